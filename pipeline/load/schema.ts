@@ -1,0 +1,143 @@
+// DuckDB schema: v1 is the DESIGN.md contract. Tables may gain columns, never lose them.
+// Each migration runs once, in order, inside a transaction, and bumps `schema_version`.
+
+export const SCHEMA_VERSION = 1;
+
+/** Tables derived from captures by the pure extractor; `reprocess` rebuilds exactly these. */
+export const DERIVED_TABLES = ['entities', 'quotes', 'date_mentions', 'numeric_claims', 'rollout_events'] as const;
+
+export const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE IF NOT EXISTS schema_version (
+  version INTEGER NOT NULL,
+  applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+  doc_id VARCHAR PRIMARY KEY,
+  url VARCHAR NOT NULL,
+  source_id VARCHAR NOT NULL,
+  title VARCHAR,
+  published_at DATE,
+  author VARCHAR,
+  body VARCHAR NOT NULL,
+  content_hash VARCHAR NOT NULL,
+  fetched_at TIMESTAMP NOT NULL,
+  published_raw VARCHAR,
+  published_source VARCHAR,
+  updated_at DATE,
+  duplicate_of VARCHAR,
+  body_hash VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+  doc_id VARCHAR NOT NULL,
+  kind VARCHAR NOT NULL,
+  name VARCHAR NOT NULL,
+  surface VARCHAR NOT NULL,
+  code VARCHAR,
+  char_start INTEGER NOT NULL,
+  char_end INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+  doc_id VARCHAR NOT NULL,
+  text VARCHAR NOT NULL,
+  speaker VARCHAR,
+  speaker_role VARCHAR,
+  char_start INTEGER NOT NULL,
+  char_end INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS date_mentions (
+  doc_id VARCHAR NOT NULL,
+  surface VARCHAR NOT NULL,
+  value VARCHAR NOT NULL,
+  range_start DATE,
+  range_end DATE,
+  char_start INTEGER NOT NULL,
+  char_end INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS numeric_claims (
+  doc_id VARCHAR NOT NULL,
+  text VARCHAR NOT NULL,
+  value DOUBLE NOT NULL,
+  total DOUBLE,
+  unit VARCHAR NOT NULL,
+  service VARCHAR,
+  char_start INTEGER NOT NULL,
+  char_end INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS rollout_events (
+  event_id VARCHAR PRIMARY KEY,
+  doc_id VARCHAR NOT NULL,
+  service VARCHAR NOT NULL,
+  region VARCHAR NOT NULL,
+  region_code VARCHAR,
+  provider VARCHAR,
+  status VARCHAR NOT NULL,
+  target VARCHAR,
+  evidence VARCHAR NOT NULL,
+  confidence DOUBLE NOT NULL,
+  evidence_start INTEGER,
+  evidence_end INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+  run_id VARCHAR PRIMARY KEY,
+  started_at TIMESTAMP NOT NULL,
+  finished_at TIMESTAMP,
+  status VARCHAR NOT NULL,
+  pages_fetched INTEGER NOT NULL DEFAULT 0,
+  pages_failed INTEGER NOT NULL DEFAULT 0,
+  documents_new INTEGER NOT NULL DEFAULT 0,
+  documents_changed INTEGER NOT NULL DEFAULT 0,
+  events_added INTEGER NOT NULL DEFAULT 0,
+  pages_not_modified INTEGER NOT NULL DEFAULT 0,
+  command VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS source_runs (
+  run_id VARCHAR NOT NULL,
+  source_id VARCHAR NOT NULL,
+  status VARCHAR NOT NULL,
+  discovered INTEGER NOT NULL DEFAULT 0,
+  fetched INTEGER NOT NULL DEFAULT 0,
+  not_modified INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  articles INTEGER NOT NULL DEFAULT 0,
+  events INTEGER NOT NULL DEFAULT 0,
+  message VARCHAR,
+  PRIMARY KEY (run_id, source_id)
+);
+
+CREATE TABLE IF NOT EXISTS captures (
+  url VARCHAR NOT NULL,
+  doc_id VARCHAR,
+  source_id VARCHAR NOT NULL,
+  run_id VARCHAR,
+  fetched_at TIMESTAMP NOT NULL,
+  status INTEGER NOT NULL,
+  etag VARCHAR,
+  last_modified VARCHAR,
+  content_hash VARCHAR,
+  warc_file VARCHAR,
+  warc_record_id VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS fetch_errors (
+  run_id VARCHAR,
+  source_id VARCHAR NOT NULL,
+  url VARCHAR NOT NULL,
+  at TIMESTAMP NOT NULL,
+  reason VARCHAR NOT NULL,
+  http_status INTEGER,
+  detail VARCHAR
+);
+`,
+  },
+];

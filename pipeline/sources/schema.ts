@@ -1,0 +1,107 @@
+// The shape of a source declaration (sources/*.json) and of a run config.
+// Validated at load so a typo fails with the file and field named, not mid-crawl.
+import { z } from 'zod';
+
+const regex = z.string().refine(
+  (s) => {
+    try {
+      new RegExp(s);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be a valid regular expression (JavaScript syntax)' },
+);
+
+const absoluteUrl = z.string().refine((s) => /^https?:\/\//.test(s), {
+  message: 'must be an absolute http(s) URL such as https://www.example.org/news',
+});
+
+const hostname = z.string().refine((s) => /^[a-z0-9.-]+(:\d+)?$/i.test(s), {
+  message: 'takes bare hostnames such as www.england.nhs.uk (no scheme, no path)',
+});
+
+export const discoverySchema = z.union([
+  z.strictObject({
+    sitemap: absoluteUrl.describe('sitemap.xml or sitemap index URL'),
+  }),
+  z.strictObject({ feed: absoluteUrl.describe('RSS or Atom feed URL') }),
+  z.strictObject({
+    listing: absoluteUrl.describe('first page of a news listing'),
+    /** CSS selector of the "next page" link. @default 'a[rel=next]' */
+    nextPage: z.string().default('a[rel=next]'),
+    /** CSS selector of links to articles on a listing page. @default 'a[href]' */
+    articleLinks: z.string().default('a[href]'),
+    /** Stop after this many listing pages. @default 50 */
+    maxPages: z.number().int().positive().default(50),
+  }),
+  z.strictObject({ urls: z.array(absoluteUrl).min(1) }),
+]);
+export type Discovery = z.infer<typeof discoverySchema>;
+
+export const sourceSchema = z.strictObject({
+  /** Stable id, used in the database (`documents.source_id`). */
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes, e.g. nhs-england'),
+  name: z.string().min(1),
+  /** Public origin of the site, e.g. https://www.england.nhs.uk. Document identity is built on it. */
+  site: absoluteUrl,
+  /** Hosts the crawler may fetch from (bare hostnames). */
+  hosts: z.array(hostname).min(1),
+  discover: z.array(discoverySchema).min(1),
+  /** Which URLs are articles: regexes over the URL path and query. */
+  articles: z
+    .strictObject({
+      include: z.array(regex).min(1),
+      exclude: z.array(regex).default([]),
+    })
+    .describe('which URLs count as articles'),
+  selectors: z
+    .strictObject({
+      title: z.string().optional(),
+      body: z.string().optional(),
+      published: z.string().optional(),
+      author: z.string().optional(),
+      remove: z.array(z.string()).optional(),
+    })
+    .optional(),
+  rateLimit: z
+    .strictObject({
+      /** Parallel requests to one host. @default 2 */
+      maxConcurrency: z.number().int().min(1).max(20).default(2),
+      /** Pause between two requests to one host, in milliseconds. @default 1000 */
+      delayMs: z.number().int().min(0).default(1000),
+    })
+    .default({ maxConcurrency: 2, delayMs: 1000 }),
+  /** Order of numeric dates on this site. UK sites write day first. @default 'dmy' */
+  dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
+  /** Free text: where the declaration's facts come from, what is known not to work. */
+  notes: z.string().optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+export type SourceInput = z.input<typeof sourceSchema>;
+
+export const configSchema = z.strictObject({
+  /** Source declaration files, relative to the config file. */
+  sources: z.array(z.string()).min(1),
+  /** DuckDB file. @default output/rollwatch.duckdb */
+  db: z.string().default('output/rollwatch.duckdb'),
+  /** Raw WARC captures. @default output/archive */
+  archive: z.string().default('output/archive'),
+  /** Crawler working state. @default output/state */
+  state: z.string().default('output/state'),
+  userAgent: z
+    .string()
+    .default('rollwatch/0.1 (+https://github.com/rollwatch/rollwatch; NHS rollout research crawler)'),
+  /**
+   * Fetch a source from another origin than its declared `site` (a mirror, or the
+   * sample sites on 127.0.0.1). Documents keep the declared site's URLs.
+   */
+  origins: z.record(z.string(), absoluteUrl).default({}),
+  /** Politeness off, for benchmarks and tests only. @default false */
+  fast: z.boolean().default(false),
+  /** Stop a source after this many article pages (0 = no limit). @default 0 */
+  maxArticlesPerSource: z.number().int().min(0).default(0),
+});
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
