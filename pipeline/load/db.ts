@@ -1,0 +1,89 @@
+// Opens the DuckDB file and brings its schema up to date. The only place that
+// knows how to reach the database; stages hand it records, never SQL.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+
+export interface Database {
+  path: string;
+  connection: DuckDBConnection;
+  /** Rows as plain objects (BIGINT → number, DATE/TIMESTAMP → ISO string). */
+  query<T = Record<string, unknown>>(sql: string, params?: DuckDBValue[]): Promise<T[]>;
+  run(sql: string, params?: DuckDBValue[]): Promise<void>;
+  /** Runs `work` in one transaction; rolls back and rethrows on error. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+function plain(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value && typeof value === 'object' && 'toString' in value && value.constructor?.name?.startsWith('DuckDB')) {
+    return String(value);
+  }
+  return value;
+}
+
+export async function openDatabase(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+  const connection = await instance.connect();
+  const db: Database = {
+    path,
+    connection,
+    async query<T>(sql: string, params?: DuckDBValue[]) {
+      const reader = await connection.runAndReadAll(sql, params);
+      const rows = reader.getRowObjects();
+      return rows.map((row) => {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(row)) out[k] = plain(v);
+        return out as T;
+      });
+    },
+    async run(sql: string, params?: DuckDBValue[]) {
+      await connection.run(sql, params);
+    },
+    async transaction<T>(work: () => Promise<T>) {
+      await connection.run('BEGIN TRANSACTION');
+      try {
+        const result = await work();
+        await connection.run('COMMIT');
+        return result;
+      } catch (err) {
+        await connection.run('ROLLBACK');
+        throw err;
+      }
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+  if (!options.readOnly) await migrate(db);
+  return db;
+}
+
+export async function schemaVersion(db: Database): Promise<number> {
+  const exists = await db.query<{ n: number }>(
+    "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'schema_version'",
+  );
+  if (!exists[0]?.n) return 0;
+  const rows = await db.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
+  return rows[0]?.v ?? 0;
+}
+
+export async function migrate(db: Database): Promise<void> {
+  const current = await schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `${db.path} has schema version ${current}, newer than this rollwatch (${SCHEMA_VERSION}); upgrade rollwatch`,
+    );
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    await db.transaction(async () => {
+      await db.run(m.sql);
+      await db.run('INSERT INTO schema_version (version) VALUES (?)', [m.version]);
+    });
+  }
+}
