@@ -5,8 +5,6 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../sources/load.ts';
 import { EXIT, UsageError } from './exit.ts';
-import { extractFiles } from './extract-command.ts';
-import { printDemoSummary, printRunTable } from './summary.ts';
 
 const DEFAULT_DB = 'output/rollwatch.duckdb';
 const DEFAULT_CONFIG = 'sources/live.config.json';
@@ -38,9 +36,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--archive <dir>', 'raw WARC archive folder (default: the config\'s "archive")')
     .option('--quiet', 'no progress output')
     .action(async (opts: { config: string; db?: string; archive?: string; quiet?: boolean }) => {
+      const loaded = loadRunConfig(opts); // validate the config before loading the heavy stages
       const { runPipeline } = await import('../run/run.ts');
+      const { printRunTable } = await import('./summary.ts');
       const { createProgress } = await import('../run/progress.ts');
-      const loaded = loadRunConfig(opts);
       const report = await runPipeline(loaded, { command: 'run', progress: createProgress(process.stderr, opts.quiet) });
       printRunTable(report, process.stdout);
       setExit(report.status === 'ok' ? EXIT.ok : EXIT.sourceFailed);
@@ -54,6 +53,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--json', 'one JSON line per page, as in DESIGN.md (the default when stdout is not a terminal)')
     .option('--source <file>', 'a source declaration whose selectors and date order apply')
     .action(async (files: string[], opts: { url?: string; json?: boolean; source?: string }) => {
+      const { extractFiles } = await import('./extract-command.ts');
       const failed = await extractFiles(files, opts, process.stdout, process.stderr);
       setExit(failed ? EXIT.error : EXIT.ok);
     });
@@ -66,9 +66,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--archive <dir>', 'raw WARC archive folder')
     .option('--quiet', 'no progress output')
     .action(async (opts: { config: string; db?: string; archive?: string; quiet?: boolean }) => {
+      const loaded = loadRunConfig(opts);
       const { reprocess } = await import('../run/reprocess.ts');
       const { createProgress } = await import('../run/progress.ts');
-      const report = await reprocess(loadRunConfig(opts), { progress: createProgress(process.stderr, opts.quiet) });
+      const report = await reprocess(loaded, { progress: createProgress(process.stderr, opts.quiet) });
       process.stdout.write(
         `reprocessed ${report.reprocessed} of ${report.documents} documents from the archive; ${report.events} events\n`,
       );
@@ -84,6 +85,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--quiet', 'no progress output')
     .action(async (opts: { db: string; archive: string; quiet?: boolean }) => {
       const { runDemo } = await import('../run/demo.ts');
+      const { printDemoSummary, printRunTable } = await import('./summary.ts');
       const { createProgress } = await import('../run/progress.ts');
       const db = resolve(opts.db);
       const { report } = await runDemo({
