@@ -9,7 +9,7 @@ import { latest, paginate, SiteBuilder, type BuiltSite } from '../site.ts';
 const NAME = 'Practice Press';
 const HTML = 'text/html; charset=utf-8';
 const PER_PAGE = 10;
-const FEED_ITEMS = 20;
+const FEED_ITEMS = 12;
 
 function articlePath(a: SampleArticle): string {
   if (a.id === null) throw new Error(`trade-press article ${a.slug} needs an "id:" header`);
