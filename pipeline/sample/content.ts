@@ -31,6 +31,8 @@ export interface SampleArticle {
   /** ISO day of the last edit, when the page shows one. */
   updated: string | null;
   author: string | null;
+  /** Press-office contact line printed under a release (not a byline). */
+  contact: string | null;
   /** Site section, e.g. `news`, `press-release`, `jobs`. */
   section: string;
   topic: SampleTopic;
@@ -120,6 +122,7 @@ export function parseSampleArticle(slug: string, text: string, file = slug): Sam
     time: header.get('time') ?? '09:00',
     updated: header.get('updated') ?? null,
     author: header.get('author') ?? null,
+    contact: header.get('contact') ?? null,
     section: header.get('section') ?? 'news',
     topic,
     summary: header.get('summary') ?? blocks.find((b) => b.kind === 'p')!.text,

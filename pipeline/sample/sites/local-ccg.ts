@@ -75,7 +75,7 @@ function articleHtml(a: SampleArticle, latestNews: SampleArticle[]): string {
 <tr><td class="newsbody"><font face="Arial" size="2">
 ${bodyHtml(a)}
 </font></td></tr>
-${a.author ? `<tr><td class="newscontact"><font size="1">Contact: ${esc(a.author)}</font></td></tr>` : ''}
+${a.contact ? `<tr><td class="newscontact"><font size="1">Contact: ${esc(a.contact)}</font></td></tr>` : ''}
 </table>
 <br><a href="/news/default.asp">&lt;&lt; Back to news</a> | <a href="javascript:window.print()">Print this page</a>`;
   return layout({ title: a.title, content, latestNews });
