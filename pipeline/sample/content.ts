@@ -47,6 +47,8 @@ export interface SampleArticle {
   related: string[];
   /** `site/slug` of the original when this page is a syndicated copy. */
   syndicatedFrom: string | null;
+  /** `site/slug` of a press release this page reprints with light edits (a near-duplicate). */
+  basedOn: string | null;
   blocks: SampleBlock[];
   comments: SampleComment[];
 }
@@ -131,6 +133,7 @@ export function parseSampleArticle(slug: string, text: string, file = slug): Sam
     tags: list(header.get('tags')),
     related: list(header.get('related')),
     syndicatedFrom: header.get('syndicated-from') ?? null,
+    basedOn: header.get('based-on') ?? null,
     blocks,
     comments,
   };

@@ -59,6 +59,22 @@ describe('sample content', () => {
     }
   });
 
+  it('has near-duplicates that differ from their original only in a few words', () => {
+    const reprints = allArticles.filter((a) => a.article.basedOn);
+    expect(reprints.length).toBeGreaterThanOrEqual(1);
+    for (const a of reprints) {
+      const [siteId, slug] = a.article.basedOn!.split('/');
+      const original = allArticles.find((o) => o.siteId === siteId && o.article.slug === slug)!;
+      expect(original, a.article.basedOn!).toBeDefined();
+      const words = (t: string) => t.toLowerCase().split(/\W+/).filter(Boolean);
+      const ours = words(bodyText(a.article.blocks));
+      const theirs = new Set(words(bodyText(original.article.blocks)));
+      const shared = ours.filter((w) => theirs.has(w)).length / ours.length;
+      expect(shared).toBeGreaterThan(0.9);
+      expect(bodyText(a.article.blocks)).not.toBe(bodyText(original.article.blocks));
+    }
+  });
+
   it('writes every local-ccg article in characters windows-1252 can encode', () => {
     const local = built.find((s) => s.id === 'local-ccg')!;
     for (const { article } of local.articles) {

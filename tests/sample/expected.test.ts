@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSampleSite, SAMPLE_SITE_IDS } from '../../pipeline/sample/catalog.ts';
 import { plain } from '../../pipeline/sample/html.ts';
-import { expectedArticles, FOUNDING_EXAMPLE_URL, irrelevantArticleUrls, syndicatedPairs } from './expected.ts';
+import { expectedArticles, FOUNDING_EXAMPLE_URL, irrelevantArticleUrls, nearDuplicatePairs, syndicatedPairs } from './expected.ts';
 
 const articles = SAMPLE_SITE_IDS.flatMap((id) => buildSampleSite(id).articles.map((a) => ({ ...a, siteId: id })));
 const byUrl = new Map(articles.map((a) => [a.url, a]));
@@ -49,6 +49,15 @@ describe('expected facts', () => {
       const c = byUrl.get(copy)!;
       const o = byUrl.get(original)!;
       expect(c.article.syndicatedFrom).toBe(`${o.siteId}/${o.article.slug}`);
+    }
+  });
+
+  it('lists exactly the near-duplicate reprints', () => {
+    const reprints = articles.filter((a) => a.article.basedOn);
+    expect(nearDuplicatePairs.map(([, r]) => r).sort()).toEqual(reprints.map((a) => a.url).sort());
+    for (const [original, reprint] of nearDuplicatePairs) {
+      const o = byUrl.get(original)!;
+      expect(byUrl.get(reprint)!.article.basedOn).toBe(`${o.siteId}/${o.article.slug}`);
     }
   });
 });

@@ -344,3 +344,8 @@ export const syndicatedPairs: [string, string][] = [
   [`${NN}/2014/02/care-data-to-take-longer/`, `${LC}/news/newsitem.asp?id=611`],
   [`${NN}/2015/06/nhs-e-referral-service-now-live/`, `${LC}/news/newsitem.asp?id=744`],
 ];
+
+/** Near-duplicates: a press release reprinted with a light edit ([original, reprint]). */
+export const nearDuplicatePairs: [string, string][] = [
+  [`${NN}/2013/03/nhs-111-national-launch-on-1-april/`, `${TP}/news/commissioning/nhs-111-goes-national-on-easter-monday/20002655.article`],
+];
