@@ -7,9 +7,14 @@ import { ROLLOUT_STATUSES } from '../../pipeline/types.ts';
 
 /** ISO at the text's precision (`2013`, `2013-06`, `2013-06-01`) or an interval `start/end` of those. */
 const isoPoint = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-const isoValue = z.string().refine((s) => s.split('/').length <= 2 && s.split('/').every((p) => isoPoint.test(p)), {
-  message: 'must be ISO at its precision (2013, 2013-06, 2013-06-01) or an interval start/end such as 2013-06/2013-08',
-});
+const isoValue = z
+  .string()
+  .refine((s) => s.split('/').length <= 2 && s.split('/').every((p) => isoPoint.test(p)), {
+    message: 'must be ISO at its precision (2013, 2013-06, 2013-06-01) or an interval start/end such as 2013-06/2013-08',
+  })
+  .refine((s) => !s.includes('/') || s.split('/')[0] <= s.split('/')[1], {
+    message: 'an interval must start before it ends (start/end)',
+  });
 
 const namedWithCode = z.strictObject({
   name: z.string().min(1),
