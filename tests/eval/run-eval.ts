@@ -3,8 +3,6 @@
 // It measures and does not judge: exit 0 whatever the scores; exit 2 on unreadable gold.
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadKnowledge } from '../../pipeline/analyse/index.ts';
-import { extractPage } from '../../pipeline/extract.ts';
 import { GoldFileError, loadGoldDir } from './gold.ts';
 import { FIELDS, comparableFromFindings, comparableFromGold, pool, scoreItem, type ItemResult } from './score.ts';
 
@@ -43,7 +41,10 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  // loadKnowledge may become async when the analyser loads data files; await covers both.
+  // The extractor (and its reference data) is loaded only once the labels are known to be
+  // good, so a labelling mistake is reported at once. loadKnowledge may become async.
+  const { loadKnowledge } = await import('../../pipeline/analyse/index.ts');
+  const { extractPage } = await import('../../pipeline/extract.ts');
   const knowledge = await loadKnowledge();
   const perItem: { id: string; result: ItemResult }[] = [];
   const started = performance.now();
