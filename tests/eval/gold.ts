@@ -21,10 +21,21 @@ const namedWithCode = z.strictObject({
   code: z.string().min(1).nullable(),
 });
 
+/** Page genres, so results can be broken down by the kind of page. */
+export const GENRES = [
+  'trade-press',
+  'press-release',
+  'ministerial-statement',
+  'ministerial-speech',
+  'board-paper',
+  'local-news',
+  'letter',
+] as const;
+
 export const goldItemSchema = z.strictObject({
   url: z.string().regex(/^https?:\/\//, 'must be an absolute http(s) URL'),
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be the publication day as YYYY-MM-DD'),
-  genre: z.string().min(1),
+  genre: z.enum(GENRES),
   services: z.array(z.string().min(1)),
   regions: z.array(namedWithCode),
   providers: z.array(namedWithCode),

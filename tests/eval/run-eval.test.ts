@@ -50,7 +50,8 @@ describe('npm run eval', () => {
     expect(report.items).toBe(1);
     expect(report.fields.dates.gold).toBe(1);
     expect(report.fields.quotes).toMatchObject({ gold: 1, matched: 0, recall: 0 });
-    expect(report.perItem[0].id).toBe('001-rutland');
+    expect(report.perItem[0]).toMatchObject({ id: '001-rutland', genre: 'trade-press' });
+    expect(report.byGenre['trade-press'].items).toBe(1);
     expect(r.stdout).toMatch(/^001-rutland$/m);
     expect(r.stdout).toContain('quotes missed:   Nobody Inparticular: "Words that are not there…"');
   }, 25_000);

@@ -46,12 +46,12 @@ async function main(): Promise<number> {
   const { loadKnowledge } = await import('../../pipeline/analyse/index.ts');
   const { extractPage } = await import('../../pipeline/extract.ts');
   const knowledge = await loadKnowledge();
-  const perItem: { id: string; result: ItemResult }[] = [];
+  const perItem: { id: string; genre: string; result: ItemResult }[] = [];
   const started = performance.now();
   for (const file of files) {
     const html = await readFile(file.htmlPath, 'utf8');
     const { findings } = extractPage(html, file.gold.url, knowledge);
-    perItem.push({ id: file.id, result: scoreItem(comparableFromGold(file.gold), comparableFromFindings(findings)) });
+    perItem.push({ id: file.id, genre: file.gold.genre, result: scoreItem(comparableFromGold(file.gold), comparableFromFindings(findings)) });
   }
   const elapsedMs = performance.now() - started;
 
@@ -67,6 +67,24 @@ async function main(): Promise<number> {
     console.log('');
   }
 
+  const order = ['events', 'quotes', 'dates', 'services', 'regions', 'providers', 'people'] as const;
+  // Per genre, so a weakness on one kind of page (board papers, letters) is visible.
+  const genres = [...new Set(perItem.map((p) => p.genre))].sort();
+  const byGenre = Object.fromEntries(
+    genres.map((g) => {
+      const items = perItem.filter((p) => p.genre === g);
+      return [g, { items: items.length, fields: pool(items.map((p) => p.result)) }];
+    }),
+  );
+  if (args.values.verbose) {
+    console.log('F1 by genre (1.00 where nothing was expected and nothing predicted):');
+    for (const g of genres) {
+      const t = byGenre[g].fields;
+      console.log(`  ${g.padEnd(22)} ${String(byGenre[g].items).padStart(3)} items, ${order.map((f) => `${f} ${t[f].f1.toFixed(2)}`).join(', ')}`);
+    }
+    console.log('');
+  }
+
   const totals = pool(perItem.map((p) => p.result));
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`${'field'.padEnd(10)}${pad('gold', 6)}${pad('pred', 6)}${pad('match', 7)}${pad('P', 7)}${pad('R', 7)}${pad('F1', 7)}`);
@@ -77,7 +95,6 @@ async function main(): Promise<number> {
         `${pad(t.precision.toFixed(2), 7)}${pad(t.recall.toFixed(2), 7)}${pad(t.f1.toFixed(2), 7)}`,
     );
   }
-  const order = ['events', 'quotes', 'dates', 'services', 'regions', 'providers', 'people'] as const;
   console.log(
     `eval: ${files.length} items, ${order.map((f) => `${f} F1 ${totals[f].f1.toFixed(2)}`).join(', ')} ` +
       `(${(elapsedMs / files.length).toFixed(1)} ms/item)`,
@@ -88,7 +105,8 @@ async function main(): Promise<number> {
       dir,
       items: files.length,
       fields: totals,
-      perItem: perItem.map(({ id, result }) => ({ id, ...result })),
+      byGenre,
+      perItem: perItem.map(({ id, genre, result }) => ({ id, genre, ...result })),
     };
     await writeFile(args.values.json, `${JSON.stringify(report, null, 2)}\n`);
   }
