@@ -13,9 +13,6 @@ import type { Source } from '../sources/schema.ts';
 import type { Article, Capture } from '../types.ts';
 import { createProgress, type Progress } from './progress.ts';
 
-/** Pages per load transaction: big enough for the appender to pay off, small enough to lose little on a crash. */
-const BATCH_SIZE = 50;
-
 export interface RunReport {
   runId: string;
   resumedFrom: string | null;
@@ -154,7 +151,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
                 return;
               }
               batch.push(record);
-              if (batch.length >= BATCH_SIZE) await flush();
+              if (batch.length >= loaded.config.batchSize) await flush();
             },
             onNotModified: async (url) => {
               counts.pagesNotModified++;
