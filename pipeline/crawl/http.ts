@@ -85,6 +85,12 @@ async function decodeContent(body: Buffer, encoding: string, maxBytes: number): 
   throw new FetchFailure('decode', null, `unsupported Content-Encoding: ${encoding}`);
 }
 
+/** Drops an unread body and its connection; undici reports that as an error nobody needs. */
+function discard(body: { on(event: 'error', fn: () => void): unknown; destroy(): unknown }): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 export async function fetchOnce(url: string, options: FetchOnceOptions): Promise<RawResponse> {
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(new Error('deadline')), options.timeoutMs);
@@ -105,7 +111,7 @@ export async function fetchOnce(url: string, options: FetchOnceOptions): Promise
     const declared = Number(headers['content-length']);
     const tooLarge = Number.isFinite(declared) && declared > options.maxBytes;
     if (skip || tooLarge) {
-      res.body.destroy();
+      discard(res.body);
       const omitted = skip ?? 'too_large';
       return { url, status, headers, body: Buffer.alloc(0), omitted };
     }
@@ -115,7 +121,7 @@ export async function fetchOnce(url: string, options: FetchOnceOptions): Promise
       const buf = chunk as Buffer;
       size += buf.length;
       if (size > options.maxBytes) {
-        res.body.destroy();
+        discard(res.body);
         return { url, status, headers, body: Buffer.alloc(0), omitted: 'too_large' };
       }
       chunks.push(buf);
