@@ -5,6 +5,7 @@ import { appendFile, mkdtemp, readdir, readFile, rm, stat, truncate } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { openArchive, readArchive, type ArchivedRecord } from '../../pipeline/archive/index.ts';
 
 let dir = '';
@@ -94,5 +95,23 @@ describe('WARC archive', () => {
 
   it('yields nothing for a missing directory', async () => {
     expect(await readAll(join(tmpdir(), 'rollwatch-no-such-dir-' + process.pid))).toEqual([]);
+  });
+});
+
+describe('WARC digests', () => {
+  it('writes block and payload digests that match the stored bytes', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rollwatch-warc-'));
+    const archive = await openArchive(dir, 'digest');
+    const body = 'Ambulance trust names preferred provider – “a good day”';
+    const ref = await archive.append({ ...record(1), body: Buffer.from(body) });
+    await archive.close();
+    const raw = gunzipSync(await readFile(join(dir, ref.file)));
+    const headerEnd = raw.indexOf('\r\n\r\n');
+    const head = raw.subarray(0, headerEnd).toString('latin1');
+    const length = Number(/Content-Length: (\d+)/.exec(head)?.[1]);
+    const block = raw.subarray(headerEnd + 4, headerEnd + 4 + length);
+    const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+    expect(head).toContain(`WARC-Block-Digest: sha256:${sha(block)}`);
+    expect(head).toContain(`WARC-Payload-Digest: sha256:${sha(Buffer.from(body))}`);
   });
 });
