@@ -19,8 +19,8 @@ export interface FaultServer {
   count(path: string): number;
   /** Highest number of requests in flight at once. */
   maxInFlight: number;
-  /** Bytes written by streaming routes (the huge page), to prove the client stopped early. */
-  bytesSent: { value: number };
+  /** Bytes written per request by streaming routes (the huge page), to prove the client stopped early. */
+  bytesSent: number[];
   close(): Promise<void>;
 }
 
@@ -33,7 +33,7 @@ export async function startFaultServer(routes: Record<string, Route>): Promise<F
     hits,
     count: (path) => hits.filter((h) => h.path === path).length,
     maxInFlight: 0,
-    bytesSent: { value: 0 },
+    bytesSent: [],
     close: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -146,15 +146,16 @@ export function redirect(to: string, status = 302): Route {
  * Streams `totalBytes` of HTML in 64 KB chunks without a Content-Length, so the client can
  * only find out it is too large by counting; stops writing once the client goes away.
  */
-export function hugePage(totalBytes: number, sent: { value: number }): Route {
+export function hugePage(totalBytes: number, sent: number[]): Route {
   const chunk = Buffer.from('<p>' + 'padding text for a very long page. '.repeat(1872) + '</p>\n');
   return async (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     let written = 0;
+    const slot = sent.push(0) - 1;
     while (written < totalBytes && !res.destroyed) {
       const ok = res.write(chunk);
       written += chunk.length;
-      sent.value += chunk.length;
+      sent[slot] += chunk.length;
       if (!ok) {
         await new Promise<void>((resolve) => {
           const done = (): void => {
