@@ -35,6 +35,12 @@ function charsetFromBom(body: Buffer): { charset: string; skip: number } | null 
 
 export function charsetFromMeta(body: Buffer): string | null {
   const head = body.subarray(0, META_SCAN_BYTES).toString('latin1');
+  // Feeds declare theirs in the XML declaration.
+  const xmlDecl = /^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head);
+  if (xmlDecl) {
+    const cs = normaliseCharset(xmlDecl[1]);
+    if (cs && cs !== 'utf-16') return cs;
+  }
   const metaTags = head.match(/<meta\b[^>]*>/gi) ?? [];
   for (const tag of metaTags) {
     const direct = /\bcharset\s*=\s*["']?\s*([^"'\s/>;]+)/i.exec(tag);

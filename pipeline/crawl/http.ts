@@ -9,6 +9,8 @@ export interface RawResponse {
   /** The URL that was fetched (fetch origin, not the public one). */
   url: string;
   status: number;
+  /** ISO time the response headers arrived (the archive and the Capture share it). */
+  fetchedAt: string;
   /** Lower-cased names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   /** Body after Content-Encoding was undone; empty when `omitted` is set. */
@@ -107,13 +109,14 @@ export async function fetchOnce(url: string, options: FetchOnceOptions): Promise
     });
     status = res.statusCode;
     headers = flattenHeaders(res.headers);
+    const fetchedAt = new Date().toISOString();
     const skip = options.skipBody?.(status, headers) ?? null;
     const declared = Number(headers['content-length']);
     const tooLarge = Number.isFinite(declared) && declared > options.maxBytes;
     if (skip || tooLarge) {
       discard(res.body);
       const omitted = skip ?? 'too_large';
-      return { url, status, headers, body: Buffer.alloc(0), omitted };
+      return { url, status, fetchedAt, headers, body: Buffer.alloc(0), omitted };
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -122,7 +125,7 @@ export async function fetchOnce(url: string, options: FetchOnceOptions): Promise
       size += buf.length;
       if (size > options.maxBytes) {
         discard(res.body);
-        return { url, status, headers, body: Buffer.alloc(0), omitted: 'too_large' };
+        return { url, status, fetchedAt, headers, body: Buffer.alloc(0), omitted: 'too_large' };
       }
       chunks.push(buf);
     }
@@ -134,13 +137,13 @@ export async function fetchOnce(url: string, options: FetchOnceOptions): Promise
     } catch (err) {
       if (err instanceof FetchFailure) throw err;
       if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        return { url, status, headers, body: Buffer.alloc(0), omitted: 'too_large' };
+        return { url, status, fetchedAt, headers, body: Buffer.alloc(0), omitted: 'too_large' };
       }
       // zlib says Z_BUF_ERROR ("unexpected end of file") when the stream stops before its trailer.
       const cut = (err as { code?: string }).code === 'Z_BUF_ERROR';
-      throw new FetchFailure(cut ? 'truncated' : 'decode', status, `cannot decode ${encoding} body: ${(err as Error).message}`, { url, status, headers, body: raw, omitted: null });
+      throw new FetchFailure(cut ? 'truncated' : 'decode', status, `cannot decode ${encoding} body: ${(err as Error).message}`, { url, status, fetchedAt, headers, body: raw, omitted: null });
     }
-    return { url, status, headers, body, omitted: null };
+    return { url, status, fetchedAt, headers, body, omitted: null };
   } catch (err) {
     if (err instanceof FetchFailure) throw err;
     if (deadline.signal.aborted && !options.signal?.aborted) {

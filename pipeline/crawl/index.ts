@@ -101,6 +101,8 @@ export interface SourceCrawlStats {
 }
 
 const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** The sitemap protocol allows 50 MB uncompressed; discovery documents get at least that. */
+const DISCOVERY_MAX_BYTES = 50 * 1024 * 1024;
 const RETRYABLE_NETWORK = new Set(['timeout', 'reset', 'refused', 'network', 'truncated']);
 /** Sitemap indexes can nest; bound the walk so a cyclic or generated index cannot run away. */
 const MAX_SITEMAP_DOCUMENTS = 1000;
@@ -112,6 +114,7 @@ type Outcome =
 
 interface ExchangeOptions {
   headers?: Record<string, string>;
+  maxBytes?: number;
   skipBody?: (status: number, headers: Record<string, string>) => string | null;
 }
 
@@ -168,9 +171,10 @@ class SourceCrawler {
 
   // ---- URL spaces: hooks and the archive see public URLs; the network sees fetch URLs.
 
+  /** With a fetchOrigin, every host of the source is fetched from it: a run against sample sites never leaves them. */
   private toFetchUrl(publicUrl: string): string {
     const u = new URL(publicUrl);
-    if (!this.fetchBase || u.host !== this.publicHost) return u.toString();
+    if (!this.fetchBase || !this.isSourceHost(u)) return u.toString();
     return new URL(u.pathname + u.search, this.fetchBase).toString();
   }
 
@@ -189,7 +193,11 @@ class SourceCrawler {
       return false;
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
-    return this.source.hosts.some((h) => h.toLowerCase() === u.host || h.toLowerCase() === u.hostname);
+    return this.isSourceHost(u);
+  }
+
+  private isSourceHost(u: URL): boolean {
+    return u.host === this.publicHost || this.source.hosts.some((h) => h.toLowerCase() === u.host || h.toLowerCase() === u.hostname);
   }
 
   private isArticleUrl(publicUrl: string): boolean {
@@ -265,7 +273,7 @@ class SourceCrawler {
     const headers = response.omitted ? { ...response.headers, 'x-rollwatch-body-omitted': response.omitted } : response.headers;
     return this.options.archive.append({
       url: publicUrl,
-      fetchedAt: new Date().toISOString(),
+      fetchedAt: response.fetchedAt,
       status: response.status,
       headers,
       body: response.body,
@@ -290,7 +298,7 @@ class SourceCrawler {
         response = await fetchOnce(fetchUrl, {
           headers: { 'user-agent': this.options.userAgent, accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-encoding': 'gzip, deflate, br', ...opts.headers },
           timeoutMs: this.timeoutMs,
-          maxBytes: this.maxBytes,
+          maxBytes: opts.maxBytes ?? this.maxBytes,
           signal: this.options.signal,
           skipBody: opts.skipBody,
         });
@@ -357,7 +365,7 @@ class SourceCrawler {
 
   /** Reads one discovery document fresh (never conditional: it is how new articles are found). */
   private async readDiscoveryPage(publicUrl: string): Promise<RawResponse | null> {
-    const outcome = await this.exchange(publicUrl, {});
+    const outcome = await this.exchange(publicUrl, { maxBytes: Math.max(this.maxBytes, DISCOVERY_MAX_BYTES) });
     if (!outcome.ok) {
       if (outcome.failure.reason !== 'aborted') await this.fail(publicUrl, outcome.failure.reason, outcome.failure.httpStatus, outcome.failure.message);
       return null;
@@ -423,7 +431,7 @@ class SourceCrawler {
       // sitemap.xml.gz is often served as application/octet-stream, without Content-Encoding.
       if (body[0] === 0x1f && body[1] === 0x8b) {
         try {
-          body = gunzipSync(body, { maxOutputLength: this.maxBytes });
+          body = gunzipSync(body, { maxOutputLength: Math.max(this.maxBytes, DISCOVERY_MAX_BYTES) });
         } catch (err) {
           await this.fail(url, 'decode', res.status, `cannot gunzip sitemap: ${(err as Error).message}`);
           continue;
@@ -500,7 +508,7 @@ class SourceCrawler {
     const capture: Capture = {
       url: canonicalUrl(outcome.url),
       sourceId: this.source.id,
-      fetchedAt: new Date().toISOString(),
+      fetchedAt: response.fetchedAt,
       status: response.status,
       contentType,
       etag: response.headers.etag ?? null,

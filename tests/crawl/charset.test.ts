@@ -43,4 +43,9 @@ describe('decodeHtml', () => {
     expect(decodeHtml(Buffer.from(`<p>${text}</p>`), null)).toBe(`<p>${text}</p>`);
     expect(decodeHtml(iconv.encode(`<p>${text}</p>`, 'windows-1252'), 'text/html; charset=no-such-charset')).toBe(`<p>${text}</p>`);
   });
+
+  it('reads the encoding of an XML declaration (feeds)', () => {
+    const feed = iconv.encode(`<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>${text}</title></channel></rss>`, 'windows-1252');
+    expect(decodeHtml(feed, 'application/rss+xml')).toContain(text);
+  });
 });

@@ -106,24 +106,30 @@ describe('incremental crawling', () => {
       '/list': (_q, res) =>
         void res.writeHead(200, { 'content-type': 'text/html' }).end(
           // One relative link, one absolute to the fetch origin, one absolute to the public site.
-          `<a href="/news/rel">r</a><a href="${server!.origin}/news/abs-local">l</a><a href="${PUBLIC_SITE}/news/abs-public">p</a>`,
+          `<a href="/news/rel">r</a><a href="${server!.origin}/news/abs-local">l</a><a href="${PUBLIC_SITE}/news/abs-public">p</a><a href="https://archive.example.org/news/old">o</a>`,
         ),
       '/news/rel': html(articlePage('rel')),
       '/news/abs-local': (_q, res) => void res.writeHead(301, { location: `${server!.origin}/news/abs-local-final` }).end(),
       '/news/abs-local-final': html(articlePage('final')),
       '/news/abs-public': html(articlePage('public')),
+      '/news/old': html(articlePage('old')),
     });
     store = await tempArchive();
     const hooks = recorder();
-    const source = makeSource({ discover: [{ listing: `${PUBLIC_SITE}/list` }] });
+    // A second declared host is fetched from the fetch origin too, never from the internet.
+    const source = makeSource({ hosts: ['news.example.org', 'archive.example.org'], discover: [{ listing: `${PUBLIC_SITE}/list` }] });
     await crawlSource(source, fastOptions(server.origin, store.archive), hooks);
-    expect(hooks.articles.map((a) => a.capture.url).sort()).toEqual(['/news/abs-local-final', '/news/abs-public', '/news/rel'].map((p) => `${PUBLIC_SITE}${p}`));
+    expect(hooks.articles.map((a) => a.capture.url).sort()).toEqual([
+      'https://archive.example.org/news/old',
+      ...['/news/abs-local-final', '/news/abs-public', '/news/rel'].map((p) => `${PUBLIC_SITE}${p}`),
+    ]);
+    expect(server.count('/news/old')).toBe(1);
     const port = new URL(server.origin).port;
     await store.archive.close();
     const archived = [];
     for await (const r of readArchive(store.dir)) archived.push(r.url);
     expect(archived.length).toBeGreaterThanOrEqual(5);
-    expect(archived.every((u) => u.startsWith(`${PUBLIC_SITE}/`) && !u.includes(port))).toBe(true);
+    expect(archived.every((u) => /^https:\/\/(news|archive)\.example\.org\//.test(u) && !u.includes(port))).toBe(true);
   });
 
   it('stops on abort without reporting in-flight pages as failed or done', async () => {
