@@ -17,7 +17,7 @@ import { decodeHtml } from './charset.ts';
 import { parseFeed, parseListing, parseSitemap } from './discovery.ts';
 import { FetchFailure, fetchOnce, type RawResponse } from './http.ts';
 import { backoffMs, HostGate, parseRetryAfter, sleep } from './politeness.ts';
-import { ALLOW_ALL, DISALLOW_ALL, parseRobots, type RobotsPolicy } from './robots.ts';
+import { ALLOW_ALL, UNAVAILABLE, parseRobots, type RobotsPolicy } from './robots.ts';
 
 export { canonicalUrl, stripTracking } from './canonical.ts';
 export { decodeHtml } from './charset.ts';
@@ -106,6 +106,7 @@ const DISCOVERY_MAX_BYTES = 50 * 1024 * 1024;
 const RETRYABLE_NETWORK = new Set(['timeout', 'reset', 'refused', 'network', 'truncated']);
 /** Sitemap indexes can nest; bound the walk so a cyclic or generated index cannot run away. */
 const MAX_SITEMAP_DOCUMENTS = 1000;
+const MAX_CRAWL_DELAY_MS = 60_000;
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)\b/i;
 
 type Outcome =
@@ -245,21 +246,24 @@ class SourceCrawler {
         const detail = outcome.ok ? `robots.txt answered ${outcome.response.status}` : outcome.failure.message;
         await this.fail(publicUrl, 'robots_unavailable', outcome.ok ? outcome.response.status : outcome.failure.httpStatus, `${detail}; not crawling this host`);
       }
-      policy = DISALLOW_ALL;
+      policy = UNAVAILABLE;
     }
     // Crawl-delay overrides a shorter configured delay, even in fast mode: it is the site's rule.
+    // Capped, so that a typo such as "Crawl-delay: 86400" cannot stall a nightly run for days.
     if (policy.crawlDelayMs !== null) {
       const gate = this.gate(`${fetchOrigin}/`);
-      gate.delayMs = Math.max(gate.delayMs, policy.crawlDelayMs);
+      gate.delayMs = Math.max(gate.delayMs, Math.min(policy.crawlDelayMs, MAX_CRAWL_DELAY_MS));
     }
     return policy;
   }
 
-  private async robotsAllow(publicUrl: string): Promise<boolean> {
+  /** Null when robots.txt allows the URL, else the reason code for refusing it. */
+  private async robotsRefusal(publicUrl: string): Promise<string | null> {
     const fetchUrl = this.toFetchUrl(publicUrl);
     const policy = await this.robotsFor(fetchUrl);
     const u = new URL(fetchUrl);
-    return policy.isAllowed(u.pathname + u.search);
+    if (policy.isAllowed(u.pathname + u.search)) return null;
+    return policy.unavailable ? 'robots_unavailable' : 'robots';
   }
 
   // ---- exchanges
@@ -286,9 +290,8 @@ class SourceCrawler {
     const seen = new Set<string>();
     let current = publicUrl;
     for (let hop = 0; ; hop += 1) {
-      if (checkRobots && !(await this.robotsAllow(current))) {
-        return { ok: false, failure: new FetchFailure('robots', null, `robots.txt disallows ${current}`) };
-      }
+      const refusal = checkRobots ? await this.robotsRefusal(current) : null;
+      if (refusal) return { ok: false, failure: new FetchFailure(refusal, null, `robots.txt ${refusal === 'robots' ? 'disallows' : 'could not be read, so not fetching'} ${current}`) };
       const fetchUrl = this.toFetchUrl(current);
       seen.add(fetchUrl);
       const gate = this.gate(fetchUrl);
@@ -450,8 +453,9 @@ class SourceCrawler {
 
   private async crawlArticle(canonical: string, publicUrl: string): Promise<void> {
     if (this.options.signal?.aborted) return;
-    if (!(await this.robotsAllow(publicUrl))) {
-      await this.fail(canonical, 'robots', null, `robots.txt disallows ${publicUrl}`);
+    const refusal = await this.robotsRefusal(publicUrl);
+    if (refusal) {
+      await this.fail(canonical, refusal, null, `robots.txt ${refusal === 'robots' ? 'disallows' : 'could not be read, so not fetching'} ${publicUrl}`);
       return;
     }
     this.stats.fetched += 1;

@@ -19,6 +19,8 @@ export interface RobotsPolicy {
   /** Crawl-delay for our agent in milliseconds, or null when none is set. */
   crawlDelayMs: number | null;
   sitemaps: string[];
+  /** Set when everything is refused because robots.txt itself could not be read. */
+  unavailable?: boolean;
 }
 
 function toPattern(path: string): RegExp {
@@ -40,7 +42,7 @@ function normalisePath(path: string): string {
 }
 
 export const ALLOW_ALL: RobotsPolicy = { isAllowed: () => true, crawlDelayMs: null, sitemaps: [] };
-export const DISALLOW_ALL: RobotsPolicy = { isAllowed: () => false, crawlDelayMs: null, sitemaps: [] };
+export const UNAVAILABLE: RobotsPolicy = { isAllowed: () => false, crawlDelayMs: null, sitemaps: [], unavailable: true };
 
 /** The product token robots.txt groups are matched against: "rollwatch" from "rollwatch/0.1 (+…)". */
 export function productToken(userAgent: string): string {

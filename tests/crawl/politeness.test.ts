@@ -98,7 +98,10 @@ describe('politeness', () => {
     const hooks = recorder();
     const stats = await crawlSource(makeSource({ discover: [{ urls: [`${PUBLIC_SITE}/news/a`] }] }), fastOptions(server.origin, store.archive), hooks);
     expect(server.count('/news/a')).toBe(0);
-    expect(hooks.errors.map((e) => e.reason).sort()).toEqual(['robots', 'robots_unavailable']);
+    expect(hooks.errors.map((e) => [e.url, e.reason])).toEqual([
+      [`${PUBLIC_SITE}/robots.txt`, 'robots_unavailable'],
+      [`${PUBLIC_SITE}/news/a`, 'robots_unavailable'],
+    ]);
     expect(stats.articles).toBe(0);
   });
 
@@ -108,5 +111,17 @@ describe('politeness', () => {
     await crawlSource(makeSource({ discover: [{ urls: [`${PUBLIC_SITE}/news/a`] }] }), fastOptions(server.origin, store.archive), recorder());
     expect(server.hits.length).toBeGreaterThanOrEqual(2);
     expect(server.hits.every((h) => h.headers['user-agent'] === 'rollwatch-test/0.1 (+https://example.org/rollwatch)')).toBe(true);
+  });
+
+  it('reports a host that refuses connections with reason refused, after retries, and finishes', async () => {
+    const closed = await startFaultServer({});
+    const origin = closed.origin;
+    await closed.close();
+    store = await tempArchive();
+    const hooks = recorder();
+    const stats = await crawlSource(makeSource({ discover: [{ feed: `${PUBLIC_SITE}/feed` }] }), fastOptions(origin, store.archive), hooks);
+    expect(hooks.errors.map((e) => e.reason)).toEqual(['robots_unavailable', 'robots_unavailable']);
+    expect(hooks.errors[0].detail).toMatch(/ECONNREFUSED|refused|connect/i);
+    expect(stats).toMatchObject({ discovered: 0, fetched: 0, failed: 2 });
   });
 });
