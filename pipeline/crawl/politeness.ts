@@ -22,7 +22,7 @@ export class HostGate {
   constructor(
     /** Parallel requests allowed to this host. */
     readonly concurrency: number,
-    /** Minimum gap between two request starts, in ms. */
+    /** Minimum gap, in ms, between two request starts and between a response and the next request. */
     public delayMs: number,
   ) {}
 
@@ -49,6 +49,9 @@ export class HostGate {
 
   release(): void {
     this.active -= 1;
+    // Counting the pause from the end of a response too keeps a slow host from being hit
+    // back-to-back: the delay is time the server gets to itself.
+    if (this.delayMs > 0) this.nextStart = Math.max(this.nextStart, Date.now() + this.delayMs);
     this.waiters.shift()?.();
   }
 

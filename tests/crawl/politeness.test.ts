@@ -78,8 +78,8 @@ describe('politeness', () => {
   });
 
   it('honours Retry-After given as an HTTP-date', async () => {
-    // HTTP-dates have one-second precision: two seconds ahead is at least one second of wait.
-    const until = new Date(Date.now() + 2000).toUTCString();
+    // HTTP-dates have one-second precision: three seconds ahead is well over one second of wait.
+    const until = new Date(Date.now() + 3000).toUTCString();
     server = await startFaultServer({ '/news/busy': throttled(until, articlePage('Busy')) });
     store = await tempArchive();
     const hooks = recorder();
