@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { writeReport } from '../../pipeline/export/report.ts';
+import { createTestDb, type TestDb } from './test-db.ts';
+import { COUNTED_EVENT_IDS, LLR_QUOTE, S, insertDocument, insertEvent, seedRollouts } from './fixture.ts';
+
+let t: TestDb;
+let html: string;
+let document: Document;
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedRollouts(t.db);
+  await insertDocument(t.db, {
+    doc_id: 'd-xss',
+    url: 'javascript:alert(1)',
+    source_id: 'health-news',
+    title: '<script>alert("title")</script>',
+    published_at: '2014-03-03',
+    paragraphs: ['Providers in <b>Kent</b> & Medway <img src=x onerror=alert(2)> were told the service is under review.'],
+  });
+  await insertEvent(t.db, {
+    event_id: 'x1', doc_id: 'd-xss', service: 'NHS 111', region: 'Kent & Medway "<svg onload=alert(3)>"', status: 'under_review',
+    evidence: 'Providers in <b>Kent</b> & Medway <img src=x onerror=alert(2)> were told the service is under review.',
+  });
+  const file = join(t.dir, 'out', 'report.html');
+  await writeReport(t.db, file);
+  html = readFileSync(file, 'utf8');
+  document = parseHTML(html).document as unknown as Document;
+});
+afterAll(() => t.cleanup());
+
+describe('HTML report', () => {
+  it('is self-contained: no script, no external stylesheet, image or font', () => {
+    expect(document.querySelectorAll('script, link[rel=stylesheet], iframe, img').length).toBe(0);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?\/\//);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/);
+    const external = [...document.querySelectorAll('[src]')];
+    expect(external).toHaveLength(0);
+  });
+
+  it('draws one timeline per service, one row per region and one dot per dated fact', () => {
+    const svgs = [...document.querySelectorAll('svg.timeline')];
+    expect(svgs.map((s) => s.querySelector('title')?.textContent)).toEqual([
+      'NHS 111: status reports by region over time',
+      'NHS App: status reports by region over time',
+    ]);
+    expect(svgs[0].querySelectorAll('text.region')).toHaveLength(6);
+    expect(svgs[0].querySelectorAll('circle')).toHaveLength(COUNTED_EVENT_IDS.length - 1 + 1);
+    const statuses = [...svgs[0].querySelectorAll('circle')].map((c) => c.getAttribute('data-status'));
+    expect(statuses).toContain('paused');
+    expect(statuses.filter((s) => s === 'paused')).toHaveLength(2); // the duplicate's copy is not drawn
+  });
+
+  it('links every dot to a fact row, and every fact row to its source URL', () => {
+    for (const a of document.querySelectorAll('svg a')) {
+      const target = a.getAttribute('href')!.slice(1);
+      const row = document.getElementById(target);
+      expect(row?.tagName).toBe('TR');
+    }
+    const rows = [...document.querySelectorAll('tr[id^=fact-]')];
+    expect(rows).toHaveLength(COUNTED_EVENT_IDS.length + 1);
+    const paused = rows.find((r) => r.textContent!.includes(S.llrPaused))!;
+    expect(paused.querySelector('a')?.getAttribute('href')).toBe('https://www.example-gp-press.co.uk/news/111-launch-on-hold');
+  });
+
+  it('shows the current status table and the quotes with their speakers', () => {
+    const current = document.querySelector('#current + table')!;
+    const llr = [...current.querySelectorAll('tr')].find((r) => r.textContent!.includes('Leicester, Leicestershire and Rutland'))!;
+    expect(llr.textContent).toContain('live');
+    expect(llr.textContent).toContain('2013-11-12');
+    const quotes = [...document.querySelectorAll('blockquote')];
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].textContent).toContain(LLR_QUOTE);
+    expect(quotes[0].textContent).toContain('Dr Priya Shah');
+  });
+
+  it('shows hostile text as text and never links a javascript: URL', () => {
+    expect(document.querySelectorAll('script, img, b, svg svg').length).toBe(0);
+    expect(document.body.textContent).toContain('<img src=x onerror=alert(2)>');
+    expect(document.body.textContent).toContain('<script>alert("title")</script>');
+    for (const a of document.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(#|https?:)/);
+  });
+});
