@@ -8,7 +8,7 @@ import { COUNTED_EVENT_IDS, LLR_QUOTE, S, insertDocument, insertEvent, seedRollo
 
 let t: TestDb;
 let html: string;
-let document: Document;
+let document: ReturnType<typeof parseHTML>['document'];
 beforeAll(async () => {
   t = await createTestDb();
   await seedRollouts(t.db);
@@ -27,7 +27,7 @@ beforeAll(async () => {
   const file = join(t.dir, 'out', 'report.html');
   await writeReport(t.db, file);
   html = readFileSync(file, 'utf8');
-  document = parseHTML(html).document as unknown as Document;
+  document = parseHTML(html).document;
 });
 afterAll(() => t.cleanup());
 
