@@ -23,7 +23,7 @@ export const PAGE_HTML = `<!doctype html>
 </form>
 <p id="summary" role="status" aria-live="polite">Loading…</p>
 <main>
-  <table id="facts"><thead><tr><th>reported</th><th>service</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody></tbody></table>
+  <div class="table-wrap"><table id="facts"><thead><tr><th>reported</th><th>service</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody></tbody></table></div>
   <aside id="detail" hidden></aside>
 </main>
 </body></html>
@@ -35,11 +35,11 @@ header h1{margin:.6rem 0 0;color:#005EB8}header p{margin:.1rem 0 .8rem;color:#55
 form{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;background:#f3f5f8;padding:.6rem .8rem;border-radius:.4rem}
 label{display:flex;flex-direction:column;font-size:.85em;color:#333}select,input{font:inherit;max-width:16rem}
 #download{margin-left:auto;padding:.35rem .8rem;background:#005EB8;color:#fff;border-radius:.3rem;text-decoration:none}
-main{display:flex;gap:1rem;align-items:flex-start}table{border-collapse:collapse;flex:1 1 auto}
+main{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:1rem;align-items:start}table{border-collapse:collapse;width:100%}.table-wrap{overflow-x:auto;min-width:0}
 th,td{border-bottom:1px solid #ddd;padding:.3rem .4rem;text-align:left;vertical-align:top}th{background:#fafafa;position:sticky;top:0}
 tbody tr{cursor:pointer}tbody tr:hover{background:#f5f9ff}tbody tr[aria-selected=true]{background:#fff3c4}
 td.date{white-space:nowrap}.status{display:inline-block;padding:0 .45rem;border-radius:.7rem;color:#fff;font-size:.85em;white-space:nowrap}
-aside{flex:0 0 30rem;position:sticky;top:.5rem;border:1px solid #ccd;border-radius:.4rem;padding:.6rem .9rem;background:#fff;max-height:92vh;overflow:auto}
+aside{width:26rem;box-sizing:border-box;overflow-wrap:anywhere;position:sticky;top:.5rem;border:1px solid #ccd;border-radius:.4rem;padding:.6rem .9rem;background:#fff;max-height:92vh;overflow:auto}
 mark{background:#ffe27a}blockquote{margin:.5rem 0;padding:.1rem .7rem;border-left:4px solid #005EB8}.muted{color:#666}
 #summary.error{color:#b00020}`;
 
