@@ -40,8 +40,15 @@ export const EXPORT_COLUMNS = [
 // Built on FACTS_SQL rather than the v_facts view so exports also work on a
 // file opened read-only that an older rollwatch wrote without the views.
 // A quote belongs to a fact when it overlaps the evidence sentence.
-export function factsQuery(filters: FactFilters): { sql: string; params: ReturnType<typeof whereClause>['params'] } {
+export function factsQuery(
+  filters: FactFilters,
+  only: { eventId?: string } = {},
+): { sql: string; params: ReturnType<typeof whereClause>['params'] } {
   const where = whereClause(filters);
+  if (only.eventId !== undefined) {
+    where.sql = `${where.sql ? `${where.sql} AND` : 'WHERE'} f.event_id = ?`;
+    where.params.push(only.eventId);
+  }
   const sql = `
 WITH f AS (${FACTS_SQL}),
 linked AS (
@@ -75,7 +82,7 @@ ORDER BY f.reported_on NULLS LAST, f.service, f.region, f.event_id`;
   return { sql, params: where.params };
 }
 
-export async function queryFacts(db: Database, filters: FactFilters = {}): Promise<FactRow[]> {
-  const { sql, params } = factsQuery(filters);
+export async function queryFacts(db: Database, filters: FactFilters = {}, only: { eventId?: string } = {}): Promise<FactRow[]> {
+  const { sql, params } = factsQuery(filters, only);
   return db.query<FactRow>(sql, params);
 }

@@ -46,7 +46,7 @@ export interface FactContext {
 }
 
 export async function factContext(db: Database, eventId: string): Promise<FactContext | null> {
-  const found = (await queryFacts(db, {})).find((f) => f.event_id === eventId);
+  const [found] = await queryFacts(db, {}, { eventId });
   if (!found) return null;
   const [doc] = await db.query<{ body: string; published: string | null; evidence_start: number | null; evidence_end: number | null }>(
     `SELECT d.body, CAST(d.published_at AS VARCHAR) AS published, e.evidence_start, e.evidence_end

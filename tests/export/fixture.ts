@@ -93,6 +93,11 @@ export const LLR_QUOTE = 'We would rather launch late than launch a service that
 
 /** Seeds a database with 4 regions of NHS 111 facts over 2012-2014 plus one NHS App fact. */
 export async function seedRollouts(db: Database): Promise<void> {
+  // One transaction: a commit per row on a file database costs seconds.
+  await db.transaction(() => seedRows(db));
+}
+
+async function seedRows(db: Database): Promise<void> {
   await insertDocument(db, {
     doc_id: 'd-2012-pilots',
     url: 'https://www.example-health-news.org/2012/03/nhs-111-pilots-review',

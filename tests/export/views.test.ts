@@ -104,3 +104,16 @@ describe('analyst views', () => {
     expect(n).toBe(4);
   });
 });
+
+describe('installAnalystLayer inside a transaction', () => {
+  it('joins the caller\'s transaction when told it is inside one', async () => {
+    const own = await createTestDb();
+    try {
+      await own.db.transaction(() => installAnalystLayer(own.db, { withinTransaction: true }));
+      const [{ n }] = await own.db.query<{ n: number }>("SELECT count(*) AS n FROM duckdb_views() WHERE view_name LIKE 'v\\_%' ESCAPE '\\'");
+      expect(n).toBe(4);
+    } finally {
+      own.cleanup();
+    }
+  });
+});
