@@ -49,8 +49,34 @@ th{background:#f3f5f8;position:sticky;top:0}td.date{white-space:nowrap}
 .legend span{margin-right:.8rem;white-space:nowrap}.legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.25rem;vertical-align:middle}
 svg.timeline{max-width:100%;height:auto;font-size:12px}svg .grid{stroke:#ddd}svg .year{fill:#555;text-anchor:middle}
 svg .region{fill:#222;text-anchor:end}svg .band{opacity:.35}svg circle{stroke:#fff;stroke-width:1.5}
-tr:target{background:#fff6d5}.muted{color:#666}blockquote{margin:.8rem 0;padding:.2rem .9rem;border-left:4px solid #005EB8}
+tr:target{background:#fff6d5}.note{background:#fff6d5;padding:.3rem .6rem}.muted{color:#666}blockquote{margin:.8rem 0;padding:.2rem .9rem;border-left:4px solid #005EB8}
 @media print{th{position:static}}`;
+
+/**
+ * A report is read by a person: past this many facts for one service it shows
+ * only the facts that change a region's status, and past it again the most
+ * recent changes. The note says so; the CSV export and the browse page have all.
+ */
+export const REPORT_FACTS_PER_SERVICE = 2000;
+export const REPORT_QUOTES = 1000;
+
+/** Facts that change a region's status, in time order (the first per region included). */
+function statusChanges(rows: FactRow[]): FactRow[] {
+  const last = new Map<string, string>();
+  return rows.filter((r) => {
+    const changed = last.get(r.region) !== r.status;
+    last.set(r.region, r.status);
+    return changed;
+  });
+}
+
+function shownFacts(rows: FactRow[]): { shown: FactRow[]; note: string | null } {
+  if (rows.length <= REPORT_FACTS_PER_SERVICE) return { shown: rows, note: null };
+  const changes = statusChanges(rows);
+  const shown = changes.slice(-REPORT_FACTS_PER_SERVICE);
+  const what = shown.length < changes.length ? `the latest ${shown.length} of ${changes.length} status changes` : `the ${shown.length} status changes`;
+  return { shown, note: `${rows.length} facts: showing ${what}. Export the CSV or run \`rollwatch serve\` for every fact.` };
+}
 
 function statusChip(status: string): string {
   return `<span class="status" style="background:${statusColour(status)}">${escapeHtml(statusLabel(status))}</span>`;
@@ -123,8 +149,9 @@ export async function renderReport(db: Database, filters: FactFilters = {}): Pro
   }
 
   for (const service of services) {
-    const rows = facts.filter((f) => f.service === service);
+    const { shown: rows, note } = shownFacts(facts.filter((f) => f.service === service));
     html.push(`<h2 id="service-${slug(service)}">${escapeHtml(service)}: timeline</h2>`, legend());
+    if (note) html.push(`<p class="note">${escapeHtml(note)}</p>`);
     html.push(
       timelineSvg(
         `${service}: status reports by region over time`,
@@ -142,7 +169,10 @@ export async function renderReport(db: Database, filters: FactFilters = {}): Pro
 
   html.push('<h2 id="quotes">Quotes</h2>');
   if (quotes.length === 0) html.push('<p class="empty">No quotes.</p>');
-  for (const q of quotes) {
+  if (quotes.length > REPORT_QUOTES) {
+    html.push(`<p class="note">${quotes.length} quotes: showing the latest ${REPORT_QUOTES}.</p>`);
+  }
+  for (const q of quotes.slice(-REPORT_QUOTES)) {
     const who = [q.speaker, q.speaker_role].filter(Boolean).map(escapeHtml).join(', ') || 'unattributed';
     html.push(
       `<blockquote><p>“${escapeHtml(q.quote)}”</p><footer>— ${who}; ${escapeHtml(q.reported_on ?? 'undated')}, ${sourceLink(q.url, q.title ?? q.url)}${q.services ? ` <span class="muted">(${escapeHtml(q.services)})</span>` : ''}</footer></blockquote>`,

@@ -83,3 +83,26 @@ describe('HTML report', () => {
     for (const a of document.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(#|https?:)/);
   });
 });
+
+describe('HTML report of a large database', () => {
+  it('past the limit shows only status changes for a service and says so', async () => {
+    const own = await createTestDb();
+    try {
+      await own.db.run(`INSERT INTO documents (doc_id, url, source_id, title, published_at, body, content_hash, fetched_at)
+        SELECT 'd' || i, 'https://www.example-health-news.org/n/' || i, 'health-news', 'Weekly NHS 111 round-up ' || i,
+               DATE '2013-01-01' + CAST(i AS INTEGER), 'NHS 111 is running.', 'h' || i, TIMESTAMP '2026-11-24 03:00:00' FROM range(2100) r(i)`);
+      // 2,100 reports that NHS 111 is live in one of three regions, then one pause.
+      await own.db.run(`INSERT INTO rollout_events (event_id, doc_id, service, region, status, evidence, confidence)
+        SELECT 'e' || i, 'd' || i, 'NHS 111', ['Kent', 'Surrey', 'Sussex'][1 + i % 3], CASE WHEN i = 2099 THEN 'paused' ELSE 'live' END,
+               'NHS 111 is running.', 0.8 FROM range(2100) r(i)`);
+      const file = join(own.dir, 'big.html');
+      await writeReport(own.db, file);
+      const doc = parseHTML(readFileSync(file, 'utf8')).document;
+      expect(doc.querySelector('.note')?.textContent).toContain('2100 facts: showing the 4 status changes');
+      expect(doc.querySelectorAll('tr[id^=fact-]')).toHaveLength(4);
+      expect(doc.querySelectorAll('svg circle')).toHaveLength(4);
+    } finally {
+      own.cleanup();
+    }
+  });
+});
