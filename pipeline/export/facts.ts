@@ -37,7 +37,7 @@ export const EXPORT_COLUMNS = [
   'url',
 ] as const satisfies readonly (keyof FactRow)[];
 
-// Built on FACTS_SQL rather than the v_facts view so exports also work on a
+// Built on FACTS_SQL rather than the v_events view so exports also work on a
 // file opened read-only that an older rollwatch wrote without the views.
 // A quote belongs to a fact when it overlaps the evidence sentence.
 export function factsQuery(

@@ -35,9 +35,9 @@ interface QuoteRow {
   services: string | null;
 }
 
-// The views' SQL with v_facts as a CTE, so the report also works on files
+// The views' SQL with v_events as a CTE, so the report also works on files
 // opened read-only that were written before the views were installed.
-const withFacts = (sql: string) => `WITH v_facts AS (${FACTS_SQL}) ${sql}`;
+const withFacts = (sql: string) => `WITH v_events AS (${FACTS_SQL}) ${sql}`;
 
 const CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:1rem 1.5rem;color:#1d1d1d}

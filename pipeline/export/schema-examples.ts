@@ -29,7 +29,7 @@ ORDER BY reported_on;`,
   {
     question: 'Which regions have reported a pause or delay since 2013, and how often?',
     sql: `SELECT region, count(*) AS reports, min(reported_on) AS first, max(reported_on) AS last
-FROM v_facts
+FROM v_events
 WHERE status IN ('paused', 'delayed') AND reported_on >= DATE '2013-01-01'
 GROUP BY region
 ORDER BY reports DESC, region;`,
@@ -46,7 +46,7 @@ ORDER BY reported_on;`,
     sql: `SELECT f.event_id, f.status,
        substr(d.body, f.evidence_start + 1, f.evidence_end - f.evidence_start) AS evidence_in_body,
        d.url
-FROM v_facts f JOIN documents d USING (doc_id)
+FROM v_events f JOIN documents d USING (doc_id)
 WHERE f.evidence_start IS NOT NULL
 LIMIT 5;`,
   },

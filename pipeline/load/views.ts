@@ -40,7 +40,7 @@ SELECT
   f.*,
   lag(f.status) OVER w AS previous_status,
   (lag(f.status) OVER w IS DISTINCT FROM f.status) AS status_changed
-FROM v_facts f
+FROM v_events f
 WINDOW w AS (PARTITION BY f.service, f.region ORDER BY f.reported_on NULLS FIRST, f.confidence, f.event_id)`;
 
 /**
@@ -58,7 +58,7 @@ FROM (
       PARTITION BY f.service, f.region
       ORDER BY f.reported_on DESC NULLS LAST, f.confidence DESC, f.event_id
     ) AS rank_in_region
-  FROM v_facts f
+  FROM v_events f
 )
 WHERE rank_in_region = 1`;
 
@@ -72,8 +72,8 @@ SELECT
   q.text AS quote,
   q.char_start,
   q.char_end,
-  (SELECT list(DISTINCT f.service ORDER BY f.service) FROM v_facts f WHERE f.doc_id = q.doc_id) AS services,
-  (SELECT list(DISTINCT f.region ORDER BY f.region) FROM v_facts f WHERE f.doc_id = q.doc_id) AS regions,
+  (SELECT list(DISTINCT f.service ORDER BY f.service) FROM v_events f WHERE f.doc_id = q.doc_id) AS services,
+  (SELECT list(DISTINCT f.region ORDER BY f.region) FROM v_events f WHERE f.doc_id = q.doc_id) AS regions,
   d.source_id,
   d.title,
   d.url
@@ -92,7 +92,7 @@ FROM (
       PARTITION BY f.service, f.region
       ORDER BY f.reported_on DESC, f.confidence DESC, f.event_id
     ) AS rank_in_region
-  FROM v_facts f
+  FROM v_events f
   WHERE f.reported_on <= CAST(d AS DATE)
 )
 WHERE rank_in_region = 1`;
@@ -145,7 +145,7 @@ export const COMMENTS: Record<string, Commented> = {
       published_source: 'Where the publication date came from: json-ld, meta, time, microdata, url, text or none.',
       updated_at: 'Last-modified day when the page gives one separately.',
       duplicate_of: 'doc_id of the document this one nearly duplicates (syndicated copy); its facts are not counted twice.',
-      body_hash: 'Hash of the normalised body text, used to find near-duplicates.',
+      body_minhash: 'MinHash signature of the body text, used to find near-duplicates (syndicated copies).',
     },
   },
   entities: {
@@ -197,7 +197,7 @@ export const COMMENTS: Record<string, Commented> = {
     },
   },
   rollout_events: {
-    comment: 'Raw rollout facts, one per statement; includes those from duplicate documents. Prefer v_facts.',
+    comment: 'Raw rollout facts, one per statement; includes those from duplicate documents. Prefer v_events.',
     columns: {
       event_id: FACT_COLUMNS.event_id,
       doc_id: FACT_COLUMNS.doc_id,
@@ -266,19 +266,19 @@ export const COMMENTS: Record<string, Commented> = {
       run_id: 'Run in which it failed.',
       source_id: 'Source declaration id.',
       url: 'URL that failed.',
-      at: 'When it failed (UTC).',
+      failed_at: 'When it failed (UTC).',
       reason: 'Short reason (timeout, http, robots, too_large, charset).',
       http_status: 'HTTP status, when there was a response.',
       detail: 'Error message.',
     },
   },
-  v_facts: {
+  v_events: {
     comment:
       'Every rollout fact counted once (facts from near-duplicate documents left out), with its evidence, source, title and URL.',
     columns: FACT_COLUMNS,
   },
   v_timeline: {
-    comment: 'v_facts in time order per service and region, with the status that came before each fact.',
+    comment: 'v_events in time order per service and region, with the status that came before each fact.',
     columns: {
       ...FACT_COLUMNS,
       previous_status: 'Status of the previous fact for the same service and region; null for the first.',
@@ -312,11 +312,11 @@ export const COMMENTS: Record<string, Commented> = {
 };
 
 export const STATUS_ON_COMMENT =
-  "status_on(d): the latest status per service and region reported on or before day d, e.g. SELECT * FROM status_on(DATE '2013-06-30'). Same columns as v_facts.";
+  "status_on(d): the latest status per service and region reported on or before day d, e.g. SELECT * FROM status_on(DATE '2013-06-30'). Same columns as v_events.";
 
 /** View name → its SQL, in dependency order. */
 export const VIEWS: [string, string][] = [
-  ['v_facts', FACTS_SQL],
+  ['v_events', FACTS_SQL],
   ['v_timeline', TIMELINE_SQL],
   ['v_rollout_current', CURRENT_SQL],
   ['v_quotes', QUOTES_SQL],

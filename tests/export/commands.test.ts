@@ -39,6 +39,9 @@ describe('output commands', () => {
   it('a bad filter or a missing database is a usage error (exit 2) with a hint', async () => {
     const a = io();
     expect(await exportCommand('json', { db: t.path, until: 'last week' }, a.io)).toBe(2);
+    const c = io();
+    expect(await exportCommand('xlsx', { db: t.path }, c.io)).toBe(2);
+    expect(c.err()).toContain('csv, json, parquet');
     expect(a.err()).toContain('--until takes a date such as 2013');
     const b = io();
     expect(await reportCommand({ db: join(t.dir, 'missing.duckdb'), output: join(t.dir, 'r.html') }, b.io)).toBe(2);
@@ -49,5 +52,15 @@ describe('output commands', () => {
     const a = io();
     expect(await summaryCommand({ db: t.path }, a.io)).toBe(0);
     expect(a.out()).toContain('No run recorded');
+  });
+});
+
+describe('schema-doc command', () => {
+  it('without --db documents a fresh database with the current schema', async () => {
+    const { schemaDocCommand } = await import('../../pipeline/export/commands.ts');
+    const a = io();
+    const file = join(t.dir, 'schema.md');
+    expect(await schemaDocCommand({ output: file }, a.io)).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('## v_rollout_current');
   });
 });

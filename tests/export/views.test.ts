@@ -16,8 +16,8 @@ afterAll(() => t.cleanup());
 const LLR = 'Leicester, Leicestershire and Rutland';
 
 describe('analyst views', () => {
-  it('v_facts counts a fact from a near-duplicate document once', async () => {
-    const rows = await t.db.query<{ event_id: string }>('SELECT event_id FROM v_facts ORDER BY event_id');
+  it('v_events counts a fact from a near-duplicate document once', async () => {
+    const rows = await t.db.query<{ event_id: string }>('SELECT event_id FROM v_events ORDER BY event_id');
     expect(rows.map((r) => r.event_id).sort()).toEqual([...COUNTED_EVENT_IDS].sort());
   });
 
@@ -99,7 +99,7 @@ describe('analyst views', () => {
       UNION ALL SELECT 'macro ' || function_name FROM duckdb_functions() WHERE function_type = 'table_macro' AND NOT internal AND comment IS NULL`);
     expect(missing.map((m) => m.what)).toEqual([]);
     const [{ n }] = await t.db.query<{ n: number }>(
-      "SELECT count(*) AS n FROM duckdb_views() WHERE view_name IN ('v_facts','v_timeline','v_rollout_current','v_quotes')",
+      "SELECT count(*) AS n FROM duckdb_views() WHERE view_name IN ('v_events','v_timeline','v_rollout_current','v_quotes')",
     );
     expect(n).toBe(4);
   });
