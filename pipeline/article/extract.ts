@@ -1,6 +1,7 @@
-// Stub: the article stage (HTML → Article). Replaced by the generic extractor.
-import * as cheerio from 'cheerio';
+// The article stage: HTML → Article. Pure: no network, no clock.
 import type { Article, ArticleSelectors } from '../types.ts';
+import { extractBodyParagraphs } from './body.ts';
+import { isElement, parseHtml, type Element } from './dom.ts';
 
 export interface ExtractArticleOptions {
   selectors?: ArticleSelectors;
@@ -9,14 +10,18 @@ export interface ExtractArticleOptions {
 }
 
 export function extractArticle(html: string, url: string, _options: ExtractArticleOptions = {}): Article {
-  const $ = cheerio.load(html);
+  const $ = parseHtml(html);
   const canonical = $('link[rel=canonical]').attr('href') ?? $('meta[property="og:url"]').attr('content');
-  const paragraphs = $('p')
-    .map((_, el) => $(el).text().trim())
-    .get()
-    .filter(Boolean);
+  const body = ($('body')[0] ?? $.root().children().filter((_, e) => isElement(e))[0]) as Element | undefined;
+  const paragraphs = body ? extractBodyParagraphs(body) : [];
+  let resolved = url;
+  try {
+    if (canonical) resolved = new URL(canonical, url).href;
+  } catch {
+    // A malformed canonical link is ignored: the fetched URL stays authoritative.
+  }
   return {
-    url: canonical ? new URL(canonical, url).href : url,
+    url: resolved,
     title: $('h1').first().text().trim() || $('title').text().trim() || null,
     published: null,
     publishedRaw: null,
