@@ -39,6 +39,11 @@ const UNLIKELY = new RegExp(
     ')',
   'i',
 );
+// Furniture words that win over MAYBE ("article-byline", "post-share"), unless the element holds most of the page's text.
+const STRONG_UNLIKELY =
+  /(?:^|[^a-z])(?:comment|kommentar|share|sharing|social|related|cookie|consent|newsletter|byline|dateline|timestamp|caption|credit|promo|sponsor|outbrain|taboola|ad-|ads(?:$|[^a-z])|author|meta(?:$|[^a-z])|tags?(?:$|[^a-z])|recommend|more-|read-more|breadcrumb|toolbar|subscri|signup)/i;
+// Reader comments can outweigh a short post, so no size guard protects them.
+const COMMENTS = /(?:^|[^a-z])(?:comment|kommentar|commentaire|comentario|disqus|replies|respond)/i;
 const MAYBE = /article|body|content|main|entry|post|story|text|column|shadow|blog/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|artikel|inhalt|contenu|contenido|testo|texto|tekst/i;
 const NEGATIVE =
@@ -55,6 +60,7 @@ interface Ctx {
   removed: Set<Element>;
   stats: Map<Element, Stats>;
   strict: boolean;
+  teasers: Map<Element, boolean>;
 }
 
 function hint(el: Element): string {
@@ -71,17 +77,22 @@ function isHidden(el: Element): boolean {
 }
 
 /** Marks the subtrees to skip; strict mode also drops elements whose class/id says furniture. */
-function prune(root: Element, strict: boolean): Set<Element> {
+function prune(root: Element, strict: boolean, whole: Map<Element, Stats>): Set<Element> {
   const removed = new Set<Element>();
+  const pageText = whole.get(root)?.text ?? 0;
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
     if (!isElement(node)) continue;
     const name = node.name;
-    let drop = DROP_TAGS.has(name) || isHidden(node);
+    let drop = DROP_TAGS.has(name) || isHidden(node) || (name !== 'body' && name !== 'html' && COMMENTS.test(hint(node)) && !/comment-?s?-?(?:body|content|text)/i.test(hint(node)));
     if (!drop && strict && name !== 'body' && name !== 'html' && name !== 'a' && name !== 'article' && name !== 'main') {
       const h = hint(node);
-      if (h.length > 1 && UNLIKELY.test(h) && !MAYBE.test(h)) drop = true;
+      if (h.length > 1 && UNLIKELY.test(h)) {
+        if (!MAYBE.test(h)) drop = true;
+        else if (COMMENTS.test(h)) drop = true;
+        else if (STRONG_UNLIKELY.test(h) && (whole.get(node)?.text ?? 0) < pageText * 0.5) drop = true;
+      }
       const role = node.attribs.role;
       if (role && UNLIKELY_ROLES.has(role)) drop = true;
     }
@@ -194,20 +205,24 @@ function pickContent(root: Element, ctx: Ctx): Element[] {
       ((name === 'div' || name === 'section' || name === 'article' || name === 'li') && !hasBlockChild(el, ctx.removed));
     if (isUnit) {
       const s = ctx.stats.get(el);
-      if (s && s.text >= 25) {
+      if (s && s.text >= 25) credit(el.parent as Element | null, s);
+      if (name !== 'div' && name !== 'section' && name !== 'article' && name !== 'li') continue;
+    } else if (name !== 'body' && name !== 'html') {
+      // Text written straight into a wrapper (between <br>s or empty divs) is a paragraph too.
+      const loose = looseText(el, ctx);
+      if (loose.text >= 25) credit(el, loose);
+    }
+    for (const c of el.children) if (isElement(c) && !ctx.removed.has(c)) stack.push(c);
+  }
+  function credit(from: Element | null, s: Stats): void {
         const score = 1 + s.commas + Math.min(Math.floor(s.text / 100), 3);
-        let anc = el.parent as Element | null;
-        for (let level = 0; anc && anc.type !== 'root' && level < 5; level++) {
-          if (!isElement(anc)) break;
+        let anc = from;
+        for (let level = 0; anc && isElement(anc) && level < 5; level++) {
           init(anc);
           const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
           scores.set(anc, (scores.get(anc) ?? 0) + score / div);
           anc = anc.parent as Element | null;
         }
-      }
-      if (name !== 'div' && name !== 'section' && name !== 'article' && name !== 'li') continue;
-    }
-    for (const c of el.children) if (isElement(c) && !ctx.removed.has(c)) stack.push(c);
   }
   let top: Element | null = null;
   let topScore = -Infinity;
@@ -282,6 +297,26 @@ function pickContent(root: Element, ctx: Ctx): Element[] {
   return picked;
 }
 
+/** Text and inline elements directly inside a block, as one pseudo-paragraph. */
+function looseText(el: Element, ctx: Ctx): Stats {
+  const s: Stats = { text: 0, link: 0, commas: 0 };
+  for (const c of el.children) {
+    if (isText(c)) {
+      const t = c.data.trim();
+      s.text += t.length;
+      s.commas += t.match(COMMAS)?.length ?? 0;
+    } else if (isElement(c) && !ctx.removed.has(c) && !BLOCK_TAGS.has(c.name)) {
+      const cs = ctx.stats.get(c);
+      if (cs) {
+        s.text += cs.text;
+        s.commas += cs.commas;
+        s.link += c.name === 'a' ? cs.text : cs.link;
+      }
+    }
+  }
+  return s;
+}
+
 function elementChildren(el: Element, removed: Set<Element>): Element[] {
   return el.children.filter((c): c is Element => isElement(c) && !removed.has(c));
 }
@@ -319,8 +354,45 @@ function isBoilerplateBlock(el: Element, ctx: Ctx): boolean {
   return false;
 }
 
+/** A card linking to another story: a short block whose heading is a link. */
+function isTeaser(el: Element, ctx: Ctx): boolean {
+  let known = ctx.teasers.get(el);
+  if (known === undefined) {
+    known = looksLikeTeaser(el, ctx);
+    ctx.teasers.set(el, known);
+  }
+  return known;
+}
+
+function looksLikeTeaser(el: Element, ctx: Ctx): boolean {
+  const s = ctx.stats.get(el);
+  if (!s || s.text > 400) return false;
+  const stack: AnyNode[] = [...el.children];
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
+    if (!isElement(n) || ctx.removed.has(n)) continue;
+    if (HEADING.test(n.name)) {
+      const hs = ctx.stats.get(n);
+      if (hs && hs.text > 0 && (hs.link / hs.text > 0.8 || n.parent && isElement(n.parent) && n.parent.name === 'a')) return true;
+    } else if (n.name === 'a') {
+      for (const c of n.children) if (isElement(c) && HEADING.test(c.name)) return true;
+    }
+    stack.push(...n.children);
+  }
+  return false;
+}
+
+/** Cards come in runs; a lone linked heading is more often the article's own title. */
+function hasTeaserSibling(el: Element, ctx: Ctx): boolean {
+  const parent = el.parent;
+  if (!parent || !isElement(parent)) return false;
+  for (const sib of parent.children) if (sib !== el && isElement(sib) && !ctx.removed.has(sib) && BLOCK_TAGS.has(sib.name) && isTeaser(sib, ctx)) return true;
+  return false;
+}
+
 /** Emits the text of the chosen nodes as paragraphs in reading order. */
 function paragraphsOf(nodes: Element[], ctx: Ctx): string[] {
+  const roots = new Set(nodes);
   const out: string[] = [];
   let buf: string[] = [];
   const flush = () => {
@@ -341,7 +413,8 @@ function paragraphsOf(nodes: Element[], ctx: Ctx): string[] {
     }
     const block = BLOCK_TAGS.has(name);
     if (block && isBoilerplateBlock(node, ctx)) return;
-    if (name === 'img' || name === 'picture') return;
+    if (name === 'img' || name === 'picture' || name === 'h1') return;
+    if (block && name !== 'p' && !roots.has(node) && isTeaser(node, ctx) && hasTeaserSibling(node, ctx)) return;
     if (block) flush();
     else buf.push(' ');
     for (const c of node.children) walk(c, inPre || name === 'pre');
@@ -357,10 +430,16 @@ function paragraphsOf(nodes: Element[], ctx: Ctx): string[] {
 const FURNITURE_LINE =
   /^(advertisement|anzeige|publicité|publicidad|pubblicità|advertentie|sponsored|share( this( article| story)?)?|tweet|email|print|read more|continue reading|related( articles| stories)?|weiterlesen|lire la suite|leer más|click here|skip to (main )?content|photo|image|getty images|loading\.*|comments?|\d+ comments?)[.:!…]*$/i;
 
+/** A line that is only a date or time, as bylines and datelines print them. */
+const DATE_ONLY =
+  /^(?:(?:published|updated|posted|on|am|le|el|il|op)\b[:\s]*)?(?:[\p{L}.]+,?\s+)?(?:\d{1,4}[./\-\s]+(?:\d{1,2}|\p{L}+\.?)[./\-\s,]+\d{2,4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})(?:[\s,|at-]+\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$/iu;
+/** "Author:", "Publish date:": field labels whose value sits in the next element. */
+const FIELD_LABEL = /^[\p{L} ]{2,24}:$/u;
+
 function tidy(paragraphs: string[]): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
-    if (FURNITURE_LINE.test(p)) continue;
+    if (FURNITURE_LINE.test(p) || DATE_ONLY.test(p) || FIELD_LABEL.test(p)) continue;
     if (out.length > 0 && out[out.length - 1] === p) continue;
     out.push(p);
   }
@@ -372,9 +451,10 @@ const textLength = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
 /** The article's paragraphs, from a body (or any) element. */
 export function extractBodyParagraphs(root: Element): string[] {
   let best: string[] = [];
+  const whole = measure(root, new Set());
   for (const strict of [true, false]) {
-    const removed = prune(root, strict);
-    const ctx: Ctx = { removed, stats: measure(root, removed), strict };
+    const removed = prune(root, strict, whole);
+    const ctx: Ctx = { removed, stats: measure(root, removed), strict, teasers: new Map() };
     const content = pickContent(root, ctx);
     const paragraphs = tidy(paragraphsOf(content, ctx));
     if (textLength(paragraphs) > textLength(best) * 1.0) best = paragraphs;
