@@ -1,6 +1,7 @@
 // The article stage: HTML → Article. Pure: no network, no clock.
 import type { Article, ArticleSelectors } from '../types.ts';
 import { extractBodyParagraphs } from './body.ts';
+import { extractPublicationDate } from './date.ts';
 import { isElement, parseHtml, type Element } from './dom.ts';
 
 export interface ExtractArticleOptions {
@@ -9,8 +10,10 @@ export interface ExtractArticleOptions {
   dateOrder?: 'dmy' | 'mdy';
 }
 
-export function extractArticle(html: string, url: string, _options: ExtractArticleOptions = {}): Article {
+export function extractArticle(html: string, url: string, options: ExtractArticleOptions = {}): Article {
   const $ = parseHtml(html);
+  const lang = ($('html').attr('lang') ?? '').toLowerCase();
+  const date = extractPublicationDate($, url, options.dateOrder ?? (lang === 'en-us' ? 'mdy' : 'dmy'));
   const canonical = $('link[rel=canonical]').attr('href') ?? $('meta[property="og:url"]').attr('content');
   const body = ($('body')[0] ?? $.root().children().filter((_, e) => isElement(e))[0]) as Element | undefined;
   const paragraphs = body ? extractBodyParagraphs(body) : [];
@@ -23,10 +26,7 @@ export function extractArticle(html: string, url: string, _options: ExtractArtic
   return {
     url: resolved,
     title: $('h1').first().text().trim() || $('title').text().trim() || null,
-    published: null,
-    publishedRaw: null,
-    publishedSource: 'none',
-    updated: null,
+    ...date,
     author: null,
     paragraphs,
     body: paragraphs.join('\n\n'),

@@ -1,0 +1,244 @@
+// Publication date, htmldate-style: structured markup first (JSON-LD, meta,
+// microdata, <time>), then the URL, then visible bylines and text. The original
+// publication day wins over any "updated" or "modified" date, which is kept apart.
+import type { CheerioAPI } from 'cheerio';
+import type { DateSource } from '../types.ts';
+import { findDates, parseDate, type DateOrder } from './date-parse.ts';
+import { collapse, elements, isElement, textOf, type Element } from './dom.ts';
+
+export interface PublicationDate {
+  published: string | null;
+  publishedRaw: string | null;
+  publishedSource: DateSource;
+  updated: string | null;
+}
+
+interface Found {
+  iso: string;
+  raw: string;
+  source: DateSource;
+}
+
+const PUBLISHED_META = [
+  'article:published_time', 'og:published_time', 'og:article:published_time', 'article:published', 'published_time',
+  'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'publication-date',
+  'publicationdate', 'date.published', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
+  'dc.date', 'dcterms.date', 'citation_publication_date', 'citation_date', 'citation_online_date', 'sailthru.date',
+  'parsely-pub-date', 'article.published', 'originalpublicationdate', 'original-publish-date', 'article_date_original',
+  'cxenseparse:recs:publishtime', 'pub_date', 'date_published', 'published-date', 'release_date', 'og:pubdate',
+  'article.created', 'created', 'creation_date', 'dc.created', 'date', 'datecreated', 'displaydate', 'sort_date',
+  'twitter:data1:date', 'bt:pubdate', 'tncms-access-version', 'last_updated_date_original',
+];
+const UPDATED_META = [
+  'article:modified_time', 'og:updated_time', 'og:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified',
+  'lastmod', 'last-modified', 'last_modified', 'modified', 'article.updated', 'updated_time', 'revised', 'lastmodified',
+];
+const PUBLISHED_RANK = new Map(PUBLISHED_META.map((k, i) => [k, i]));
+const UPDATED_SET = new Set(UPDATED_META);
+
+/** Words that mark a nearby date as a revision, in the supported languages. */
+const UPDATE_WORDS =
+  /(updated?|modified|last\s+changed|revised|edited|aktualisiert|geändert|zuletzt|stand|mis à jour|modifié|actualizado|actualización|modificado|aggiornat|bijgewerkt|gewijzigd|atualizado)\W{0,20}$/i;
+const PUBLISH_HINT = /publi|posted|erschienen|veröffentlicht|gepubliceerd|pubblicato|publicado|date|datum|fecha|data|time|zeit|byline|meta|info|entry|post|article|story|heure|dateline|created/i;
+const COPYRIGHT = /(?:©|\(c\)|copyright)\W{0,12}$/i;
+
+function attr(el: Element, name: string): string | undefined {
+  return el.attribs[name];
+}
+
+function fromJsonLd($: CheerioAPI, order: DateOrder): { published: Found | null; updated: string | null } {
+  let published: Found | null = null;
+  let publishedRank = Infinity;
+  let updated: string | null = null;
+  const visit = (node: unknown, depth: number) => {
+    if (depth > 8 || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n, depth + 1);
+      return;
+    }
+    const obj = node as Record<string, unknown>;
+    const type = String(obj['@type'] ?? '');
+    // Articles first; a WebPage or Organization date is weaker evidence of the story's day.
+    const rank = /Article|Posting|Report|Review|Blog|Story/i.test(type) ? 0 : /WebPage|CreativeWork|Event|VideoObject|Recipe/i.test(type) ? 1 : 2;
+    for (const key of ['datePublished', 'dateCreated', 'uploadDate']) {
+      const v = obj[key];
+      if (typeof v === 'string') {
+        const p = parseDate(v, order);
+        const r = rank * 3 + (key === 'datePublished' ? 0 : 1);
+        if (p && r < publishedRank) {
+          published = { iso: p.iso, raw: v, source: 'json-ld' };
+          publishedRank = r;
+        }
+      }
+    }
+    if (typeof obj.dateModified === 'string' && updated === null) updated = parseDate(obj.dateModified, order)?.iso ?? null;
+    for (const [k, v] of Object.entries(obj)) if (k !== '@context' && typeof v === 'object') visit(v, depth + 1);
+  };
+  $('script[type="application/ld+json"]').each((_, el) => {
+    const raw = $(el).text().trim();
+    try {
+      visit(JSON.parse(raw), 0);
+    } catch {
+      // Broken JSON-LD is common (trailing commas, comments): read the keys with a pattern instead.
+      const m = /"datePublished"\s*:\s*"([^"]+)"/.exec(raw);
+      const p = m ? parseDate(m[1], order) : null;
+      if (p && publishedRank > 6) {
+        published = { iso: p.iso, raw: m![1], source: 'json-ld' };
+        publishedRank = 6;
+      }
+      const u = /"dateModified"\s*:\s*"([^"]+)"/.exec(raw);
+      if (u && updated === null) updated = parseDate(u[1], order)?.iso ?? null;
+    }
+  });
+  return { published, updated };
+}
+
+function fromMeta(metas: Element[], order: DateOrder): { published: Found | null; updated: string | null } {
+  let published: Found | null = null;
+  let best = Infinity;
+  let updated: string | null = null;
+  for (const el of metas) {
+    const key = (attr(el, 'property') ?? attr(el, 'name') ?? attr(el, 'itemprop') ?? attr(el, 'http-equiv') ?? '').toLowerCase().trim();
+    const content = attr(el, 'content');
+    if (!key || !content) continue;
+    const rank = PUBLISHED_RANK.get(key);
+    if (rank !== undefined && rank < best) {
+      const p = parseDate(content, order);
+      if (p) {
+        published = { iso: p.iso, raw: content, source: 'meta' };
+        best = rank;
+      }
+    } else if (UPDATED_SET.has(key) && updated === null) {
+      updated = parseDate(content, order)?.iso ?? null;
+    }
+  }
+  return { published, updated };
+}
+
+/** An element's date value: machine-readable attribute first, else its text. */
+function elementDate(el: Element, order: DateOrder): Found | null {
+  for (const a of ['datetime', 'content', 'title', 'data-date', 'data-datetime']) {
+    const v = attr(el, a);
+    if (v) {
+      const p = parseDate(v, order);
+      if (p) return { iso: p.iso, raw: v, source: 'time' };
+    }
+  }
+  const text = textOf(el);
+  if (text.length > 200) return null;
+  const p = parseDate(text, order);
+  return p ? { iso: p.iso, raw: p.raw, source: 'time' } : null;
+}
+
+function hint(el: Element): string {
+  return `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''} ${attr(el, 'itemprop') ?? ''}`;
+}
+
+/** The text just before an element, to see whether it is labelled "Updated" or "©". */
+function labelBefore(el: Element): string {
+  const prev = el.prev;
+  if (prev && prev.type === 'text') return collapse((prev as unknown as { data: string }).data).slice(-40);
+  return '';
+}
+
+const URL_DATE = /\/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)/;
+
+function fromUrl(url: string): Found | null {
+  let path = url;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    // Not a URL (a file path, say): search the string as given.
+  }
+  const m = URL_DATE.exec(path);
+  if (!m) return null;
+  return { iso: `${m[1]}-${m[2]}-${m[3]}`, raw: m[0].replace(/^\/|\/$/g, ''), source: 'url' };
+}
+
+export function extractPublicationDate($: CheerioAPI, url: string, order: DateOrder): PublicationDate {
+  const root = $.root()[0];
+  const metas: Element[] = [];
+  const microdata: Element[] = [];
+  const times: Element[] = [];
+  const hinted: Element[] = [];
+  for (const el of elements(root)) {
+    const name = el.name;
+    if (name === 'script' || name === 'style') continue;
+    if (name === 'meta') {
+      metas.push(el);
+      continue;
+    }
+    const prop = attr(el, 'itemprop');
+    if (prop && /^date(published|created)$/i.test(prop)) microdata.push(el);
+    else if (name === 'time' || name === 'abbr') times.push(el);
+    else if (el.children.length > 0 && el.children.length < 20 && PUBLISH_HINT.test(hint(el))) hinted.push(el);
+  }
+
+  const ld = fromJsonLd($, order);
+  const meta = fromMeta(metas, order);
+  let updated = ld.updated ?? meta.updated;
+
+  let found: Found | null = ld.published ?? meta.published;
+  if (!found) {
+    for (const el of microdata) {
+      const d = elementDate(el, order);
+      if (d) {
+        found = { ...d, source: 'microdata' };
+        break;
+      }
+    }
+  }
+  if (!found) {
+    // <time>: an explicit publication marker first; revision stamps go to `updated`.
+    let first: Found | null = null;
+    for (const el of times) {
+      const h = hint(el);
+      const d = elementDate(el, order);
+      if (!d) continue;
+      if (/updat|modif|revis|aktualis/i.test(h) || UPDATE_WORDS.test(labelBefore(el))) {
+        updated ??= d.iso;
+        continue;
+      }
+      if ('pubdate' in el.attribs || /publish|pubdate|posted|entry-date|created/i.test(h)) {
+        found = d;
+        break;
+      }
+      first ??= d;
+    }
+    found ??= first;
+  }
+  found ??= fromUrl(url);
+  if (!found) found = fromVisibleText(hinted, root as unknown as Element, order);
+
+  return {
+    published: found?.iso ?? null,
+    publishedRaw: found?.raw ?? null,
+    publishedSource: found?.source ?? 'none',
+    updated: updated && updated !== found?.iso ? updated : null,
+  };
+}
+
+/** Bylines and date lines: dates in date-ish elements first, then anywhere in the page text. */
+function fromVisibleText(hinted: Element[], root: Element, order: DateOrder): Found | null {
+  for (const el of hinted) {
+    const text = textOf(el);
+    if (text.length === 0 || text.length > 300) continue;
+    for (const d of findDates(text, order, 5)) {
+      const before = text.slice(Math.max(0, d.index - 40), d.index);
+      if (UPDATE_WORDS.test(before) || COPYRIGHT.test(before)) continue;
+      return { iso: d.iso, raw: d.raw, source: 'text' };
+    }
+  }
+  const text = bodyText(root);
+  for (const d of findDates(text, order, 30)) {
+    const before = text.slice(Math.max(0, d.index - 40), d.index);
+    if (UPDATE_WORDS.test(before) || COPYRIGHT.test(before)) continue;
+    return { iso: d.iso, raw: d.raw, source: 'text' };
+  }
+  return null;
+}
+
+function bodyText(root: Element): string {
+  const body = [...elements(root)].find((e) => e.name === 'body') ?? root;
+  return isElement(body) ? textOf(body) : '';
+}
