@@ -20,6 +20,7 @@ const MONTH_LISTS: string[][] = [
   ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
   ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
   ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'],
+  ['ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'august', 'septembrie', 'octombrie', 'noiembrie', 'decembrie'],
   ['sept', 'febr', 'sept', 'marz', 'fevr', 'fevrier', 'aout', 'decembre', 'marco', 'dec'],
 ];
 for (const list of MONTH_LISTS.slice(0, -1)) list.forEach((name, i) => (MONTH_NAMES[name] ??= i + 1));

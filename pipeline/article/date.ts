@@ -4,7 +4,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { DateSource } from '../types.ts';
 import { findDates, parseDate, type DateOrder } from './date-parse.ts';
-import { collapse, elements, isElement, textOf, type Element } from './dom.ts';
+import { collapse, elements, isElement, textOf, type AnyNode, type Element } from './dom.ts';
 
 export interface PublicationDate {
   published: string | null;
@@ -39,7 +39,14 @@ const UPDATED_SET = new Set(UPDATED_META);
 /** Words that mark a nearby date as a revision, in the supported languages. */
 const UPDATE_WORDS =
   /(updated?|modified|last\s+changed|revised|edited|aktualisiert|geändert|zuletzt|stand|mis à jour|modifié|actualizado|actualización|modificado|aggiornat|bijgewerkt|gewijzigd|atualizado)\W{0,20}$/i;
-const PUBLISH_HINT = /publi|posted|erschienen|veröffentlicht|gepubliceerd|pubblicato|publicado|date|datum|fecha|data|time|zeit|byline|meta|info|entry|post|article|story|heure|dateline|created/i;
+// Class/id words of elements that print the date, strongest first (htmldate's order of XPath hints).
+const DATE_HINTS = [
+  /publi|pubdate|posted|erschienen|veröffentlicht|created|dateline/i,
+  /date|datum|fecha|data(?!-)|time|zeit|heure/i,
+  /byline|meta|info|author|autor|submitted|header/i,
+];
+const PUBLISH_LABEL =
+  /(published|posted|date|dated|datum|vom|veröffentlicht|erschienen|publié|publicado|publicada|pubblicato|gepubliceerd|geplaatst|fecha|data)\W{0,3}(on|am|le|el|il|op|em|:)?\W{0,3}$/i;
 const COPYRIGHT = /(?:©|\(c\)|copyright)\W{0,12}$/i;
 
 function attr(el: Element, name: string): string | undefined {
@@ -108,8 +115,12 @@ function fromMeta(metas: Element[], order: DateOrder): { published: Found | null
         published = { iso: p.iso, raw: content, source: 'meta' };
         best = rank;
       }
-    } else if (UPDATED_SET.has(key) && updated === null) {
-      updated = parseDate(content, order)?.iso ?? null;
+    } else if (UPDATED_SET.has(key) || /modif|updat|revis/.test(key)) {
+      updated ??= parseDate(content, order)?.iso ?? null;
+    } else if (best === Infinity && /publi|pub_?date|creat|upload|release|(?:^|[^a-z])date(?:$|[^a-z])/.test(key) && !/expir|valid|end|start|birth/.test(key)) {
+      // A site's own name for the publication date ("xyz:created_at"), weaker than any known key.
+      const p = parseDate(content, order);
+      if (p && !published) published = { iso: p.iso, raw: content, source: 'meta' };
     }
   }
   return { published, updated };
@@ -160,7 +171,7 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
   const metas: Element[] = [];
   const microdata: Element[] = [];
   const times: Element[] = [];
-  const hinted: Element[] = [];
+  const hinted: Element[][] = DATE_HINTS.map(() => []);
   for (const el of elements(root)) {
     const name = el.name;
     if (name === 'script' || name === 'style') continue;
@@ -171,7 +182,13 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     const prop = attr(el, 'itemprop');
     if (prop && /^date(published|created)$/i.test(prop)) microdata.push(el);
     else if (name === 'time' || name === 'abbr') times.push(el);
-    else if (el.children.length > 0 && el.children.length < 20 && PUBLISH_HINT.test(hint(el))) hinted.push(el);
+    else if (el.children.length > 0 && el.children.length < 20) {
+      const h = hint(el);
+      if (h.length > 2) {
+        const tier = DATE_HINTS.findIndex((re) => re.test(h));
+        if (tier >= 0) hinted[tier].push(el);
+      }
+    }
   }
 
   const ld = fromJsonLd($, order);
@@ -219,26 +236,80 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
 }
 
 /** Bylines and date lines: dates in date-ish elements first, then anywhere in the page text. */
-function fromVisibleText(hinted: Element[], root: Element, order: DateOrder): Found | null {
-  for (const el of hinted) {
-    const text = textOf(el);
-    if (text.length === 0 || text.length > 300) continue;
-    for (const d of findDates(text, order, 5)) {
-      const before = text.slice(Math.max(0, d.index - 40), d.index);
-      if (UPDATE_WORDS.test(before) || COPYRIGHT.test(before)) continue;
-      return { iso: d.iso, raw: d.raw, source: 'text' };
+function fromVisibleText(hinted: Element[][], root: Element, order: DateOrder): Found | null {
+  // A date labelled "updated"/"Stand" is kept as a last resort: better than a random date from the body.
+  let revision: Found | null = null;
+  for (const tier of hinted) {
+    for (const el of tier) {
+      if (/updat|modif|aktualis|join|birth|expir|deadline/i.test(hint(el)) || inFurniture(el)) continue;
+      const text = textOf(el);
+      if (text.length === 0 || text.length > 250) continue;
+      for (const d of findDates(text, order, 5)) {
+        const before = text.slice(Math.max(0, d.index - 40), d.index);
+        if (COPYRIGHT.test(before)) continue;
+        if (UPDATE_WORDS.test(before)) {
+          revision ??= { iso: d.iso, raw: d.raw, source: 'text' };
+          continue;
+        }
+        return { iso: d.iso, raw: d.raw, source: 'text' };
+      }
+      const title = attr(el, 'title');
+      const p = title ? parseDate(title, order) : null;
+      if (p) return { iso: p.iso, raw: title as string, source: 'text' };
     }
   }
-  const text = bodyText(root);
-  for (const d of findDates(text, order, 30)) {
-    const before = text.slice(Math.max(0, d.index - 40), d.index);
-    if (UPDATE_WORDS.test(before) || COPYRIGHT.test(before)) continue;
-    return { iso: d.iso, raw: d.raw, source: 'text' };
-  }
-  return null;
+  if (revision) return revision;
+  // Story text first; the whole page (footers, sidebars) only when the story has no date at all.
+  return datesInText(bodyText(root, true), order) ?? datesInText(bodyText(root, false), order);
 }
 
-function bodyText(root: Element): string {
-  const body = [...elements(root)].find((e) => e.name === 'body') ?? root;
-  return isElement(body) ? textOf(body) : '';
+function datesInText(text: string, order: DateOrder): Found | null {
+  let revision: Found | null = null;
+  const dates = findDates(text, order, 30);
+  // A date with a publication label in front of it wins over the first date on the page.
+  for (const d of dates) {
+    if (PUBLISH_LABEL.test(text.slice(Math.max(0, d.index - 30), d.index))) return { iso: d.iso, raw: d.raw, source: 'text' };
+  }
+  for (const d of dates) {
+    const before = text.slice(Math.max(0, d.index - 40), d.index);
+    if (COPYRIGHT.test(before)) continue;
+    if (UPDATE_WORDS.test(before)) {
+      revision ??= { iso: d.iso, raw: d.raw, source: 'text' };
+      continue;
+    }
+    return { iso: d.iso, raw: d.raw, source: 'text' };
+  }
+  return revision;
+}
+
+// Dates in comment threads, teasers, sidebars and archives belong to other stories.
+const FURNITURE = /comment|teaser|related|recommend|popular|trending|kommentar|repl(?:y|ies)|sidebar|widget/i;
+const FURNITURE_TAGS = new Set(['aside', 'nav', 'footer', 'select', 'option']);
+const COMMENT_HINT = /comment|kommentar|repl(?:y|ies)/i;
+/** Page-level wrappers often carry layout classes ("has-sidebar"); they are never furniture. */
+const WRAPPERS = new Set(['html', 'body', 'main', 'article']);
+
+function isFurniture(el: Element): boolean {
+  return FURNITURE_TAGS.has(el.name) || (!WRAPPERS.has(el.name) && FURNITURE.test(hint(el)));
+}
+
+function inFurniture(el: Element): boolean {
+  for (let n = el.parent; n && isElement(n); n = n.parent) if (isFurniture(n)) return true;
+  return false;
+}
+
+/** Page text, optionally without furniture (asides, footers, comment threads). */
+function bodyText(root: Element, skipFurniture: boolean): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
+    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
+    else if (isElement(n) || n.type === 'root') {
+      if (isElement(n) && (n.name === 'head' || n.name === 'script' || n.name === 'style' || (skipFurniture && (FURNITURE_TAGS.has(n.name) || COMMENT_HINT.test(hint(n)))))) continue;
+      const children = (n as Element).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return collapse(parts.join(' '));
 }
