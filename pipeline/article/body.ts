@@ -1,7 +1,7 @@
 // Generic main-text extraction: readability-style candidate scoring (text
 // length, commas, link density, class/id hints) over a pruned tree, then
 // paragraph-level boilerplate filtering inside the chosen container.
-import { collapse, isElement, isText, type AnyNode, type Element } from './dom.ts';
+import { collapse, isElement, isText, textOf, type AnyNode, type Element } from './dom.ts';
 
 /** Elements that never hold article text. */
 const DROP_TAGS = new Set([
@@ -202,15 +202,17 @@ function pickContent(root: Element, ctx: Ctx): Element[] {
     const name = el.name;
     const isUnit =
       name === 'p' || name === 'pre' || name === 'td' || name === 'blockquote' ||
-      ((name === 'div' || name === 'section' || name === 'article' || name === 'li') && !hasBlockChild(el, ctx.removed));
+      ((name === 'div' || name === 'section' || name === 'article') && !hasBlockChild(el, ctx.removed));
     if (isUnit) {
       const s = ctx.stats.get(el);
       if (s && s.text >= 25) credit(el.parent as Element | null, s);
-      if (name !== 'div' && name !== 'section' && name !== 'article' && name !== 'li') continue;
+      if (name !== 'div' && name !== 'section' && name !== 'article') continue;
     } else if (name !== 'body' && name !== 'html') {
       // Text written straight into a wrapper (between <br>s or empty divs) is a paragraph too.
-      const loose = looseText(el, ctx);
-      if (loose.text >= 25) credit(el, loose);
+      if (name === 'div' || name === 'section' || name === 'article' || name === 'td' || name === 'center' || name === 'font' || name === 'span') {
+        const loose = looseText(el, ctx);
+        if (loose.text >= 25 && loose.link < loose.text / 2) credit(el, loose);
+      }
     }
     for (const c of el.children) if (isElement(c) && !ctx.removed.has(c)) stack.push(c);
   }
@@ -291,7 +293,7 @@ function pickContent(root: Element, ctx: Ctx): Element[] {
     else if (sib.name === 'p') {
       const s = ctx.stats.get(sib);
       const ld = linkDensity(ctx, sib);
-      if (s && ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0 && /[.!?。]\s*$/.test(plainText(sib))))) picked.push(sib);
+      if (s && ((s.text > 80 && ld < 0.25) || (s.text > 0 && s.text <= 80 && ld === 0 && /[.!?。]\s*$/.test(textOf(sib))))) picked.push(sib);
     }
   }
   return picked;
@@ -326,15 +328,6 @@ function contains(ancestor: Element, node: Element): boolean {
   return false;
 }
 
-function plainText(el: Element): string {
-  const parts: string[] = [];
-  const walk = (n: AnyNode) => {
-    if (isText(n)) parts.push(n.data);
-    else if (isElement(n)) for (const c of n.children) walk(c);
-  };
-  walk(el);
-  return collapse(parts.join(' '));
-}
 
 /** Whether a container inside the article is furniture (link lists, teasers, share bars). */
 function isBoilerplateBlock(el: Element, ctx: Ctx): boolean {
@@ -368,7 +361,8 @@ function looksLikeTeaser(el: Element, ctx: Ctx): boolean {
   const s = ctx.stats.get(el);
   if (!s || s.text > 400) return false;
   const stack: AnyNode[] = [...el.children];
-  while (stack.length > 0) {
+  // A card is small: give up after a few hundred nodes rather than walk a deep subtree for every block.
+  for (let visited = 0; stack.length > 0 && visited < 300; visited++) {
     const n = stack.pop() as AnyNode;
     if (!isElement(n) || ctx.removed.has(n)) continue;
     if (HEADING.test(n.name)) {
@@ -400,28 +394,37 @@ function paragraphsOf(nodes: Element[], ctx: Ctx): string[] {
     buf = [];
     if (t) out.push(t);
   };
-  const walk = (node: AnyNode, inPre: boolean) => {
-    if (isText(node)) {
-      buf.push(inPre ? node.data : node.data);
-      return;
+  // Iterative walk: malformed pages can nest tens of thousands of levels deep.
+  type Step = { node: AnyNode; close?: Element };
+  const stack: Step[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i] });
+  while (stack.length > 0) {
+    const step = stack.pop() as Step;
+    if (step.close) {
+      if (BLOCK_TAGS.has(step.close.name)) flush();
+      else buf.push(' ');
+      continue;
     }
-    if (!isElement(node) || ctx.removed.has(node)) return;
+    const node = step.node;
+    if (isText(node)) {
+      buf.push(node.data);
+      continue;
+    }
+    if (!isElement(node) || ctx.removed.has(node)) continue;
     const name = node.name;
     if (name === 'br' || name === 'hr') {
       flush();
-      return;
+      continue;
     }
     const block = BLOCK_TAGS.has(name);
-    if (block && isBoilerplateBlock(node, ctx)) return;
-    if (name === 'img' || name === 'picture' || name === 'h1') return;
-    if (block && name !== 'p' && !roots.has(node) && isTeaser(node, ctx) && hasTeaserSibling(node, ctx)) return;
+    if (block && isBoilerplateBlock(node, ctx)) continue;
+    if (name === 'img' || name === 'picture' || name === 'h1') continue;
+    if (block && name !== 'p' && !roots.has(node) && isTeaser(node, ctx) && hasTeaserSibling(node, ctx)) continue;
     if (block) flush();
     else buf.push(' ');
-    for (const c of node.children) walk(c, inPre || name === 'pre');
-    if (block) flush();
-    else buf.push(' ');
-  };
-  for (const n of nodes) walk(n, false);
+    stack.push({ node, close: node });
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] });
+  }
   flush();
   return out;
 }
@@ -447,6 +450,16 @@ function tidy(paragraphs: string[]): string[] {
 }
 
 const textLength = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
+
+/** Paragraphs of containers a site's selector chose: furniture pruned, no candidate search. */
+export function extractContainerParagraphs(containers: Element[], root: Element): string[] {
+  const whole = measure(root, new Set());
+  const removed = prune(root, true, whole);
+  // The chosen containers themselves stay even if their class looks like furniture.
+  for (const c of containers) removed.delete(c);
+  const ctx: Ctx = { removed, stats: measure(root, removed), strict: true, teasers: new Map() };
+  return tidy(paragraphsOf(containers, ctx));
+}
 
 /** The article's paragraphs, from a body (or any) element. */
 export function extractBodyParagraphs(root: Element): string[] {

@@ -302,9 +302,15 @@ function inFurniture(el: Element): boolean {
 function bodyText(root: Element, skipFurniture: boolean): string {
   const parts: string[] = [];
   const stack: AnyNode[] = [root];
-  while (stack.length > 0) {
+  let length = 0;
+  // A publication date sits near the top of the page: the first 50,000 characters are plenty.
+  while (stack.length > 0 && length < 50_000) {
     const n = stack.pop() as AnyNode;
-    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
+    if (n.type === 'text') {
+      const data = (n as unknown as { data: string }).data;
+      parts.push(data);
+      length += data.length;
+    }
     else if (isElement(n) || n.type === 'root') {
       if (isElement(n) && (n.name === 'head' || n.name === 'script' || n.name === 'style' || (skipFurniture && (FURNITURE_TAGS.has(n.name) || COMMENT_HINT.test(hint(n)))))) continue;
       const children = (n as Element).children;

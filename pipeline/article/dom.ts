@@ -21,14 +21,18 @@ export function isText(node: AnyNode): node is Text {
 /** All text below a node, whitespace collapsed. */
 export function textOf(node: AnyNode): string {
   const parts: string[] = [];
-  const walk = (n: AnyNode) => {
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
     if (isText(n)) parts.push(n.data);
     else if (isElement(n)) {
-      if (n.name === 'script' || n.name === 'style' || n.name === 'noscript' || n.name === 'template') return;
-      for (const c of n.children) walk(c);
+      if (n.name === 'script' || n.name === 'style' || n.name === 'noscript' || n.name === 'template') continue;
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    } else if (n.type === 'root') {
+      const children = (n as unknown as { children: AnyNode[] }).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
-  };
-  walk(node);
+  }
   return collapse(parts.join(' '));
 }
 

@@ -1,34 +1,93 @@
 // The article stage: HTML → Article. Pure: no network, no clock.
 import type { Article, ArticleSelectors } from '../types.ts';
-import { extractBodyParagraphs } from './body.ts';
+import { extractBodyParagraphs, extractContainerParagraphs } from './body.ts';
+import type { DateOrder } from './date-parse.ts';
 import { extractPublicationDate } from './date.ts';
-import { isElement, parseHtml, type Element } from './dom.ts';
+import { collapse, isElement, parseHtml, type Element } from './dom.ts';
+import { canonicalUrl, extractAuthor, extractTitle } from './metadata.ts';
 
 export interface ExtractArticleOptions {
   selectors?: ArticleSelectors;
-  /** Order of numeric dates on the page's site. @default 'dmy' */
-  dateOrder?: 'dmy' | 'mdy';
+  /** Order of numeric dates on the page's site. @default 'dmy' (and 'mdy' on an en-US page) */
+  dateOrder?: DateOrder;
 }
 
+/** Where the body came from, so a caller can report a broken per-source selector. */
+export type BodyOrigin = 'selector' | 'generic' | 'generic-over-selector';
+
+export interface ArticleReport {
+  article: Article;
+  bodyOrigin: BodyOrigin;
+  /** Selector fields that matched nothing (the generic extractor stood in). */
+  selectorMisses: (keyof ArticleSelectors)[];
+}
+
+/** A selector's body shorter than this share of the generic one is judged broken (e.g. it caught a teaser). */
+const SELECTOR_MIN_SHARE = 0.5;
+
+const textLength = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
+
 export function extractArticle(html: string, url: string, options: ExtractArticleOptions = {}): Article {
+  return extractArticleReport(html, url, options).article;
+}
+
+export function extractArticleReport(html: string, url: string, options: ExtractArticleOptions = {}): ArticleReport {
   const $ = parseHtml(html);
-  const lang = ($('html').attr('lang') ?? '').toLowerCase();
-  const date = extractPublicationDate($, url, options.dateOrder ?? (lang === 'en-us' ? 'mdy' : 'dmy'));
-  const canonical = $('link[rel=canonical]').attr('href') ?? $('meta[property="og:url"]').attr('content');
-  const body = ($('body')[0] ?? $.root().children().filter((_, e) => isElement(e))[0]) as Element | undefined;
-  const paragraphs = body ? extractBodyParagraphs(body) : [];
-  let resolved = url;
+  const selectors = options.selectors ?? {};
+  const misses: (keyof ArticleSelectors)[] = [];
+  const select = (key: 'title' | 'published' | 'author' | 'body') => {
+    const sel = selectors[key];
+    if (!sel) return [];
+    let found: Element[] = [];
+    try {
+      found = $(sel).toArray().filter(isElement);
+    } catch {
+      // An invalid selector is a miss like any other: the generic extractor stands in.
+    }
+    if (found.length === 0) misses.push(key);
+    return found;
+  };
   try {
-    if (canonical) resolved = new URL(canonical, url).href;
+    for (const sel of selectors.remove ?? []) $(sel).remove();
   } catch {
-    // A malformed canonical link is ignored: the fetched URL stays authoritative.
+    misses.push('remove');
   }
-  return {
-    url: resolved,
-    title: $('h1').first().text().trim() || $('title').text().trim() || null,
+
+  const lang = ($('html').attr('lang') ?? '').toLowerCase();
+  const order = options.dateOrder ?? (lang === 'en-us' ? 'mdy' : 'dmy');
+  const date = extractPublicationDate($, url, order);
+  const publishedEl = select('published');
+  if (publishedEl.length > 0) {
+    // The site's own date element, read as the date extractor reads any element.
+    const own = extractPublicationDate(parseHtml(`<body><time>${collapse($(publishedEl[0]).text())}</time></body>`), url, order);
+    const attrValue = publishedEl[0].attribs.datetime ?? publishedEl[0].attribs.content;
+    const viaAttr = attrValue ? extractPublicationDate(parseHtml(`<time datetime="${attrValue.replace(/"/g, '')}"></time>`), url, order) : null;
+    const chosen = viaAttr?.published ? viaAttr : own;
+    if (chosen.published) Object.assign(date, { published: chosen.published, publishedRaw: chosen.publishedRaw, publishedSource: 'time' as const });
+  }
+
+  const root = ($('body')[0] ?? $.root().children().toArray().find(isElement)) as Element | undefined;
+  const generic = root ? extractBodyParagraphs(root) : [];
+  let paragraphs = generic;
+  let bodyOrigin: BodyOrigin = 'generic';
+  const bodyEls = select('body');
+  if (bodyEls.length > 0 && root) {
+    const own = extractContainerParagraphs(bodyEls, root);
+    if (textLength(own) >= textLength(generic) * SELECTOR_MIN_SHARE && own.length > 0) {
+      paragraphs = own;
+      bodyOrigin = 'selector';
+    } else bodyOrigin = 'generic-over-selector';
+  }
+
+  const titleEl = select('title');
+  const authorEl = select('author');
+  const article: Article = {
+    url: canonicalUrl($, url),
+    title: (titleEl.length > 0 ? collapse($(titleEl[0]).text()) : '') || extractTitle($),
     ...date,
-    author: null,
+    author: (authorEl.length > 0 ? collapse($(authorEl[0]).text()) : '') || extractAuthor($),
     paragraphs,
     body: paragraphs.join('\n\n'),
   };
+  return { article, bodyOrigin, selectorMisses: misses };
 }
