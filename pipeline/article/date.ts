@@ -312,7 +312,7 @@ function bodyText(root: Element, skipFurniture: boolean): string {
       length += data.length;
     }
     else if (isElement(n) || n.type === 'root') {
-      if (isElement(n) && (n.name === 'head' || n.name === 'script' || n.name === 'style' || (skipFurniture && (FURNITURE_TAGS.has(n.name) || COMMENT_HINT.test(hint(n)))))) continue;
+      if (isElement(n) && (n.name === 'head' || n.name === 'script' || n.name === 'style' || (!WRAPPERS.has(n.name) && COMMENT_HINT.test(hint(n))) || (skipFurniture && FURNITURE_TAGS.has(n.name)))) continue;
       const children = (n as Element).children;
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
