@@ -166,7 +166,11 @@ function fromUrl(url: string): Found | null {
   return { iso: `${m[1]}-${m[2]}-${m[3]}`, raw: m[0].replace(/^\/|\/$/g, ''), source: 'url' };
 }
 
-export function extractPublicationDate($: CheerioAPI, url: string, order: DateOrder): PublicationDate {
+/**
+ * @param html the page source, searched last for full dates in links and
+ *   attributes (an image path such as /files/2016/05/04/ often dates the page).
+ */
+export function extractPublicationDate($: CheerioAPI, url: string, order: DateOrder, html = ''): PublicationDate {
   const root = $.root()[0];
   const metas: Element[] = [];
   const microdata: Element[] = [];
@@ -226,6 +230,7 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
   }
   found ??= fromUrl(url);
   if (!found) found = fromVisibleText(hinted, root as unknown as Element, order);
+  if (!found) found = fromSource(html);
 
   return {
     published: found?.iso ?? null,
@@ -233,6 +238,32 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     publishedSource: found?.source ?? 'none',
     updated: updated && updated !== found?.iso ? updated : null,
   };
+}
+
+const SOURCE_DATE = /(?<![\d.])((?:19|20)\d{2})([-/_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])/g;
+
+/** Last resort: the most frequent full date written anywhere in the source (links, attributes, scripts). */
+function fromSource(html: string): Found | null {
+  const counts = new Map<string, { n: number; raw: string }>();
+  let scanned = 0;
+  for (const m of html.matchAll(SOURCE_DATE)) {
+    // Compact 8-digit runs are often ids or phone numbers; only trust them inside a path.
+    if (m[2] === '' && html[(m.index ?? 0) - 1] !== '/') continue;
+    const iso = `${m[1]}-${m[3]}-${m[4]}`;
+    const c = counts.get(iso);
+    if (c) c.n++;
+    else counts.set(iso, { n: 1, raw: m[0] });
+    if (++scanned > 2000) break;
+  }
+  let best: Found | null = null;
+  let bestN = 0;
+  for (const [iso, { n, raw }] of counts) {
+    if (n > bestN) {
+      best = { iso, raw, source: 'text' };
+      bestN = n;
+    }
+  }
+  return best;
 }
 
 /** Bylines and date lines: dates in date-ish elements first, then anywhere in the page text. */

@@ -1,7 +1,7 @@
 // The article stage: HTML → Article. Pure: no network, no clock.
 import type { Article, ArticleSelectors } from '../types.ts';
 import { extractBodyParagraphs, extractContainerParagraphs } from './body.ts';
-import type { DateOrder } from './date-parse.ts';
+import { parseDate, type DateOrder } from './date-parse.ts';
 import { extractPublicationDate } from './date.ts';
 import { collapse, isElement, parseHtml, type Element } from './dom.ts';
 import { canonicalUrl, extractAuthor, extractTitle } from './metadata.ts';
@@ -55,15 +55,14 @@ export function extractArticleReport(html: string, url: string, options: Extract
 
   const lang = ($('html').attr('lang') ?? '').toLowerCase();
   const order = options.dateOrder ?? (lang === 'en-us' ? 'mdy' : 'dmy');
-  const date = extractPublicationDate($, url, order);
+  const date = extractPublicationDate($, url, order, html);
   const publishedEl = select('published');
   if (publishedEl.length > 0) {
-    // The site's own date element, read as the date extractor reads any element.
-    const own = extractPublicationDate(parseHtml(`<body><time>${collapse($(publishedEl[0]).text())}</time></body>`), url, order);
-    const attrValue = publishedEl[0].attribs.datetime ?? publishedEl[0].attribs.content;
-    const viaAttr = attrValue ? extractPublicationDate(parseHtml(`<time datetime="${attrValue.replace(/"/g, '')}"></time>`), url, order) : null;
-    const chosen = viaAttr?.published ? viaAttr : own;
-    if (chosen.published) Object.assign(date, { published: chosen.published, publishedRaw: chosen.publishedRaw, publishedSource: 'time' as const });
+    // The site's own date element: a machine-readable attribute first, then its text.
+    const el = publishedEl[0];
+    const raw = [el.attribs.datetime, el.attribs.content, collapse($(el).text())].find((v) => v && parseDate(v, order));
+    const parsed = raw ? parseDate(raw, order) : null;
+    if (parsed && raw) Object.assign(date, { published: parsed.iso, publishedRaw: raw, publishedSource: 'time' as const });
   }
 
   const root = ($('body')[0] ?? $.root().children().toArray().find(isElement)) as Element | undefined;
