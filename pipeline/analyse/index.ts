@@ -1,15 +1,42 @@
-// Stub: the analysis stage (Article → Findings). Replaced by the real analyser.
-import type { Article, Findings } from '../types.ts';
+// The analysis stage: Article → Findings. Pure: reference data and lexicons come in
+// through `knowledge` (built once by loadKnowledge at the edge).
+import type { Article, Entity, Findings } from '../types.ts';
+import { findDates } from './dates.ts';
+import { findNamedEntities, findServices } from './entities.ts';
+import { findClaims, findEvents } from './events.ts';
+import { findPeople } from './people.ts';
+import { findQuotes } from './quotes.ts';
+import { paragraphSpans, sentenceSpans } from './text.ts';
+import type { Knowledge } from './knowledge.ts';
 
-/** Reference data and lexicons, loaded once at the edge and passed in. */
-export interface Knowledge {
-  readonly loaded: true;
-}
+export { loadKnowledge } from './knowledge.ts';
+export type { Knowledge } from './knowledge.ts';
 
-export function loadKnowledge(): Knowledge {
-  return { loaded: true };
-}
+export function analyse(article: Article, knowledge: Knowledge): Findings {
+  const body = article.body;
+  const paragraphs = paragraphSpans(body);
+  const sentences = sentenceSpans(body, paragraphs);
+  const namedAll = findNamedEntities(body, article.published, knowledge);
+  const isKnownName = (a: number, b: number) => namedAll.some((n) => n.start <= a && n.end >= b && (n.end - n.start) > (b - a));
+  const people = findPeople(body, knowledge.firstNames, isKnownName);
+  // A place inside a person's name ("Victoria Derbyshire") is part of the name.
+  const named = namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start));
+  const services = findServices(body, knowledge);
+  const dates = findDates(body, sentences, article.published);
+  const quotes = findQuotes(body, paragraphs, people, named);
+  const events = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes }, knowledge);
+  const claims = findClaims(sentences, services);
 
-export function analyse(_article: Article, _knowledge: Knowledge): Findings {
-  return { entities: [], quotes: [], dates: [], claims: [], events: [] };
+  const entities: Entity[] = [
+    ...named.map(({ entry: _entry, ...e }) => e),
+    ...people.map(({ key: _key, ...e }) => e),
+    ...services,
+  ];
+  // National facts put England among the regions, anchored on their evidence sentence.
+  if (events.some((e) => e.region === 'England') && !entities.some((e) => e.kind === 'region' && e.name === 'England')) {
+    const ev = events.find((e) => e.region === 'England')!;
+    entities.push({ kind: 'region', name: 'England', surface: ev.evidence, code: null, start: ev.evidenceStart, end: ev.evidenceEnd });
+  }
+  entities.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { entities, quotes, dates, claims, events };
 }

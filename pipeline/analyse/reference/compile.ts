@@ -83,7 +83,7 @@ for (const f of ['ods/eccg_2016-02.csv', 'ods/eccg_2018-11.csv', 'ods/eccg_2024-
     if (f.includes('2024')) {
       if (!/ CCG$/.test(name)) continue; // sub-ICB rows are not CCG names
     } else if (sub !== 'C') continue;
-    add('ccg', r[0], name, { from: isoDay(r[10]), to: isoDay(r[11]) ?? (f.includes('2024') ? null : undefined) ?? null });
+    add('ccg', r[0], name, { from: isoDay(r[10]), to: isoDay(r[11]) });
   }
 }
 for (const r of table('ons/2013_CCG_APR_2013.csv')) add('ccg', r.CCG13CDH, r.CCG13NM, { gss: r.CCG13CD, from: '2013-04-01' });

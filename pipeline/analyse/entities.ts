@@ -1,0 +1,116 @@
+// Gazetteer matching of regions, providers, organisations and services in article.body,
+// with "NHS …"/"… CCG" decoration, dates of validity and acronyms the text defines.
+import type { Entity } from '../types.ts';
+import { tokenize, type Token } from './gazetteer.ts';
+import type { Knowledge, NameEntry, NameHit } from './knowledge.ts';
+
+/** An entity plus what the later stages need to know about it. */
+export interface Mention extends Entity {
+  entry: NameEntry | null;
+}
+
+const KIND_RANK: Record<string, number> = {
+  provider: 0, organisation: 1, place: 2, local_authority: 3, nhse_region: 4, icb: 5, stp: 6, ccg: 7, pct: 8, sha: 9, area_team: 10, trust: 11, independent_provider: 12,
+};
+const NHS_BODY = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb']);
+const SMALL = new Set(['and', 'of', 'the', 'upon', 'on', 'in', 'with', 'for', 'at', 'by', 'north', 'south', 'east', 'west', 'central']);
+
+const validAt = (e: NameEntry, day: string | null) => !day || ((!e.from || e.from <= day) && (!e.to || e.to >= day));
+
+/** Picks one reading of an ambiguous name: by the suffix written in the text, then validity at the article date, then kind. */
+function choose(hits: NameEntry[], hint: string | null, day: string | null): NameEntry {
+  let pool = hits;
+  if (hint) {
+    const want = (e: NameEntry) => hint === 'council' ? e.kind === 'local_authority' : hint === 'trust' ? (e.kind === 'trust' || e.kind === 'independent_provider' || e.kind === 'provider') : e.kind === hint;
+    const f = hits.filter(want);
+    if (f.length) pool = f;
+  }
+  return [...pool].sort((a, b) => Number(validAt(b, day)) - Number(validAt(a, day)) || (KIND_RANK[a.kind] ?? 20) - (KIND_RANK[b.kind] ?? 20))[0];
+}
+
+function suffixAt(tokens: Token[], i: number, k: Knowledge): { len: number; kind: string } | null {
+  for (const s of k.suffixes) {
+    if (i + s.tokens.length > tokens.length) continue;
+    let ok = true;
+    for (let j = 0; j < s.tokens.length; j++) if (tokens[i + j].norm !== s.tokens[j]) { ok = false; break; }
+    if (ok) return { len: s.tokens.length, kind: s.kind };
+  }
+  return null;
+}
+
+export function findNamedEntities(body: string, published: string | null, k: Knowledge): Mention[] {
+  const tokens = tokenize(body);
+  const out: Mention[] = [];
+  const defined = new Map<string, NameEntry>();
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i];
+    const local = t.capital ? defined.get(body.slice(t.start, t.end)) : undefined;
+    const m = k.names.longestAt(tokens, i);
+    if (!m && local) {
+      out.push(toMention(local, body, t.start, t.end, published));
+      i++;
+      continue;
+    }
+    if (!m) { i++; continue; }
+    const first = tokens[m.first];
+    const lastTok = tokens[m.last - 1];
+    const surface = body.slice(first.start, lastTok.end);
+    // A match must be written as a name: capitalised at the end, at most one lower-case word inside.
+    let lowers = 0;
+    for (let j = m.first; j < m.last; j++) if (!tokens[j].capital && !SMALL.has(tokens[j].norm)) lowers++;
+    if (body.slice(first.start, lastTok.end).includes('\n') || !lastTok.capital || lowers > 0 || (!first.capital && !SMALL.has(first.norm))) { i++; continue; }
+    const hits = m.values.filter((h: NameHit) => h.exact === null || h.exact === surface).map((h) => h.entry);
+    if (!hits.length) { i++; continue; }
+    let start = first.start;
+    let end = lastTok.end;
+    let next = m.last;
+    let hint: string | null = null;
+    const suf = suffixAt(tokens, next, k);
+    if (suf && tokens[next].capital && !/\n/.test(body.slice(end, tokens[next].start))) {
+      hint = suf.kind;
+      end = tokens[next + suf.len - 1].end;
+      next += suf.len;
+    }
+    if (m.first > 0 && tokens[m.first - 1].norm === 'nhs' && /^\s+$/.test(body.slice(tokens[m.first - 1].end, first.start))) {
+      start = tokens[m.first - 1].start;
+      hint ??= 'nhs';
+    }
+    const entry = choose(hits, hint === 'nhs' ? null : hint, published);
+    const mention = toMention(entry, body, start, end, published);
+    out.push(mention);
+    // "Leicester, Leicestershire and Rutland (LLR)": the acronym stands for the same body from here on.
+    const def = body.slice(end, end + 14).match(/^\s*\(([A-Z][A-Za-z]{1,7})\)/);
+    if (def) defined.set(def[1], entry);
+    i = next;
+  }
+  return out;
+}
+
+function toMention(entry: NameEntry, body: string, start: number, end: number, published: string | null): Mention {
+  const notYet = published !== null && entry.from !== null && entry.from > published && NHS_BODY.has(entry.kind);
+  return {
+    kind: entry.category,
+    name: entry.name,
+    surface: body.slice(start, end),
+    code: notYet ? null : entry.code,
+    start,
+    end,
+    entry,
+  };
+}
+
+/** Services from the lexicon; acronyms only as written. */
+export function findServices(body: string, k: Knowledge): Entity[] {
+  const tokens = tokenize(body);
+  const out: Entity[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const m = k.services.longestAt(tokens, i);
+    if (!m) { i++; continue; }
+    const surface = body.slice(tokens[m.first].start, tokens[m.last - 1].end);
+    const hit = m.values.find((h) => h.exact === null || h.exact === surface);
+    if (!hit || surface.includes('\n')) { i++; continue; }
+    out.push({ kind: 'service', name: hit.name, surface, code: null, start: tokens[m.first].start, end: tokens[m.last - 1].end });
+    i = m.last;
+  }
+  return out;
+}

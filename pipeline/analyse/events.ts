@@ -1,0 +1,166 @@
+// Rollout events: a sentence that names a service and a status cue, not negated or hedged,
+// linked to the region, provider and target date in the sentence, paragraph or article.
+import type { DateMention, Entity, NumericClaim, RolloutEvent, RolloutStatus } from '../types.ts';
+import type { Knowledge } from './knowledge.ts';
+import type { Mention } from './entities.ts';
+import type { Sentence } from './text.ts';
+import { normTokens } from './reference/names.ts';
+
+const NATIONAL = /\b(?:nationally|national(?:ly)?|nationwide|across England|across the country|throughout England|all areas|every area|the whole country|England-wide|all CCGs|every CCG|all trusts|every trust)\b/i;
+// Objects that make "launched"/"introduced" about something other than the service going live.
+const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
+const ANAPHORA = /\b(?:the|their|its|this|our)\s+(?:service|rollout|roll-out|scheme|programme|system|contract|launch)\b/i;
+const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
+
+interface CueHit { status: RolloutStatus; start: number; end: number }
+
+function cueHits(text: string, k: Knowledge): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const { status, cue } of k.statusCues) {
+    for (const m of text.matchAll(cue)) hits.push({ status, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  // A cue inside a longer cue of another status ("delaying … indefinitely") gives way to it.
+  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+}
+
+/** Negations and hedges in the same clause before the cue, a condition after it, or a question. */
+function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
+  if (/\?\s*["”’']?$/.test(text.trim())) return true;
+  const clauseStart = Math.max(text.lastIndexOf(',', hit.start - 1), text.lastIndexOf(';', hit.start - 1), text.lastIndexOf(' but ', hit.start), text.lastIndexOf(' while ', hit.start), text.lastIndexOf(' and ', hit.start - 20));
+  const window = text.slice(Math.max(clauseStart + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
+  // "will be launched" is a plan, not a launch.
+  if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
+  if (k.negation.test(window) || k.hedge.test(window)) return true;
+  const after = text.slice(hit.end).split(/[,;]/)[0];
+  if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
+  return false;
+}
+
+export interface EventInputs {
+  body: string;
+  sentences: Sentence[];
+  services: Entity[];
+  named: Mention[];
+  dates: DateMention[];
+  /** Spans of quoted speech: an unnamed "the service" inside a quote is too loose to make an event. */
+  quoteSpans: Array<{ start: number; end: number }>;
+}
+
+export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
+  const { sentences, services, named, dates } = inp;
+  const regions = named.filter((n) => n.kind === 'region' && n.name !== 'England');
+  const providers = named.filter((n) => n.kind === 'provider');
+  const nationalOrgs = named.filter((n) => n.entry?.national || n.name === 'England');
+
+  // Sub-areas collapse into a larger area the article names ("Leicestershire" → "Leicester, Leicestershire and Rutland").
+  const regionNames = [...new Set(regions.map((r) => r.name))];
+  const bigger = new Map<string, Mention>();
+  for (const r of regions) {
+    const toks = normTokens(r.name);
+    const host = regions.find((o) => o.name !== r.name && normTokens(o.name).length > toks.length && toks.every((t) => normTokens(o.name).includes(t)) && toks.length > 0);
+    if (host) bigger.set(r.name, host);
+  }
+  const canon = (r: Mention) => bigger.get(r.name) ?? r;
+  const counts = new Map<string, { n: number; m: Mention }>();
+  for (const r of regions) { const c = canon(r); const e = counts.get(c.name) ?? { n: 0, m: c }; e.n++; counts.set(c.name, e); }
+  const dominant = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.m ?? null;
+  void regionNames;
+
+  // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
+  const providerFor = new Map<string, string>();
+  for (const s of sentences) {
+    const ps = providers.filter((p) => p.start >= s.start && p.end <= s.end);
+    const rs = regions.filter((r) => r.start >= s.start && r.end <= s.end);
+    if (ps.length && rs.length) for (const r of rs) if (!providerFor.has(canon(r).name)) providerFor.set(canon(r).name, ps[0].name);
+  }
+  const distinctProviders = [...new Set(providers.map((p) => p.name))];
+  const distinctServices = [...new Set(services.map((s) => s.name))];
+
+  const events: RolloutEvent[] = [];
+  const seen = new Map<string, RolloutEvent>();
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    let svc = [...new Set(services.filter((x) => x.start >= s.start && x.end <= s.end).map((x) => x.name))];
+    let confidence = 0.9;
+    if (svc.length === 0) {
+      const quoted = inp.quoteSpans.some((q) => s.start < q.end && s.end > q.start);
+      if (distinctServices.length === 1 && !quoted && ANAPHORA.test(s.text)) { svc = distinctServices; confidence = 0.6; } else continue;
+    }
+    const hits = cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end))));
+    if (!hits.length) continue;
+    const inSentence = regions.filter((r) => r.start >= s.start && r.end <= s.end);
+    const national = NATIONAL.test(s.text) || nationalOrgs.some((o) => o.start >= s.start && o.end <= s.end);
+    let where: Array<{ name: string; code: string | null }>;
+    if (inSentence.length) {
+      const uniq = new Map<string, Mention>();
+      for (const r of inSentence) uniq.set(canon(r).name, canon(r));
+      where = [...uniq.values()].slice(0, 4).map((r) => ({ name: r.name, code: r.code }));
+    } else if (national) {
+      where = [{ name: 'England', code: null }];
+    } else {
+      const para = regions.filter((r) => sentences[si].paragraph === paragraphOf(sentences, r.start));
+      const pick = para.length ? canon(para[0]) : dominant;
+      if (pick) confidence -= para.length ? 0.1 : 0.25;
+      where = pick ? [{ name: pick.name, code: pick.code }] : [{ name: 'England', code: null }];
+    }
+    const sentProviders = providers.filter((p) => p.start >= s.start && p.end <= s.end);
+    const sentDates = dates.filter((d) => d.start >= s.start && d.end <= s.end);
+    for (const h of hits) {
+      for (const service of svc) {
+        for (const w of where) {
+          let provider: string | null = sentProviders[0]?.name ?? null;
+          if (!provider && w.name !== 'England') provider = providerFor.get(w.name) ?? (distinctProviders.length === 1 ? distinctProviders[0] : null);
+          let target: string | null = null;
+          if (TARGETED.has(h.status) && sentDates.length) {
+            const forward = sentDates.filter((d) => /\b(?:to|until|till|by|for|in|from|at)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, d.start - 12), d.start)) || /^the (?:end|start|beginning)/i.test(d.surface));
+            const pool = forward.length ? forward : sentDates;
+            const later = pool.filter((d) => d.start > s.start + h.start);
+            target = (h.status === 'delayed' ? pool[pool.length - 1] : (later[0] ?? pool[0])).value;
+          }
+          const key = `${service}|${w.name}|${h.status}`;
+          const prev = seen.get(key);
+          if (prev) {
+            prev.provider ??= provider;
+            prev.target ??= target;
+            continue;
+          }
+          const ev: RolloutEvent = {
+            service, region: w.name, regionCode: w.code, provider, status: h.status, target,
+            evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence: Math.round(confidence * 100) / 100,
+          };
+          seen.set(key, ev);
+          events.push(ev);
+        }
+      }
+    }
+  }
+  return events;
+}
+
+function paragraphOf(sentences: Sentence[], pos: number): number {
+  for (const s of sentences) if (pos >= s.start && pos < s.end) return s.paragraph;
+  return -1;
+}
+
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };
+const NUMBER = '(\\d[\\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)';
+
+/** Counted facts: "23 of the 44 areas", "nine out of ten CCGs", "40 trusts". */
+export function findClaims(sentences: Sentence[], services: Entity[]): NumericClaim[] {
+  const out: NumericClaim[] = [];
+  const main = services[0]?.name ?? null;
+  const re = new RegExp(`\\b${NUMBER}\\s+(?:out\\s+)?of\\s+(?:the\\s+|all\\s+|its\\s+)?${NUMBER}\\s+((?:[a-zA-Z-]+\\s+){0,2}?(?:[A-Za-z-]+s|CCGs|ICBs|PCTs|areas))\\b`, 'gi');
+  const num = (x: string) => /^\d/.test(x) ? Number(x.replace(/,/g, '')) : WORDS[x.toLowerCase()];
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(re)) {
+      const value = num(m[1]);
+      const total = num(m[2]);
+      if (!Number.isFinite(value) || !Number.isFinite(total) || value > total) continue;
+      const units = m[3].trim().split(/\s+/);
+      const svc = services.find((x) => x.start >= s.start && x.end <= s.end)?.name ?? main;
+      const start = s.start + (m.index ?? 0);
+      out.push({ text: s.text, value, total, unit: units[units.length - 1], service: svc, start, end: start + m[0].length });
+    }
+  }
+  return out;
+}
