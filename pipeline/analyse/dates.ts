@@ -199,7 +199,7 @@ export function findDates(body: string, sentences: Sentence[], published: string
       if (rel === 'the' && !part) return null; // "the year" alone is not a date
       if (rel === 'following' || rel === 'previous' && !part) return null;
       const k = rel === 'next' || rel === 'coming' ? 1 : rel === 'last' || rel === 'previous' ? -1 : 0;
-      if (unit === 'year') return partOf({ y: ctx.pub.y + k, m: 1 }, { y: ctx.pub.y + k, m: 12 }, part) ?? yearValue(ctx.pub.y + k);
+      if (unit === 'year') return part ? partOf({ y: ctx.pub.y + k, m: 1 }, { y: ctx.pub.y + k, m: 12 }, part) : yearValue(ctx.pub.y + k);
       if (unit === 'financial year') {
         const fy = (ctx.pub.m >= 4 ? ctx.pub.y : ctx.pub.y - 1) + k;
         return partOf({ y: fy, m: 4 }, { y: fy + 1, m: 3 }, part);

@@ -15,6 +15,8 @@ const KIND_RANK: Record<string, number> = {
 const NHS_BODY = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb']);
 const SMALL = new Set(['and', 'of', 'the', 'upon', 'on', 'in', 'with', 'for', 'at', 'by', 'north', 'south', 'east', 'west', 'central']);
 
+const PROVIDER_WORD = /\b(?:hospitals?|health|healthcare|ambulance|care|partnership|mental|teaching|community|university|foundation|services?|royal|infirmary|clinic|medical|nhs|trust|orthopaedic|children|women|cancer|heart|eye|hospice|specialist|learning|disabilit\w+|integrated|general|acute|district|memorial)\b/i;
+
 const validAt = (e: NameEntry, day: string | null) => !day || ((!e.from || e.from <= day) && (!e.to || e.to >= day));
 
 /** Picks one reading of an ambiguous name: by the suffix written in the text, then validity at the article date, then kind. */
@@ -75,7 +77,12 @@ export function findNamedEntities(body: string, published: string | null, k: Kno
       start = tokens[m.first - 1].start;
       hint ??= 'nhs';
     }
-    const entry = choose(hits, hint === 'nhs' ? null : hint, published);
+    let entry = choose(hits, hint === 'nhs' ? null : hint, published);
+    // "County Durham and Darlington" is also a trust's name; written bare and made only of
+    // place words, it names the area.
+    if ((entry.kind === 'trust' || entry.kind === 'independent_provider') && hint !== 'trust' && !PROVIDER_WORD.test(surface)) {
+      entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
+    }
     const mention = toMention(entry, body, start, end, published);
     out.push(mention);
     // "Leicester, Leicestershire and Rutland (LLR)": the acronym stands for the same body from here on.
@@ -109,6 +116,8 @@ export function findServices(body: string, k: Knowledge): Entity[] {
     const surface = body.slice(tokens[m.first].start, tokens[m.last - 1].end);
     const hit = m.values.find((h) => h.exact === null || h.exact === surface);
     if (!hit || surface.includes('\n')) { i++; continue; }
+    // A bare "111" is the service unless it is a count or part of a larger number.
+    if (surface === '111' && (/[\d£$.,]\s?$/.test(body.slice(Math.max(0, tokens[m.first].start - 2), tokens[m.first].start)) || /^\s*(?:%|per cent|million|bn|m\b|[,.]\d|patients|people|beds|staff|deaths|cases)/.test(body.slice(tokens[m.last - 1].end, tokens[m.last - 1].end + 12)))) { i++; continue; }
     out.push({ kind: 'service', name: hit.name, surface, code: null, start: tokens[m.first].start, end: tokens[m.last - 1].end });
     i = m.last;
   }

@@ -9,7 +9,8 @@ import { normTokens } from './reference/names.ts';
 const NATIONAL = /\b(?:nationally|national(?:ly)?|nationwide|across England|across the country|throughout England|all areas|every area|the whole country|England-wide|all CCGs|every CCG|all trusts|every trust)\b/i;
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
-const ANAPHORA = /\b(?:the|their|its|this|our)\s+(?:service|rollout|roll-out|scheme|programme|system|contract|launch)\b/i;
+const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:new\s+|national\s+|local\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records)|pilots?|pathfinders?)\b/i;
+const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
 interface CueHit { status: RolloutStatus; start: number; end: number }
@@ -78,34 +79,59 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
 
   const events: RolloutEvent[] = [];
   const seen = new Map<string, RolloutEvent>();
+  const within = <T extends { start: number; end: number }>(xs: T[], a: number, b: number) => xs.filter((x) => x.start >= a && x.end <= b);
+  const uniqRegions = (rs: Mention[]) => {
+    const uniq = new Map<string, Mention>();
+    for (const r of rs) uniq.set(canon(r).name, canon(r));
+    return [...uniq.values()].slice(0, 5).map((r) => ({ name: r.name, code: r.code }));
+  };
+  const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
-    let svc = [...new Set(services.filter((x) => x.start >= s.start && x.end <= s.end).map((x) => x.name))];
+    let svc = [...new Set(within(services, s.start, s.end).map((x) => x.name))];
     let confidence = 0.9;
     if (svc.length === 0) {
       const quoted = inp.quoteSpans.some((q) => s.start < q.end && s.end > q.start);
-      if (distinctServices.length === 1 && !quoted && ANAPHORA.test(s.text)) { svc = distinctServices; confidence = 0.6; } else continue;
+      if (quoted || !ANAPHORA.test(s.text)) continue;
+      // "the service", "the pilot": the service named most recently before (else next after).
+      const before = services.filter((x) => x.end <= s.start);
+      const ref = before.length ? before[before.length - 1] : services.find((x) => x.start >= s.end);
+      if (!ref) continue;
+      svc = [ref.name];
+      confidence = 0.6;
     }
     const hits = cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end))));
     if (!hits.length) continue;
-    const inSentence = regions.filter((r) => r.start >= s.start && r.end <= s.end);
-    const national = NATIONAL.test(s.text) || nationalOrgs.some((o) => o.start >= s.start && o.end <= s.end);
-    let where: Array<{ name: string; code: string | null }>;
-    if (inSentence.length) {
-      const uniq = new Map<string, Mention>();
-      for (const r of inSentence) uniq.set(canon(r).name, canon(r));
-      where = [...uniq.values()].slice(0, 4).map((r) => ({ name: r.name, code: r.code }));
-    } else if (national) {
-      where = [{ name: 'England', code: null }];
-    } else {
-      const para = regions.filter((r) => sentences[si].paragraph === paragraphOf(sentences, r.start));
-      const pick = para.length ? canon(para[0]) : dominant;
-      if (pick) confidence -= para.length ? 0.1 : 0.25;
-      where = pick ? [{ name: pick.name, code: pick.code }] : [{ name: 'England', code: null }];
-    }
-    const sentProviders = providers.filter((p) => p.start >= s.start && p.end <= s.end);
-    const sentDates = dates.filter((d) => d.start >= s.start && d.end <= s.end);
+    // Clause boundaries inside the sentence, so "X went live in A, while B …" links A and B apart.
+    const cuts = [0];
+    for (const m of s.text.matchAll(CLAUSE_BREAK)) cuts.push((m.index ?? 0) + m[0].length);
+    cuts.push(s.text.length);
+    const clauseOf = (pos: number): [number, number] => {
+      let a = 0;
+      let b = s.text.length;
+      for (const c of cuts) { if (c <= pos) a = c; else { b = c; break; } }
+      return [s.start + a, s.start + b];
+    };
+    const sentDates = within(dates, s.start, s.end);
     for (const h of hits) {
+      const [ca, cb] = clauseOf(h.start);
+      let where: Array<{ name: string; code: string | null }>;
+      let conf = confidence;
+      const inClause = within(regions, ca, cb);
+      const inSentence = within(regions, s.start, s.end);
+      if (inClause.length) where = uniqRegions(inClause);
+      else if (isNational(ca, cb)) where = [{ name: 'England', code: null }];
+      else if (inSentence.length) where = uniqRegions(inSentence);
+      else if (isNational(s.start, s.end)) where = [{ name: 'England', code: null }];
+      else {
+        const prevInPara = si > 0 && sentences[si - 1].paragraph === s.paragraph ? within(regions, sentences[si - 1].start, sentences[si - 1].end) : [];
+        const para = regions.filter((r) => paragraphOf(sentences, r.start) === s.paragraph);
+        const pick = prevInPara.length ? canon(prevInPara[0]) : para.length ? canon(para[0]) : dominant;
+        conf -= prevInPara.length || para.length ? 0.1 : 0.25;
+        where = pick ? [{ name: pick.name, code: pick.code }] : [{ name: 'England', code: null }];
+      }
+      const clauseProviders = within(providers, ca, cb);
+      const sentProviders = clauseProviders.length ? clauseProviders : within(providers, s.start, s.end);
       for (const service of svc) {
         for (const w of where) {
           let provider: string | null = sentProviders[0]?.name ?? null;
@@ -126,7 +152,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
           }
           const ev: RolloutEvent = {
             service, region: w.name, regionCode: w.code, provider, status: h.status, target,
-            evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence: Math.round(confidence * 100) / 100,
+            evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence: Math.round(conf * 100) / 100,
           };
           seen.set(key, ev);
           events.push(ev);

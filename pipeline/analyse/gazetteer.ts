@@ -31,7 +31,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   while ((m = re.exec(text))) {
     const w = m[0];
     out.push({
-      norm: w === '&' ? 'and' : w.toLowerCase().replace(/['’]/g, ''),
+      norm: w === '&' ? 'and' : w.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, ''),
       start: offset + m.index,
       end: offset + m.index + w.length,
       capital: /^[A-Z0-9]/.test(w),

@@ -60,6 +60,7 @@ export function normTokens(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/&/g, ' and ')
+    .replace(/['’‘]s\b/g, '')
     .replace(/['’‘]/g, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
