@@ -109,6 +109,13 @@ function seasonOf(season: string, ctx: Context, rel: string | undefined, year: s
 
 interface Candidate extends Resolved { start: number; end: number; priority: number }
 
+// Patterns built once from the MONTH/NUM pieces above.
+const RE_0 = new RegExp(`(?:${MONTH}\\s+)?\\b((?:19|20)\\d\\d)\\b`, 'g');
+const RE_1 = new RegExp(`\\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'g');
+const RE_2 = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'g');
+const RE_3 = new RegExp(`\\b(?:(?:the\\s+)?(start|beginning|end|middle|close) of\\s+)?(?:(early|late|mid)[- ])?(?:(next|last|this)\\s+)?${MONTH}(?:,?\\s+((?:19|20)\\d\\d))?(?![\\w/])`, 'g');
+const RE_4 = new RegExp(`\\b(within|in|over the next|in the next|ago)?\\s*(?:the\\s+next\\s+)?${NUM}\\s+(days?|weeks?|months?|years?)(?:['’]?\\s+time)?(\\s+ago)?\\b`, 'gi');
+
 export function findDates(body: string, sentences: Sentence[], published: string | null): DateMention[] {
   const pub: Ym | null = published ? { y: Number(published.slice(0, 4)), m: Number(published.slice(5, 7)) } : null;
   const out: DateMention[] = [];
@@ -116,7 +123,7 @@ export function findDates(body: string, sentences: Sentence[], published: string
     const found: Candidate[] = [];
     const text = s.text;
     const explicitYears: Array<{ at: number; ym: Ym }> = [];
-    for (const m of text.matchAll(new RegExp(`(?:${MONTH}\\s+)?\\b((?:19|20)\\d\\d)\\b`, 'g'))) {
+    for (const m of text.matchAll(RE_0)) {
       explicitYears.push({ at: m.index ?? 0, ym: { y: Number(m[2]), m: m[1] ? monthNo(m[1]) : 1 } });
     }
     const ctxAt = (at: number): Context => {
@@ -152,13 +159,13 @@ export function findDates(body: string, sentences: Sentence[], published: string
       return monthSpan(a, addMonths(a, 2));
     }, 2);
     // Day month [year]: "1 April", "Tuesday 21 May 2013", "1st of April".
-    scan(new RegExp(`\\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'g'), (m, ctx) => {
+    scan(RE_1, (m, ctx) => {
       const mo = monthNo(m[2]);
       const y = m[3] ? Number(m[3]) : inferYear(mo, ctx);
       return y === null ? null : dayValue(y, mo, Number(m[1]));
     }, 4);
     // Month day[, year]: "April 1, 2013".
-    scan(new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:,?\\s+((?:19|20)\\d\\d))?\\b`, 'g'), (m, ctx) => {
+    scan(RE_2, (m, ctx) => {
       const mo = monthNo(m[1]);
       const y = m[3] ? Number(m[3]) : inferYear(mo, ctx);
       return y === null ? null : dayValue(y, mo, Number(m[2]));
@@ -169,7 +176,7 @@ export function findDates(body: string, sentences: Sentence[], published: string
       return dayValue(y, Number(m[2]), Number(m[1]));
     }, 4);
     // [the start/end of] [early/late] [next/last] Month [year].
-    scan(new RegExp(`\\b(?:(?:the\\s+)?(start|beginning|end|middle|close) of\\s+)?(?:(early|late|mid)[- ])?(?:(next|last|this)\\s+)?${MONTH}(?:,?\\s+((?:19|20)\\d\\d))?(?![\\w/])`, 'g'), (m, ctx) => {
+    scan(RE_3, (m, ctx) => {
       const mo = monthNo(m[4]);
       if (m[4] === 'May' && !m[5] && !m[3] && !m[1] && /^\s+(?:be|have|not|also|well|need|want|take|face|well|result|lead|see|affect)\b/.test(text.slice((m.index ?? 0) + m[0].length))) return null;
       const y = m[5] ? Number(m[5]) : inferYear(mo, ctx, m[3]);
@@ -231,7 +238,7 @@ export function findDates(body: string, sentences: Sentence[], published: string
       return { value: d, rangeStart: d, rangeEnd: d };
     }, 1);
     // "within six months", "in three weeks' time", "two years ago", "over the next 18 months".
-    scan(new RegExp(`\\b(within|in|over the next|in the next|ago)?\\s*(?:the\\s+next\\s+)?${NUM}\\s+(days?|weeks?|months?|years?)(?:['’]?\\s+time)?(\\s+ago)?\\b`, 'gi'), (m, ctx) => {
+    scan(RE_4, (m, ctx) => {
       if (!ctx.pubDay) return null;
       const lead = (m[1] ?? '').toLowerCase();
       const n = /^\d+$/.test(m[2]) ? Number(m[2]) : WORD_NUM[m[2].toLowerCase()];

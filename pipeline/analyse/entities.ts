@@ -1,7 +1,7 @@
 // Gazetteer matching of regions, providers, organisations and services in article.body,
 // with "NHS …"/"… CCG" decoration, dates of validity and acronyms the text defines.
 import type { Entity } from '../types.ts';
-import { tokenize, type Token } from './gazetteer.ts';
+import type { Token } from './gazetteer.ts';
 import type { Knowledge, NameEntry, NameHit } from './knowledge.ts';
 
 /** An entity plus what the later stages need to know about it. */
@@ -40,8 +40,7 @@ function suffixAt(tokens: Token[], i: number, k: Knowledge): { len: number; kind
   return null;
 }
 
-export function findNamedEntities(body: string, published: string | null, k: Knowledge): Mention[] {
-  const tokens = tokenize(body);
+export function findNamedEntities(body: string, tokens: Token[], published: string | null, k: Knowledge): Mention[] {
   const out: Mention[] = [];
   const defined = new Map<string, NameEntry>();
   for (let i = 0; i < tokens.length; ) {
@@ -107,8 +106,7 @@ function toMention(entry: NameEntry, body: string, start: number, end: number, p
 }
 
 /** Services from the lexicon; acronyms only as written. */
-export function findServices(body: string, k: Knowledge): Entity[] {
-  const tokens = tokenize(body);
+export function findServices(body: string, tokens: Token[], k: Knowledge): Entity[] {
   const out: Entity[] = [];
   for (let i = 0; i < tokens.length; ) {
     const m = k.services.longestAt(tokens, i);

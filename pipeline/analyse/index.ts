@@ -6,6 +6,7 @@ import { findNamedEntities, findServices } from './entities.ts';
 import { findClaims, findEvents } from './events.ts';
 import { findPeople } from './people.ts';
 import { findQuotes } from './quotes.ts';
+import { tokenize } from './gazetteer.ts';
 import { paragraphSpans, sentenceSpans } from './text.ts';
 import type { Knowledge } from './knowledge.ts';
 
@@ -16,12 +17,13 @@ export function analyse(article: Article, knowledge: Knowledge): Findings {
   const body = article.body;
   const paragraphs = paragraphSpans(body);
   const sentences = sentenceSpans(body, paragraphs);
-  const namedAll = findNamedEntities(body, article.published, knowledge);
+  const tokens = tokenize(body);
+  const namedAll = findNamedEntities(body, tokens, article.published, knowledge);
   const isKnownName = (a: number, b: number) => namedAll.some((n) => n.start <= a && n.end >= b && (n.end - n.start) > (b - a));
   const people = findPeople(body, knowledge.firstNames, isKnownName);
   // A place inside a person's name ("Victoria Derbyshire") is part of the name.
   const named = namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start));
-  const services = findServices(body, knowledge);
+  const services = findServices(body, tokens, knowledge);
   const dates = findDates(body, sentences, article.published);
   const quotes = findQuotes(body, paragraphs, people, named);
   const events = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes }, knowledge);
