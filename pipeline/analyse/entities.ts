@@ -2,6 +2,7 @@
 // with "NHS …"/"… CCG" decoration, dates of validity and acronyms the text defines.
 import type { Entity } from '../types.ts';
 import type { Token } from './gazetteer.ts';
+import { normTokens } from './reference/names.ts';
 import type { Knowledge, NameEntry, NameHit } from './knowledge.ts';
 
 /** An entity plus what the later stages need to know about it. */
@@ -17,17 +18,23 @@ const SMALL = new Set(['and', 'of', 'the', 'upon', 'on', 'in', 'with', 'for', 'a
 
 const PROVIDER_WORD = /\b(?:hospitals?|health|healthcare|ambulance|care|partnership|mental|teaching|community|university|foundation|services?|royal|infirmary|clinic|medical|nhs|trust|orthopaedic|children|women|cancer|heart|eye|hospice|specialist|learning|disabilit\w+|integrated|general|acute|district|memorial)\b/i;
 
+const COMPASS = /^(?:North|South|East|West|Mid|Central|Inner|Outer|North-East|North-West|South-East|South-West|Greater)$/;
+const PERSON_PLACE = /\b(?:GP|GPs|doctor|nurse|pharmacist|consultant|practice manager|councillor|MP|resident|patient|mother|father|man|woman|based|lives|living|works|working)\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$/;
+
 const validAt = (e: NameEntry, day: string | null) => !day || ((!e.from || e.from <= day) && (!e.to || e.to >= day));
 
 /** Picks one reading of an ambiguous name: by the suffix written in the text, then validity at the article date, then kind. */
-function choose(hits: NameEntry[], hint: string | null, day: string | null): NameEntry {
+function choose(hits: NameEntry[], hint: string | null, day: string | null, surface: string): NameEntry {
   let pool = hits;
   if (hint) {
     const want = (e: NameEntry) => hint === 'council' ? e.kind === 'local_authority' : hint === 'trust' ? (e.kind === 'trust' || e.kind === 'independent_provider' || e.kind === 'provider') : e.kind === hint;
     const f = hits.filter(want);
     if (f.length) pool = f;
   }
-  return [...pool].sort((a, b) => Number(validAt(b, day)) - Number(validAt(a, day)) || (KIND_RANK[a.kind] ?? 20) - (KIND_RANK[b.kind] ?? 20))[0];
+  // A body whose own name is exactly what the text wrote ("Nottingham City" the PCT, not the city council) comes first.
+  const written = normTokens(surface).join(' ');
+  const exact = (e: NameEntry) => Number(normTokens(e.name).join(' ') === written);
+  return [...pool].sort((a, b) => Number(validAt(b, day)) - Number(validAt(a, day)) || exact(b) - exact(a) || (KIND_RANK[a.kind] ?? 20) - (KIND_RANK[b.kind] ?? 20))[0];
 }
 
 function suffixAt(tokens: Token[], i: number, k: Knowledge): { len: number; kind: string } | null {
@@ -76,12 +83,20 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
       start = tokens[m.first - 1].start;
       hint ??= 'nhs';
     }
-    let entry = choose(hits, hint === 'nhs' ? null : hint, published);
+    let entry = choose(hits, hint === 'nhs' ? null : hint, published, surface);
     // "County Durham and Darlington" is also a trust's name; written bare and made only of
     // place words, it names the area.
     if ((entry.kind === 'trust' || entry.kind === 'independent_provider') && hint !== 'trust' && !PROVIDER_WORD.test(surface)) {
       entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
     }
+    // "North Essex", "West Hampshire": a compass word the lists do not know makes a smaller area.
+    const prevTok = m.first > 0 ? tokens[m.first - 1] : null;
+    if (entry.category === 'region' && !hint && prevTok && COMPASS.test(body.slice(prevTok.start, prevTok.end)) && /^[\s-]+$/.test(body.slice(prevTok.end, first.start))) {
+      start = prevTok.start;
+      entry = { ...entry, kind: 'place', name: body.slice(start, end), code: null };
+    }
+    // "a GP in Darlington": where a person works is not where a fact applies.
+    if (entry.category === 'region' && PERSON_PLACE.test(body.slice(Math.max(0, start - 40), start))) { i = next; continue; }
     const mention = toMention(entry, body, start, end, published);
     out.push(mention);
     // "Leicester, Leicestershire and Rutland (LLR)": the acronym stands for the same body from here on.

@@ -29,8 +29,17 @@ export function analyse(article: Article, knowledge: Knowledge): Findings {
   const events = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes }, knowledge);
   const claims = findClaims(sentences, services);
 
+  // Companies and other code-less providers are named as the article writes them in full.
+  const longest = new Map<string, string>();
+  for (const n of named) if (n.kind === 'provider' && !n.code && n.entry) {
+    const cur = longest.get(n.entry.name);
+    if (!cur || n.surface.length > cur.length) longest.set(n.entry.name, n.surface);
+  }
+  const national = events.some((e) => e.region === 'England');
   const entities: Entity[] = [
-    ...named.map(({ entry: _entry, ...e }) => e),
+    ...named
+      .filter((n) => national || !(n.kind === 'region' && n.name === 'England'))
+      .map(({ entry, ...e }) => (e.kind === 'provider' && !e.code && entry ? { ...e, name: longest.get(entry.name) ?? e.name } : e)),
     ...people.map(({ key: _key, ...e }) => e),
     ...services,
   ];

@@ -54,7 +54,7 @@ const AMBIGUOUS_NAMES = new Set(['hart', 'eden', 'mid', 'test valley', 'bury', '
 export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
   const names = new Gazetteer<NameHit>();
   const addName = (alias: string, entry: NameEntry) => {
-    const trimmed = alias.trim();
+    const trimmed = alias.trim().replace(/^the\s+/i, '');
     if (!trimmed) return;
     if (AMBIGUOUS_NAMES.has(normTokens(trimmed).join(' '))) return;
     const exact = /[a-z]/.test(trimmed) ? null : trimmed;

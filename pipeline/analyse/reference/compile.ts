@@ -131,7 +131,8 @@ for (const r of table('other/mysociety_lookup_name_to_registry.csv')) {
 }
 for (const r of table('other/mysociety_uk_local_authorities_current.csv')) {
   if (r.nation !== 'England' || !r['gss-code']) continue;
-  add('local_authority', r['gss-code'], r['nice-name'], { gss: r['gss-code'], name: r['nice-name'], aliases: [r['official-name'], ...(laAliases.get(r['local-authority-code']) ?? [])], from: r['start-date'] || null, to: r['end-date'] || null });
+  const nice = r['nice-name'].replace(/\s+(?:County|Council)$/, '');
+  add('local_authority', r['gss-code'], r['nice-name'], { gss: r['gss-code'], name: nice, aliases: [r['official-name'], ...(laAliases.get(r['local-authority-code']) ?? [])], from: r['start-date'] || null, to: r['end-date'] || null });
 }
 for (const r of table('ons/2020_LAD20_CTY20_EN_LU.csv')) add('local_authority', r.CTY20CD, r.CTY20NM, { gss: r.CTY20CD, name: r.CTY20NM });
 for (const r of table('ons/2019_LTLA19_UTLA19_EW_LU.csv')) if (r.LTLA19CD.startsWith('E')) add('local_authority', r.LTLA19CD, r.LTLA19NM, { gss: r.LTLA19CD, name: r.LTLA19NM });
