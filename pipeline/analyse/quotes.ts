@@ -93,6 +93,8 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     const lead = body.slice(para.start, q.open);
     const introduced = /[:,]\s*$/.test(lead) && SPEECH_RE.test(lead.slice(-80)) || q.colon;
     if (isScare(inner, introduced)) continue;
+    // A fragment woven into reported speech ("said the launch was “a big step”") is not a quote passage.
+    if (!introduced && /^\s*[a-z]/.test(inner) && /[a-z,]\s*$/.test(lead)) continue;
     // Reported speech in quote marks inside a sentence ("… said it would 'learn the lessons' of …") is not a quote passage.
     const afterText = body.slice(q.close, para.end);
     const startsParagraph = lead.trim() === '';
@@ -118,7 +120,7 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     qi = j;
     const tailSentence = tail.match(/^[^.!?‘“"']*[.!?]?/)?.[0] ?? '';
     if (!attribution && SPEECH_RE.test(tailSentence)) { attribution = tailSentence; attrStart = end + 1; }
-    const leadSentence = lead.match(/[^.!?’”"]*$/)?.[0] ?? '';
+    const leadSentence = lead.slice(Math.max(0, ...[...lead.matchAll(/[.!?]["”’]?\s+/g)].map((x) => (x.index ?? 0) + x[0].length)));
     let attrFrom = attrStart;
     if (!attribution && (introduced || SPEECH_RE.test(leadSentence))) { attribution = leadSentence; attrFrom = q.open - leadSentence.length; }
 
