@@ -5,7 +5,7 @@ import type { Entity } from '../types.ts';
 const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rt Hon|Rev|Revd)\.?$/;
 const PEERAGE = /^(?:Lord|Lady|Baroness|Baron|Earl|Viscount|Duke|Duchess|Countess)$/;
 // Words that make a capitalised run an organisation or a place, not a person.
-const NOT_NAME = new Set(['Chief', 'Executive', 'Officer', 'Director', 'Information', 'Chair', 'Chairman', 'Manager', 'Lead', 'Head', 'President', 'Group', 'Deputy', 'Interim', 'Acting', 'Senior', 'Health', 'Hospital', 'Hospitals', 'NHS', 'Trust', 'Council', 'CCG', 'Service', 'Services', 'University', 'College', 'Centre', 'Center', 'Group', 'Board', 'Foundation', 'Partnership', 'Care', 'Street', 'Road', 'House', 'Ltd', 'Limited', 'Clinical', 'Commissioning', 'England', 'Medical', 'Practice', 'Surgery', 'Ambulance', 'Healthcare', 'Institute', 'Committee', 'Department', 'Agency', 'Network', 'Alliance', 'Federation', 'Society', 'Association', 'Fund', 'Office', 'Minister', 'Secretary', 'Programme', 'Project', 'Authority', 'Unit', 'Ward', 'Award', 'Awards', 'Prize', 'Day', 'Week', 'Act', 'Bill', 'Plan', 'Review', 'Report', 'Online', 'App', 'Direct', 'First', 'Connect', 'Record', 'Street', 'Square', 'Park', 'Way', 'Lane', 'Avenue', 'Hall', 'Church', 'School', 'Primary', 'Academy', 'Ltd.', 'PLC', 'Plc', 'LLP', 'Inc', 'UK', 'GP', 'GPs', 'CIC', 'Partners', 'Medicine', 'Nursing', 'Times', 'Journal', 'News', 'Post', 'Pulse', 'Mail', 'Guardian', 'Telegraph', 'Express', 'Mirror', 'Echo', 'Gazette', 'Herald', 'Chronicle', 'Standard', 'Observer']);
+const NOT_NAME = new Set(['Royal', 'Healthwatch', 'Chief', 'Executive', 'Officer', 'Director', 'Information', 'Chair', 'Chairman', 'Manager', 'Lead', 'Head', 'President', 'Group', 'Deputy', 'Interim', 'Acting', 'Senior', 'Health', 'Hospital', 'Hospitals', 'NHS', 'Trust', 'Council', 'CCG', 'Service', 'Services', 'University', 'College', 'Centre', 'Center', 'Group', 'Board', 'Foundation', 'Partnership', 'Care', 'Street', 'Road', 'House', 'Ltd', 'Limited', 'Clinical', 'Commissioning', 'England', 'Medical', 'Practice', 'Surgery', 'Ambulance', 'Healthcare', 'Institute', 'Committee', 'Department', 'Agency', 'Network', 'Alliance', 'Federation', 'Society', 'Association', 'Fund', 'Office', 'Minister', 'Secretary', 'Programme', 'Project', 'Authority', 'Unit', 'Ward', 'Award', 'Awards', 'Prize', 'Day', 'Week', 'Act', 'Bill', 'Plan', 'Review', 'Report', 'Online', 'App', 'Direct', 'First', 'Connect', 'Record', 'Street', 'Square', 'Park', 'Way', 'Lane', 'Avenue', 'Hall', 'Church', 'School', 'Primary', 'Academy', 'Ltd.', 'PLC', 'Plc', 'LLP', 'Inc', 'UK', 'GP', 'GPs', 'CIC', 'Partners', 'Medicine', 'Nursing', 'Times', 'Journal', 'News', 'Post', 'Pulse', 'Mail', 'Guardian', 'Telegraph', 'Express', 'Mirror', 'Echo', 'Gazette', 'Herald', 'Chronicle', 'Standard', 'Observer']);
 const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 const NAME_WORD = "[A-Z][a-zA-Z'’\\-]*[a-z][a-zA-Z'’\\-]*";
 const RUN = new RegExp(`\\b((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)\\s+)?(${NAME_WORD}(?:\\s+(?:(?:de|van|von|da|di|du|le|la|al|bin|ap)\\s+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'g');
@@ -29,10 +29,13 @@ function clean(words: string[]): string[] {
 export function findPeople(body: string, firstNames: ReadonlySet<string>, isKnownName: (start: number, end: number) => boolean): PersonMention[] {
   const out: PersonMention[] = [];
   const byKey = new Map<string, string>();
+  // "Dame Fiona", "Sir Bruce": knights and dames are often named by given name after the first mention.
+  const byFirst = new Map<string, string>();
   const taken: Array<[number, number]> = [];
   const overlaps = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
   const push = (name: string, key: string, start: number, end: number) => {
     if (overlaps(start, end)) return;
+    if (/['’]s$/.test(name)) { name = name.slice(0, -2); end -= 2; key = key.replace(/['’]s$/, ''); }
     taken.push([start, end]);
     out.push({ kind: 'person', name, surface: body.slice(start, end), code: null, start, end, key });
     if (!byKey.has(key)) byKey.set(key, name);
@@ -57,8 +60,11 @@ export function findPeople(body: string, firstNames: ReadonlySet<string>, isKnow
       const end = startOfWords + body.slice(startOfWords).indexOf(w[w.length - 1]) + w[w.length - 1].length;
       if (w.length === 1) {
         // "Dr Prasad": a later mention of someone named in full earlier, else a surname-only person.
-        push(byKey.get(w[0]) ?? full, w[0], m.index ?? 0, end);
-      } else push(full, w[w.length - 1], m.index ?? 0, end);
+        push(byKey.get(w[0]) ?? byFirst.get(w[0]) ?? full, w[0], m.index ?? 0, end);
+      } else {
+        push(full, w[w.length - 1], m.index ?? 0, end);
+        if (!byFirst.has(w[0])) byFirst.set(w[0], full);
+      }
       continue;
     }
     // No title: a known given name followed by at least one more name word.
@@ -76,9 +82,9 @@ export function findPeople(body: string, firstNames: ReadonlySet<string>, isKnow
   }
 
   // Names beside a speech verb even without a known given name: "said Jo Bloggs", "Jo Bloggs, chief executive, said".
-  const nearVerb = new RegExp(`(?:${SPEECH}\\s+(${NAME_WORD}\\s+${NAME_WORD})\\b)|(?:\\b(${NAME_WORD}\\s+${NAME_WORD}),\\s[^.;:"“”‘’]{0,150}?,\\s*${SPEECH}\\b)|(?:\\b(${NAME_WORD}\\s+${NAME_WORD})\\s+${SPEECH}\\b)`, 'g');
+  const nearVerb = new RegExp(`(?:${SPEECH}\\s+(${NAME_WORD}\\s+${NAME_WORD})\\b)|(?:\\b(${NAME_WORD}\\s+${NAME_WORD}),\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)|(?:\\b(${NAME_WORD}\\s+${NAME_WORD})\\s+${SPEECH}\\b)`, 'g');
   for (const m of body.matchAll(nearVerb)) {
-    const name = m[1] ?? m[2] ?? m[3];
+    const name = (m[1] ?? m[2] ?? m[3]).replace(/['’]s$/, '');
     const words = name.split(/\s+/);
     if (clean(words).length !== words.length) continue;
     const start = (m.index ?? 0) + m[0].indexOf(name);

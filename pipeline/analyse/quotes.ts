@@ -156,13 +156,19 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     } else {
       continue; // quoted words with no speech verb anywhere near: a title or a phrase, not a quote
     }
-    built.push({ start, end, paragraph: q.paragraph, speaker, role, attributed, endsParagraph: tail.trim() === '' || /^\s*[,]?\s*(?:he|she|they)?\s*\w*\s*${SPEECH}/i.test(tail) && tailSentence.length >= tail.trim().length - 1, startsParagraph, parts });
+    built.push({ start, end, paragraph: q.paragraph, speaker, role, attributed, endsParagraph: endsWithQuote(tail), startsParagraph, parts });
   }
 
   return built.map((b) => {
     const [s, e] = trimSpan(body, b.start, b.end);
     return { text: b.parts.map(([a, z]) => body.slice(a, z).trim()).join(' '), speaker: b.speaker, speakerRole: b.role, start: s, end: e };
   });
+}
+
+const ATTRIBUTION_ONLY = new RegExp(`^[\\s,]*[^.!?“”"‘]{0,80}\\b${SPEECH}\\b[^.!?“”"‘]{0,80}[.!?]?\\s*$`, 'i');
+/** Nothing but an attribution ("…,” he said.) follows the quote in its paragraph. */
+function endsWithQuote(tail: string): boolean {
+  return tail.trim() === '' || ATTRIBUTION_ONLY.test(tail);
 }
 
 /** The role written beside a speaker: "X, role at Y, said", "said X, role", "role X said". */
