@@ -47,14 +47,20 @@ const daySpan = (a: string, b: string): Resolved => ({ value: `${a}/${b}`, range
 function partOf(a: Ym, b: Ym, part: string | undefined): Resolved {
   if (!part) return a.y === b.y && a.m === b.m ? monthValue(a) : monthSpan(a, b);
   const p = part.toLowerCase();
+  // "early 2015" / "late next year": a third of a year; "the end of 2013" stays its last month.
+  const months = (b.y - a.y) * 12 + (b.m - a.m) + 1;
+  if (months === 12 && (p === 'early' || p === 'late' || p === 'mid')) {
+    const from = addMonths(a, p === 'early' ? 0 : p === 'mid' ? 4 : 8);
+    return monthSpan(from, addMonths(from, 3));
+  }
   if (p === 'end' || p === 'close' || p === 'late' || p === 'turn') return monthValue(b);
   if (p === 'start' || p === 'beginning' || p === 'early') return monthValue(a);
-  const months = (b.y - a.y) * 12 + (b.m - a.m);
-  return monthValue(addMonths(a, Math.floor(months / 2)));
+  const span = (b.y - a.y) * 12 + (b.m - a.m);
+  return monthValue(addMonths(a, Math.floor(span / 2)));
 }
 
-const PAST = /\b(?:was|were|had|did|ago|last|previously|earlier|launched|went|began|started|announced|agreed|decided)\b/i;
-const FUTURE = /\b(?:will|would|by|until|till|due|expected|plans?|planned|aims?|set to|intends?|next|from|before|scheduled|deadline)\b/i;
+const PAST = /\b(?:was|were|had|did|ago|last|previously|earlier|since|launched|went|began|started|announced|agreed|decided|saw|took|came|rose|fell|reached|opened|closed)\b/i;
+const FUTURE = /\b(?:will|by|until|till|due|expected|expects?|plans?|planned|aims?|set to|intends?|next|from|scheduled|deadline|ahead|upcoming|coming)\b/i;
 
 interface Context { pub: Ym | null; pubDay: string | null; sentence: string; before: string; anchorYear: Ym | null }
 
@@ -73,10 +79,14 @@ function inferYear(m: number, ctx: Context, rel?: string): number | null {
     return forward && m < a.m ? a.y + 1 : a.y;
   }
   if (!ctx.pub) return null;
-  const past = PAST.test(ctx.sentence);
-  const future = FUTURE.test(ctx.sentence);
-  if (m > ctx.pub.m + 2 && past && !future) return ctx.pub.y - 1;
-  if (m < ctx.pub.m - 2 && future && !past) return ctx.pub.y + 1;
+  // Tense near the mention decides which side of the publication date a bare month falls.
+  const near = ctx.before.slice(-60);
+  const past = PAST.test(near) || (PAST.test(ctx.sentence) && !FUTURE.test(ctx.sentence));
+  const future = FUTURE.test(near) || (FUTURE.test(ctx.sentence) && !PAST.test(ctx.sentence));
+  if (m > ctx.pub.m && past && !future) return ctx.pub.y - 1;
+  if (m < ctx.pub.m && future && !past) return ctx.pub.y + 1;
+  if (m - ctx.pub.m > 6 && !future) return ctx.pub.y - 1;
+  if (ctx.pub.m - m > 6 && !past) return ctx.pub.y + 1;
   return ctx.pub.y;
 }
 
@@ -100,7 +110,11 @@ function seasonOf(season: string, ctx: Context, rel: string | undefined, year: s
     const inIt = now >= startOf(cur) && now <= startOf(cur) + 2;
     if (r === 'last' || r === 'past') y = inIt || now < startOf(cur) ? cur - 1 : cur;
     else if (r === 'next' || r === 'the coming' || r === 'coming') y = now < startOf(cur) ? cur : cur + 1;
-    else y = inIt || now < startOf(cur) ? cur : (ctx.anchorYear ? cur : (s === 12 ? cur : cur + (PAST.test(ctx.sentence) && !FUTURE.test(ctx.sentence) ? 0 : 1)));
+    else {
+      const near = ctx.before.slice(-60);
+      const future = FUTURE.test(near) || (FUTURE.test(ctx.sentence) && !PAST.test(ctx.sentence));
+      y = inIt || now < startOf(cur) || ctx.anchorYear || !future ? cur : cur + 1;
+    }
     if (r === 'this') y = cur;
   }
   const a: Ym = { y, m: s };
@@ -148,15 +162,15 @@ export function findDates(body: string, sentences: Sentence[], published: string
       return monthSpan({ y: a, m: 4 }, { y: a + 1, m: 3 });
     }, 3);
     // Quarters: calendar unless the sentence says financial.
-    scan(/\b(?:(?:the\s+)?(first|second|third|fourth|final|last)\s+quarter|Q([1-4]))(?:\s+(?:of\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+)?((?:19|20)\d\d(?:[\/–-]\d\d)?))?/g, (m, ctx) => {
-      const q = m[2] ? Number(m[2]) : ({ first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 } as Record<string, number>)[m[1].toLowerCase()];
-      const financial = /financial|fiscal/i.test(ctx.sentence) || (m[3] ?? '').length > 4;
+    scan(/\b(?:(?:the\s+)?(start|beginning|end|middle|close) of\s+)?(?:(?:the\s+)?(first|second|third|fourth|final|last)\s+quarter|Q([1-4]))(?:\s+(?:of\s+)?(?:the\s+)?(?:(?:financial|fiscal)\s+year\s+)?((?:19|20)\d\d(?:[\/–-]\d\d)?))?/g, (m, ctx) => {
+      const q = m[3] ? Number(m[3]) : ({ first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 } as Record<string, number>)[m[2].toLowerCase()];
+      const financial = /financial|fiscal/i.test(ctx.sentence) || (m[4] ?? '').length > 4;
       let y: number;
-      if (m[3]) y = Number(m[3].slice(0, 4));
+      if (m[4]) y = Number(m[4].slice(0, 4));
       else if (ctx.pub) y = financial && ctx.pub.m < 4 ? ctx.pub.y - 1 : ctx.pub.y;
       else return null;
       const a: Ym = financial ? addMonths({ y, m: 4 }, (q - 1) * 3) : { y, m: (q - 1) * 3 + 1 };
-      return monthSpan(a, addMonths(a, 2));
+      return partOf(a, addMonths(a, 2), m[1]);
     }, 2);
     // Day month [year]: "1 April", "Tuesday 21 May 2013", "1st of April".
     scan(RE_1, (m, ctx) => {
@@ -198,11 +212,11 @@ export function findDates(body: string, sentences: Sentence[], published: string
       return partOf({ y, m: 1 }, { y, m: 12 }, part);
     }, 0);
     // "the end of the (financial) year", "this/next/last week|month|year", "earlier this year".
-    scan(/\b(?:(?:the\s+)?(start|beginning|end|middle|close) of\s+)?(?:(earlier|later)\s+)?(this|next|last|the|the current|the next|the last|the coming|the previous|the following)\s+(financial year|year|month|week)\b/gi, (m, ctx) => {
+    scan(/\b(?:(?:the\s+)?(start|beginning|end|middle|close) of\s+|(early|late|mid)[- ])?(?:(earlier|later)\s+)?(this|next|last|the|the current|the next|the last|the coming|the previous|the following)\s+(financial year|year|month|week)\b/gi, (m, ctx) => {
       if (!ctx.pub || !ctx.pubDay) return null;
-      const rel = m[3].toLowerCase().replace(/^the\s+/, '');
-      const unit = m[4].toLowerCase();
-      const part = m[1];
+      const rel = m[4].toLowerCase().replace(/^the\s+/, '');
+      const unit = m[5].toLowerCase();
+      const part = m[1] ?? m[2];
       if (rel === 'the' && !part) return null; // "the year" alone is not a date
       if (rel === 'following' || rel === 'previous' && !part) return null;
       const k = rel === 'next' || rel === 'coming' ? 1 : rel === 'last' || rel === 'previous' ? -1 : 0;
@@ -218,6 +232,28 @@ export function findDates(body: string, sentences: Sentence[], published: string
       if (part && /end|close/i.test(part)) { const e = addDays(monday, 6); return { value: e, rangeStart: e, rangeEnd: e }; }
       return daySpan(monday, addDays(monday, 6));
     }, 2);
+    // "the past month", "the last fortnight", "the past three weeks": the period up to publication.
+    scan(new RegExp(`\\b(?:the\\s+)?(?:past|last|previous)\\s+(?:${NUM}\\s+)?(days?|weeks?|fortnight|months?|years?)\\b`, 'gi'), (m, ctx) => {
+      if (!ctx.pubDay) return null;
+      if (!/^the\s/i.test(m[0]) && !m[1] && !/fortnight/i.test(m[2])) return null; // "last month" is handled as a calendar unit
+      const n = m[1] ? (/^\d+$/.test(m[1]) ? Number(m[1]) : WORD_NUM[m[1].toLowerCase()]) : 1;
+      const unit = m[2].toLowerCase().replace(/s$/, '');
+      const from = unit === 'day' ? addDays(ctx.pubDay, -n) : unit === 'week' ? addDays(ctx.pubDay, -7 * n) : unit === 'fortnight' ? addDays(ctx.pubDay, -14 * n) : unit === 'month' ? addMonthsDay(ctx.pubDay, -n) : addMonthsDay(ctx.pubDay, -12 * n);
+      return daySpan(from, ctx.pubDay);
+    }, 3);
+    // "the weekend", "last weekend", "this weekend": Saturday and Sunday around publication.
+    scan(/\b(?:the|this|last|next|over the|at the)\s+weekend\b/gi, (m, ctx) => {
+      if (!ctx.pubDay) return null;
+      const dow = parseDay(ctx.pubDay).getUTCDay();
+      const future = /next|this/i.test(m[0]) && /\bwill\b/.test(ctx.sentence) || /^next/i.test(m[0]);
+      let sat = addDays(ctx.pubDay, -((dow + 1) % 7));
+      if (future && sat < ctx.pubDay) sat = addDays(sat, 7);
+      return daySpan(sat, addDays(sat, 1));
+    }, 1);
+    scan(/\bChristmas(?: Day)?\b/g, (_m, ctx) => {
+      if (!ctx.pub) return null;
+      return dayValue(ctx.pub.y, 12, 25);
+    }, 0);
     // yesterday / today / tomorrow.
     scan(/\b(yesterday|today|tomorrow)\b/gi, (m, ctx) => {
       if (!ctx.pubDay) return null;
@@ -226,13 +262,14 @@ export function findDates(body: string, sentences: Sentence[], published: string
       return { value: d, rangeStart: d, rangeEnd: d };
     }, 1);
     // Weekdays: "on Monday" (the latest one up to publication), "next Tuesday".
-    scan(/\b(?:(on|last|next|this|from|by|until)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+\d)/g, (m, ctx) => {
+    scan(/\b(?:(on|last|next|this|from|by|until|of|since|before)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+\d)/g, (m, ctx) => {
       if (!ctx.pubDay) return null;
       const target = WEEKDAYS.indexOf(m[2].toLowerCase());
       const today = parseDay(ctx.pubDay).getUTCDay();
       const rel = m[1].toLowerCase();
       let k: number;
-      if (rel === 'next' || ((rel === 'by' || rel === 'until' || rel === 'from' || rel === 'this') && /\bwill\b|\bdue\b/.test(ctx.sentence))) k = ((target - today + 7) % 7) || 7;
+      const future = /\b(?:will|due|is to|are to|expected|set to|from)\b/.test(ctx.sentence) && !/\b(?:was|were|had|went|began|started|took)\b/.test(ctx.sentence);
+      if (rel === 'next' || (rel !== 'last' && rel !== 'since' && future)) k = ((target - today + 7) % 7) || 7;
       else k = -((today - target + 7) % 7);
       const d = addDays(ctx.pubDay, k);
       return { value: d, rangeStart: d, rangeEnd: d };
