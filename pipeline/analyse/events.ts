@@ -6,7 +6,7 @@ import type { Mention } from './entities.ts';
 import type { Sentence } from './text.ts';
 import { normTokens } from './reference/names.ts';
 
-const NATIONAL = /\b(?:nationally|national(?:ly)?|nationwide|across England|across the country|throughout England|all areas|every area|the whole country|England-wide|all CCGs|every CCG|all trusts|every trust)\b/i;
+const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|England-wide|in England\b|of England's)/i;
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:new\s+|national\s+|local\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records)|pilots?|pathfinders?)\b/i;
