@@ -206,6 +206,9 @@ export function findDates(body: string, sentences: Sentence[], published: string
     scan(/\b(?:(?:the\s+)?(start|beginning|end|middle|close) of\s+)?(?:(early|late|mid)[- ])?((?:19[89]|20[0-4])\d)\b(?![\/–-]\d|,\d|\.\d|\s*%)/g, (m) => {
       const before = text.slice(Math.max(0, (m.index ?? 0) - 2), m.index ?? 0);
       if (/[£$€]\s?$/.test(before)) return null;
+      // "2014 patients": a count, unless a preposition makes it a time ("in 2014 patients …").
+      const after = text.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20);
+      if (/^\s+(?:patients|people|staff|practices|GPs|beds|calls|cases|nurses|doctors|jobs|posts|appointments|referrals|records|users|homes|pharmacies|households|residents)\b/.test(after) && !/\b(?:in|by|from|since|until|of|during)\s+$/i.test(text.slice(Math.max(0, (m.index ?? 0) - 8), m.index ?? 0))) return null;
       const y = Number(m[3]);
       const part = m[1] ?? m[2];
       if (!part) return yearValue(y);
