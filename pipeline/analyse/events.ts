@@ -88,7 +88,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
-    let svc = [...new Set(within(services, s.start, s.end).map((x) => x.name))];
+    const sentServices = within(services, s.start, s.end);
+    let svc = [...new Set(sentServices.map((x) => x.name))];
     let confidence = 0.9;
     if (svc.length === 0) {
       const quoted = inp.quoteSpans.some((q) => s.start < q.end && s.end > q.start);
@@ -115,6 +116,17 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     const sentDates = within(dates, s.start, s.end);
     for (const h of hits) {
       const [ca, cb] = clauseOf(h.start);
+      // The cue speaks about the service in its clause, else the nearest one in the sentence.
+      let hitServices = svc;
+      if (sentServices.length > 1) {
+        const inClause = [...new Set(within(sentServices, ca, cb).map((x) => x.name))];
+        if (inClause.length) hitServices = inClause;
+        else {
+          const at = s.start + h.start;
+          const nearest = [...sentServices].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+          hitServices = [nearest.name];
+        }
+      }
       let where: Array<{ name: string; code: string | null }>;
       let conf = confidence;
       const inClause = within(regions, ca, cb);
@@ -132,7 +144,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       }
       const clauseProviders = within(providers, ca, cb);
       const sentProviders = clauseProviders.length ? clauseProviders : within(providers, s.start, s.end);
-      for (const service of svc) {
+      for (const service of hitServices) {
         for (const w of where) {
           let provider: string | null = sentProviders[0]?.name ?? null;
           if (!provider && w.name !== 'England') provider = providerFor.get(w.name) ?? (distinctProviders.length === 1 ? distinctProviders[0] : null);

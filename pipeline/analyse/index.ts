@@ -23,7 +23,8 @@ export function analyse(article: Article, knowledge: Knowledge): Findings {
   const people = findPeople(body, knowledge.firstNames, isKnownName);
   // A place inside a person's name ("Victoria Derbyshire") is part of the name.
   const named = namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start));
-  const services = findServices(body, tokens, knowledge);
+  // "… Integrated Care Board" inside a body's name is the body, not the programme.
+  const services = findServices(body, tokens, knowledge).filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
   const dates = findDates(body, sentences, article.published);
   const quotes = findQuotes(body, paragraphs, people, named);
   const events = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes }, knowledge);
