@@ -59,7 +59,14 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
       i++;
       continue;
     }
-    if (!m) { i++; continue; }
+    if (!m) {
+      const town = townAt(body, tokens, i, k);
+      if (town) {
+        out.push({ kind: 'region', name: town, surface: town, code: null, start: t.start, end: t.end, entry: { category: 'region', kind: 'place', name: town, code: null, from: null, to: null, national: false } });
+      }
+      i++;
+      continue;
+    }
     const first = tokens[m.first];
     const lastTok = tokens[m.last - 1];
     const surface = body.slice(first.start, lastTok.end);
@@ -135,4 +142,20 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Entit
     i = m.last;
   }
   return out;
+}
+
+const NOT_TOWN = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Parliament', 'Government', 'Westminster', 'Whitehall', 'Hospital', 'Practice', 'General', 'Primary', 'Health', 'Care', 'Court', 'Council', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Britain', 'Europe', 'Ireland', 'Covid', 'Part', 'Phase', 'Stage', 'Wave', 'Year', 'Annex', 'Appendix', 'Section', 'Table', 'Figure', 'Chapter', 'Twitter', 'Facebook', 'Time', 'Addition', 'Total', 'Response', 'Future', 'Order', 'Fact', 'Particular', 'Short', 'General', 'Practice']);
+const TOWN_AFTER = /^(?:[,.;:)]|\s+(?:and|on|in|at|to|from|yesterday|today|last|this|next|where|which|who|has|have|was|were|is|are|will|after|before|since|for|by|with)\b)/;
+
+/** A capitalised single word after "in"/"at" that no list knows, used like a place ("opened in Northallerton yesterday"): a town. */
+function townAt(body: string, tokens: Token[], i: number, k: Knowledge): string | null {
+  const t = tokens[i];
+  if (i === 0 || !t.capital || t.end - t.start < 4) return null;
+  const prev = tokens[i - 1];
+  if (prev.norm !== 'in') return null;
+  if (!/^\s+$/.test(body.slice(prev.end, t.start))) return null;
+  const word = body.slice(t.start, t.end);
+  if (!/^[A-Z][a-z]+$/.test(word) || NOT_TOWN.has(word) || k.firstNames.has(word.toLowerCase())) return null;
+  if (!TOWN_AFTER.test(body.slice(t.end, t.end + 12))) return null;
+  return word;
 }

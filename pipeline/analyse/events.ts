@@ -93,7 +93,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     let confidence = 0.9;
     if (svc.length === 0) {
       const quoted = inp.quoteSpans.some((q) => s.start < q.end && s.end > q.start);
-      if (quoted || !ANAPHORA.test(s.text)) continue;
+      // Outside quotes, a sentence with no service name still speaks of the article's only
+      // service when it points back to it ("the pilot") or states a national fact.
+      if (quoted || !(ANAPHORA.test(s.text) || (distinctServices.length === 1 && NATIONAL.test(s.text)))) continue;
       // "the service", "the pilot": the service named most recently before (else next after).
       const before = services.filter((x) => x.end <= s.start);
       const ref = before.length ? before[before.length - 1] : services.find((x) => x.start >= s.end);
