@@ -64,7 +64,11 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const canon = (r: Mention) => bigger.get(r.name) ?? r;
   const counts = new Map<string, { n: number; m: Mention }>();
   for (const r of regions) { const c = canon(r); const e = counts.get(c.name) ?? { n: 0, m: c }; e.n++; counts.set(c.name, e); }
-  const dominant = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.m ?? null;
+  const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  const dominant = dominantCount?.m ?? null;
+  // An article that speaks of England or national bodies more than of its main area is national.
+  const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
+  const nationalArticle = !dominantCount || nationalMentions > 2 * dominantCount.n;
   void regionNames;
 
   // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
@@ -138,11 +142,17 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       else if (inSentence.length) where = uniqRegions(inSentence);
       else if (isNational(s.start, s.end)) where = [{ name: 'England', code: null }];
       else {
-        const prevInPara = si > 0 && sentences[si - 1].paragraph === s.paragraph ? within(regions, sentences[si - 1].start, sentences[si - 1].end) : [];
+        // Nothing in the sentence: the previous sentence, the paragraph, then the article's main area
+        // (or England when the article is about the national programme).
+        const prev = si > 0 && sentences[si - 1].paragraph === s.paragraph ? sentences[si - 1] : null;
+        const prevRegions = prev ? within(regions, prev.start, prev.end) : [];
         const para = regions.filter((r) => paragraphOf(sentences, r.start) === s.paragraph);
-        const pick = prevInPara.length ? canon(prevInPara[0]) : para.length ? canon(para[0]) : dominant;
-        conf -= prevInPara.length || para.length ? 0.1 : 0.25;
-        where = pick ? [{ name: pick.name, code: pick.code }] : [{ name: 'England', code: null }];
+        if (prevRegions.length) where = [{ name: canon(prevRegions[0]).name, code: canon(prevRegions[0]).code }];
+        else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
+        else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
+        else if (dominant && !nationalArticle) where = [{ name: dominant.name, code: dominant.code }];
+        else where = [{ name: 'England', code: null }];
+        conf -= prevRegions.length || para.length ? 0.1 : 0.25;
       }
       const clauseProviders = within(providers, ca, cb);
       const sentProviders = clauseProviders.length ? clauseProviders : within(providers, s.start, s.end);
