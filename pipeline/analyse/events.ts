@@ -68,7 +68,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const dominant = dominantCount?.m ?? null;
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
-  const nationalArticle = !dominantCount || nationalMentions > 2 * dominantCount.n;
+  const nationalArticle = !dominantCount || nationalMentions > dominantCount.n;
   void regionNames;
 
   // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
