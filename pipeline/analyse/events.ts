@@ -137,7 +137,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       let conf = confidence;
       const inClause = within(regions, ca, cb);
       const inSentence = within(regions, s.start, s.end);
-      if (inClause.length) where = uniqRegions(inClause);
+      // "across England … after pilots in Somerset": a national cue before the cue's regions wins.
+      const nationalFirst = isNational(ca, cb) && inClause.every((r) => isNational(ca, r.start));
+      if (inClause.length && !nationalFirst) where = uniqRegions(inClause);
       else if (isNational(ca, cb)) where = [{ name: 'England', code: null }];
       else if (inSentence.length) where = uniqRegions(inSentence);
       else if (isNational(s.start, s.end)) where = [{ name: 'England', code: null }];
