@@ -144,7 +144,7 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Entit
   return out;
 }
 
-const NOT_TOWN = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Parliament', 'Government', 'Westminster', 'Whitehall', 'Hospital', 'Practice', 'General', 'Primary', 'Health', 'Care', 'Court', 'Council', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Britain', 'Europe', 'Ireland', 'Covid', 'Part', 'Phase', 'Stage', 'Wave', 'Year', 'Annex', 'Appendix', 'Section', 'Table', 'Figure', 'Chapter', 'Twitter', 'Facebook', 'Time', 'Addition', 'Total', 'Response', 'Future', 'Order', 'Fact', 'Particular', 'Short', 'General', 'Practice']);
+const NOT_TOWN = new Set(['Forward', 'View', 'Plan', 'Vision', 'Strategy', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Parliament', 'Government', 'Westminster', 'Whitehall', 'Hospital', 'Practice', 'General', 'Primary', 'Health', 'Care', 'Court', 'Council', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Britain', 'Europe', 'Ireland', 'Covid', 'Part', 'Phase', 'Stage', 'Wave', 'Year', 'Annex', 'Appendix', 'Section', 'Table', 'Figure', 'Chapter', 'Twitter', 'Facebook', 'Time', 'Addition', 'Total', 'Response', 'Future', 'Order', 'Fact', 'Particular', 'Short', 'General', 'Practice']);
 const TOWN_AFTER = /^(?:[,.;:)]|\s+(?:and|on|in|at|to|from|yesterday|today|last|this|next|where|which|who|has|have|was|were|is|are|will|after|before|since|for|by|with)\b)/;
 
 /** A capitalised single word after "in"/"at" that no list knows, used like a place ("opened in Northallerton yesterday"): a town. */
@@ -158,4 +158,30 @@ function townAt(body: string, tokens: Token[], i: number, k: Knowledge): string 
   if (!/^[A-Z][a-z]+$/.test(word) || NOT_TOWN.has(word) || k.firstNames.has(word.toLowerCase())) return null;
   if (!TOWN_AFTER.test(body.slice(t.end, t.end + 12))) return null;
   return word;
+}
+
+const ROLE_AFTER_PLACE = /^\s+(?:GP|GPs|doctor|doctors|nurse|pharmacist|councillor|MP|resident|residents|patient|patients|practice|surgery|pharmacy|chemist|control room|call centre|call center|headquarters|office|base|site|hub|contact centre)\b/;
+const FACILITY_BEFORE = /\b(?:control room|call centre|call center|contact centre|office|offices|headquarters|base|depot)s?\s+(?:in|at)\s+(?:the\s+)?$/i;
+const FACILITY_AFTER = /^\s+(?:Royal\s+)?(?:Hospital|Infirmary|General|Teaching|University Hospital|Medical Centre|Health Centre|Community Hospital)\b/;
+
+/**
+ * Drops places that only say where a person works or lives, or where a building is
+ * ("Dr X, a GP in Leeds", "a Leeds GP", "its control room in Exeter"): they are not where a fact applies.
+ */
+export function dropIncidentalPlaces<T extends Mention>(body: string, named: T[], people: Array<{ start: number; end: number }>): T[] {
+  return named.filter((n) => {
+    if (n.kind !== 'region') return true;
+    const after = body.slice(n.end, n.end + 30);
+    if (ROLE_AFTER_PLACE.test(after) || FACILITY_AFTER.test(after)) return false;
+    const before = body.slice(Math.max(0, n.start - 60), n.start);
+    if (FACILITY_BEFORE.test(before)) return false;
+    // Inside a person's apposition: "Name, a GP who … in X", "Name, 81, from X".
+    const sentenceStart = Math.max(body.lastIndexOf('. ', n.start), body.lastIndexOf('\n', n.start));
+    const person = people.filter((p) => p.end <= n.start && p.start > sentenceStart).pop();
+    if (person) {
+      const between = body.slice(person.end, n.start);
+      if (/^(?:,|\s+who\b)/.test(between) && !/[.;:]/.test(between) && !/,\s*(?:said|says|added|told)\b/.test(between) && between.length < 120) return false;
+    }
+    return true;
+  });
 }

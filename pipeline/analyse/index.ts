@@ -2,7 +2,7 @@
 // through `knowledge` (built once by loadKnowledge at the edge).
 import type { Article, Entity, Findings } from '../types.ts';
 import { findDates } from './dates.ts';
-import { findNamedEntities, findServices } from './entities.ts';
+import { dropIncidentalPlaces, findNamedEntities, findServices } from './entities.ts';
 import { findClaims, findEvents } from './events.ts';
 import { findPeople } from './people.ts';
 import { findQuotes } from './quotes.ts';
@@ -22,7 +22,7 @@ export function analyse(article: Article, knowledge: Knowledge): Findings {
   const isKnownName = (a: number, b: number) => namedAll.some((n) => n.start <= a && n.end >= b && (n.end - n.start) > (b - a));
   const people = findPeople(body, knowledge.firstNames, isKnownName);
   // A place inside a person's name ("Victoria Derbyshire") is part of the name.
-  const named = namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start));
+  const named = dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people);
   // "… Integrated Care Board" inside a body's name is the body, not the programme.
   const services = findServices(body, tokens, knowledge).filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
   const dates = findDates(body, sentences, article.published);
