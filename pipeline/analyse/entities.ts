@@ -78,6 +78,7 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
     if (!hits.length) { i++; continue; }
     let start = first.start;
     let end = lastTok.end;
+    if (/['’]s$/.test(surface)) end -= 2; // "NHS Digital’s": the possessive is not part of the name
     let next = m.last;
     let hint: string | null = null;
     const suf = suffixAt(tokens, next, k);

@@ -27,20 +27,22 @@ export function analyse(article: Article, knowledge: Knowledge): Findings {
   const services = findServices(body, tokens, knowledge).filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
   const dates = findDates(body, sentences, article.published);
   const quotes = findQuotes(body, paragraphs, people, named);
-  const events = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes }, knowledge);
+  const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes }, knowledge);
   const claims = findClaims(sentences, services);
-
-  // Companies and other code-less providers are named as the article writes them in full.
-  const longest = new Map<string, string>();
-  for (const n of named) if (n.kind === 'provider' && !n.code && n.entry) {
-    const cur = longest.get(n.entry.name);
-    if (!cur || n.surface.length > cur.length) longest.set(n.entry.name, n.surface);
+  // Providers are named as the article writes them in full ("North East Ambulance Service"),
+  // not by an acronym; the code still identifies a trust.
+  const providerName = new Map<string, string>();
+  for (const n of named) if (n.kind === 'provider' && n.entry && /[a-z]/.test(n.surface)) {
+    const cur = providerName.get(n.entry.name);
+    if (!cur || n.surface.length > cur.length) providerName.set(n.entry.name, n.surface.replace(/^the\s+/i, ''));
   }
+  const events = eventsRaw.map((e) => (e.provider ? { ...e, provider: providerName.get(e.provider) ?? e.provider } : e));
+
   const national = events.some((e) => e.region === 'England');
   const entities: Entity[] = [
     ...named
       .filter((n) => national || !(n.kind === 'region' && n.name === 'England'))
-      .map(({ entry, ...e }) => (e.kind === 'provider' && !e.code && entry ? { ...e, name: longest.get(entry.name) ?? e.name } : e)),
+      .map(({ entry, ...e }) => (e.kind === 'provider' && entry ? { ...e, name: providerName.get(entry.name) ?? e.name } : e)),
     ...people.map(({ key: _key, ...e }) => e),
     ...services,
   ];
