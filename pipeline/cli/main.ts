@@ -121,7 +121,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     ]))
     .addOption(new Option('--format <format>', 'same as the positional format').choices(['csv', 'json', 'parquet']));
   exportCmd.action(async (format: string, opts: Record<string, string | boolean | undefined>) => {
-    const { exportCommand } = await import('./output-commands.ts');
+    const { exportCommand } = await import('../export/commands.ts');
     setExit(await exportCommand(String(opts.format ?? format), opts));
   });
 
@@ -131,7 +131,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('-o, --output <file>', 'HTML file', 'output/report.html')
     .action(async (opts: { db: string; output: string }) => {
-      const { reportCommand } = await import('./output-commands.ts');
+      const { reportCommand } = await import('../export/commands.ts');
       setExit(await reportCommand(opts));
     });
 
@@ -141,8 +141,18 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('--port <port>', 'port (0 = any free port)', '8754')
     .action(async (opts: { db: string; port: string }) => {
-      const { serveCommand } = await import('./output-commands.ts');
+      const { serveCommand } = await import('../export/commands.ts');
       setExit(await serveCommand(opts));
+    });
+
+  program
+    .command('summary')
+    .description("a Markdown table of a run's per-source outcomes (for CI step summaries); exit 3 when a source broke")
+    .option('--db <file>', 'DuckDB file', DEFAULT_DB)
+    .option('--run <id>', 'run id (default: the latest run)')
+    .action(async (opts: { db: string; run?: string }) => {
+      const { summaryCommand } = await import('../export/commands.ts');
+      setExit(await summaryCommand(opts));
     });
 
   program
@@ -151,7 +161,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--db <file>', 'DuckDB file (default: a fresh in-memory database with the current schema)')
     .option('-o, --output <file>', 'Markdown file', 'docs/schema.md')
     .action(async (opts: { db?: string; output: string }) => {
-      const { schemaDocCommand } = await import('./output-commands.ts');
+      const { schemaDocCommand } = await import('../export/commands.ts');
       setExit(await schemaDocCommand(opts));
     });
 }
