@@ -4,6 +4,7 @@
 // crash leaves the file as it was after the last committed batch.
 import { createHash } from 'node:crypto';
 import { DuckDBDateValue, DuckDBTimestampValue, LIST, listValue, UINTEGER, type DuckDBAppender, type DuckDBListValue } from '@duckdb/node-api';
+import { canonicalUrl } from '../crawl/canonical.ts';
 import type { Article, Capture, Findings } from '../types.ts';
 import type { Database } from './db.ts';
 import { minhashSignature, NearDuplicateIndex } from './near-duplicates.ts';
@@ -11,7 +12,7 @@ import { DERIVED_TABLES } from './schema.ts';
 
 export interface PageRecord {
   capture: Capture;
-  /** Canonical document URL (public origin, tracking parameters stripped). */
+  /** The document's URL as the page gives it (public origin, tracking parameters stripped); its id is derived from the canonical form. */
   docUrl: string;
   article: Article;
   findings: Findings;
@@ -56,8 +57,12 @@ export interface RunCounts {
   eventsAdded: number;
 }
 
+/**
+ * A document's id: a hash of its canonical URL, so `/story/`, `/story`, `/story/index.html`
+ * and a `?utm_source=` link are one document whichever form a page or a link used.
+ */
 export function docIdFor(url: string): string {
-  return createHash('sha256').update(url).digest('hex').slice(0, 16);
+  return createHash('sha256').update(canonicalUrl(url)).digest('hex').slice(0, 16);
 }
 
 export function eventIdFor(docId: string, service: string, region: string, status: string): string {
