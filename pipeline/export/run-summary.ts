@@ -2,8 +2,12 @@
 // ($GITHUB_STEP_SUMMARY), and which sources broke, so the job can fail on them.
 import type { Database } from '../load/db.ts';
 
-/** source_runs.status values that mean the source worked (possibly with some failed pages). */
-export const WORKING_SOURCE_STATUSES = ['ok', 'partial'] as const;
+/**
+ * source_runs.status values that mean the source worked. The loader writes ok,
+ * failed or empty (no articles: a moved sitemap or redesigned listing), the same
+ * rule by which `rollwatch run` exits 3.
+ */
+export const WORKING_SOURCE_STATUSES = ['ok'] as const;
 
 export interface SourceRunRow {
   source_id: string;
@@ -20,7 +24,7 @@ export interface SourceRunRow {
 export interface RunSummary {
   runId: string | null;
   markdown: string;
-  /** Sources that broke: a status other than ok/partial, or no article URL discovered at all (the site changed). */
+  /** Sources that broke: any status but ok. */
   broken: string[];
 }
 
@@ -29,7 +33,7 @@ function md(text: unknown): string {
 }
 
 export function isBroken(row: SourceRunRow): boolean {
-  return !(WORKING_SOURCE_STATUSES as readonly string[]).includes(row.status.toLowerCase()) || row.discovered === 0;
+  return !(WORKING_SOURCE_STATUSES as readonly string[]).includes(row.status.toLowerCase());
 }
 
 /** Summary of `runId`, or of the latest run when none is given. */
