@@ -66,7 +66,7 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
   const lines = [
     `## rollwatch run ${md(run.run_id)}`,
     '',
-    `${broken.length ? `**${broken.length} source(s) broken: ${broken.map(md).join(', ')}**` : 'All sources worked.'} Run status: ${md(run.status)}; started ${md(run.started_at)}, finished ${md(run.finished_at ?? 'not finished')}.`,
+    `${broken.length ? `**${broken.length} source(s) broken: ${broken.map(md).join(', ')}.**` : 'All sources worked.'} Run status: ${md(run.status)}; started ${md(run.started_at)}, finished ${md(run.finished_at ?? 'not finished')}.`,
     '',
     `Pages fetched ${run.pages_fetched}, not modified ${run.pages_not_modified}, failed ${run.pages_failed}; articles new ${run.documents_new}, changed ${run.documents_changed}; facts added ${run.events_added}. The database now holds ${totals.documents} articles and ${totals.facts} facts.`,
     '',
