@@ -2,8 +2,12 @@
 // ($GITHUB_STEP_SUMMARY), and which sources broke, so the job can fail on them.
 import type { Database } from '../load/db.ts';
 
-/** source_runs.status values that mean the source worked (possibly with some failed pages). */
-export const WORKING_SOURCE_STATUSES = ['ok', 'partial'] as const;
+/**
+ * source_runs.status values that mean the source worked. The loader writes ok,
+ * failed or empty (no articles: a moved sitemap or redesigned listing), the same
+ * rule by which `rollwatch run` exits 3.
+ */
+export const WORKING_SOURCE_STATUSES = ['ok'] as const;
 
 export interface SourceRunRow {
   source_id: string;
@@ -20,7 +24,7 @@ export interface SourceRunRow {
 export interface RunSummary {
   runId: string | null;
   markdown: string;
-  /** Sources that broke: a status other than ok/partial, or no article URL discovered at all (the site changed). */
+  /** Sources that broke: any status but ok. */
   broken: string[];
 }
 
@@ -29,7 +33,7 @@ function md(text: unknown): string {
 }
 
 export function isBroken(row: SourceRunRow): boolean {
-  return !(WORKING_SOURCE_STATUSES as readonly string[]).includes(row.status.toLowerCase()) || row.discovered === 0;
+  return !(WORKING_SOURCE_STATUSES as readonly string[]).includes(row.status.toLowerCase());
 }
 
 /** Summary of `runId`, or of the latest run when none is given. */
@@ -62,7 +66,7 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
   const lines = [
     `## rollwatch run ${md(run.run_id)}`,
     '',
-    `${broken.length ? `**${broken.length} source(s) broken: ${broken.map(md).join(', ')}**` : 'All sources worked.'} Run status: ${md(run.status)}; started ${md(run.started_at)}, finished ${md(run.finished_at ?? 'not finished')}.`,
+    `${broken.length ? `**${broken.length} source(s) broken: ${broken.map(md).join(', ')}.**` : 'All sources worked.'} Run status: ${md(run.status)}; started ${md(run.started_at)}, finished ${md(run.finished_at ?? 'not finished')}.`,
     '',
     `Pages fetched ${run.pages_fetched}, not modified ${run.pages_not_modified}, failed ${run.pages_failed}; articles new ${run.documents_new}, changed ${run.documents_changed}; facts added ${run.events_added}. The database now holds ${totals.documents} articles and ${totals.facts} facts.`,
     '',

@@ -234,7 +234,7 @@ export const COMMENTS: Record<string, Commented> = {
     columns: {
       run_id: 'Run (runs.run_id).',
       source_id: 'Source declaration id.',
-      status: 'Outcome for this source; anything but ok or partial means the source is broken.',
+      status: 'Outcome for this source: ok, failed, or empty (no articles found, usually a changed site); anything but ok fails the run.',
       discovered: 'Article URLs discovered.',
       fetched: 'Pages fetched.',
       not_modified: 'Pages answered 304 Not Modified.',

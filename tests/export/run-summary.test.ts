@@ -27,9 +27,9 @@ describe('run summary for the CI job', () => {
     await run('r1', '2026-11-23 02:17:00', [['gp-press', 'failed', 0, 0, 'old run']]);
     await run('r2', '2026-11-24 02:17:00', [
       ['gp-press', 'ok', 25, 0, null],
-      ['health-news', 'partial', 30, 3, '3 pages timed out'],
+      ['health-news', 'ok', 30, 3, '3 pages timed out'],
       ['digital-health', 'failed', 0, 0, 'sitemap.xml: HTTP 404 | moved?'],
-      ['nhs-england', 'ok', 0, 0, null],
+      ['nhs-england', 'empty', 12, 0, 'no articles'],
     ]);
     const summary = await renderRunSummary(t.db);
     expect(summary.runId).toBe('r2');
@@ -38,7 +38,8 @@ describe('run summary for the CI job', () => {
     expect(table).toHaveLength(4);
     expect(summary.markdown).toContain('| digital-health | ❌ failed | 0 |');
     expect(summary.markdown).toContain('HTTP 404 \\| moved?');
-    expect(summary.markdown).toContain('| health-news | partial | 30 | 27 |');
+    expect(summary.markdown).toContain('| health-news | ok | 30 | 27 |');
+    expect(summary.markdown).toContain('| nhs-england | ❌ empty | 12 |');
   });
 
   it('reports an earlier run by id, and says so when there is none', async () => {
