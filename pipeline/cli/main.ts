@@ -113,9 +113,9 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--region <name>', 'only this region (name or code)')
     .option('--provider <name>', 'only this provider')
     .option('--source <id>', 'only this source id')
-    .option('--since <date>', 'reported on or after this day (YYYY-MM-DD)')
-    .option('--until <date>', 'reported on or before this day (YYYY-MM-DD)')
-    .option('--excel', 'UTF-8 BOM and CRLF line ends, for Excel')
+    .option('--since <date>', 'reported on or after this day (YYYY-MM-DD; 2013 or 2013-06 mean their first day)')
+    .option('--until <date>', 'reported on or before this day (YYYY-MM-DD; 2013 or 2013-06 mean their last day)')
+    .option('--excel', 'start the CSV with a UTF-8 BOM so Excel reads accents and £ right (CSV lines always end CRLF)')
     .addOption(new Option('--status <status>', 'only this status').choices([
       'planned', 'live', 'delayed', 'paused', 'resumed', 'cancelled', 'under_review', 'provider_appointed', 'provider_withdrawn',
     ]))
