@@ -199,7 +199,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       };
       records.push(record);
       await store.recordSourceRun(runId, record);
-      progress.log('source_done', { ...record });
+      progress.log('source_done', { source: record.sourceId, ...record, sourceId: undefined });
     }
 
     await archive.close();
