@@ -215,7 +215,7 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     for (const el of times) {
       const h = hint(el);
       const d = elementDate(el, order);
-      if (!d) continue;
+      if (!d || inFurniture(el)) continue; // a sidebar's or comment's <time> dates another text
       if (/updat|modif|revis|aktualis/i.test(h) || UPDATE_WORDS.test(labelBefore(el))) {
         updated ??= d.iso;
         continue;
