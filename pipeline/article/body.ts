@@ -473,7 +473,8 @@ export function extractBodyParagraphs(root: Element): string[] {
     const ctx: Ctx = { removed, stats: measure(root, removed), strict, teasers: new Map() };
     const content = pickContent(root, ctx);
     const paragraphs = tidy(paragraphsOf(content, ctx));
-    if (textLength(paragraphs) > textLength(best) * 1.0) best = paragraphs;
+    // Without class hints sidebars and link lists compete too, so the lenient pass must find far more to win.
+    if (best.length === 0 || textLength(paragraphs) > textLength(best) * 2) best = paragraphs;
     // A strict result of this length is trusted; only thin results retry without class hints.
     if (textLength(best) >= 500) break;
   }
