@@ -299,7 +299,9 @@ function datesInText(text: string, order: DateOrder): Found | null {
   const dates = findDates(text, order, 30);
   // A date with a publication label in front of it wins over the first date on the page.
   for (const d of dates) {
-    if (PUBLISH_LABEL.test(text.slice(Math.max(0, d.index - 30), d.index))) return { iso: d.iso, raw: d.raw, source: 'text' };
+    const label = text.slice(Math.max(0, d.index - 30), d.index);
+    // "Updated:" ends in "dated:", so the revision check comes first.
+    if (PUBLISH_LABEL.test(label) && !UPDATE_WORDS.test(label)) return { iso: d.iso, raw: d.raw, source: 'text' };
   }
   for (const d of dates) {
     const before = text.slice(Math.max(0, d.index - 40), d.index);

@@ -119,3 +119,10 @@ describe('date parsing', () => {
     expect(text.slice(found[1].index, found[1].index + found[1].raw.length)).toBe('31.08.2013');
   });
 });
+
+describe('labels in running text', () => {
+  it('does not read "Updated:" as a publication label', () => {
+    const html = `<html><body><div><p>Updated: 4 June 2013</p><p>Story text about the phone line that was first published a little earlier on 21 May 2013 by the desk.</p></div></body></html>`;
+    expect(extractArticle(html, NEUTRAL).published).toBe('2013-05-21');
+  });
+});
