@@ -126,3 +126,14 @@ describe('labels in running text', () => {
     expect(extractArticle(html, NEUTRAL).published).toBe('2013-05-21');
   });
 });
+
+describe('per-source date selector', () => {
+  it("reads the site's own date element, and falls back when it is missing", () => {
+    const html = page({
+      head: '<meta property="article:published_time" content="2013-05-01">',
+      article: '<p class="when">Posted 21/05/2013</p><p>Story text that is long enough to count as the body of the page we test.</p>',
+    });
+    expect(extractArticle(html, NEUTRAL, { selectors: { published: '.when' } }).published).toBe('2013-05-21');
+    expect(extractArticle(html, NEUTRAL, { selectors: { published: '.gone' } }).published).toBe('2013-05-01');
+  });
+});
