@@ -32,6 +32,8 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   // "will be launched" is a plan, not a launch.
   if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
   if (k.negation.test(window) || k.hedge.test(window)) return true;
+  // "plans to restart", "wants to scrap": an intention, not the fact itself.
+  if (hit.status !== 'planned' && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
   return false;
@@ -125,7 +127,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       // The cue speaks about the service in its clause, else the nearest one in the sentence.
       let hitServices = svc;
       if (sentServices.length > 1) {
-        const inClause = [...new Set(within(sentServices, ca, cb).map((x) => x.name))];
+        // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
+        const relative = [...s.text.matchAll(/,\s+(?:which|who|that|replacing|alongside|as well as|like)\b[^,]*,/gi)].map((m) => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
+        const main = within(sentServices, ca, cb).filter((x) => !relative.some(([a, b]) => x.start >= a && x.end <= b));
+        const inClause = [...new Set((main.length ? main : within(sentServices, ca, cb)).map((x) => x.name))];
         if (inClause.length) hitServices = inClause;
         else {
           const at = s.start + h.start;
@@ -186,7 +191,14 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       }
     }
   }
-  return events;
+  // One sentence rarely states two statuses for the same service and place: a specific one
+  // (paused, delayed, cancelled…) wins over "live" (plans stay: "went live, and will expand").
+  const WEAK: Record<string, number> = { planned: 0, live: 1 };
+  return events.filter((e) => {
+    const rank = WEAK[e.status];
+    if (rank !== 1) return true;
+    return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region && (WEAK[o.status] ?? 2) > rank);
+  });
 }
 
 function paragraphOf(sentences: Sentence[], pos: number): number {
