@@ -10,6 +10,8 @@ const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadli
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:new\s+|national\s+|local\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records)|pilots?|pathfinders?)\b/i;
+// Subjects that make an unplaced sentence about the article's own area, not the country.
+const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
@@ -20,8 +22,15 @@ function cueHits(text: string, k: Knowledge): CueHit[] {
   for (const { status, cue } of k.statusCues) {
     for (const m of text.matchAll(cue)) hits.push({ status, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
-  // A cue inside a longer cue of another status ("delaying … indefinitely") gives way to it.
-  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  return hits;
+}
+
+/**
+ * Overlapping cues of different statuses: the longer wins ("delaying … indefinitely" is paused),
+ * and a plan cue inside another status's cue ("extend its deadline for …") is part of it.
+ */
+function resolveOverlaps(hits: CueHit[]): CueHit[] {
+  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && ((o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start) || (h.status === 'planned' && o.start < h.end && o.end > h.start))));
 }
 
 /** Negations and hedges in the same clause before the cue, a condition after it, or a question. */
@@ -56,7 +65,6 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const nationalOrgs = named.filter((n) => n.entry?.national || n.name === 'England');
 
   // Sub-areas collapse into a larger area the article names ("Leicestershire" → "Leicester, Leicestershire and Rutland").
-  const regionNames = [...new Set(regions.map((r) => r.name))];
   const bigger = new Map<string, Mention>();
   for (const r of regions) {
     const toks = normTokens(r.name);
@@ -71,7 +79,6 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
   const nationalArticle = !dominantCount || nationalMentions > dominantCount.n;
-  void regionNames;
 
   // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
   const providerFor = new Map<string, string>();
@@ -109,7 +116,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       svc = [ref.name];
       confidence = 0.6;
     }
-    const hits = cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end))));
+    const hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end)))));
     if (!hits.length) continue;
     // Clause boundaries inside the sentence, so "X went live in A, while B …" links A and B apart.
     const cuts = [0];
@@ -157,7 +164,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         if (prevRegions.length) where = [{ name: canon(prevRegions[0]).name, code: canon(prevRegions[0]).code }];
         else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
         else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
-        else if (dominant && !nationalArticle) where = [{ name: dominant.name, code: dominant.code }];
+        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [{ name: dominant.name, code: dominant.code }];
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;
       }
