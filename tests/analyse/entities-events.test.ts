@@ -32,6 +32,12 @@ describe('organisations normalised to reference data', () => {
     expect(providers).toEqual([['South Western Ambulance Service NHS Foundation Trust', 'RYF'], ['East Midlands Ambulance Service NHS Trust', 'RX9']]);
   });
 
+  it('a trust in a story about no service is an organisation, not a provider', () => {
+    const kinds = run(['Salisbury NHS Foundation Trust will raise its car parking charges in April.']).entities.map((e) => [e.kind, e.code]);
+    expect(kinds).toContainEqual(['organisation', 'RNZ']);
+    expect(kinds.filter(([k]) => k === 'provider')).toEqual([]);
+  });
+
   it('a place named only as where a person works is not a region', () => {
     expect(regions(['Dr Sam Reid, a GP in Leeds, welcomed the plan.'])).toEqual([]);
   });
