@@ -27,7 +27,7 @@ describe('organisations normalised to reference data', () => {
   });
 
   it('ambulance trusts are providers with ODS codes, acronyms included', () => {
-    const f = run(['SWASFT runs the service for Devon.', 'East Midlands Ambulance Service NHS Trust took the first calls.']);
+    const f = run(['SWASFT runs NHS 111 for Devon.', 'East Midlands Ambulance Service NHS Trust took the first calls.']);
     const providers = f.entities.filter((e) => e.kind === 'provider').map((e) => [e.name, e.code]);
     expect(providers).toEqual([['South Western Ambulance Service NHS Foundation Trust', 'RYF'], ['East Midlands Ambulance Service NHS Trust', 'RX9']]);
   });
