@@ -68,7 +68,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const bigger = new Map<string, Mention>();
   for (const r of regions) {
     const toks = normTokens(r.name);
-    const host = regions.find((o) => o.name !== r.name && normTokens(o.name).length > toks.length && toks.every((t) => normTokens(o.name).includes(t)) && toks.length > 0);
+    // Only a contiguous part counts: "Leicestershire" is in LLR, "North Essex" is not "North East Essex".
+    const key = ` ${toks.join(' ')} `;
+    const host = regions.find((o) => o.name !== r.name && toks.length > 0 && normTokens(o.name).length > toks.length && ` ${normTokens(o.name).join(' ')} `.includes(key));
     if (host) bigger.set(r.name, host);
   }
   const canon = (r: Mention) => bigger.get(r.name) ?? r;
