@@ -77,7 +77,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const counts = new Map<string, { n: number; m: Mention }>();
   for (const r of regions) { const c = canon(r); const e = counts.get(c.name) ?? { n: 0, m: c }; e.n++; counts.set(c.name, e); }
   const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  const dominant = dominantCount?.m ?? null;
+  // The story's area: the first one it names (news leads with it), else the most mentioned.
+  const dominant = regions.length ? canon(regions[0]) : (dominantCount?.m ?? null);
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
   const nationalArticle = !dominantCount || nationalMentions > dominantCount.n;
