@@ -10,6 +10,8 @@ const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadli
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:new\s+|national\s+|local\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records)|pilots?|pathfinders?)\b/i;
+// Subjects that make an unplaced sentence about the article's own area, not the country.
+const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
@@ -20,8 +22,15 @@ function cueHits(text: string, k: Knowledge): CueHit[] {
   for (const { status, cue } of k.statusCues) {
     for (const m of text.matchAll(cue)) hits.push({ status, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
-  // A cue inside a longer cue of another status ("delaying … indefinitely") gives way to it.
-  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  return hits;
+}
+
+/**
+ * Overlapping cues of different statuses: the longer wins ("delaying … indefinitely" is paused),
+ * and a plan cue inside another status's cue ("extend its deadline for …") is part of it.
+ */
+function resolveOverlaps(hits: CueHit[]): CueHit[] {
+  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && ((o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start) || (h.status === 'planned' && o.start < h.end && o.end > h.start))));
 }
 
 /** Negations and hedges in the same clause before the cue, a condition after it, or a question. */
@@ -32,6 +41,8 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   // "will be launched" is a plan, not a launch.
   if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
   if (k.negation.test(window) || k.hedge.test(window)) return true;
+  // "plans to restart", "wants to scrap": an intention, not the fact itself.
+  if (hit.status !== 'planned' && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
   return false;
@@ -54,22 +65,23 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const nationalOrgs = named.filter((n) => n.entry?.national || n.name === 'England');
 
   // Sub-areas collapse into a larger area the article names ("Leicestershire" → "Leicester, Leicestershire and Rutland").
-  const regionNames = [...new Set(regions.map((r) => r.name))];
   const bigger = new Map<string, Mention>();
   for (const r of regions) {
     const toks = normTokens(r.name);
-    const host = regions.find((o) => o.name !== r.name && normTokens(o.name).length > toks.length && toks.every((t) => normTokens(o.name).includes(t)) && toks.length > 0);
+    // Only a contiguous part counts: "Leicestershire" is in LLR, "North Essex" is not "North East Essex".
+    const key = ` ${toks.join(' ')} `;
+    const host = regions.find((o) => o.name !== r.name && toks.length > 0 && normTokens(o.name).length > toks.length && ` ${normTokens(o.name).join(' ')} `.includes(key));
     if (host) bigger.set(r.name, host);
   }
   const canon = (r: Mention) => bigger.get(r.name) ?? r;
   const counts = new Map<string, { n: number; m: Mention }>();
   for (const r of regions) { const c = canon(r); const e = counts.get(c.name) ?? { n: 0, m: c }; e.n++; counts.set(c.name, e); }
   const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  const dominant = dominantCount?.m ?? null;
+  // The story's area: the first one it names (news leads with it), else the most mentioned.
+  const dominant = regions.length ? canon(regions[0]) : (dominantCount?.m ?? null);
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
   const nationalArticle = !dominantCount || nationalMentions > dominantCount.n;
-  void regionNames;
 
   // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
   const providerFor = new Map<string, string>();
@@ -107,7 +119,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       svc = [ref.name];
       confidence = 0.6;
     }
-    const hits = cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end))));
+    const hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end)))));
     if (!hits.length) continue;
     // Clause boundaries inside the sentence, so "X went live in A, while B …" links A and B apart.
     const cuts = [0];
@@ -125,7 +137,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       // The cue speaks about the service in its clause, else the nearest one in the sentence.
       let hitServices = svc;
       if (sentServices.length > 1) {
-        const inClause = [...new Set(within(sentServices, ca, cb).map((x) => x.name))];
+        // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
+        const relative = [...s.text.matchAll(/,\s+(?:which|who|that|replacing|alongside|as well as|like)\b[^,]*,/gi)].map((m) => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
+        const main = within(sentServices, ca, cb).filter((x) => !relative.some(([a, b]) => x.start >= a && x.end <= b));
+        const inClause = [...new Set((main.length ? main : within(sentServices, ca, cb)).map((x) => x.name))];
         if (inClause.length) hitServices = inClause;
         else {
           const at = s.start + h.start;
@@ -152,7 +167,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         if (prevRegions.length) where = [{ name: canon(prevRegions[0]).name, code: canon(prevRegions[0]).code }];
         else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
         else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
-        else if (dominant && !nationalArticle) where = [{ name: dominant.name, code: dominant.code }];
+        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [{ name: dominant.name, code: dominant.code }];
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;
       }
@@ -186,7 +201,14 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       }
     }
   }
-  return events;
+  // One sentence rarely states two statuses for the same service and place: a specific one
+  // (paused, delayed, cancelled…) wins over "live" (plans stay: "went live, and will expand").
+  const WEAK: Record<string, number> = { planned: 0, live: 1 };
+  return events.filter((e) => {
+    const rank = WEAK[e.status];
+    if (rank !== 1) return true;
+    return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region && (WEAK[o.status] ?? 2) > rank);
+  });
 }
 
 function paragraphOf(sentences: Sentence[], pos: number): number {

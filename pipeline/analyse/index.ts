@@ -42,6 +42,8 @@ export function analyse(article: Article, knowledge: Knowledge): Findings {
   const entities: Entity[] = [
     ...named
       .filter((n) => national || !(n.kind === 'region' && n.name === 'England'))
+      // With no service in the story, a trust is just an organisation, not a provider of one.
+      .map((n) => (n.kind === 'provider' && services.length === 0 ? { ...n, kind: 'organisation' as const } : n))
       .map(({ entry, ...e }) => (e.kind === 'provider' && entry ? { ...e, name: providerName.get(entry.name) ?? e.name } : e)),
     ...people.map(({ key: _key, ...e }) => e),
     ...services,

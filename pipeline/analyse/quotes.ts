@@ -10,7 +10,11 @@ const SPEECH_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
 const UNNAMED = /\b(?:spokes(?:man|woman|person)|statement|source|official|insider|representative|spokes|sources|team|we)\b/i;
 const ROLE_WORD = /\b(?:minister|secretary|director|chief|executive|officer|chair|chairman|chairwoman|chairs?|lead|leader|manager|head|gp|president|consultant|clinician|professor|nurse|doctor|member|partner|deputy|commissioner|councillor|mp|mep|adviser|advisor|founder|spokes\w+|editor|analyst|fellow|dean|principal|coordinator|co-ordinator|governor|treasurer|surgeon|physician|pharmacist|paramedic|programme|project|cabinet|shadow|senior|accountable|medical|clinical|officer)\b/i;
 
-interface RawQuote { open: number; close: number; innerStart: number; innerEnd: number; paragraph: number; closed: boolean; colon: boolean }
+interface RawQuote {
+  open: number; close: number; innerStart: number; innerEnd: number; paragraph: number; closed: boolean; colon: boolean;
+  /** Where the attribution is when it sits in the paragraph before ("X said:" ending a paragraph). */
+  attribution?: [number, number];
+}
 
 const OPENERS: Record<string, string> = { '“': '”', '"': '"', '‘': '’', "'": "'", '«': '»' };
 
@@ -66,8 +70,16 @@ function isScare(inner: string, introducedBySpeech: boolean): boolean {
 
 export function findQuotes(body: string, paragraphs: Paragraph[], people: PersonMention[], named: Mention[]): Quote[] {
   const raw: RawQuote[] = [];
+  const introEnd = new RegExp(`\\b${SPEECH}(?:\\s+\\w+){0,3}:\\s*$`);
   for (const p of paragraphs) {
     const pairs = pairsIn(p);
+    const prevPara = p.index > 0 ? paragraphs[p.index - 1] : null;
+    if (pairs.length === 0 && prevPara && introEnd.test(prevPara.text) && /^[A-Z]/.test(p.text)) {
+      // GOV.UK style: "The minister said:" ends one paragraph, the words are the next one, unquoted.
+      const sentStart = prevPara.text.lastIndexOf('. ') + 1;
+      raw.push({ open: p.start, close: p.end, innerStart: p.start, innerEnd: p.end, paragraph: p.index, closed: true, colon: true, attribution: [prevPara.start + sentStart, prevPara.end] });
+      continue;
+    }
     if (pairs.length === 0) {
       // "X said: we will…" with no quote marks: the rest of the paragraph is the quote.
       const m = p.text.match(new RegExp(`\\b${SPEECH}(?:\\s+\\w+){0,3}:\\s+(?=[A-Z])`));
@@ -122,6 +134,7 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     if (!attribution && SPEECH_RE.test(tailSentence)) { attribution = tailSentence; attrStart = end + 1; }
     const leadSentence = lead.slice(Math.max(0, ...[...lead.matchAll(/[.!?]["”’]?\s+/g)].map((x) => (x.index ?? 0) + x[0].length)));
     let attrFrom = attrStart;
+    if (q.attribution) { attribution = body.slice(q.attribution[0], q.attribution[1]); attrFrom = q.attribution[0]; }
     if (!attribution && (introduced || SPEECH_RE.test(leadSentence))) { attribution = leadSentence; attrFrom = q.open - leadSentence.length; }
 
     let speaker: string | null = null;

@@ -27,9 +27,15 @@ describe('organisations normalised to reference data', () => {
   });
 
   it('ambulance trusts are providers with ODS codes, acronyms included', () => {
-    const f = run(['SWASFT runs the service for Devon.', 'East Midlands Ambulance Service NHS Trust took the first calls.']);
+    const f = run(['SWASFT runs NHS 111 for Devon.', 'East Midlands Ambulance Service NHS Trust took the first calls.']);
     const providers = f.entities.filter((e) => e.kind === 'provider').map((e) => [e.name, e.code]);
     expect(providers).toEqual([['South Western Ambulance Service NHS Foundation Trust', 'RYF'], ['East Midlands Ambulance Service NHS Trust', 'RX9']]);
+  });
+
+  it('a trust in a story about no service is an organisation, not a provider', () => {
+    const kinds = run(['Salisbury NHS Foundation Trust will raise its car parking charges in April.']).entities.map((e) => [e.kind, e.code]);
+    expect(kinds).toContainEqual(['organisation', 'RNZ']);
+    expect(kinds.filter(([k]) => k === 'provider')).toEqual([]);
   });
 
   it('a place named only as where a person works is not a region', () => {

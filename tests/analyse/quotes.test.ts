@@ -49,6 +49,11 @@ describe('quotes and speakers', () => {
     expect(quotesOf('NHS England said: “Every area will have the service by the autumn.”')[0].speaker).toBeNull();
   });
 
+  it('"X said:" ending a paragraph introduces the next, unquoted paragraph', () => {
+    const [q] = quotesOf('Health minister Lucy Grant said:', 'This is a milestone for patients across the region.');
+    expect(q).toMatchObject({ speaker: 'Lucy Grant', text: 'This is a milestone for patients across the region.' });
+  });
+
   it('a colon-introduced quote without quote marks runs to the end of the paragraph', () => {
     const [q] = quotesOf('Health minister Lucy Grant said: This is a milestone for patients across the region.');
     expect(q).toMatchObject({ speaker: 'Lucy Grant', text: 'This is a milestone for patients across the region.' });
