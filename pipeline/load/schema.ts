@@ -133,7 +133,7 @@ CREATE TABLE IF NOT EXISTS fetch_errors (
   run_id VARCHAR,
   source_id VARCHAR NOT NULL,
   url VARCHAR NOT NULL,
-  at TIMESTAMP NOT NULL,
+  failed_at TIMESTAMP NOT NULL,
   reason VARCHAR NOT NULL,
   http_status INTEGER,
   detail VARCHAR

@@ -1,0 +1,14 @@
+// Exit codes mean something to a scheduler.
+export const EXIT = {
+  ok: 0,
+  /** Something unexpected broke (a bug, a full disk): the stack is printed. */
+  error: 1,
+  /** Bad usage or an invalid config/source declaration: the message names the file and field. */
+  usage: 2,
+  /** A source failed or yielded no articles: the run finished, but its data is incomplete. */
+  sourceFailed: 3,
+} as const;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

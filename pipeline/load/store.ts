@@ -1,0 +1,403 @@
+// Writes pages, captures, errors and run records into DuckDB.
+// Idempotent by document id and content hash: loading the same page twice adds nothing,
+// a changed page replaces its derived rows, and every batch is one transaction so a
+// crash leaves the file as it was after the last committed batch.
+import { createHash } from 'node:crypto';
+import { DuckDBDateValue, DuckDBTimestampValue, listValue, type DuckDBAppender, type DuckDBListValue } from '@duckdb/node-api';
+import type { Article, Capture, Findings } from '../types.ts';
+import type { Database } from './db.ts';
+import { DERIVED_TABLES } from './schema.ts';
+
+export interface PageRecord {
+  capture: Capture;
+  /** Canonical document URL (public origin, tracking parameters stripped). */
+  docUrl: string;
+  article: Article;
+  findings: Findings;
+  warc?: { file: string; recordId: string };
+}
+
+export type PageOutcome = 'new' | 'changed' | 'unchanged';
+
+export interface KnownPage {
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string | null;
+}
+
+export interface FetchErrorRecord {
+  sourceId: string;
+  url: string;
+  reason: string;
+  httpStatus: number | null;
+  detail: string;
+  at: string;
+}
+
+export interface SourceRunRecord {
+  sourceId: string;
+  status: 'ok' | 'failed' | 'empty';
+  discovered: number;
+  fetched: number;
+  notModified: number;
+  failed: number;
+  articles: number;
+  events: number;
+  message: string | null;
+}
+
+export interface RunCounts {
+  pagesFetched: number;
+  pagesFailed: number;
+  pagesNotModified: number;
+  documentsNew: number;
+  documentsChanged: number;
+  eventsAdded: number;
+}
+
+export function docIdFor(url: string): string {
+  return createHash('sha256').update(url).digest('hex').slice(0, 16);
+}
+
+export function eventIdFor(docId: string, service: string, region: string, status: string): string {
+  return createHash('sha256').update(`${docId}\u0000${service}\u0000${region}\u0000${status}`).digest('hex').slice(0, 16);
+}
+
+/**
+ * Fingerprint of the body text for near-duplicate detection: syndicated copies differ in
+ * markup, whitespace, punctuation and case but rarely in their words.
+ */
+export function bodyFingerprint(body: string): string {
+  const words = body
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w.length > 2);
+  return createHash('sha256').update(words.slice(0, 300).join(' ')).digest('hex').slice(0, 16);
+}
+
+const EPOCH_DAY_MS = 86_400_000;
+
+function dateValue(iso: string | null | undefined): DuckDBDateValue | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new DuckDBDateValue(Math.round(ms / EPOCH_DAY_MS));
+}
+
+function timestampValue(iso: string): DuckDBTimestampValue {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new Error(`not a timestamp: ${iso}`);
+  return new DuckDBTimestampValue(BigInt(ms) * 1000n);
+}
+
+function str(a: DuckDBAppender, v: string | null | undefined): void {
+  if (v === null || v === undefined) a.appendNull();
+  else a.appendVarchar(v);
+}
+
+function int(a: DuckDBAppender, v: number | null | undefined): void {
+  if (v === null || v === undefined) a.appendNull();
+  else a.appendInteger(v);
+}
+
+function dbl(a: DuckDBAppender, v: number | null | undefined): void {
+  if (v === null || v === undefined) a.appendNull();
+  else a.appendDouble(v);
+}
+
+function date(a: DuckDBAppender, v: string | null | undefined): void {
+  const d = dateValue(v);
+  if (d) a.appendDate(d);
+  else a.appendNull();
+}
+
+export class Store {
+  constructor(readonly db: Database) {}
+
+  async beginRun(runId: string, startedAt: string, command: string): Promise<void> {
+    await this.db.run(
+      "INSERT INTO runs (run_id, started_at, status, command) VALUES (?, ?::TIMESTAMP, 'running', ?)",
+      [runId, startedAt, command],
+    );
+  }
+
+  async finishRun(runId: string, finishedAt: string, status: string, counts: RunCounts): Promise<void> {
+    await this.db.run(
+      `UPDATE runs SET finished_at = ?::TIMESTAMP, status = ?, pages_fetched = ?, pages_failed = ?,
+         pages_not_modified = ?, documents_new = ?, documents_changed = ?, events_added = ?
+       WHERE run_id = ?`,
+      [
+        finishedAt,
+        status,
+        counts.pagesFetched,
+        counts.pagesFailed,
+        counts.pagesNotModified,
+        counts.documentsNew,
+        counts.documentsChanged,
+        counts.eventsAdded,
+        runId,
+      ],
+    );
+  }
+
+  /** The newest run that never finished (killed): the next run resumes it. */
+  async interruptedRun(): Promise<string | null> {
+    const rows = await this.db.query<{ run_id: string }>(
+      "SELECT run_id FROM runs WHERE status = 'running' ORDER BY started_at DESC LIMIT 1",
+    );
+    return rows[0]?.run_id ?? null;
+  }
+
+  async markRun(runId: string, status: string): Promise<void> {
+    await this.db.run('UPDATE runs SET status = ? WHERE run_id = ?', [status, runId]);
+  }
+
+  /** URLs captured (or found unchanged) during a run: a resumed run skips them. */
+  async urlsCapturedInRun(runId: string): Promise<Set<string>> {
+    const rows = await this.db.query<{ url: string }>('SELECT DISTINCT url FROM captures WHERE run_id = ?', [runId]);
+    return new Set(rows.map((r) => r.url));
+  }
+
+  /** Latest validators per URL, for conditional requests. */
+  async knownPages(): Promise<Map<string, KnownPage>> {
+    const rows = await this.db.query<{ url: string; etag: string | null; last_modified: string | null; content_hash: string | null }>(
+      `SELECT url, arg_max(etag, fetched_at) AS etag, arg_max(last_modified, fetched_at) AS last_modified,
+              arg_max(content_hash, fetched_at) AS content_hash
+         FROM captures WHERE status BETWEEN 200 AND 299 AND content_hash IS NOT NULL GROUP BY url`,
+    );
+    return new Map(rows.map((r) => [r.url, { etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash }]));
+  }
+
+  async recordNotModified(runId: string, sourceId: string, url: string, at: string): Promise<void> {
+    const prev = await this.db.query<{ doc_id: string | null; etag: string | null; last_modified: string | null; content_hash: string | null }>(
+      `SELECT doc_id, etag, last_modified, content_hash FROM captures
+        WHERE url = ? AND status BETWEEN 200 AND 299 ORDER BY fetched_at DESC LIMIT 1`,
+      [url],
+    );
+    const p = prev[0];
+    await this.db.run(
+      `INSERT INTO captures (url, doc_id, source_id, run_id, fetched_at, status, etag, last_modified, content_hash)
+       VALUES (?, ?, ?, ?, ?::TIMESTAMP, 304, ?, ?, ?)`,
+      [url, p?.doc_id ?? null, sourceId, runId, at, p?.etag ?? null, p?.last_modified ?? null, p?.content_hash ?? null],
+    );
+  }
+
+  async recordErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
+    if (!errors.length) return;
+    await this.db.transaction(async () => {
+      for (const e of errors) {
+        await this.db.run(
+          `INSERT INTO fetch_errors (run_id, source_id, url, failed_at, reason, http_status, detail)
+           VALUES (?, ?, ?, ?::TIMESTAMP, ?, ?, ?)`,
+          [runId, e.sourceId, e.url, e.at, e.reason, e.httpStatus, e.detail.slice(0, 2000)],
+        );
+      }
+    });
+  }
+
+  async recordSourceRun(runId: string, r: SourceRunRecord): Promise<void> {
+    await this.db.run(
+      `INSERT OR REPLACE INTO source_runs (run_id, source_id, status, discovered, fetched, not_modified, failed, articles, events, message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [runId, r.sourceId, r.status, r.discovered, r.fetched, r.notModified, r.failed, r.articles, r.events, r.message],
+    );
+  }
+
+  /**
+   * Loads a batch of pages in one transaction. A page whose document already has the same
+   * content hash adds only its capture row; a changed one replaces its document and derived rows.
+   */
+  async savePages(runId: string | null, pages: PageRecord[]): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
+    if (!pages.length) return { outcomes: [], eventsAdded: 0 };
+    return this.db.transaction(async () => {
+      const ids = pages.map((p) => docIdFor(p.docUrl));
+      const existing = await this.db.query<{ doc_id: string; content_hash: string }>(
+        `SELECT doc_id, content_hash FROM documents WHERE list_contains(?::VARCHAR[], doc_id)`,
+        [toList(ids)],
+      );
+      const hashes = new Map(existing.map((r) => [r.doc_id, r.content_hash]));
+      const outcomes: PageOutcome[] = [];
+      const toWrite: { page: PageRecord; docId: string }[] = [];
+      const seen = new Set<string>();
+      for (let i = 0; i < pages.length; i++) {
+        const page = pages[i]!;
+        const docId = ids[i]!;
+        const prev = hashes.get(docId);
+        let outcome: PageOutcome;
+        if (seen.has(docId) || prev === page.capture.contentHash) outcome = 'unchanged';
+        else outcome = prev === undefined ? 'new' : 'changed';
+        outcomes.push(outcome);
+        if (outcome !== 'unchanged') {
+          toWrite.push({ page, docId });
+          seen.add(docId);
+          hashes.set(docId, page.capture.contentHash);
+        }
+      }
+      const changedIds = toWrite.map((w) => w.docId);
+      if (changedIds.length) {
+        const list = toList(changedIds);
+        for (const table of [...DERIVED_TABLES, 'documents']) {
+          await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
+        }
+      }
+      const eventsAdded = await this.appendDerived(toWrite);
+      await this.appendCaptures(runId, pages, ids);
+      await this.markDuplicates(changedIds);
+      return { outcomes, eventsAdded };
+    });
+  }
+
+  /** Rebuilds derived rows for documents from fresh extraction (reprocess). */
+  async replaceDerived(pages: PageRecord[]): Promise<number> {
+    return this.db.transaction(async () => {
+      const toWrite = pages.map((page) => ({ page, docId: docIdFor(page.docUrl) }));
+      const list = toList(toWrite.map((w) => w.docId));
+      for (const table of [...DERIVED_TABLES, 'documents']) {
+        await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
+      }
+      const n = await this.appendDerived(toWrite);
+      await this.markDuplicates(toWrite.map((w) => w.docId));
+      return n;
+    });
+  }
+
+  private async appendDerived(toWrite: { page: PageRecord; docId: string }[]): Promise<number> {
+    if (!toWrite.length) return 0;
+    const c = this.db.connection;
+    const docs = await c.createAppender('documents');
+    for (const { page, docId } of toWrite) {
+      const a = page.article;
+      str(docs, docId);
+      str(docs, page.docUrl);
+      str(docs, page.capture.sourceId);
+      str(docs, a.title);
+      date(docs, a.published);
+      str(docs, a.author);
+      str(docs, a.body);
+      str(docs, page.capture.contentHash);
+      docs.appendTimestamp(timestampValue(page.capture.fetchedAt));
+      str(docs, a.publishedRaw);
+      str(docs, a.publishedSource);
+      date(docs, a.updated);
+      docs.appendNull(); // duplicate_of: set by markDuplicates
+      str(docs, bodyFingerprint(a.body));
+      docs.endRow();
+    }
+    docs.closeSync();
+
+    const ents = await c.createAppender('entities');
+    const quotes = await c.createAppender('quotes');
+    const dates = await c.createAppender('date_mentions');
+    const claims = await c.createAppender('numeric_claims');
+    const events = await c.createAppender('rollout_events');
+    let eventCount = 0;
+    for (const { page, docId } of toWrite) {
+      const f = page.findings;
+      for (const e of f.entities) {
+        str(ents, docId);
+        str(ents, e.kind);
+        str(ents, e.name);
+        str(ents, e.surface);
+        str(ents, e.code);
+        int(ents, e.start);
+        int(ents, e.end);
+        ents.endRow();
+      }
+      for (const q of f.quotes) {
+        str(quotes, docId);
+        str(quotes, q.text);
+        str(quotes, q.speaker);
+        str(quotes, q.speakerRole);
+        int(quotes, q.start);
+        int(quotes, q.end);
+        quotes.endRow();
+      }
+      for (const d of f.dates) {
+        str(dates, docId);
+        str(dates, d.surface);
+        str(dates, d.value);
+        date(dates, d.rangeStart);
+        date(dates, d.rangeEnd);
+        int(dates, d.start);
+        int(dates, d.end);
+        dates.endRow();
+      }
+      for (const n of f.claims) {
+        str(claims, docId);
+        str(claims, n.text);
+        dbl(claims, n.value);
+        dbl(claims, n.total);
+        str(claims, n.unit);
+        str(claims, n.service);
+        int(claims, n.start);
+        int(claims, n.end);
+        claims.endRow();
+      }
+      const seenEvents = new Set<string>();
+      for (const ev of f.events) {
+        const id = eventIdFor(docId, ev.service, ev.region, ev.status);
+        if (seenEvents.has(id)) continue; // one event per (service, region, status) per document
+        seenEvents.add(id);
+        str(events, id);
+        str(events, docId);
+        str(events, ev.service);
+        str(events, ev.region);
+        str(events, ev.regionCode);
+        str(events, ev.provider);
+        str(events, ev.status);
+        str(events, ev.target);
+        str(events, ev.evidence);
+        dbl(events, ev.confidence);
+        int(events, ev.evidenceStart);
+        int(events, ev.evidenceEnd);
+        events.endRow();
+        eventCount++;
+      }
+    }
+    for (const a of [ents, quotes, dates, claims, events]) a.closeSync();
+    return eventCount;
+  }
+
+  private async appendCaptures(runId: string | null, pages: PageRecord[], ids: string[]): Promise<void> {
+    const caps = await this.db.connection.createAppender('captures');
+    pages.forEach((p, i) => {
+      const c = p.capture;
+      str(caps, c.url);
+      str(caps, ids[i]);
+      str(caps, c.sourceId);
+      str(caps, runId);
+      caps.appendTimestamp(timestampValue(c.fetchedAt));
+      caps.appendInteger(c.status);
+      str(caps, c.etag);
+      str(caps, c.lastModified);
+      str(caps, c.contentHash);
+      str(caps, p.warc?.file);
+      str(caps, p.warc?.recordId);
+      caps.endRow();
+    });
+    caps.closeSync();
+  }
+
+  /**
+   * Marks syndicated copies: a document whose body fingerprint matches an earlier one
+   * (earliest publication, then earliest fetch, then id) points at it via duplicate_of.
+   */
+  private async markDuplicates(docIds: string[]): Promise<void> {
+    if (!docIds.length) return;
+    await this.db.run(
+      `UPDATE documents AS d SET duplicate_of = o.first_id
+         FROM (SELECT body_hash,
+                      arg_min(doc_id, (coalesce(published_at, DATE '9999-12-31'), fetched_at, doc_id)) AS first_id
+                 FROM documents WHERE length(body) > 200 GROUP BY body_hash HAVING count(*) > 1) AS o
+        WHERE d.body_hash = o.body_hash AND d.doc_id <> o.first_id`,
+    );
+  }
+}
+
+function toList(values: string[]): DuckDBListValue {
+  return listValue(values);
+}

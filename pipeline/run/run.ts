@@ -1,0 +1,214 @@
+// `rollwatch run`: discover, crawl, extract, load — for every source in a config.
+// The clock and all I/O live here; extraction (extractPage) stays pure.
+import { randomBytes } from 'node:crypto';
+import { loadKnowledge, type Knowledge } from '../analyse/index.ts';
+import { openArchive } from '../archive/index.ts';
+import { canonicalUrl, crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
+import { extractPage } from '../extract.ts';
+import { openDatabase } from '../load/db.ts';
+import { installAnalystLayer } from '../load/views.ts';
+import { Store, type FetchErrorRecord, type PageRecord, type RunCounts, type SourceRunRecord } from '../load/store.ts';
+import type { LoadedConfig } from '../sources/load.ts';
+import type { Source } from '../sources/schema.ts';
+import type { Article, Capture } from '../types.ts';
+import { createProgress, type Progress } from './progress.ts';
+
+/** Pages per load transaction: big enough for the appender to pay off, small enough to lose little on a crash. */
+const BATCH_SIZE = 50;
+
+export interface RunReport {
+  runId: string;
+  resumedFrom: string | null;
+  status: 'ok' | 'source_failed';
+  counts: RunCounts;
+  sources: SourceRunRecord[];
+}
+
+export interface RunOptions {
+  command?: string;
+  progress?: Progress;
+  signal?: AbortSignal;
+}
+
+export function newRunId(now: Date): string {
+  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * The URL a document is known by: the page's canonical link when it stays on the source's own
+ * hosts (a syndicated copy pointing at another site keeps its own identity), else the fetched URL.
+ */
+export function documentUrl(source: Source, capture: Capture, article: Article): string {
+  const hosts = new Set(source.hosts.map((h) => h.toLowerCase()));
+  try {
+    const canonical = new URL(article.url);
+    if (/^https?:$/.test(canonical.protocol) && hosts.has(canonical.host.toLowerCase())) {
+      return canonicalUrl(canonical.href);
+    }
+  } catch {
+    // a malformed canonical link is the page's problem; fall back to where we found it
+  }
+  return canonicalUrl(capture.url);
+}
+
+export function toPageRecord(
+  source: Source,
+  capture: Capture,
+  knowledge: Knowledge,
+  warc?: { file: string; recordId: string },
+): PageRecord {
+  const { article, findings } = extractPage(capture.html, capture.url, knowledge, {
+    selectors: source.selectors,
+    dateOrder: source.dateOrder,
+  });
+  return { capture, docUrl: documentUrl(source, capture, article), article, findings, warc };
+}
+
+export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}): Promise<RunReport> {
+  const progress = options.progress ?? createProgress();
+  const knowledge = loadKnowledge();
+  const db = await openDatabase(loaded.paths.db);
+  try {
+    await installAnalystLayer(db);
+    const store = new Store(db);
+    const resumedFrom = await store.interruptedRun();
+    const done = resumedFrom ? await store.urlsCapturedInRun(resumedFrom) : new Set<string>();
+    if (resumedFrom) {
+      await store.markRun(resumedFrom, 'interrupted');
+      progress.log('resume', { run: resumedFrom, pagesAlreadyDone: done.size });
+    }
+    const started = new Date();
+    const runId = newRunId(started);
+    await store.beginRun(runId, started.toISOString(), options.command ?? 'run');
+    const known = await store.knownPages();
+    const archive = await openArchive(loaded.paths.archive, runId);
+
+    const counts: RunCounts = {
+      pagesFetched: 0,
+      pagesFailed: 0,
+      pagesNotModified: 0,
+      documentsNew: 0,
+      documentsChanged: 0,
+      eventsAdded: 0,
+    };
+    const records: SourceRunRecord[] = [];
+    // Loads are serialised through one promise chain: DuckDB has one connection here.
+    let writes: Promise<unknown> = Promise.resolve();
+    const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+      const next = writes.then(work);
+      writes = next.catch(() => undefined);
+      return next;
+    };
+
+    for (const source of loaded.sources) {
+      const batch: PageRecord[] = [];
+      const errors: FetchErrorRecord[] = [];
+      let sourceEvents = 0;
+      const flush = () => {
+        const pages = batch.splice(0);
+        const errs = errors.splice(0);
+        return enqueue(async () => {
+          await store.recordErrors(runId, errs);
+          const { outcomes, eventsAdded } = await store.savePages(runId, pages);
+          for (const o of outcomes) {
+            if (o === 'new') counts.documentsNew++;
+            if (o === 'changed') counts.documentsChanged++;
+          }
+          counts.eventsAdded += eventsAdded;
+          sourceEvents += eventsAdded;
+        });
+      };
+
+      let stats: SourceCrawlStats | null = null;
+      let crashed: string | null = null;
+      try {
+        stats = await crawlSource(
+          source,
+          {
+            userAgent: loaded.config.userAgent,
+            fetchOrigin: loaded.config.origins[source.id],
+            archive,
+            fast: loaded.config.fast,
+            maxArticles: loaded.config.maxArticlesPerSource,
+            signal: options.signal,
+          },
+          {
+            known: (url) => known.get(url),
+            done: (url) => done.has(url),
+            onArticle: async (capture, archived) => {
+              counts.pagesFetched++;
+              let record: PageRecord;
+              try {
+                record = toPageRecord(source, capture, knowledge, archived);
+              } catch (err) {
+                // A page the extractor cannot read is recorded as failed; the run goes on.
+                counts.pagesFailed++;
+                errors.push({
+                  sourceId: source.id,
+                  url: capture.url,
+                  reason: 'extract_failed',
+                  httpStatus: capture.status,
+                  detail: (err as Error).stack ?? String(err),
+                  at: new Date().toISOString(),
+                });
+                return;
+              }
+              batch.push(record);
+              if (batch.length >= BATCH_SIZE) await flush();
+            },
+            onNotModified: async (url) => {
+              counts.pagesNotModified++;
+              await enqueue(() => store.recordNotModified(runId, source.id, url, new Date().toISOString()));
+            },
+            onError: async (e: FetchError) => {
+              counts.pagesFailed++;
+              errors.push({ ...e, at: new Date().toISOString() });
+            },
+            onProgress: (p) => progress.update(source.id, p),
+          },
+        );
+      } catch (err) {
+        crashed = (err as Error).message;
+        progress.log('source_failed', { source: source.id, error: crashed });
+      }
+      await flush();
+      await writes;
+
+      const articlesSeen = stats ? stats.articles + stats.notModified + stats.skippedDone : 0;
+      let status: SourceRunRecord['status'] = 'ok';
+      let message: string | null = null;
+      if (crashed) {
+        status = 'failed';
+        message = crashed;
+      } else if (articlesSeen === 0) {
+        status = stats && stats.failed > 0 ? 'failed' : 'empty';
+        message = stats && stats.failed > 0 ? `all ${stats.failed} pages failed` : 'no article pages found';
+      } else if (stats && stats.failed > 0) {
+        message = `${stats.failed} pages failed`;
+      }
+      const record: SourceRunRecord = {
+        sourceId: source.id,
+        status,
+        discovered: stats?.discovered ?? 0,
+        fetched: stats?.fetched ?? 0,
+        notModified: stats?.notModified ?? 0,
+        failed: stats?.failed ?? 0,
+        articles: stats?.articles ?? 0,
+        events: sourceEvents,
+        message,
+      };
+      records.push(record);
+      await store.recordSourceRun(runId, record);
+      progress.log('source_done', { ...record });
+    }
+
+    await archive.close();
+    const status = records.every((r) => r.status === 'ok') ? 'ok' : 'source_failed';
+    await store.finishRun(runId, new Date().toISOString(), status, counts);
+    await db.run('CHECKPOINT');
+    progress.stop();
+    return { runId, resumedFrom, status, counts, sources: records };
+  } finally {
+    db.close();
+  }
+}
