@@ -17,8 +17,10 @@ export interface StageArgs {
   workDir: string;
   /** Cap on documents for the in-process NLP stages (they are measured as a rate). */
   docLimit: number;
-  /** Rows for the load stages. */
+  /** Rows for the DuckDB appender baseline. */
   rows: number;
+  /** Rows for rollwatch's loader (fewer: it is much slower, and the rate is what is compared). */
+  loadRows: number;
 }
 
 export interface StageResult {
@@ -80,7 +82,11 @@ export async function importOptional<T>(relativeToRepo: string, needed: string[]
     mod = (await import(url)) as Record<string, unknown>;
   } catch (err) {
     const code = (err as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND') throw new NotAvailable(`${relativeToRepo} not on this branch`);
+    if (code === 'ERR_MODULE_NOT_FOUND') {
+      // Name the missing file: it may be something the module imports, not the module itself.
+      const missing = /Cannot find module '([^']+)'/.exec((err as Error).message)?.[1] ?? relativeToRepo;
+      throw new NotAvailable(`${relativeToRepo}: ${missing.replace(/^.*?\/(pipeline\/)/, '$1')} not on this branch`);
+    }
     throw err;
   }
   const missing = needed.filter((name) => typeof mod[name] !== 'function');

@@ -110,6 +110,8 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '7' },
       'doc-limit': { type: 'string', default: '300' },
       rows: { type: 'string', default: '500000' },
+      'load-rows': { type: 'string', default: '20000' },
+      'memory-stage': { type: 'string', default: 'crawl' },
       out: { type: 'string', default: join(HERE, 'results.json') },
     },
     allowPositionals: false,
@@ -127,6 +129,9 @@ async function main(): Promise<void> {
   }
   const stages = STAGE_ORDER.filter((s) => !only || only.has(s));
   const memoryPoints = !only || only.has('memory') ? (values.memory || pages >= 100_000 ? [10_000, 100_000] : [10_000]) : [];
+  // The crawl by default (a 10k-page whole run would take minutes); `--memory-stage pipeline` for a backfill.
+  const memoryStages = [values['memory-stage'], 'crawl', 'raw'] as StageName[];
+  for (const m of memoryStages) if (!(STAGE_ORDER as readonly string[]).includes(m)) throw new Error(`--memory-stage: unknown stage "${m}"`);
 
   const scratch = mkdtempSync(join(tmpdir(), 'rollwatch-bench-'));
   const servers = new Map<number, RunningSite>();
@@ -145,6 +150,7 @@ async function main(): Promise<void> {
     workDir,
     docLimit: Number(values['doc-limit']),
     rows: Number(values.rows),
+    loadRows: Number(values['load-rows']),
   });
 
   const summaries = new Map<StageName, StageSummary>();
@@ -195,17 +201,13 @@ async function main(): Promise<void> {
       s.medianMaxRssMiB = median(s.runs.map((x) => x.maxRssMiB ?? Number.NaN));
     }
 
-    // Peak RSS of the whole run (or the crawl, while the run is not on this branch) at 10k and 100k pages.
+    // Peak RSS at 10k (and 100k) pages: the first of the memory stages that is available.
     const memory: { pages: number; stage: string; maxRssMiB: number; seconds: number; pagesPerSecond: number }[] = [];
-    const memoryStage = (['pipeline', 'crawl', 'raw'] as StageName[]).find((s) => {
-      const sum = summaries.get(s);
-      return sum ? sum.status === 'ok' : false;
-    }) ?? (['pipeline', 'crawl', 'raw'] as StageName[])[0];
     for (const n of memoryPoints) {
       const site = await serverFor(n);
       const workDir = join(scratch, `memory-${n}`);
       mkdirSync(workDir, { recursive: true });
-      for (const stage of [memoryStage, 'pipeline', 'crawl', 'raw'] as StageName[]) {
+      for (const stage of memoryStages) {
         const outcome = await runChild(stage, argsFor(n, workDir, site.origin));
         if (outcome.result) {
           const res = outcome.result;
@@ -316,7 +318,16 @@ async function main(): Promise<void> {
     const results = {
       at: new Date().toISOString(),
       machine: { cores: cpus().length, cpu: cpus()[0]?.model, memGiB: totalmem() / 2 ** 30, node: process.version },
-      options: { pages, repeats, seed, docLimit: Number(values['doc-limit']), rows: Number(values.rows), only: only ? [...only] : null },
+      options: {
+        pages,
+        repeats,
+        seed,
+        docLimit: Number(values['doc-limit']),
+        rows: Number(values.rows),
+        loadRows: Number(values['load-rows']),
+        memoryStage: values['memory-stage'],
+        only: only ? [...only] : null,
+      },
       wallSeconds: (performance.now() - started) / 1000,
       stages: Object.fromEntries(summaries),
       memory,

@@ -376,10 +376,12 @@ export async function load(args: StageArgs): Promise<StageResult> {
   const store = new Store(db);
   await store.beginRun('bench-load', '2026-11-25T01:00:00Z', 'bench');
   const perPage = syntheticPage(0).rows;
-  const pages = Math.max(1, Math.round(args.rows / perPage));
+  const pages = Math.max(1, Math.round(args.loadRows / perPage));
   const batch = 50;
   const started = performance.now();
   let rows = 0;
+  // Per-batch times show whether a batch costs more as the tables grow (a scan per batch).
+  const batchMs: number[] = [];
   for (let i = 0; i < pages; i += batch) {
     const chunk: unknown[] = [];
     for (let j = i; j < Math.min(pages, i + batch); j++) {
@@ -387,10 +389,24 @@ export async function load(args: StageArgs): Promise<StageResult> {
       chunk.push(page);
       rows += n;
     }
+    const t = performance.now();
     await store.savePages('bench-load', chunk);
+    batchMs.push(performance.now() - t);
   }
   await db.run('CHECKPOINT');
   const seconds = (performance.now() - started) / 1000;
   db.close();
-  return { units: rows, unit: 'rows', seconds, extra: { pages, rowsPerPage: perPage } };
+  const tenth = Math.max(1, Math.floor(batchMs.length / 10));
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return {
+    units: rows,
+    unit: 'rows',
+    seconds,
+    extra: {
+      pages,
+      rowsPerPage: perPage,
+      msPerBatchFirstTenth: mean(batchMs.slice(0, tenth)),
+      msPerBatchLastTenth: mean(batchMs.slice(-tenth)),
+    },
+  };
 }
