@@ -19,9 +19,9 @@ const ROOT = dirname(HERE);
 /** Stages in run order; a stage after another in the same repeat may use its workDir. */
 const STAGE_ORDER = [
   'raw',
-  'crawlee',
   'crawl',
   'crawl-second',
+  'crawlee',
   'reprocess-archive',
   'pipeline',
   'pipeline-second',
@@ -264,10 +264,14 @@ async function main(): Promise<void> {
       if (!a || !b) return undefined;
       return median(b.map((x, i) => x.seconds / (a[i]?.seconds ?? Number.NaN)));
     };
+    // Ratios pair runs from the same repeat, which ran minutes apart at most: the machine's
+    // load drifts (other jobs share the cores) far more within a run than between neighbours.
     const ratioOf = (a: StageName, b: StageName) => {
-      const x = get(a)?.medianRate;
-      const y = get(b)?.medianRate;
-      return x !== undefined && y !== undefined ? x / y : undefined;
+      const x = get(a)?.runs;
+      const y = get(b)?.runs;
+      if (!x || !y) return undefined;
+      const paired = x.flatMap((run, i) => (y[i] ? [rate(run) / rate(y[i])] : []));
+      return paired.length ? median(paired) : undefined;
     };
     const mem10 = memory.find((m) => m.pages === 10_000);
     const mem100 = memory.find((m) => m.pages === 100_000);
