@@ -21,6 +21,8 @@ export interface StageArgs {
   rows: number;
   /** Rows for rollwatch's loader (fewer: it is much slower, and the rate is what is compared). */
   loadRows: number;
+  /** Pages per Store.savePages call. */
+  loadBatch: number;
 }
 
 export interface StageResult {

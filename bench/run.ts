@@ -117,6 +117,7 @@ async function main(): Promise<void> {
       'doc-limit': { type: 'string', default: '300' },
       rows: { type: 'string', default: '500000' },
       'load-rows': { type: 'string', default: '20000' },
+      'load-batch': { type: 'string', default: '50' },
       'memory-stage': { type: 'string', default: 'crawl' },
       out: { type: 'string', default: join(HERE, 'results.json') },
     },
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
     docLimit: Number(values['doc-limit']),
     rows: Number(values.rows),
     loadRows: Number(values['load-rows']),
+    loadBatch: Number(values['load-batch']),
   });
 
   const summaries = new Map<StageName, StageSummary>();
@@ -354,6 +356,7 @@ async function main(): Promise<void> {
         docLimit: Number(values['doc-limit']),
         rows: Number(values.rows),
         loadRows: Number(values['load-rows']),
+        loadBatch: Number(values['load-batch']),
         memoryStage: values['memory-stage'],
         only: only ? [...only] : null,
       },

@@ -368,7 +368,7 @@ function syntheticPage(i: number): { page: Record<string, unknown>; rows: number
   return { page, rows: 2 + entities.length + quotes.length + dates.length + claims.length + events.length };
 }
 
-/** rollwatch's loader: Store.savePages in batches of 50 pages (the run's batch size), rows/s. */
+/** rollwatch's loader: Store.savePages in batches (default 50 pages, the run's batch size), rows/s. */
 export async function load(args: StageArgs): Promise<StageResult> {
   const { Store } = await importOptional<StoreModule>('pipeline/load/store.ts', ['Store']);
   const { openDatabase } = await importOptional<DbModule>('pipeline/load/db.ts', ['openDatabase']);
@@ -377,7 +377,7 @@ export async function load(args: StageArgs): Promise<StageResult> {
   await store.beginRun('bench-load', '2026-11-25T01:00:00Z', 'bench');
   const perPage = syntheticPage(0).rows;
   const pages = Math.max(1, Math.round(args.loadRows / perPage));
-  const batch = 50;
+  const batch = args.loadBatch;
   const started = performance.now();
   let rows = 0;
   // Per-batch times show whether a batch costs more as the tables grow (a scan per batch).
