@@ -1,5 +1,7 @@
-// Runs one stage in its own process, so its peak RSS (and its CPU profile, when asked)
-// belongs to that stage alone. Prints one result line for the harness.
+// Runs one stage in its own process, so its peak RSS (and its CPU profile, when asked via
+// BENCH_CPU_PROFILE=FILE) belongs to that stage alone. Prints one result line for the harness.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { NotAvailable, RESULT_MARKER, type StageArgs, type StageResult } from './common.ts';
 import * as baselines from './stages/baselines.ts';
 import * as rollwatch from './stages/rollwatch.ts';
@@ -27,7 +29,21 @@ async function main(): Promise<void> {
   if (!run) out = { error: `unknown stage ${stage}` };
   else {
     try {
+      // Profile the stage only, not process start-up: module loading under tsx happens on a
+      // loader thread and would show up as a main thread mostly "(idle)".
+      const profilePath = process.env.BENCH_CPU_PROFILE;
+      const session = profilePath ? new Session() : null;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
       const result = await run(JSON.parse(json) as StageArgs);
+      if (session && profilePath) {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(profilePath, JSON.stringify(profile));
+        session.disconnect();
+      }
       result.maxRssMiB = process.resourceUsage().maxRSS / 1024;
       out = { result };
     } catch (err) {

@@ -3,7 +3,7 @@
 // and CPU profiles belong to one stage), and reports medians and ratios against the
 // baselines measured in the same run. Writes bench/results.json.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,13 +70,12 @@ interface Outcome {
   error?: string;
 }
 
-function runChild(stage: string, args: StageArgs, profileDir?: string): Promise<Outcome> {
+function runChild(stage: string, args: StageArgs, profileFile?: string): Promise<Outcome> {
   // Absolute, because the child runs in its scratch directory (crawlers may write to the cwd).
-  const nodeArgs = ['--import', import.meta.resolve('tsx')];
-  if (profileDir) nodeArgs.push('--cpu-prof', '--cpu-prof-dir', profileDir);
-  nodeArgs.push(join(HERE, 'child.ts'), stage, JSON.stringify(args));
+  const nodeArgs = ['--import', import.meta.resolve('tsx'), join(HERE, 'child.ts'), stage, JSON.stringify(args)];
+  const env = profileFile ? { ...process.env, BENCH_CPU_PROFILE: profileFile } : process.env;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, nodeArgs, { cwd: args.workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, nodeArgs, { cwd: args.workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -227,7 +226,7 @@ async function main(): Promise<void> {
       }
     }
 
-    // Profile the requested (or slowest rollwatch) stage in its own child with --cpu-prof.
+    // Profile the requested (or slowest rollwatch) stage in its own child (V8 sampling profiler).
     let profile: (ProfileSummary & { stage: string }) | null = null;
     if (profileArg) {
       const rollwatchStages: StageName[] = ['crawl', 'pipeline', 'analyse', 'article', 'reprocess', 'reprocess-archive', 'load'];
@@ -246,13 +245,9 @@ async function main(): Promise<void> {
         for (const pre of PREREQUISITES[stage] ?? []) await runChild(pre, argsFor(pages, workDir, server.origin));
         const profileDir = join(HERE, 'profiles');
         mkdirSync(profileDir, { recursive: true });
-        const before = new Set(readdirSync(profileDir));
-        const outcome = await runChild(stage, argsFor(pages, workDir, server.origin), profileDir);
-        const file = readdirSync(profileDir)
-          .filter((f) => f.endsWith('.cpuprofile') && !before.has(f))
-          .map((f) => join(profileDir, f))
-          .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-        if (!outcome.result || !file) console.error(`profile ${stage}: ${outcome.notAvailable ?? outcome.error ?? 'no profile written'}`);
+        const file = join(profileDir, `${stage}-${new Date().toISOString().replace(/[:.]/g, '')}.cpuprofile`);
+        const outcome = await runChild(stage, argsFor(pages, workDir, server.origin), file);
+        if (!outcome.result || !existsSync(file)) console.error(`profile ${stage}: ${outcome.notAvailable ?? outcome.error ?? 'no profile written'}`);
         else {
           profile = { stage, ...summariseProfile(file) };
           console.log(`\nCPU profile of ${stage} (${file}), self time:`);
