@@ -1,15 +1,56 @@
-// Stub: the analysis stage (Article → Findings). Replaced by the real analyser.
-import type { Article, Findings } from '../types.ts';
+// The analysis stage: Article → Findings. Pure: reference data and lexicons come in
+// through `knowledge` (built once by loadKnowledge at the edge).
+import type { Article, Entity, Findings } from '../types.ts';
+import { findDates } from './dates.ts';
+import { dropIncidentalPlaces, findNamedEntities, findServices } from './entities.ts';
+import { findClaims, findEvents } from './events.ts';
+import { findPeople } from './people.ts';
+import { findQuotes } from './quotes.ts';
+import { tokenize } from './gazetteer.ts';
+import { paragraphSpans, sentenceSpans } from './text.ts';
+import type { Knowledge } from './knowledge.ts';
 
-/** Reference data and lexicons, loaded once at the edge and passed in. */
-export interface Knowledge {
-  readonly loaded: true;
-}
+export { loadKnowledge } from './knowledge.ts';
+export type { Knowledge } from './knowledge.ts';
 
-export function loadKnowledge(): Knowledge {
-  return { loaded: true };
-}
+export function analyse(article: Article, knowledge: Knowledge): Findings {
+  const body = article.body;
+  const paragraphs = paragraphSpans(body);
+  const sentences = sentenceSpans(body, paragraphs);
+  const tokens = tokenize(body);
+  const namedAll = findNamedEntities(body, tokens, article.published, knowledge);
+  const isKnownName = (a: number, b: number) => namedAll.some((n) => n.start <= a && n.end >= b && (n.end - n.start) > (b - a));
+  const people = findPeople(body, knowledge.firstNames, isKnownName);
+  // A place inside a person's name ("Victoria Derbyshire") is part of the name.
+  const named = dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people);
+  // "… Integrated Care Board" inside a body's name is the body, not the programme.
+  const services = findServices(body, tokens, knowledge).filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
+  const dates = findDates(body, sentences, article.published);
+  const quotes = findQuotes(body, paragraphs, people, named);
+  const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes }, knowledge);
+  const claims = findClaims(sentences, services);
+  // Providers are named as the article writes them in full ("North East Ambulance Service"),
+  // not by an acronym; the code still identifies a trust.
+  const providerName = new Map<string, string>();
+  for (const n of named) if (n.kind === 'provider' && n.entry && /[a-z]/.test(n.surface)) {
+    const cur = providerName.get(n.entry.name);
+    if (!cur || n.surface.length > cur.length) providerName.set(n.entry.name, n.surface.replace(/^the\s+/i, ''));
+  }
+  const events = eventsRaw.map((e) => (e.provider ? { ...e, provider: providerName.get(e.provider) ?? e.provider } : e));
 
-export function analyse(_article: Article, _knowledge: Knowledge): Findings {
-  return { entities: [], quotes: [], dates: [], claims: [], events: [] };
+  const national = events.some((e) => e.region === 'England');
+  const entities: Entity[] = [
+    ...named
+      .filter((n) => national || !(n.kind === 'region' && n.name === 'England'))
+      .map(({ entry, ...e }) => (e.kind === 'provider' && entry ? { ...e, name: providerName.get(entry.name) ?? e.name } : e)),
+    ...people.map(({ key: _key, ...e }) => e),
+    ...services,
+  ];
+  // National facts put England among the regions, anchored on their evidence sentence.
+  if (events.some((e) => e.region === 'England') && !entities.some((e) => e.kind === 'region' && e.name === 'England')) {
+    const ev = events.find((e) => e.region === 'England')!;
+    entities.push({ kind: 'region', name: 'England', surface: ev.evidence, code: null, start: ev.evidenceStart, end: ev.evidenceEnd });
+  }
+  entities.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { entities, quotes, dates, claims, events };
 }

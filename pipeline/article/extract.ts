@@ -1,29 +1,92 @@
-// Stub: the article stage (HTML → Article). Replaced by the generic extractor.
-import * as cheerio from 'cheerio';
+// The article stage: HTML → Article. Pure: no network, no clock.
 import type { Article, ArticleSelectors } from '../types.ts';
+import { extractBodyParagraphs, extractContainerParagraphs } from './body.ts';
+import { parseDate, type DateOrder } from './date-parse.ts';
+import { extractPublicationDate } from './date.ts';
+import { collapse, isElement, parseHtml, type Element } from './dom.ts';
+import { canonicalUrl, extractAuthor, extractTitle } from './metadata.ts';
 
 export interface ExtractArticleOptions {
   selectors?: ArticleSelectors;
-  /** Order of numeric dates on the page's site. @default 'dmy' */
-  dateOrder?: 'dmy' | 'mdy';
+  /** Order of numeric dates on the page's site. @default 'dmy' (and 'mdy' on an en-US page) */
+  dateOrder?: DateOrder;
 }
 
-export function extractArticle(html: string, url: string, _options: ExtractArticleOptions = {}): Article {
-  const $ = cheerio.load(html);
-  const canonical = $('link[rel=canonical]').attr('href') ?? $('meta[property="og:url"]').attr('content');
-  const paragraphs = $('p')
-    .map((_, el) => $(el).text().trim())
-    .get()
-    .filter(Boolean);
-  return {
-    url: canonical ? new URL(canonical, url).href : url,
-    title: $('h1').first().text().trim() || $('title').text().trim() || null,
-    published: null,
-    publishedRaw: null,
-    publishedSource: 'none',
-    updated: null,
-    author: null,
+/** Where the body came from, so a caller can report a broken per-source selector. */
+export type BodyOrigin = 'selector' | 'generic' | 'generic-over-selector';
+
+export interface ArticleReport {
+  article: Article;
+  bodyOrigin: BodyOrigin;
+  /** Selector fields that matched nothing (the generic extractor stood in). */
+  selectorMisses: (keyof ArticleSelectors)[];
+}
+
+/** A selector's body shorter than this share of the generic one is judged broken (e.g. it caught a teaser). */
+const SELECTOR_MIN_SHARE = 0.5;
+
+const textLength = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
+
+export function extractArticle(html: string, url: string, options: ExtractArticleOptions = {}): Article {
+  return extractArticleReport(html, url, options).article;
+}
+
+export function extractArticleReport(html: string, url: string, options: ExtractArticleOptions = {}): ArticleReport {
+  const $ = parseHtml(html);
+  const selectors = options.selectors ?? {};
+  const misses: (keyof ArticleSelectors)[] = [];
+  const select = (key: 'title' | 'published' | 'author' | 'body') => {
+    const sel = selectors[key];
+    if (!sel) return [];
+    let found: Element[] = [];
+    try {
+      found = $(sel).toArray().filter(isElement);
+    } catch {
+      // An invalid selector is a miss like any other: the generic extractor stands in.
+    }
+    if (found.length === 0) misses.push(key);
+    return found;
+  };
+  try {
+    for (const sel of selectors.remove ?? []) $(sel).remove();
+  } catch {
+    misses.push('remove');
+  }
+
+  const lang = ($('html').attr('lang') ?? '').toLowerCase();
+  const order = options.dateOrder ?? (lang === 'en-us' ? 'mdy' : 'dmy');
+  const date = extractPublicationDate($, url, order, html);
+  const publishedEl = select('published');
+  if (publishedEl.length > 0) {
+    // The site's own date element: a machine-readable attribute first, then its text.
+    const el = publishedEl[0];
+    const raw = [el.attribs.datetime, el.attribs.content, collapse($(el).text())].find((v) => v && parseDate(v, order));
+    const parsed = raw ? parseDate(raw, order) : null;
+    if (parsed && raw) Object.assign(date, { published: parsed.iso, publishedRaw: raw, publishedSource: 'time' as const });
+  }
+
+  const root = ($('body')[0] ?? $.root().children().toArray().find(isElement)) as Element | undefined;
+  const generic = root ? extractBodyParagraphs(root) : [];
+  let paragraphs = generic;
+  let bodyOrigin: BodyOrigin = 'generic';
+  const bodyEls = select('body');
+  if (bodyEls.length > 0 && root) {
+    const own = extractContainerParagraphs(bodyEls, root);
+    if (textLength(own) >= textLength(generic) * SELECTOR_MIN_SHARE && own.length > 0) {
+      paragraphs = own;
+      bodyOrigin = 'selector';
+    } else bodyOrigin = 'generic-over-selector';
+  }
+
+  const titleEl = select('title');
+  const authorEl = select('author');
+  const article: Article = {
+    url: canonicalUrl($, url),
+    title: (titleEl.length > 0 ? collapse($(titleEl[0]).text()) : '') || extractTitle($),
+    ...date,
+    author: (authorEl.length > 0 ? collapse($(authorEl[0]).text()) : '') || extractAuthor($),
     paragraphs,
     body: paragraphs.join('\n\n'),
   };
+  return { article, bodyOrigin, selectorMisses: misses };
 }

@@ -113,15 +113,15 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--region <name>', 'only this region (name or code)')
     .option('--provider <name>', 'only this provider')
     .option('--source <id>', 'only this source id')
-    .option('--since <date>', 'reported on or after this day (YYYY-MM-DD)')
-    .option('--until <date>', 'reported on or before this day (YYYY-MM-DD)')
-    .option('--excel', 'UTF-8 BOM and CRLF line ends, for Excel')
+    .option('--since <date>', 'reported on or after this day (YYYY-MM-DD; 2013 or 2013-06 mean their first day)')
+    .option('--until <date>', 'reported on or before this day (YYYY-MM-DD; 2013 or 2013-06 mean their last day)')
+    .option('--excel', 'start the CSV with a UTF-8 BOM so Excel reads accents and £ right (CSV lines always end CRLF)')
     .addOption(new Option('--status <status>', 'only this status').choices([
       'planned', 'live', 'delayed', 'paused', 'resumed', 'cancelled', 'under_review', 'provider_appointed', 'provider_withdrawn',
     ]))
     .addOption(new Option('--format <format>', 'same as the positional format').choices(['csv', 'json', 'parquet']));
   exportCmd.action(async (format: string, opts: Record<string, string | boolean | undefined>) => {
-    const { exportCommand } = await import('./output-commands.ts');
+    const { exportCommand } = await import('../export/commands.ts');
     setExit(await exportCommand(String(opts.format ?? format), opts));
   });
 
@@ -131,7 +131,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('-o, --output <file>', 'HTML file', 'output/report.html')
     .action(async (opts: { db: string; output: string }) => {
-      const { reportCommand } = await import('./output-commands.ts');
+      const { reportCommand } = await import('../export/commands.ts');
       setExit(await reportCommand(opts));
     });
 
@@ -141,8 +141,18 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('--port <port>', 'port (0 = any free port)', '8754')
     .action(async (opts: { db: string; port: string }) => {
-      const { serveCommand } = await import('./output-commands.ts');
+      const { serveCommand } = await import('../export/commands.ts');
       setExit(await serveCommand(opts));
+    });
+
+  program
+    .command('summary')
+    .description("a Markdown table of a run's per-source outcomes (for CI step summaries); exit 3 when a source broke")
+    .option('--db <file>', 'DuckDB file', DEFAULT_DB)
+    .option('--run <id>', 'run id (default: the latest run)')
+    .action(async (opts: { db: string; run?: string }) => {
+      const { summaryCommand } = await import('../export/commands.ts');
+      setExit(await summaryCommand(opts));
     });
 
   program
@@ -151,7 +161,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--db <file>', 'DuckDB file (default: a fresh in-memory database with the current schema)')
     .option('-o, --output <file>', 'Markdown file', 'docs/schema.md')
     .action(async (opts: { db?: string; output: string }) => {
-      const { schemaDocCommand } = await import('./output-commands.ts');
+      const { schemaDocCommand } = await import('../export/commands.ts');
       setExit(await schemaDocCommand(opts));
     });
 }

@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS documents (
   published_source VARCHAR,
   updated_at DATE,
   duplicate_of VARCHAR,
-  body_hash VARCHAR
+  body_minhash UINTEGER[]
 );
 
 CREATE TABLE IF NOT EXISTS entities (

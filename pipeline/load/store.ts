@@ -3,14 +3,16 @@
 // a changed page replaces its derived rows, and every batch is one transaction so a
 // crash leaves the file as it was after the last committed batch.
 import { createHash } from 'node:crypto';
-import { DuckDBDateValue, DuckDBTimestampValue, listValue, type DuckDBAppender, type DuckDBListValue } from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBTimestampValue, LIST, listValue, UINTEGER, type DuckDBAppender, type DuckDBListValue } from '@duckdb/node-api';
+import { canonicalUrl } from '../crawl/canonical.ts';
 import type { Article, Capture, Findings } from '../types.ts';
 import type { Database } from './db.ts';
+import { minhashSignature, NearDuplicateIndex } from './near-duplicates.ts';
 import { DERIVED_TABLES } from './schema.ts';
 
 export interface PageRecord {
   capture: Capture;
-  /** Canonical document URL (public origin, tracking parameters stripped). */
+  /** The document's URL as the page gives it (public origin, tracking parameters stripped); its id is derived from the canonical form. */
   docUrl: string;
   article: Article;
   findings: Findings;
@@ -55,27 +57,16 @@ export interface RunCounts {
   eventsAdded: number;
 }
 
+/**
+ * A document's id: a hash of its canonical URL, so `/story/`, `/story`, `/story/index.html`
+ * and a `?utm_source=` link are one document whichever form a page or a link used.
+ */
 export function docIdFor(url: string): string {
-  return createHash('sha256').update(url).digest('hex').slice(0, 16);
+  return createHash('sha256').update(canonicalUrl(url)).digest('hex').slice(0, 16);
 }
 
 export function eventIdFor(docId: string, service: string, region: string, status: string): string {
   return createHash('sha256').update(`${docId}\u0000${service}\u0000${region}\u0000${status}`).digest('hex').slice(0, 16);
-}
-
-/**
- * Fingerprint of the body text for near-duplicate detection: syndicated copies differ in
- * markup, whitespace, punctuation and case but rarely in their words.
- */
-export function bodyFingerprint(body: string): string {
-  const words = body
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter((w) => w.length > 2);
-  return createHash('sha256').update(words.slice(0, 300).join(' ')).digest('hex').slice(0, 16);
 }
 
 const EPOCH_DAY_MS = 86_400_000;
@@ -116,7 +107,30 @@ function date(a: DuckDBAppender, v: string | null | undefined): void {
 }
 
 export class Store {
+  /** Loaded on first write; rebuilt from the table if a transaction fails. */
+  private duplicates: NearDuplicateIndex | null = null;
+
   constructor(readonly db: Database) {}
+
+  private async duplicateIndex(): Promise<NearDuplicateIndex> {
+    if (this.duplicates) return this.duplicates;
+    const index = new NearDuplicateIndex();
+    const rows = await this.db.query<{ doc_id: string; day: string | null; sig: number[] | null }>(
+      'SELECT doc_id, CAST(published_at AS VARCHAR) AS day, body_minhash AS sig FROM documents WHERE body_minhash IS NOT NULL',
+    );
+    for (const r of rows) index.add(r.doc_id, r.day, r.sig ? [...r.sig].map(Number) : null);
+    this.duplicates = index;
+    return index;
+  }
+
+  private async guarded<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
+    } catch (err) {
+      this.duplicates = null; // the in-memory index may have run ahead of the rolled-back table
+      throw err;
+    }
+  }
 
   async beginRun(runId: string, startedAt: string, command: string): Promise<void> {
     await this.db.run(
@@ -213,7 +227,8 @@ export class Store {
    */
   async savePages(runId: string | null, pages: PageRecord[]): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
     if (!pages.length) return { outcomes: [], eventsAdded: 0 };
-    return this.db.transaction(async () => {
+    const index = await this.duplicateIndex();
+    return this.guarded(async () => {
       const ids = pages.map((p) => docIdFor(p.docUrl));
       const existing = await this.db.query<{ doc_id: string; content_hash: string }>(
         `SELECT doc_id, content_hash FROM documents WHERE list_contains(?::VARCHAR[], doc_id)`,
@@ -244,28 +259,29 @@ export class Store {
           await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
         }
       }
-      const eventsAdded = await this.appendDerived(toWrite);
+      const eventsAdded = await this.appendDerived(toWrite, index);
       await this.appendCaptures(runId, pages, ids);
-      await this.markDuplicates(changedIds);
+      await this.markDuplicates(changedIds, index);
       return { outcomes, eventsAdded };
     });
   }
 
   /** Rebuilds derived rows for documents from fresh extraction (reprocess). */
   async replaceDerived(pages: PageRecord[]): Promise<number> {
-    return this.db.transaction(async () => {
+    const index = await this.duplicateIndex();
+    return this.guarded(async () => {
       const toWrite = pages.map((page) => ({ page, docId: docIdFor(page.docUrl) }));
       const list = toList(toWrite.map((w) => w.docId));
       for (const table of [...DERIVED_TABLES, 'documents']) {
         await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
       }
-      const n = await this.appendDerived(toWrite);
-      await this.markDuplicates(toWrite.map((w) => w.docId));
+      const n = await this.appendDerived(toWrite, index);
+      await this.markDuplicates(toWrite.map((w) => w.docId), index);
       return n;
     });
   }
 
-  private async appendDerived(toWrite: { page: PageRecord; docId: string }[]): Promise<number> {
+  private async appendDerived(toWrite: { page: PageRecord; docId: string }[], index: NearDuplicateIndex): Promise<number> {
     if (!toWrite.length) return 0;
     const c = this.db.connection;
     const docs = await c.createAppender('documents');
@@ -284,7 +300,10 @@ export class Store {
       str(docs, a.publishedSource);
       date(docs, a.updated);
       docs.appendNull(); // duplicate_of: set by markDuplicates
-      str(docs, bodyFingerprint(a.body));
+      const sig = minhashSignature(a.body);
+      index.add(docId, a.published, sig);
+      if (sig) docs.appendList(listValue(sig), LIST(UINTEGER));
+      else docs.appendNull();
       docs.endRow();
     }
     docs.closeSync();
@@ -383,18 +402,23 @@ export class Store {
   }
 
   /**
-   * Marks syndicated copies: a document whose body fingerprint matches an earlier one
-   * (earliest publication, then earliest fetch, then id) points at it via duplicate_of.
+   * Marks syndicated copies: each changed document and every document of the same story
+   * points at the story's earliest publication (or at nothing if it is the earliest).
    */
-  private async markDuplicates(docIds: string[]): Promise<void> {
+  private async markDuplicates(docIds: string[], index: NearDuplicateIndex): Promise<void> {
     if (!docIds.length) return;
-    await this.db.run(
-      `UPDATE documents AS d SET duplicate_of = o.first_id
-         FROM (SELECT body_hash,
-                      arg_min(doc_id, (coalesce(published_at, DATE '9999-12-31'), fetched_at, doc_id)) AS first_id
-                 FROM documents WHERE length(body) > 200 GROUP BY body_hash HAVING count(*) > 1) AS o
-        WHERE d.body_hash = o.body_hash AND d.doc_id <> o.first_id`,
+    const affected = new Set(docIds);
+    for (const id of docIds) for (const n of index.neighbours(id)) affected.add(n);
+    const current = await this.db.query<{ doc_id: string; duplicate_of: string | null }>(
+      'SELECT doc_id, duplicate_of FROM documents WHERE list_contains(?::VARCHAR[], doc_id)',
+      [toList([...affected])],
     );
+    for (const row of current) {
+      const original = index.originalOf(row.doc_id);
+      if (original !== row.duplicate_of) {
+        await this.db.run('UPDATE documents SET duplicate_of = ? WHERE doc_id = ?', [original, row.doc_id]);
+      }
+    }
   }
 }
 

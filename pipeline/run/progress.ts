@@ -68,7 +68,7 @@ class LogProgress implements Progress {
     const last = this.lastLogged.get(sourceId) ?? -Infinity;
     if (p.fetched - last < 100 && p.queued > 0) return; // one line per 100 pages keeps CI logs short
     this.lastLogged.set(sourceId, p.fetched);
-    this.log('progress', { source: sourceId, ...p });
+    this.log('progress', { source: sourceId, fetched: p.fetched, queued: p.queued, failed: p.failed });
   }
 
   log(event: string, fields: Record<string, unknown> = {}): void {

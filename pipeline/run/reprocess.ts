@@ -52,6 +52,7 @@ export async function reprocess(
   const db = await openDatabase(loaded.paths.db);
   try {
     await installAnalystLayer(db);
+    await db.run('CHECKPOINT'); // see runPipeline: views cannot be replayed from a WAL
     const store = new Store(db);
     const rows = await db.query<{
       doc_id: string;

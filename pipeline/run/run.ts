@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadKnowledge, type Knowledge } from '../analyse/index.ts';
 import { openArchive } from '../archive/index.ts';
-import { canonicalUrl, crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
+import { crawlSource, stripTracking, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
 import { extractPage } from '../extract.ts';
 import { openDatabase } from '../load/db.ts';
 import { installAnalystLayer } from '../load/views.ts';
@@ -12,9 +12,6 @@ import type { LoadedConfig } from '../sources/load.ts';
 import type { Source } from '../sources/schema.ts';
 import type { Article, Capture } from '../types.ts';
 import { createProgress, type Progress } from './progress.ts';
-
-/** Pages per load transaction: big enough for the appender to pay off, small enough to lose little on a crash. */
-const BATCH_SIZE = 50;
 
 export interface RunReport {
   runId: string;
@@ -43,12 +40,12 @@ export function documentUrl(source: Source, capture: Capture, article: Article):
   try {
     const canonical = new URL(article.url);
     if (/^https?:$/.test(canonical.protocol) && hosts.has(canonical.host.toLowerCase())) {
-      return canonicalUrl(canonical.href);
+      return stripTracking(canonical.href);
     }
   } catch {
     // a malformed canonical link is the page's problem; fall back to where we found it
   }
-  return canonicalUrl(capture.url);
+  return stripTracking(capture.url);
 }
 
 export function toPageRecord(
@@ -70,6 +67,9 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
   const db = await openDatabase(loaded.paths.db);
   try {
     await installAnalystLayer(db);
+    // Views and macros are checkpointed at once: DuckDB 1.5 cannot replay them from the WAL
+    // of a killed process, and a killed run must leave a file that opens.
+    await db.run('CHECKPOINT');
     const store = new Store(db);
     const resumedFrom = await store.interruptedRun();
     const done = resumedFrom ? await store.urlsCapturedInRun(resumedFrom) : new Set<string>();
@@ -154,7 +154,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
                 return;
               }
               batch.push(record);
-              if (batch.length >= BATCH_SIZE) await flush();
+              if (batch.length >= loaded.config.batchSize) await flush();
             },
             onNotModified: async (url) => {
               counts.pagesNotModified++;
@@ -199,7 +199,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       };
       records.push(record);
       await store.recordSourceRun(runId, record);
-      progress.log('source_done', { ...record });
+      progress.log('source_done', { source: record.sourceId, ...record, sourceId: undefined });
     }
 
     await archive.close();

@@ -100,6 +100,8 @@ export const configSchema = z.strictObject({
   origins: z.record(z.string(), absoluteUrl).default({}),
   /** Politeness off, for benchmarks and tests only. @default false */
   fast: z.boolean().default(false),
+  /** Article pages loaded per DuckDB transaction: a crash loses at most one batch of work. @default 50 */
+  batchSize: z.number().int().min(1).max(10_000).default(50),
   /** Stop a source after this many article pages (0 = no limit). @default 0 */
   maxArticlesPerSource: z.number().int().min(0).default(0),
 });

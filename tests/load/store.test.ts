@@ -118,7 +118,8 @@ describe('Store', () => {
     const text =
       'Commissioners in the county have put the launch of the NHS 111 urgent care telephone line on hold, ' +
       'saying the service will only go live when clinicians are satisfied that it is safe for patients to use. ' +
-      'The provider said it would keep working with local practices.';
+      'The provider said it would keep working with local practices. The decision follows problems in other ' +
+      'parts of the country, where callers waited too long and too many were sent to accident and emergency.';
     const original = page('https://news.example/orig', text, 'h4');
     const copy = page('https://other.example/copy', `${text.toUpperCase()}  `, 'h5');
     copy.article.published = '2013-05-23';
@@ -129,6 +130,34 @@ describe('Store', () => {
       { url: 'https://news.example/orig', duplicate_of: null },
       { url: 'https://other.example/copy', duplicate_of: docIdFor('https://news.example/orig') },
     ]);
+  });
+
+  it('a lightly edited reprint is a near-duplicate, a different story on the same subject is not', async () => {
+    const store = new Store(db);
+    const text =
+      'The NHS 111 non-emergency number will be available across the whole of England from 1 April, NHS England ' +
+      'confirmed today. Callers will be assessed by trained advisers supported by clinicians, and directed to the ' +
+      'right local service, whether that is a GP out of hours, a pharmacy, a walk-in centre or an ambulance. ' +
+      'Thirty areas are already taking calls and the remainder will switch over in the coming weeks.';
+    const edited = text.replace('confirmed today', 'said on Monday').replace('Thirty areas', 'About thirty areas');
+    const other =
+      'Commissioners in the county have put the launch of the NHS 111 urgent care telephone line on hold, ' +
+      'saying the service will only go live when clinicians are satisfied that it is safe for patients to use. ' +
+      'The provider said it would keep working with local practices while the review of call handling continues.';
+    await store.savePages('run1', [
+      page('https://news.example/launch', text, 'a1'),
+      page('https://press.example/reprint', edited, 'a2'),
+      page('https://news.example/hold', other, 'a3'),
+    ]);
+    const rows = await db.query<{ url: string; duplicate_of: string | null }>('SELECT url, duplicate_of FROM documents ORDER BY url');
+    const dup = Object.fromEntries(rows.map((r) => [r.url, r.duplicate_of]));
+    const launch = docIdFor('https://news.example/launch');
+    const reprint = docIdFor('https://press.example/reprint');
+    // Same day: the lower id is the original, so the choice is stable across runs.
+    expect([dup['https://news.example/launch'], dup['https://press.example/reprint']].sort()).toEqual(
+      [null, launch < reprint ? launch : reprint].sort(),
+    );
+    expect(dup['https://news.example/hold']).toBeNull();
   });
 
   it('a failed batch leaves the database as it was', async () => {

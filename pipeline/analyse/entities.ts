@@ -1,0 +1,188 @@
+// Gazetteer matching of regions, providers, organisations and services in article.body,
+// with "NHS …"/"… CCG" decoration, dates of validity and acronyms the text defines.
+import type { Entity } from '../types.ts';
+import type { Token } from './gazetteer.ts';
+import { normTokens } from './reference/names.ts';
+import type { Knowledge, NameEntry, NameHit } from './knowledge.ts';
+
+/** An entity plus what the later stages need to know about it. */
+export interface Mention extends Entity {
+  entry: NameEntry | null;
+}
+
+const KIND_RANK: Record<string, number> = {
+  provider: 0, organisation: 1, place: 2, local_authority: 3, nhse_region: 4, icb: 5, stp: 6, ccg: 7, pct: 8, sha: 9, area_team: 10, trust: 11, independent_provider: 12,
+};
+const NHS_BODY = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb']);
+const SMALL = new Set(['and', 'of', 'the', 'upon', 'on', 'in', 'with', 'for', 'at', 'by', 'north', 'south', 'east', 'west', 'central']);
+
+const PROVIDER_WORD = /\b(?:hospitals?|health|healthcare|ambulance|care|partnership|mental|teaching|community|university|foundation|services?|royal|infirmary|clinic|medical|nhs|trust|orthopaedic|children|women|cancer|heart|eye|hospice|specialist|learning|disabilit\w+|integrated|general|acute|district|memorial)\b/i;
+
+const COMPASS = /^(?:North|South|East|West|Mid|Central|Inner|Outer|North-East|North-West|South-East|South-West|Greater)$/;
+const PERSON_PLACE = /\b(?:GP|GPs|doctor|nurse|pharmacist|consultant|practice manager|councillor|MP|resident|patient|mother|father|man|woman|based|lives|living|works|working)\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$/;
+
+const validAt = (e: NameEntry, day: string | null) => !day || ((!e.from || e.from <= day) && (!e.to || e.to >= day));
+
+/** Picks one reading of an ambiguous name: by the suffix written in the text, then validity at the article date, then kind. */
+function choose(hits: NameEntry[], hint: string | null, day: string | null, surface: string): NameEntry {
+  let pool = hits;
+  if (hint) {
+    const want = (e: NameEntry) => hint === 'council' ? e.kind === 'local_authority' : hint === 'trust' ? (e.kind === 'trust' || e.kind === 'independent_provider' || e.kind === 'provider') : e.kind === hint;
+    const f = hits.filter(want);
+    if (f.length) pool = f;
+  }
+  // A body whose own name is exactly what the text wrote ("Nottingham City" the PCT, not the city council) comes first.
+  const written = normTokens(surface).join(' ');
+  const exact = (e: NameEntry) => Number(normTokens(e.name).join(' ') === written);
+  return [...pool].sort((a, b) => Number(validAt(b, day)) - Number(validAt(a, day)) || exact(b) - exact(a) || (KIND_RANK[a.kind] ?? 20) - (KIND_RANK[b.kind] ?? 20))[0];
+}
+
+function suffixAt(tokens: Token[], i: number, k: Knowledge): { len: number; kind: string } | null {
+  for (const s of k.suffixes) {
+    if (i + s.tokens.length > tokens.length) continue;
+    let ok = true;
+    for (let j = 0; j < s.tokens.length; j++) if (tokens[i + j].norm !== s.tokens[j]) { ok = false; break; }
+    if (ok) return { len: s.tokens.length, kind: s.kind };
+  }
+  return null;
+}
+
+export function findNamedEntities(body: string, tokens: Token[], published: string | null, k: Knowledge): Mention[] {
+  const out: Mention[] = [];
+  const defined = new Map<string, NameEntry>();
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i];
+    const local = t.capital ? defined.get(body.slice(t.start, t.end)) : undefined;
+    const m = k.names.longestAt(tokens, i);
+    if (!m && local) {
+      out.push(toMention(local, body, t.start, t.end, published));
+      i++;
+      continue;
+    }
+    if (!m) {
+      const town = townAt(body, tokens, i, k);
+      if (town) {
+        out.push({ kind: 'region', name: town, surface: town, code: null, start: t.start, end: t.end, entry: { category: 'region', kind: 'place', name: town, code: null, from: null, to: null, national: false } });
+      }
+      i++;
+      continue;
+    }
+    const first = tokens[m.first];
+    const lastTok = tokens[m.last - 1];
+    const surface = body.slice(first.start, lastTok.end);
+    // A match must be written as a name: capitalised at the end, at most one lower-case word inside.
+    let lowers = 0;
+    for (let j = m.first; j < m.last; j++) if (!tokens[j].capital && !SMALL.has(tokens[j].norm)) lowers++;
+    if (body.slice(first.start, lastTok.end).includes('\n') || !lastTok.capital || lowers > 0 || (!first.capital && !SMALL.has(first.norm))) { i++; continue; }
+    const hits = m.values.filter((h: NameHit) => h.exact === null || h.exact === surface).map((h) => h.entry);
+    if (!hits.length) { i++; continue; }
+    let start = first.start;
+    let end = lastTok.end;
+    if (/['’]s$/.test(surface)) end -= 2; // "NHS Digital’s": the possessive is not part of the name
+    let next = m.last;
+    let hint: string | null = null;
+    const suf = suffixAt(tokens, next, k);
+    if (suf && tokens[next].capital && !/\n/.test(body.slice(end, tokens[next].start))) {
+      hint = suf.kind;
+      end = tokens[next + suf.len - 1].end;
+      next += suf.len;
+    }
+    if (m.first > 0 && tokens[m.first - 1].norm === 'nhs' && /^\s+$/.test(body.slice(tokens[m.first - 1].end, first.start))) {
+      start = tokens[m.first - 1].start;
+      hint ??= 'nhs';
+    }
+    let entry = choose(hits, hint === 'nhs' ? null : hint, published, surface);
+    // "County Durham and Darlington" is also a trust's name; written bare and made only of
+    // place words, it names the area.
+    if ((entry.kind === 'trust' || entry.kind === 'independent_provider') && hint !== 'trust' && !PROVIDER_WORD.test(surface)) {
+      entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
+    }
+    // "North Essex", "West Hampshire": a compass word the lists do not know makes a smaller area.
+    const prevTok = m.first > 0 ? tokens[m.first - 1] : null;
+    if (entry.category === 'region' && !hint && prevTok && COMPASS.test(body.slice(prevTok.start, prevTok.end)) && /^[\s-]+$/.test(body.slice(prevTok.end, first.start))) {
+      start = prevTok.start;
+      entry = { ...entry, kind: 'place', name: body.slice(start, end), code: null };
+    }
+    // "a GP in Darlington": where a person works is not where a fact applies.
+    if (entry.category === 'region' && PERSON_PLACE.test(body.slice(Math.max(0, start - 40), start))) { i = next; continue; }
+    const mention = toMention(entry, body, start, end, published);
+    out.push(mention);
+    // "Leicester, Leicestershire and Rutland (LLR)": the acronym stands for the same body from here on.
+    const def = body.slice(end, end + 14).match(/^\s*\(([A-Z][A-Za-z]{1,7})\)/);
+    if (def) defined.set(def[1], entry);
+    i = next;
+  }
+  return out;
+}
+
+function toMention(entry: NameEntry, body: string, start: number, end: number, published: string | null): Mention {
+  const notYet = published !== null && entry.from !== null && entry.from > published && NHS_BODY.has(entry.kind);
+  return {
+    kind: entry.category,
+    name: entry.name,
+    surface: body.slice(start, end),
+    code: notYet ? null : entry.code,
+    start,
+    end,
+    entry,
+  };
+}
+
+/** Services from the lexicon; acronyms only as written. */
+export function findServices(body: string, tokens: Token[], k: Knowledge): Entity[] {
+  const out: Entity[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const m = k.services.longestAt(tokens, i);
+    if (!m) { i++; continue; }
+    const surface = body.slice(tokens[m.first].start, tokens[m.last - 1].end);
+    const hit = m.values.find((h) => h.exact === null || h.exact === surface);
+    if (!hit || surface.includes('\n')) { i++; continue; }
+    // A bare "111" is the service unless it is a count or part of a larger number.
+    if (surface === '111' && (/[\d£$.,]\s?$/.test(body.slice(Math.max(0, tokens[m.first].start - 2), tokens[m.first].start)) || /^\s*(?:%|per cent|million|bn|m\b|[,.]\d|patients|people|beds|staff|deaths|cases)/.test(body.slice(tokens[m.last - 1].end, tokens[m.last - 1].end + 12)))) { i++; continue; }
+    out.push({ kind: 'service', name: hit.name, surface, code: null, start: tokens[m.first].start, end: tokens[m.last - 1].end });
+    i = m.last;
+  }
+  return out;
+}
+
+const NOT_TOWN = new Set(['Forward', 'View', 'Plan', 'Vision', 'Strategy', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Parliament', 'Government', 'Westminster', 'Whitehall', 'Hospital', 'Practice', 'General', 'Primary', 'Health', 'Care', 'Court', 'Council', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Britain', 'Europe', 'Ireland', 'Covid', 'Part', 'Phase', 'Stage', 'Wave', 'Year', 'Annex', 'Appendix', 'Section', 'Table', 'Figure', 'Chapter', 'Twitter', 'Facebook', 'Time', 'Addition', 'Total', 'Response', 'Future', 'Order', 'Fact', 'Particular', 'Short', 'General', 'Practice']);
+const TOWN_AFTER = /^(?:[,.;:)]|\s+(?:and|on|in|at|to|from|yesterday|today|last|this|next|where|which|who|has|have|was|were|is|are|will|after|before|since|for|by|with)\b)/;
+
+/** A capitalised single word after "in"/"at" that no list knows, used like a place ("opened in Northallerton yesterday"): a town. */
+function townAt(body: string, tokens: Token[], i: number, k: Knowledge): string | null {
+  const t = tokens[i];
+  if (i === 0 || !t.capital || t.end - t.start < 4) return null;
+  const prev = tokens[i - 1];
+  if (prev.norm !== 'in') return null;
+  if (!/^\s+$/.test(body.slice(prev.end, t.start))) return null;
+  const word = body.slice(t.start, t.end);
+  if (!/^[A-Z][a-z]+$/.test(word) || NOT_TOWN.has(word) || k.firstNames.has(word.toLowerCase())) return null;
+  if (!TOWN_AFTER.test(body.slice(t.end, t.end + 12))) return null;
+  return word;
+}
+
+const ROLE_AFTER_PLACE = /^\s+(?:GP|GPs|doctor|doctors|nurse|pharmacist|councillor|MP|resident|residents|patient|patients|practice|surgery|pharmacy|chemist|control room|call centre|call center|headquarters|office|base|site|hub|contact centre)\b/;
+const FACILITY_BEFORE = /\b(?:control room|call centre|call center|contact centre|office|offices|headquarters|base|depot)s?\s+(?:in|at)\s+(?:the\s+)?$/i;
+const FACILITY_AFTER = /^\s+(?:Royal\s+)?(?:Hospital|Infirmary|General|Teaching|University Hospital|Medical Centre|Health Centre|Community Hospital)\b/;
+
+/**
+ * Drops places that only say where a person works or lives, or where a building is
+ * ("Dr X, a GP in Leeds", "a Leeds GP", "its control room in Exeter"): they are not where a fact applies.
+ */
+export function dropIncidentalPlaces<T extends Mention>(body: string, named: T[], people: Array<{ start: number; end: number }>): T[] {
+  return named.filter((n) => {
+    if (n.kind !== 'region') return true;
+    const after = body.slice(n.end, n.end + 30);
+    if (ROLE_AFTER_PLACE.test(after) || FACILITY_AFTER.test(after)) return false;
+    const before = body.slice(Math.max(0, n.start - 60), n.start);
+    if (FACILITY_BEFORE.test(before)) return false;
+    // Inside a person's apposition: "Name, a GP who … in X", "Name, 81, from X".
+    const sentenceStart = Math.max(body.lastIndexOf('. ', n.start), body.lastIndexOf('\n', n.start));
+    const person = people.filter((p) => p.end <= n.start && p.start > sentenceStart).pop();
+    if (person) {
+      const between = body.slice(person.end, n.start);
+      if (/^(?:,|\s+who\b)/.test(between) && !/[.;:]/.test(between) && !/,\s*(?:said|says|added|told)\b/.test(between) && between.length < 120) return false;
+    }
+    return true;
+  });
+}

@@ -1,0 +1,218 @@
+// Rollout events: a sentence that names a service and a status cue, not negated or hedged,
+// linked to the region, provider and target date in the sentence, paragraph or article.
+import type { DateMention, Entity, NumericClaim, RolloutEvent, RolloutStatus } from '../types.ts';
+import type { Knowledge } from './knowledge.ts';
+import type { Mention } from './entities.ts';
+import type { Sentence } from './text.ts';
+import { normTokens } from './reference/names.ts';
+
+const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|England-wide|in England\b|of England's)/i;
+// Objects that make "launched"/"introduced" about something other than the service going live.
+const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
+const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:new\s+|national\s+|local\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records)|pilots?|pathfinders?)\b/i;
+const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
+const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
+
+interface CueHit { status: RolloutStatus; start: number; end: number }
+
+function cueHits(text: string, k: Knowledge): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const { status, cue } of k.statusCues) {
+    for (const m of text.matchAll(cue)) hits.push({ status, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  // A cue inside a longer cue of another status ("delaying … indefinitely") gives way to it.
+  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+}
+
+/** Negations and hedges in the same clause before the cue, a condition after it, or a question. */
+function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
+  if (/\?\s*["”’']?$/.test(text.trim())) return true;
+  const clauseStart = Math.max(text.lastIndexOf(',', hit.start - 1), text.lastIndexOf(';', hit.start - 1), text.lastIndexOf(' but ', hit.start), text.lastIndexOf(' while ', hit.start), text.lastIndexOf(' and ', hit.start - 20));
+  const window = text.slice(Math.max(clauseStart + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
+  // "will be launched" is a plan, not a launch.
+  if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
+  if (k.negation.test(window) || k.hedge.test(window)) return true;
+  const after = text.slice(hit.end).split(/[,;]/)[0];
+  if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
+  return false;
+}
+
+export interface EventInputs {
+  body: string;
+  sentences: Sentence[];
+  services: Entity[];
+  named: Mention[];
+  dates: DateMention[];
+  /** Spans of quoted speech: an unnamed "the service" inside a quote is too loose to make an event. */
+  quoteSpans: Array<{ start: number; end: number }>;
+}
+
+export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
+  const { sentences, services, named, dates } = inp;
+  const regions = named.filter((n) => n.kind === 'region' && n.name !== 'England');
+  const providers = named.filter((n) => n.kind === 'provider');
+  const nationalOrgs = named.filter((n) => n.entry?.national || n.name === 'England');
+
+  // Sub-areas collapse into a larger area the article names ("Leicestershire" → "Leicester, Leicestershire and Rutland").
+  const regionNames = [...new Set(regions.map((r) => r.name))];
+  const bigger = new Map<string, Mention>();
+  for (const r of regions) {
+    const toks = normTokens(r.name);
+    const host = regions.find((o) => o.name !== r.name && normTokens(o.name).length > toks.length && toks.every((t) => normTokens(o.name).includes(t)) && toks.length > 0);
+    if (host) bigger.set(r.name, host);
+  }
+  const canon = (r: Mention) => bigger.get(r.name) ?? r;
+  const counts = new Map<string, { n: number; m: Mention }>();
+  for (const r of regions) { const c = canon(r); const e = counts.get(c.name) ?? { n: 0, m: c }; e.n++; counts.set(c.name, e); }
+  const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  const dominant = dominantCount?.m ?? null;
+  // An article that speaks of England or national bodies more than of its main area is national.
+  const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
+  const nationalArticle = !dominantCount || nationalMentions > dominantCount.n;
+  void regionNames;
+
+  // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
+  const providerFor = new Map<string, string>();
+  for (const s of sentences) {
+    const ps = providers.filter((p) => p.start >= s.start && p.end <= s.end);
+    const rs = regions.filter((r) => r.start >= s.start && r.end <= s.end);
+    if (ps.length && rs.length) for (const r of rs) if (!providerFor.has(canon(r).name)) providerFor.set(canon(r).name, ps[0].name);
+  }
+  const distinctProviders = [...new Set(providers.map((p) => p.name))];
+  const distinctServices = [...new Set(services.map((s) => s.name))];
+
+  const events: RolloutEvent[] = [];
+  const seen = new Map<string, RolloutEvent>();
+  const within = <T extends { start: number; end: number }>(xs: T[], a: number, b: number) => xs.filter((x) => x.start >= a && x.end <= b);
+  const uniqRegions = (rs: Mention[]) => {
+    const uniq = new Map<string, Mention>();
+    for (const r of rs) uniq.set(canon(r).name, canon(r));
+    return [...uniq.values()].slice(0, 5).map((r) => ({ name: r.name, code: r.code }));
+  };
+  const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b);
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const sentServices = within(services, s.start, s.end);
+    let svc = [...new Set(sentServices.map((x) => x.name))];
+    let confidence = 0.9;
+    if (svc.length === 0) {
+      const quoted = inp.quoteSpans.some((q) => s.start < q.end && s.end > q.start);
+      // Outside quotes, a sentence with no service name still speaks of the article's only
+      // service when it points back to it ("the pilot") or states a national fact.
+      if (quoted || !(ANAPHORA.test(s.text) || (distinctServices.length === 1 && NATIONAL.test(s.text)))) continue;
+      // "the service", "the pilot": the service named most recently before (else next after).
+      const before = services.filter((x) => x.end <= s.start);
+      const ref = before.length ? before[before.length - 1] : services.find((x) => x.start >= s.end);
+      if (!ref) continue;
+      svc = [ref.name];
+      confidence = 0.6;
+    }
+    const hits = cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end))));
+    if (!hits.length) continue;
+    // Clause boundaries inside the sentence, so "X went live in A, while B …" links A and B apart.
+    const cuts = [0];
+    for (const m of s.text.matchAll(CLAUSE_BREAK)) cuts.push((m.index ?? 0) + m[0].length);
+    cuts.push(s.text.length);
+    const clauseOf = (pos: number): [number, number] => {
+      let a = 0;
+      let b = s.text.length;
+      for (const c of cuts) { if (c <= pos) a = c; else { b = c; break; } }
+      return [s.start + a, s.start + b];
+    };
+    const sentDates = within(dates, s.start, s.end);
+    for (const h of hits) {
+      const [ca, cb] = clauseOf(h.start);
+      // The cue speaks about the service in its clause, else the nearest one in the sentence.
+      let hitServices = svc;
+      if (sentServices.length > 1) {
+        const inClause = [...new Set(within(sentServices, ca, cb).map((x) => x.name))];
+        if (inClause.length) hitServices = inClause;
+        else {
+          const at = s.start + h.start;
+          const nearest = [...sentServices].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+          hitServices = [nearest.name];
+        }
+      }
+      let where: Array<{ name: string; code: string | null }>;
+      let conf = confidence;
+      const inClause = within(regions, ca, cb);
+      const inSentence = within(regions, s.start, s.end);
+      // "across England … after pilots in Somerset": a national cue before the cue's regions wins.
+      const nationalFirst = isNational(ca, cb) && inClause.every((r) => isNational(ca, r.start));
+      if (inClause.length && !nationalFirst) where = uniqRegions(inClause);
+      else if (isNational(ca, cb)) where = [{ name: 'England', code: null }];
+      else if (inSentence.length) where = uniqRegions(inSentence);
+      else if (isNational(s.start, s.end)) where = [{ name: 'England', code: null }];
+      else {
+        // Nothing in the sentence: the previous sentence, the paragraph, then the article's main area
+        // (or England when the article is about the national programme).
+        const prev = si > 0 && sentences[si - 1].paragraph === s.paragraph ? sentences[si - 1] : null;
+        const prevRegions = prev ? within(regions, prev.start, prev.end) : [];
+        const para = regions.filter((r) => paragraphOf(sentences, r.start) === s.paragraph);
+        if (prevRegions.length) where = [{ name: canon(prevRegions[0]).name, code: canon(prevRegions[0]).code }];
+        else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
+        else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
+        else if (dominant && !nationalArticle) where = [{ name: dominant.name, code: dominant.code }];
+        else where = [{ name: 'England', code: null }];
+        conf -= prevRegions.length || para.length ? 0.1 : 0.25;
+      }
+      const clauseProviders = within(providers, ca, cb);
+      const sentProviders = clauseProviders.length ? clauseProviders : within(providers, s.start, s.end);
+      for (const service of hitServices) {
+        for (const w of where) {
+          let provider: string | null = sentProviders[0]?.name ?? null;
+          if (!provider && w.name !== 'England') provider = providerFor.get(w.name) ?? (distinctProviders.length === 1 ? distinctProviders[0] : null);
+          let target: string | null = null;
+          if (TARGETED.has(h.status) && sentDates.length) {
+            const forward = sentDates.filter((d) => /\b(?:to|until|till|by|for|in|from|at)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, d.start - 12), d.start)) || /^the (?:end|start|beginning)/i.test(d.surface));
+            const pool = forward.length ? forward : sentDates;
+            const later = pool.filter((d) => d.start > s.start + h.start);
+            target = (h.status === 'delayed' ? pool[pool.length - 1] : (later[0] ?? pool[0])).value;
+          }
+          const key = `${service}|${w.name}|${h.status}`;
+          const prev = seen.get(key);
+          if (prev) {
+            prev.provider ??= provider;
+            prev.target ??= target;
+            continue;
+          }
+          const ev: RolloutEvent = {
+            service, region: w.name, regionCode: w.code, provider, status: h.status, target,
+            evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence: Math.round(conf * 100) / 100,
+          };
+          seen.set(key, ev);
+          events.push(ev);
+        }
+      }
+    }
+  }
+  return events;
+}
+
+function paragraphOf(sentences: Sentence[], pos: number): number {
+  for (const s of sentences) if (pos >= s.start && pos < s.end) return s.paragraph;
+  return -1;
+}
+
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };
+const NUMBER = '(\\d[\\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)';
+
+/** Counted facts: "23 of the 44 areas", "nine out of ten CCGs", "40 trusts". */
+export function findClaims(sentences: Sentence[], services: Entity[]): NumericClaim[] {
+  const out: NumericClaim[] = [];
+  const main = services[0]?.name ?? null;
+  const re = new RegExp(`\\b${NUMBER}\\s+(?:out\\s+)?of\\s+(?:the\\s+|all\\s+|its\\s+)?${NUMBER}\\s+((?:[a-zA-Z-]+\\s+){0,2}?(?:[A-Za-z-]+s|CCGs|ICBs|PCTs|areas))\\b`, 'gi');
+  const num = (x: string) => /^\d/.test(x) ? Number(x.replace(/,/g, '')) : WORDS[x.toLowerCase()];
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(re)) {
+      const value = num(m[1]);
+      const total = num(m[2]);
+      if (!Number.isFinite(value) || !Number.isFinite(total) || value > total) continue;
+      const units = m[3].trim().split(/\s+/);
+      const svc = services.find((x) => x.start >= s.start && x.end <= s.end)?.name ?? main;
+      const start = s.start + (m.index ?? 0);
+      out.push({ text: s.text, value, total, unit: units[units.length - 1], service: svc, start, end: start + m[0].length });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+// Person names by rule: a title or a known given name followed by capitalised words,
+// plus names next to a speech verb. Later mentions ("Dr Prasad", "Howe") map to the full name.
+import type { Entity } from '../types.ts';
+
+const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rt Hon|Rev|Revd)\.?$/;
+const PEERAGE = /^(?:Lord|Lady|Baroness|Baron|Earl|Viscount|Duke|Duchess|Countess)$/;
+// Words that make a capitalised run an organisation or a place, not a person.
+const NOT_NAME = new Set(['Royal', 'Healthwatch', 'Chief', 'Executive', 'Officer', 'Director', 'Information', 'Chair', 'Chairman', 'Manager', 'Lead', 'Head', 'President', 'Group', 'Deputy', 'Interim', 'Acting', 'Senior', 'Health', 'Hospital', 'Hospitals', 'NHS', 'Trust', 'Council', 'CCG', 'Service', 'Services', 'University', 'College', 'Centre', 'Center', 'Group', 'Board', 'Foundation', 'Partnership', 'Care', 'Street', 'Road', 'House', 'Ltd', 'Limited', 'Clinical', 'Commissioning', 'England', 'Medical', 'Practice', 'Surgery', 'Ambulance', 'Healthcare', 'Institute', 'Committee', 'Department', 'Agency', 'Network', 'Alliance', 'Federation', 'Society', 'Association', 'Fund', 'Office', 'Minister', 'Secretary', 'Programme', 'Project', 'Authority', 'Unit', 'Ward', 'Award', 'Awards', 'Prize', 'Day', 'Week', 'Act', 'Bill', 'Plan', 'Review', 'Report', 'Online', 'App', 'Direct', 'First', 'Connect', 'Record', 'Street', 'Square', 'Park', 'Way', 'Lane', 'Avenue', 'Hall', 'Church', 'School', 'Primary', 'Academy', 'Ltd.', 'PLC', 'Plc', 'LLP', 'Inc', 'UK', 'GP', 'GPs', 'CIC', 'Partners', 'Medicine', 'Nursing', 'Times', 'Journal', 'News', 'Post', 'Pulse', 'Mail', 'Guardian', 'Telegraph', 'Express', 'Mirror', 'Echo', 'Gazette', 'Herald', 'Chronicle', 'Standard', 'Observer']);
+const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+const NAME_WORD = "[A-Z][a-zA-Z'’\\-]*[a-z][a-zA-Z'’\\-]*";
+const RUN = new RegExp(`\\b((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)\\s+)?(${NAME_WORD}(?:\\s+(?:(?:de|van|von|da|di|du|le|la|al|bin|ap)\\s+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'g');
+const SPEECH = "(?:said|says|added|explained|told|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued)";
+
+export interface PersonMention extends Entity {
+  /** Surname or peerage name used to find later mentions. */
+  key: string;
+}
+
+function clean(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    if (NOT_NAME.has(w.replace(/[’']s$/, '')) || MONTHS.has(w)) break;
+    out.push(w);
+  }
+  return out.slice(0, 4);
+}
+
+/** Finds people; `isKnownName(start,end)` says a span is already an organisation/place name. */
+export function findPeople(body: string, firstNames: ReadonlySet<string>, isKnownName: (start: number, end: number) => boolean): PersonMention[] {
+  const out: PersonMention[] = [];
+  const byKey = new Map<string, string>();
+  // "Dame Fiona", "Sir Bruce": knights and dames are often named by given name after the first mention.
+  const byFirst = new Map<string, string>();
+  const taken: Array<[number, number]> = [];
+  const overlaps = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
+  const push = (name: string, key: string, start: number, end: number) => {
+    if (overlaps(start, end)) return;
+    if (/['’]s$/.test(name)) { name = name.slice(0, -2); end -= 2; key = key.replace(/['’]s$/, ''); }
+    taken.push([start, end]);
+    out.push({ kind: 'person', name, surface: body.slice(start, end), code: null, start, end, key });
+    if (!byKey.has(key)) byKey.set(key, name);
+  };
+
+  for (const m of body.matchAll(RUN)) {
+    const title = (m[1] ?? '').trim().replace(/\.$/, '');
+    const words = m[2].split(/\s+/);
+    const startOfWords = (m.index ?? 0) + (m[1]?.length ?? 0);
+    if (PEERAGE.test(title)) {
+      const w = clean(words).slice(0, 2);
+      if (!w.length) continue;
+      // "Lord Darzi of Denham": the title is part of the name.
+      const name = `${title} ${w[0]}`;
+      push(name, name, m.index ?? 0, startOfWords + w[0].length);
+      continue;
+    }
+    const w = clean(words);
+    if (HONORIFIC.test(title)) {
+      if (!w.length) continue;
+      const full = w.join(' ');
+      const end = startOfWords + body.slice(startOfWords).indexOf(w[w.length - 1]) + w[w.length - 1].length;
+      if (w.length === 1) {
+        // "Dr Prasad": a later mention of someone named in full earlier, else a surname-only person.
+        push(byKey.get(w[0]) ?? byFirst.get(w[0]) ?? full, w[0], m.index ?? 0, end);
+      } else {
+        push(full, w[w.length - 1], m.index ?? 0, end);
+        if (!byFirst.has(w[0])) byFirst.set(w[0], full);
+      }
+      continue;
+    }
+    // No title: a known given name followed by at least one more name word.
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (!firstNames.has(words[i].toLowerCase())) continue;
+      const rest = clean(words.slice(i));
+      // "Florence Nightingale Hospital" is a place, not a person.
+      if (rest.length < 2 || (words[i + rest.length] !== undefined && NOT_NAME.has(words[i + rest.length].replace(/[’']s$/, '')))) break;
+      const start = startOfWords + body.slice(startOfWords).indexOf(words[i]);
+      const endWord = rest[rest.length - 1];
+      const end = startOfWords + body.slice(startOfWords).indexOf(endWord, start - startOfWords) + endWord.length;
+      if (!isKnownName(start, end)) push(rest.join(' '), rest[rest.length - 1], start, end);
+      break;
+    }
+  }
+
+  // Names beside a speech verb even without a known given name: "said Jo Bloggs", "Jo Bloggs, chief executive, said".
+  const nearVerb = new RegExp(`(?:${SPEECH}\\s+(${NAME_WORD}\\s+${NAME_WORD})\\b)|(?:\\b(${NAME_WORD}\\s+${NAME_WORD}),\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)|(?:\\b(${NAME_WORD}\\s+${NAME_WORD})\\s+${SPEECH}\\b)`, 'g');
+  for (const m of body.matchAll(nearVerb)) {
+    const name = (m[1] ?? m[2] ?? m[3]).replace(/['’]s$/, '');
+    const words = name.split(/\s+/);
+    if (clean(words).length !== words.length) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(name);
+    const end = start + name.length;
+    if (isKnownName(start, end) || /^(?:The|This|That|It|He|She|They|We|A|An|But|And|In|On|At|As|NHS)$/.test(words[0])) continue;
+    push(name, words[words.length - 1], start, end);
+  }
+
+  // Later mentions by surname alone.
+  if (byKey.size) {
+    const re = new RegExp(`\\b(${[...byKey.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /, '')).join('|')})\\b`, 'g');
+    const peer = new Map<string, string>();
+    for (const [key, name] of byKey) if (/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /.test(key)) peer.set(key.split(' ').slice(1).join(' '), name);
+    for (const m of body.matchAll(re)) {
+      const word = m[1];
+      const name = byKey.get(word) ?? peer.get(word);
+      const start = m.index ?? 0;
+      if (!name || overlaps(start, start + word.length)) continue;
+      push(name, word, start, start + word.length);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,191 @@
+// `rollwatch report`: one self-contained HTML file (no script, no CDN, inline
+// CSS and SVG) with a timeline per service, the current status table, every
+// fact beside its evidence and source link, and the quotes.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database } from '../load/db.ts';
+import { CURRENT_SQL, FACTS_SQL, QUOTES_SQL } from '../load/views.ts';
+import { queryFacts, type FactRow } from './facts.ts';
+import type { FactFilters } from './filters.ts';
+import { escapeHtml, sourceLink } from './html.ts';
+import { STATUS_COLOURS, statusColour, statusLabel } from './status-style.ts';
+import { timelineSvg } from './timeline-svg.ts';
+
+interface CurrentRow {
+  event_id: string;
+  service: string;
+  region: string;
+  status: string;
+  provider: string | null;
+  target: string | null;
+  reported_on: string | null;
+  evidence: string;
+  reports: number;
+  title: string | null;
+  url: string;
+}
+
+interface QuoteRow {
+  reported_on: string | null;
+  speaker: string | null;
+  speaker_role: string | null;
+  quote: string;
+  title: string | null;
+  url: string;
+  services: string | null;
+}
+
+// The views' SQL with v_events as a CTE, so the report also works on files
+// opened read-only that were written before the views were installed.
+const withFacts = (sql: string) => `WITH v_events AS (${FACTS_SQL}) ${sql}`;
+
+const CSS = `
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1100px;padding:1rem 1.5rem;color:#1d1d1d}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:2px solid #005EB8;padding-bottom:.2rem}
+table{border-collapse:collapse;width:100%;margin:.6rem 0 1.2rem}th,td{border-bottom:1px solid #ddd;padding:.35rem .45rem;text-align:left;vertical-align:top}
+th{background:#f3f5f8;position:sticky;top:0}td.date{white-space:nowrap}
+.status{display:inline-block;padding:0 .45rem;border-radius:.7rem;color:#fff;font-size:.85em;white-space:nowrap}
+.evidence{max-width:38rem}.quote{display:block;margin-top:.3rem;color:#444;font-style:italic}
+.legend span{margin-right:.8rem;white-space:nowrap}.legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.25rem;vertical-align:middle}
+svg.timeline{max-width:100%;height:auto;font-size:12px}svg .grid{stroke:#ddd}svg .year{fill:#555;text-anchor:middle}
+svg .region{fill:#222;text-anchor:end}svg .band{opacity:.35}svg circle{stroke:#fff;stroke-width:1.5}
+tr:target{background:#fff6d5}.note{background:#fff6d5;padding:.3rem .6rem}.muted{color:#666}blockquote{margin:.8rem 0;padding:.2rem .9rem;border-left:4px solid #005EB8}
+@media print{th{position:static}}`;
+
+/**
+ * A report is read by a person: past this many facts for one service it shows
+ * only the facts that change a region's status, and past it again the most
+ * recent changes. The note says so; the CSV export and the browse page have all.
+ */
+export const REPORT_FACTS_PER_SERVICE = 2000;
+export const REPORT_QUOTES = 1000;
+
+/** Facts that change a region's status, in time order (the first per region included). */
+function statusChanges(rows: FactRow[]): FactRow[] {
+  const last = new Map<string, string>();
+  return rows.filter((r) => {
+    const changed = last.get(r.region) !== r.status;
+    last.set(r.region, r.status);
+    return changed;
+  });
+}
+
+function shownFacts(rows: FactRow[]): { shown: FactRow[]; note: string | null } {
+  if (rows.length <= REPORT_FACTS_PER_SERVICE) return { shown: rows, note: null };
+  const changes = statusChanges(rows);
+  const shown = changes.slice(-REPORT_FACTS_PER_SERVICE);
+  const what = shown.length < changes.length ? `the latest ${shown.length} of ${changes.length} status changes` : `the ${shown.length} status changes`;
+  return { shown, note: `${rows.length} facts: showing ${what}. Export the CSV or run \`rollwatch serve\` for every fact.` };
+}
+
+function statusChip(status: string): string {
+  return `<span class="status" style="background:${statusColour(status)}">${escapeHtml(statusLabel(status))}</span>`;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'service';
+}
+
+function legend(): string {
+  const items = Object.entries(STATUS_COLOURS).map(
+    ([status, colour]) => `<span><i style="background:${colour}"></i>${escapeHtml(statusLabel(status))}</span>`,
+  );
+  return `<p class="legend">${items.join('')}</p>`;
+}
+
+function factRow(row: FactRow, anchor: string): string {
+  const quote = row.quote
+    ? `<span class="quote">“${escapeHtml(row.quote)}”${row.speaker ? ` — ${escapeHtml(row.speaker)}` : ''}</span>`
+    : '';
+  return `<tr id="${anchor}"><td class="date">${escapeHtml(row.date ?? 'undated')}</td><td>${escapeHtml(row.region)}</td><td>${statusChip(row.status)}</td><td>${escapeHtml(row.provider)}</td><td>${escapeHtml(row.target)}</td><td class="evidence">${escapeHtml(row.evidence)}${quote}</td><td>${sourceLink(row.url, row.title ?? row.url)}<br><span class="muted">${escapeHtml(row.source)}</span></td></tr>`;
+}
+
+export async function renderReport(db: Database, filters: FactFilters = {}): Promise<string> {
+  const facts = await queryFacts(db, filters);
+  const wanted = new Set(facts.map((f) => f.event_id));
+  const anchors = new Map(facts.map((f, i) => [f.event_id, `fact-${i + 1}`]));
+  const current = (await db.query<CurrentRow>(withFacts(`${CURRENT_SQL} ORDER BY service, region`))).filter((r) =>
+    wanted.has(r.event_id),
+  );
+  const docs = new Set(facts.map((f) => f.doc_id));
+  const quotes = (
+    await db.query<QuoteRow & { doc_id: string }>(
+      withFacts(`SELECT *, array_to_string(services, ', ') AS services FROM (${QUOTES_SQL}) ORDER BY reported_on, doc_id, char_start`),
+    )
+  ).filter((q) => docs.has(q.doc_id));
+  const services = [...new Set(facts.map((f) => f.service))].sort();
+  const dates = facts.map((f) => f.date).filter((d): d is string => d !== null);
+
+  const html: string[] = [];
+  html.push(
+    '<!doctype html>',
+    '<html lang="en-GB"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // No network: the report must open the same offline, from an e-mail or a CI artifact.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<title>rollwatch: NHS service rollouts</title>',
+    `<style>${CSS}</style></head><body>`,
+    '<h1>NHS service rollouts</h1>',
+    `<p class="muted">${facts.length} facts about ${services.length} services from ${docs.size} articles${dates.length ? `, reported ${escapeHtml(dates[0])} to ${escapeHtml(dates[dates.length - 1])}` : ''}. Each fact is dated by the day its article was published; follow any dot or row to the sentence it rests on and its source.</p>`,
+  );
+  if (services.length > 1) {
+    html.push(
+      `<nav><strong>Services:</strong> ${services.map((s) => `<a href="#service-${slug(s)}">${escapeHtml(s)}</a>`).join(' · ')} · <a href="#quotes">Quotes</a></nav>`,
+    );
+  }
+  html.push('<h2 id="current">Current status</h2>');
+  if (current.length === 0) html.push('<p class="empty">No facts match.</p>');
+  else {
+    html.push(
+      '<table><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
+    );
+    for (const r of current) {
+      const anchor = anchors.get(r.event_id) ?? '';
+      html.push(
+        `<tr><td>${escapeHtml(r.service)}</td><td>${escapeHtml(r.region)}</td><td>${statusChip(r.status)}</td><td class="date"><a href="#${anchor}">${escapeHtml(r.reported_on ?? 'undated')}</a></td><td>${escapeHtml(r.provider)}</td><td>${escapeHtml(r.target)}</td><td class="evidence">${escapeHtml(r.evidence)}</td><td>${sourceLink(r.url, r.title ?? r.url)}</td></tr>`,
+      );
+    }
+    html.push('</tbody></table>');
+  }
+
+  for (const service of services) {
+    const { shown: rows, note } = shownFacts(facts.filter((f) => f.service === service));
+    html.push(`<h2 id="service-${slug(service)}">${escapeHtml(service)}: timeline</h2>`, legend());
+    if (note) html.push(`<p class="note">${escapeHtml(note)}</p>`);
+    html.push(
+      timelineSvg(
+        `${service}: status reports by region over time`,
+        rows
+          .filter((r) => r.date !== null)
+          .map((r) => ({ anchor: anchors.get(r.event_id) ?? '', date: r.date as string, region: r.region, status: r.status, evidence: r.evidence })),
+      ),
+    );
+    html.push(
+      '<table><thead><tr><th>reported</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
+    );
+    for (const r of rows) html.push(factRow(r, anchors.get(r.event_id) ?? ''));
+    html.push('</tbody></table>');
+  }
+
+  html.push('<h2 id="quotes">Quotes</h2>');
+  if (quotes.length === 0) html.push('<p class="empty">No quotes.</p>');
+  if (quotes.length > REPORT_QUOTES) {
+    html.push(`<p class="note">${quotes.length} quotes: showing the latest ${REPORT_QUOTES}.</p>`);
+  }
+  for (const q of quotes.slice(-REPORT_QUOTES)) {
+    const who = [q.speaker, q.speaker_role].filter(Boolean).map(escapeHtml).join(', ') || 'unattributed';
+    html.push(
+      `<blockquote><p>“${escapeHtml(q.quote)}”</p><footer>— ${who}; ${escapeHtml(q.reported_on ?? 'undated')}, ${sourceLink(q.url, q.title ?? q.url)}${q.services ? ` <span class="muted">(${escapeHtml(q.services)})</span>` : ''}</footer></blockquote>`,
+    );
+  }
+  html.push('<p class="muted">Generated by rollwatch from its DuckDB file. Statuses and dates are extracted automatically: check the linked source before publishing.</p>');
+  html.push('</body></html>');
+  return html.join('\n');
+}
+
+export async function writeReport(db: Database, outputPath: string, filters: FactFilters = {}): Promise<void> {
+  const html = await renderReport(db, filters);
+  mkdirSync(dirname(outputPath), { recursive: true });
+  writeFileSync(`${outputPath}.partial`, html);
+  renameSync(`${outputPath}.partial`, outputPath);
+}

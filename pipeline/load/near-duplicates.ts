@@ -1,0 +1,137 @@
+// Near-duplicate detection for syndicated stories: the same press release on several sites,
+// sometimes lightly edited. MinHash over word 3-shingles estimates Jaccard similarity, and
+// locality-sensitive hashing (bands of the signature) finds candidates without comparing
+// every pair, so a backfill of 100k documents stays linear.
+//
+// Measured on the sample sites: syndicated copies and a reprint score Jaccard 0.93-1.0,
+// the most similar different stories on the same programme 0.12.
+
+const SIGNATURE_SIZE = 64;
+const BANDS = 16; // 16 bands x 4 rows: J=0.9 pairs are candidates ~always, J=0.12 pairs ~0.3 %
+const ROWS = SIGNATURE_SIZE / BANDS;
+/** Estimated Jaccard at or above which two bodies are the same story. */
+export const NEAR_DUPLICATE_JACCARD = 0.6;
+/** Shorter bodies (a two-line notice) are too generic to call copies. */
+export const MIN_WORDS = 40;
+
+// Fixed odd multipliers and offsets: a deterministic family of hash permutations.
+const MULT = new Uint32Array(SIGNATURE_SIZE);
+const ADD = new Uint32Array(SIGNATURE_SIZE);
+{
+  let s = 0x9e3779b9;
+  const next = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return s >>> 0;
+  };
+  for (let i = 0; i < SIGNATURE_SIZE; i++) {
+    MULT[i] = next() | 1;
+    ADD[i] = next();
+  }
+}
+
+function fnv1a(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return h >>> 0;
+}
+
+function mix(x: number): number {
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** MinHash signature of a body's word 3-shingles, or null when the body is too short to judge. */
+export function minhashSignature(body: string): number[] | null {
+  const words = body
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  if (words.length < MIN_WORDS) return null;
+  const sig = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  for (let i = 0; i + 3 <= words.length; i++) {
+    const x = fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+    for (let k = 0; k < SIGNATURE_SIZE; k++) {
+      const h = mix((Math.imul(x, MULT[k]!) + ADD[k]!) >>> 0);
+      if (h < sig[k]!) sig[k] = h;
+    }
+  }
+  return sig;
+}
+
+export function estimatedJaccard(a: readonly number[], b: readonly number[]): number {
+  let same = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / SIGNATURE_SIZE;
+}
+
+interface Entry {
+  sig: number[];
+  /** Sort key: the earliest publication wins, then the smaller id, so the choice is stable. */
+  key: string;
+}
+
+export class NearDuplicateIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly bands = new Map<string, Set<string>>();
+
+  static key(published: string | null, docId: string): string {
+    return `${published ?? '9999-12-31'}|${docId}`;
+  }
+
+  private bandKeys(sig: number[]): string[] {
+    const keys: string[] = [];
+    for (let b = 0; b < BANDS; b++) keys.push(`${b}:${sig.slice(b * ROWS, (b + 1) * ROWS).join(',')}`);
+    return keys;
+  }
+
+  remove(docId: string): void {
+    const e = this.entries.get(docId);
+    if (!e) return;
+    for (const k of this.bandKeys(e.sig)) this.bands.get(k)?.delete(docId);
+    this.entries.delete(docId);
+  }
+
+  add(docId: string, published: string | null, sig: number[] | null): void {
+    this.remove(docId);
+    if (!sig) return;
+    this.entries.set(docId, { sig, key: NearDuplicateIndex.key(published, docId) });
+    for (const k of this.bandKeys(sig)) {
+      let set = this.bands.get(k);
+      if (!set) this.bands.set(k, (set = new Set()));
+      set.add(docId);
+    }
+  }
+
+  /** Documents judged the same story as `docId`. */
+  neighbours(docId: string): string[] {
+    const e = this.entries.get(docId);
+    if (!e) return [];
+    const candidates = new Set<string>();
+    for (const k of this.bandKeys(e.sig)) for (const id of this.bands.get(k) ?? []) if (id !== docId) candidates.add(id);
+    return [...candidates].filter((id) => estimatedJaccard(e.sig, this.entries.get(id)!.sig) >= NEAR_DUPLICATE_JACCARD);
+  }
+
+  /** The earliest document of the same story when it is earlier than `docId`, else null. */
+  originalOf(docId: string): string | null {
+    const e = this.entries.get(docId);
+    if (!e) return null;
+    let best: { id: string; key: string } | null = null;
+    for (const id of this.neighbours(docId)) {
+      const key = this.entries.get(id)!.key;
+      if (key < e.key && (!best || key < best.key)) best = { id, key };
+    }
+    return best?.id ?? null;
+  }
+}

@@ -1,0 +1,68 @@
+// The DESIGN.md founding example, retold in our own words.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../pipeline/analyse/index.ts';
+import { article, knowledge } from './helpers.ts';
+
+const story = article([
+  'Commissioners have put the launch of their NHS 111 service on hold indefinitely, the first area to do so since the national problems began.',
+  'NHS England said at the start of the month that the deadline for every area to launch NHS 111 would move from June to the end of this summer.',
+  'Leicester, Leicestershire and Rutland (LLR), where Derbyshire Health United runs the service, will now not go live until its commissioners are satisfied.',
+  'Dr Avi Prasad, programme lead for NHS 111 in LLR, said: ‘Nobody wants a delay, but we’ve seen what happened elsewhere and patient safety has to come before any deadline.’',
+  '‘We will launch when the system is ready and not a day before.’',
+  'NHS 111 is still not fully live in 23 of the 44 areas.',
+  'Health minister Earl Howe told peers that the service had to be ready for next winter.',
+]);
+
+describe('founding example', () => {
+  const f = analyse(story, knowledge());
+
+  it('records a paused NHS 111 event for LLR with its provider', () => {
+    const paused = f.events.find((e) => e.status === 'paused');
+    expect(paused).toMatchObject({ service: 'NHS 111', region: 'Leicester, Leicestershire and Rutland', provider: 'Derbyshire Health United' });
+  });
+
+  it('records the national delay with the end of summer as its target', () => {
+    const delayed = f.events.find((e) => e.status === 'delayed' && e.region === 'England');
+    expect(delayed?.target).toBe('2013-08');
+  });
+
+  it('makes no event from the negated "not fully live"', () => {
+    expect(f.events.filter((e) => e.status === 'live')).toEqual([]);
+  });
+
+  it('extracts the count claim', () => {
+    expect(f.claims).toContainEqual(expect.objectContaining({ value: 23, total: 44, unit: 'areas', service: 'NHS 111' }));
+  });
+
+  it('attributes the two-paragraph quote to Avi Prasad with his role', () => {
+    expect(f.quotes).toHaveLength(1);
+    expect(f.quotes[0].speaker).toBe('Avi Prasad');
+    expect(f.quotes[0].speakerRole).toBe('programme lead for NHS 111 in LLR');
+    expect(f.quotes[0].text).toMatch(/^Nobody wants a delay/);
+    expect(f.quotes[0].text).toMatch(/not a day before\.$/);
+  });
+
+  it('resolves every date against 21 May 2013', () => {
+    const byText = Object.fromEntries(f.dates.map((d) => [d.surface, d.value]));
+    expect(byText).toMatchObject({
+      'the start of the month': '2013-05',
+      June: '2013-06',
+      'the end of this summer': '2013-08',
+      'next winter': '2013-12/2014-02',
+    });
+  });
+
+  it('maps LLR, its acronym and the provider to one entity each', () => {
+    const regions = f.entities.filter((e) => e.kind === 'region').map((e) => e.name);
+    expect(new Set(regions)).toContain('Leicester, Leicestershire and Rutland');
+    expect(f.entities.filter((e) => e.surface === 'LLR').every((e) => e.name === 'Leicester, Leicestershire and Rutland')).toBe(true);
+    expect(f.entities.find((e) => e.kind === 'provider')?.name).toBe('Derbyshire Health United');
+    // Derbyshire inside the provider's name is not a region.
+    expect(regions).not.toContain('Derbyshire');
+  });
+
+  it('finds the people without their titles, peerage names whole', () => {
+    const people = new Set(f.entities.filter((e) => e.kind === 'person').map((e) => e.name));
+    expect(people).toEqual(new Set(['Avi Prasad', 'Earl Howe']));
+  });
+});

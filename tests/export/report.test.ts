@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { writeReport } from '../../pipeline/export/report.ts';
+import { createTestDb, type TestDb } from './test-db.ts';
+import { COUNTED_EVENT_IDS, LLR_QUOTE, S, insertDocument, insertEvent, seedRollouts } from './fixture.ts';
+
+let t: TestDb;
+let html: string;
+let document: ReturnType<typeof parseHTML>['document'];
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedRollouts(t.db);
+  await insertDocument(t.db, {
+    doc_id: 'd-xss',
+    url: 'javascript:alert(1)',
+    source_id: 'health-news',
+    title: '<script>alert("title")</script>',
+    published_at: '2014-03-03',
+    paragraphs: ['Providers in <b>Kent</b> & Medway <img src=x onerror=alert(2)> were told the service is under review.'],
+  });
+  await insertEvent(t.db, {
+    event_id: 'x1', doc_id: 'd-xss', service: 'NHS 111', region: 'Kent & Medway "<svg onload=alert(3)>"', status: 'under_review',
+    evidence: 'Providers in <b>Kent</b> & Medway <img src=x onerror=alert(2)> were told the service is under review.',
+  });
+  const file = join(t.dir, 'out', 'report.html');
+  await writeReport(t.db, file);
+  html = readFileSync(file, 'utf8');
+  document = parseHTML(html).document;
+});
+afterAll(() => t.cleanup());
+
+describe('HTML report', () => {
+  it('is self-contained: no script, no external stylesheet, image or font', () => {
+    expect(document.querySelectorAll('script, link[rel=stylesheet], iframe, img').length).toBe(0);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?\/\//);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/);
+    const external = [...document.querySelectorAll('[src]')];
+    expect(external).toHaveLength(0);
+  });
+
+  it('draws one timeline per service, one row per region and one dot per dated fact', () => {
+    const svgs = [...document.querySelectorAll('svg.timeline')];
+    expect(svgs.map((s) => s.querySelector('title')?.textContent)).toEqual([
+      'NHS 111: status reports by region over time',
+      'NHS App: status reports by region over time',
+    ]);
+    expect(svgs[0].querySelectorAll('text.region')).toHaveLength(6);
+    expect(svgs[0].querySelectorAll('circle')).toHaveLength(COUNTED_EVENT_IDS.length - 1 + 1);
+    const statuses = [...svgs[0].querySelectorAll('circle')].map((c) => c.getAttribute('data-status'));
+    expect(statuses).toContain('paused');
+    expect(statuses.filter((s) => s === 'paused')).toHaveLength(2); // the duplicate's copy is not drawn
+  });
+
+  it('links every dot to a fact row, and every fact row to its source URL', () => {
+    for (const a of document.querySelectorAll('svg a')) {
+      const target = a.getAttribute('href')!.slice(1);
+      const row = document.getElementById(target);
+      expect(row?.tagName).toBe('TR');
+    }
+    const rows = [...document.querySelectorAll('tr[id^=fact-]')];
+    expect(rows).toHaveLength(COUNTED_EVENT_IDS.length + 1);
+    const paused = rows.find((r) => r.textContent!.includes(S.llrPaused))!;
+    expect(paused.querySelector('a')?.getAttribute('href')).toBe('https://www.example-gp-press.co.uk/news/111-launch-on-hold');
+  });
+
+  it('shows the current status table and the quotes with their speakers', () => {
+    const current = document.querySelector('#current + table')!;
+    const llr = [...current.querySelectorAll('tr')].find((r) => r.textContent!.includes('Leicester, Leicestershire and Rutland'))!;
+    expect(llr.textContent).toContain('live');
+    expect(llr.textContent).toContain('2013-11-12');
+    const quotes = [...document.querySelectorAll('blockquote')];
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].textContent).toContain(LLR_QUOTE);
+    expect(quotes[0].textContent).toContain('Dr Priya Shah');
+  });
+
+  it('shows hostile text as text and never links a javascript: URL', () => {
+    expect(document.querySelectorAll('script, img, b, svg svg').length).toBe(0);
+    expect(document.body.textContent).toContain('<img src=x onerror=alert(2)>');
+    expect(document.body.textContent).toContain('<script>alert("title")</script>');
+    for (const a of document.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(#|https?:)/);
+  });
+});
+
+describe('HTML report of a large database', () => {
+  it('past the limit shows only status changes for a service and says so', async () => {
+    const own = await createTestDb();
+    try {
+      await own.db.run(`INSERT INTO documents (doc_id, url, source_id, title, published_at, body, content_hash, fetched_at)
+        SELECT 'd' || i, 'https://www.example-health-news.org/n/' || i, 'health-news', 'Weekly NHS 111 round-up ' || i,
+               DATE '2013-01-01' + CAST(i AS INTEGER), 'NHS 111 is running.', 'h' || i, TIMESTAMP '2026-11-24 03:00:00' FROM range(2100) r(i)`);
+      // 2,100 reports that NHS 111 is live in one of three regions, then one pause.
+      await own.db.run(`INSERT INTO rollout_events (event_id, doc_id, service, region, status, evidence, confidence)
+        SELECT 'e' || i, 'd' || i, 'NHS 111', ['Kent', 'Surrey', 'Sussex'][1 + i % 3], CASE WHEN i = 2099 THEN 'paused' ELSE 'live' END,
+               'NHS 111 is running.', 0.8 FROM range(2100) r(i)`);
+      const file = join(own.dir, 'big.html');
+      await writeReport(own.db, file);
+      const doc = parseHTML(readFileSync(file, 'utf8')).document;
+      expect(doc.querySelector('.note')?.textContent).toContain('2100 facts: showing the 4 status changes');
+      expect(doc.querySelectorAll('tr[id^=fact-]')).toHaveLength(4);
+      expect(doc.querySelectorAll('svg circle')).toHaveLength(4);
+    } finally {
+      own.cleanup();
+    }
+  });
+});
