@@ -1,0 +1,58 @@
+// Runs one stage in its own process, so its peak RSS (and its CPU profile, when asked via
+// BENCH_CPU_PROFILE=FILE) belongs to that stage alone. Prints one result line for the harness.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { NotAvailable, RESULT_MARKER, type StageArgs, type StageResult } from './common.ts';
+import * as baselines from './stages/baselines.ts';
+import * as rollwatch from './stages/rollwatch.ts';
+
+const STAGES: Record<string, (args: StageArgs) => Promise<StageResult>> = {
+  raw: baselines.raw,
+  crawlee: baselines.crawlee,
+  'nlp-baseline': baselines.nlpBaseline,
+  'load-baseline': baselines.loadBaseline,
+  crawl: rollwatch.crawl,
+  'crawl-second': rollwatch.crawlSecond,
+  'reprocess-archive': rollwatch.reprocessArchive,
+  article: rollwatch.article,
+  analyse: rollwatch.analyse,
+  load: rollwatch.load,
+  pipeline: rollwatch.pipeline,
+  'pipeline-second': rollwatch.pipelineSecond,
+  reprocess: rollwatch.reprocess,
+};
+
+async function main(): Promise<void> {
+  const [stage, json] = process.argv.slice(2);
+  const run = STAGES[stage];
+  let out: Record<string, unknown>;
+  if (!run) out = { error: `unknown stage ${stage}` };
+  else {
+    try {
+      // Profile the stage only, not process start-up: module loading under tsx happens on a
+      // loader thread and would show up as a main thread mostly "(idle)".
+      const profilePath = process.env.BENCH_CPU_PROFILE;
+      const session = profilePath ? new Session() : null;
+      if (session) {
+        session.connect();
+        await session.post('Profiler.enable');
+        await session.post('Profiler.start');
+      }
+      const result = await run(JSON.parse(json) as StageArgs);
+      if (session && profilePath) {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(profilePath, JSON.stringify(profile));
+        session.disconnect();
+      }
+      result.maxRssMiB = process.resourceUsage().maxRSS / 1024;
+      out = { result };
+    } catch (err) {
+      out = err instanceof NotAvailable ? { notAvailable: err.message } : { error: (err as Error).stack ?? String(err) };
+    }
+  }
+  process.stdout.write(`\n${RESULT_MARKER}${JSON.stringify(out)}\n`);
+  // Crawlers and DB handles may keep timers alive; the measurement is over.
+  process.exit(0);
+}
+
+await main();
