@@ -12,6 +12,7 @@ const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:rev
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:new\s+|national\s+|local\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
 const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough)\b/i;
+const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
@@ -101,9 +102,22 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     for (const r of rs) uniq.set(canon(r).name, canon(r));
     return [...uniq.values()].slice(0, 5).map((r) => ({ name: r.name, code: r.code }));
   };
+  let leadEvent: RolloutEvent | null = null;
   const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
+    // "Areas affected include X, Y and Z": a list of places carries on the story's lead event.
+    if (leadEvent && LIST_OF_AREAS.test(s.text) && !cueHits(s.text, k).length) {
+      for (const r of within(regions, s.start, s.end)) {
+        const c = canon(r);
+        const key = `${leadEvent.service}|${c.name}|${leadEvent.status}`;
+        if (seen.has(key)) continue;
+        const ev: RolloutEvent = { ...leadEvent, region: c.name, regionCode: c.code, evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence: 0.5 };
+        seen.set(key, ev);
+        events.push(ev);
+      }
+      continue;
+    }
     const sentServices = within(services, s.start, s.end);
     let svc = [...new Set(sentServices.map((x) => x.name))];
     let confidence = 0.9;
@@ -197,6 +211,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
           };
           seen.set(key, ev);
           events.push(ev);
+          leadEvent ??= ev;
         }
       }
     }
