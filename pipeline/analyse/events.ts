@@ -3,15 +3,16 @@
 import type { DateMention, Entity, NumericClaim, RolloutEvent, RolloutStatus } from '../types.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { Mention } from './entities.ts';
-import type { Sentence } from './text.ts';
+import { sentenceAt, type Sentence } from './text.ts';
 import { normTokens } from './reference/names.ts';
 
 const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|England-wide|in England\b|of England's)/i;
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
-const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:new\s+|national\s+|local\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records)|pilots?|pathfinders?)\b/i;
+const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
-const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough)\b/i;
+const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough)\b/i;
+const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
@@ -42,7 +43,7 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
   if (k.negation.test(window) || k.hedge.test(window)) return true;
   // "plans to restart", "wants to scrap": an intention, not the fact itself.
-  if (hit.status !== 'planned' && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
+  if ((hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
   return false;
@@ -66,12 +67,14 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
 
   // Sub-areas collapse into a larger area the article names ("Leicestershire" → "Leicester, Leicestershire and Rutland").
   const bigger = new Map<string, Mention>();
-  for (const r of regions) {
-    const toks = normTokens(r.name);
+  // One representative mention and its folded words per distinct name (articles repeat names).
+  const byName = new Map<string, { m: Mention; key: string; n: number }>();
+  for (const r of regions) if (!byName.has(r.name)) { const t = normTokens(r.name); byName.set(r.name, { m: r, key: ` ${t.join(' ')} `, n: t.length }); }
+  for (const [name, a] of byName) {
     // Only a contiguous part counts: "Leicestershire" is in LLR, "North Essex" is not "North East Essex".
-    const key = ` ${toks.join(' ')} `;
-    const host = regions.find((o) => o.name !== r.name && toks.length > 0 && normTokens(o.name).length > toks.length && ` ${normTokens(o.name).join(' ')} `.includes(key));
-    if (host) bigger.set(r.name, host);
+    for (const [other, b] of byName) {
+      if (other !== name && a.n > 0 && b.n > a.n && b.key.includes(a.key)) { bigger.set(name, b.m); break; }
+    }
   }
   const canon = (r: Mention) => bigger.get(r.name) ?? r;
   const counts = new Map<string, { n: number; m: Mention }>();
@@ -86,8 +89,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
   const providerFor = new Map<string, string>();
   for (const s of sentences) {
-    const ps = providers.filter((p) => p.start >= s.start && p.end <= s.end);
-    const rs = regions.filter((r) => r.start >= s.start && r.end <= s.end);
+    const ps = spanFilter(providers, s.start, s.end);
+    const rs = spanFilter(regions, s.start, s.end);
     if (ps.length && rs.length) for (const r of rs) if (!providerFor.has(canon(r).name)) providerFor.set(canon(r).name, ps[0].name);
   }
   const distinctProviders = [...new Set(providers.map((p) => p.name))];
@@ -95,15 +98,28 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
 
   const events: RolloutEvent[] = [];
   const seen = new Map<string, RolloutEvent>();
-  const within = <T extends { start: number; end: number }>(xs: T[], a: number, b: number) => xs.filter((x) => x.start >= a && x.end <= b);
+  const within = spanFilter;
   const uniqRegions = (rs: Mention[]) => {
     const uniq = new Map<string, Mention>();
     for (const r of rs) uniq.set(canon(r).name, canon(r));
     return [...uniq.values()].slice(0, 5).map((r) => ({ name: r.name, code: r.code }));
   };
+  let leadEvent: RolloutEvent | null = null;
   const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
+    // "Areas affected include X, Y and Z": a list of places carries on the story's lead event.
+    if (leadEvent && LIST_OF_AREAS.test(s.text) && !cueHits(s.text, k).length) {
+      for (const r of within(regions, s.start, s.end)) {
+        const c = canon(r);
+        const key = `${leadEvent.service}|${c.name}|${leadEvent.status}`;
+        if (seen.has(key)) continue;
+        const ev: RolloutEvent = { ...leadEvent, region: c.name, regionCode: c.code, evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence: 0.5 };
+        seen.set(key, ev);
+        events.push(ev);
+      }
+      continue;
+    }
     const sentServices = within(services, s.start, s.end);
     let svc = [...new Set(sentServices.map((x) => x.name))];
     let confidence = 0.9;
@@ -197,6 +213,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
           };
           seen.set(key, ev);
           events.push(ev);
+          leadEvent ??= ev;
         }
       }
     }
@@ -212,8 +229,23 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
 }
 
 function paragraphOf(sentences: Sentence[], pos: number): number {
-  for (const s of sentences) if (pos >= s.start && pos < s.end) return s.paragraph;
-  return -1;
+  if (!sentences.length) return -1;
+  const s = sentences[sentenceAt(sentences, pos)];
+  return pos >= s.start && pos < s.end ? s.paragraph : -1;
+}
+
+/** Items (sorted by start) that lie inside [a, b]: binary search, so long articles stay linear-ish. */
+function spanFilter<T extends { start: number; end: number }>(xs: T[], a: number, b: number): T[] {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid].start < a) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < xs.length && xs[i].start < b; i++) if (xs[i].end <= b) out.push(xs[i]);
+  return out;
 }
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };

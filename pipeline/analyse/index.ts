@@ -38,7 +38,8 @@ export function analyse(article: Article, knowledge: Knowledge): Findings {
   }
   const events = eventsRaw.map((e) => (e.provider ? { ...e, provider: providerName.get(e.provider) ?? e.provider } : e));
 
-  const national = events.some((e) => e.region === 'England');
+  // England is a region of the story when a fact is national, or when a story about a service names it on its own.
+  const national = events.some((e) => e.region === 'England') || (services.length > 0 && named.some((n) => n.kind === 'region' && n.name === 'England'));
   const entities: Entity[] = [
     ...named
       .filter((n) => national || !(n.kind === 'region' && n.name === 'England'))

@@ -95,7 +95,12 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
   const orgAt = (a: number, b: number) => named.filter((x) => x.start >= a && x.end <= b);
   const paraOf = (pos: number) => paragraphs.find((p) => pos >= p.start && pos <= p.end)!;
 
-  interface Built { start: number; end: number; paragraph: number; speaker: string | null; role: string | null; attributed: boolean; endsParagraph: boolean; startsParagraph: boolean; parts: Array<[number, number]> }
+  interface Built {
+    start: number; end: number; paragraph: number; speaker: string | null; role: string | null; attributed: boolean;
+    endsParagraph: boolean; startsParagraph: boolean; parts: Array<[number, number]>;
+    /** The last quote mark was never closed: the next paragraph's quote continues this passage. */
+    unclosed: boolean;
+  }
   const built: Built[] = [];
 
   for (let qi = 0; qi < raw.length; qi++) {
@@ -156,20 +161,25 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
       } else if (orgs.length || UNNAMED.test(attribution)) {
         speaker = null;
       }
-    } else if (startsParagraph && built.length && built[built.length - 1].paragraph === q.paragraph - 1) {
-      // A paragraph that opens with a quote mark carries on the previous speaker.
+    } else if (startsParagraph && built.length && built[built.length - 1].paragraph === q.paragraph - 1 && built[built.length - 1].endsParagraph) {
       const prev = built[built.length - 1];
-      if (prev.endsParagraph) {
+      if (prev.unclosed) {
+        // The previous paragraph left its quote open: the same passage goes on.
         prev.end = end;
         prev.parts.push(...parts);
         prev.paragraph = q.paragraph;
-        prev.endsParagraph = tail.trim() === '';
+        prev.endsParagraph = endsWithQuote(tail);
+        prev.unclosed = !raw[qi].closed;
         continue;
       }
+      // A paragraph that opens with a quote mark carries on the previous speaker, as a new passage.
+      speaker = prev.speaker;
+      role = prev.role;
+      attributed = true;
     } else {
       continue; // quoted words with no speech verb anywhere near: a title or a phrase, not a quote
     }
-    built.push({ start, end, paragraph: q.paragraph, speaker, role, attributed, endsParagraph: endsWithQuote(tail), startsParagraph, parts });
+    built.push({ start, end, paragraph: q.paragraph, speaker, role, attributed, endsParagraph: endsWithQuote(tail), startsParagraph, parts, unclosed: !raw[qi].closed });
   }
 
   return built.map((b) => {

@@ -65,6 +65,11 @@ describe('rollout events', () => {
     expect(events(['Will the Summary Care Record be scrapped?'])).toEqual([]);
   });
 
+  it('"areas affected include …" spreads the lead event to each listed place', () => {
+    const ev = events(['Harmoni is pulling out of its NHS 111 contracts.', 'The provider blamed rising costs.', 'Areas affected include Kent, Surrey and Essex.']);
+    expect(ev.filter((e) => e[2] === 'provider_withdrawn').map((e) => e[1])).toEqual(expect.arrayContaining(['Kent', 'Surrey', 'Essex']));
+  });
+
   it('at most one event per service, region and status', () => {
     expect(events(['NHS 111 in Kent was paused in March.', 'Kent commissioners confirmed NHS 111 remains paused.'])).toHaveLength(1);
   });

@@ -31,9 +31,17 @@ describe('quotes and speakers', () => {
 
   it('a paragraph opening with a quote mark continues the previous speaker', () => {
     const q = quotesOf('Dr Helen Marsh said: “We listened to what patients told us.”', '“That is why the service will stay open at night.”');
+    expect(q.map((x) => [x.speaker, x.text])).toEqual([
+      ['Helen Marsh', 'We listened to what patients told us.'],
+      ['Helen Marsh', 'That is why the service will stay open at night.'],
+    ]);
+  });
+
+  it('a quote left open at the end of a paragraph continues as one passage', () => {
+    const q = quotesOf('Dr Helen Marsh said: “We listened to what patients told us.', '“That is why the service will stay open at night.”');
     expect(q).toHaveLength(1);
-    expect(q[0].speaker).toBe('Helen Marsh');
-    expect(q[0].text).toMatch(/stay open at night\.$/);
+    expect(q[0]).toMatchObject({ speaker: 'Helen Marsh' });
+    expect(q[0].text).toMatch(/^We listened.*stay open at night\.$/s);
   });
 
   it('scare quotes and titles are not quotes', () => {
