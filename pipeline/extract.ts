@@ -1,5 +1,5 @@
 // The whole pure extractor: HTML + URL (+ source settings) → Article + Findings.
-import { analyse, type Knowledge } from './analyse/index.ts';
+import { analyse, type AnalysisContext, type Knowledge } from './analyse/index.ts';
 import { extractArticleReport, type BodyOrigin, type ExtractArticleOptions } from './article/extract.ts';
 import type { Article, Findings } from './types.ts';
 
@@ -16,8 +16,8 @@ export function extractPage(
   html: string,
   url: string,
   knowledge: Knowledge,
-  options: ExtractArticleOptions = {},
+  options: ExtractArticleOptions & AnalysisContext = {},
 ): ExtractedPage {
   const { article, bodyOrigin, selectorMisses } = extractArticleReport(html, url, options);
-  return { article, findings: analyse(article, knowledge), bodyOrigin, selectorMisses };
+  return { article, findings: analyse(article, knowledge, { defaultRegion: options.defaultRegion }), bodyOrigin, selectorMisses };
 }

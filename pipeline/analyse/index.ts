@@ -13,7 +13,13 @@ import type { Knowledge } from './knowledge.ts';
 export { loadKnowledge } from './knowledge.ts';
 export type { Knowledge } from './knowledge.ts';
 
-export function analyse(article: Article, knowledge: Knowledge): Findings {
+/** What the analyser may know about a page beyond its text (from the source declaration). */
+export interface AnalysisContext {
+  /** The area the publishing body covers: facts that name no place default to it instead of England. */
+  defaultRegion?: string;
+}
+
+export function analyse(article: Article, knowledge: Knowledge, _context: AnalysisContext = {}): Findings {
   const body = article.body;
   const paragraphs = paragraphSpans(body);
   const sentences = sentenceSpans(body, paragraphs);

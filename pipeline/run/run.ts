@@ -63,6 +63,7 @@ export function toPageRecord(
   const { article, findings, bodyOrigin, selectorMisses } = extractPage(capture.html, capture.url, knowledge, {
     selectors: source.selectors,
     dateOrder: source.dateOrder,
+    defaultRegion: source.defaultRegion,
   });
   return {
     record: { capture, docUrl: documentUrl(source, capture, article), article, findings, warc },
