@@ -175,6 +175,8 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
   const metas: Element[] = [];
   const microdata: Element[] = [];
   const times: Element[] = [];
+  /** <time> and microdata date elements in page order, for the date readers were shown. */
+  const shown: Element[] = [];
   const hinted: Element[][] = DATE_HINTS.map(() => []);
   for (const el of elements(root)) {
     const name = el.name;
@@ -184,8 +186,13 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
       continue;
     }
     const prop = attr(el, 'itemprop');
-    if (prop && /^date(published|created)$/i.test(prop)) microdata.push(el);
-    else if (name === 'time' || name === 'abbr') times.push(el);
+    if (prop && /^date(published|created)$/i.test(prop)) {
+      microdata.push(el);
+      shown.push(el);
+    } else if (name === 'time' || name === 'abbr') {
+      times.push(el);
+      shown.push(el);
+    }
     else if (el.children.length > 0 && el.children.length < 20) {
       const h = hint(el);
       if (h.length > 2) {
@@ -228,6 +235,12 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     }
     found ??= first;
   }
+  if (found && found.source !== 'time' && hasClockTime(found.raw)) {
+    // A timestamp's day depends on the zone it is written in (UTC stamps near midnight fall on the
+    // next or previous day); the day printed on the page is the local publication day readers saw.
+    const local = shownDay(shown, order);
+    if (local && daysApart(local.iso, found.iso) === 1) found = local;
+  }
   found ??= fromUrl(url);
   if (!found) found = fromVisibleText(hinted, root as unknown as Element, order);
   if (!found) found = fromSource(html);
@@ -238,6 +251,26 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     publishedSource: found?.source ?? 'none',
     updated: updated && updated !== found?.iso ? updated : null,
   };
+}
+
+function hasClockTime(raw: string): boolean {
+  return /\d[T ]\d{1,2}:\d{2}/.test(raw);
+}
+
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/** The first publication day printed as text in a <time> or microdata element outside furniture. */
+function shownDay(shown: Element[], order: DateOrder): Found | null {
+  for (const el of shown) {
+    if (inFurniture(el) || /updat|modif|revis|aktualis/i.test(hint(el)) || UPDATE_WORDS.test(labelBefore(el))) continue;
+    const text = textOf(el);
+    if (text.length === 0 || text.length > 200) continue;
+    const p = parseDate(text, order);
+    if (p) return { iso: p.iso, raw: p.raw, source: 'time' };
+  }
+  return null;
 }
 
 const SOURCE_DATE = /(?<![\d.])((?:19|20)\d{2})([-/_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])/g;

@@ -50,6 +50,43 @@ describe('publication date from markup', () => {
   });
 });
 
+describe('timestamps against the day the page shows', () => {
+  const story = '<p>The trust said the new overnight clinic would open to walk-in patients from the start of next month.</p>';
+  it('takes the printed local day when a UTC timestamp falls on the next day', () => {
+    const a = extractArticle(
+      page({
+        lang: 'en-US',
+        head: '<meta property="article:published_time" content="2023-11-09T03:28:35Z">',
+        article: `<div class="meta"><time datetime="2023-11-08 22:28:35">November 8, 2023 at 10:28 p.m.</time></div>${story}`,
+      }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2023-11-08');
+  });
+
+  it('keeps the timestamp when the printed day is further away (another date, not a time zone)', () => {
+    const a = extractArticle(
+      page({
+        head: '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-09T10:00:00Z"}</script>',
+        article: `<div class="meta"><time>14 November 2023</time></div>${story}`,
+      }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2023-11-09');
+  });
+
+  it('keeps a bare structured day: without a clock time there is no zone to misread', () => {
+    const a = extractArticle(
+      page({
+        head: '<meta property="article:published_time" content="2023-11-09">',
+        article: `<div class="meta"><time>8 November 2023</time></div>${story}`,
+      }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2023-11-09');
+  });
+});
+
 describe('publication date from visible text', () => {
   it('reads a UK numeric date day-first', () => {
     const a = withByline('21/05/2013');
