@@ -206,7 +206,8 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
   const meta = fromMeta(metas, order);
   let updated = ld.updated ?? meta.updated;
 
-  let found: Found | null = ld.published ?? meta.published;
+  const printed = shownDay(shown, order);
+  let found: Found | null = pickStructured(ld.published, meta.published, printed);
   if (!found) {
     for (const el of microdata) {
       const d = elementDate(el, order);
@@ -238,8 +239,7 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
   if (found && found.source !== 'time' && hasClockTime(found.raw)) {
     // A timestamp's day depends on the zone it is written in (UTC stamps near midnight fall on the
     // next or previous day); the day printed on the page is the local publication day readers saw.
-    const local = shownDay(shown, order);
-    if (local && daysApart(local.iso, found.iso) === 1) found = local;
+    if (printed && daysApart(printed.iso, found.iso) === 1) found = printed;
   }
   found ??= fromUrl(url);
   if (!found) found = fromVisibleText(hinted, root as unknown as Element, order);
@@ -251,6 +251,15 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     publishedSource: found?.source ?? 'none',
     updated: updated && updated !== found?.iso ? updated : null,
   };
+}
+
+/** JSON-LD and head meta disagreeing: the day the page prints settles it, else the head meta. */
+function pickStructured(ld: Found | null, meta: Found | null, shown: Found | null): Found | null {
+  if (!ld || !meta || ld.iso === meta.iso) return ld ?? meta;
+  if (shown?.iso === ld.iso) return ld;
+  if (shown?.iso === meta.iso) return meta;
+  // Head meta is the page's own declaration; JSON-LD is often a plugin's copy, converted or stale.
+  return meta;
 }
 
 function hasClockTime(raw: string): boolean {

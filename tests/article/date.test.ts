@@ -87,6 +87,21 @@ describe('timestamps against the day the page shows', () => {
   });
 });
 
+describe('JSON-LD and head meta disagreeing', () => {
+  const story = '<p>The clinical commissioning group confirmed the pharmacy scheme would run across the county.</p>';
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-01-04"}</script>';
+  const meta = '<meta property="article:published_time" content="2022-01-06">';
+  it('takes the one the page prints', () => {
+    const a = extractArticle(page({ head: ld + meta, article: `<p class="meta"><time>4 January 2022</time></p>${story}` }), NEUTRAL);
+    expect(a.published).toBe('2022-01-04');
+  });
+
+  it('takes the head meta when the page prints neither', () => {
+    const a = extractArticle(page({ head: ld + meta, article: story }), NEUTRAL);
+    expect(a.published).toBe('2022-01-06');
+  });
+});
+
 describe('publication date from visible text', () => {
   it('reads a UK numeric date day-first', () => {
     const a = withByline('21/05/2013');
