@@ -384,7 +384,8 @@ function bodyText(root: Element, skipFurniture: boolean): string {
     if (n.type === 'text') {
       const data = (n as unknown as { data: string }).data;
       parts.push(data);
-      length += data.length;
+      // Count what a reader sees: indentation can make up most of a template's source text.
+      length += collapse(data).length;
     }
     else if (isElement(n) || n.type === 'root') {
       if (isElement(n) && (n.name === 'head' || n.name === 'script' || n.name === 'style' || (!WRAPPERS.has(n.name) && COMMENT_HINT.test(hint(n))) || (skipFurniture && FURNITURE_TAGS.has(n.name)))) continue;

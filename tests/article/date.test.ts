@@ -156,6 +156,17 @@ describe('publication date from visible text', () => {
   });
 });
 
+describe('deeply indented templates', () => {
+  it('finds a plain-text date after a menu whose source is mostly indentation', () => {
+    const menu = `<ul>${Array.from({ length: 400 }, (_, i) => `<li>${' '.repeat(200)}<a href="/s/${i}">Section ${i}</a>${' '.repeat(200)}</li>`).join('')}</ul>`;
+    const a = extractArticle(
+      page({ before: menu, article: '<h2><small>02.02.2022</small></h2><p>Visitors may return to the wards from Monday, the hospital trust said in a statement.</p>' }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2022-02-02');
+  });
+});
+
 describe('date parsing', () => {
   it('rejects impossible calendar days and implausible years', () => {
     expect(parseDate('31/02/2019')).toBeNull();
