@@ -124,6 +124,8 @@ describe('publication date from visible text', () => {
     expect(withByline('7 settembre 2018', 'it').published).toBe('2018-09-07');
     expect(withByline('9 maart 2016', 'nl').published).toBe('2016-03-09');
     expect(withByline('21 de outubro de 2015', 'pt').published).toBe('2015-10-21');
+    expect(withByline('15 августа 2016, 13:43', 'ru').published).toBe('2016-08-15');
+    expect(withByline('3 березня 2020', 'uk').published).toBe('2020-03-03');
     expect(withByline('May 21, 2013').published).toBe('2013-05-21');
     expect(withByline('Tuesday 21st May 2013').published).toBe('2013-05-21');
   });
