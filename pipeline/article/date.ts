@@ -236,9 +236,10 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     }
     found ??= first;
   }
-  if (found && found.source !== 'time' && hasClockTime(found.raw)) {
+  if (found && found.source !== 'time') {
     // A timestamp's day depends on the zone it is written in (UTC stamps near midnight fall on the
-    // next or previous day); the day printed on the page is the local publication day readers saw.
+    // next or previous day), and CMSs often cut a bare day from such a stamp; the day printed on
+    // the page is the local publication day readers saw.
     if (printed && daysApart(printed.iso, found.iso) === 1) found = printed;
   }
   found ??= fromUrl(url);
@@ -260,10 +261,6 @@ function pickStructured(ld: Found | null, meta: Found | null, shown: Found | nul
   if (shown?.iso === meta.iso) return meta;
   // Head meta is the page's own declaration; JSON-LD is often a plugin's copy, converted or stale.
   return meta;
-}
-
-function hasClockTime(raw: string): boolean {
-  return /\d[T ]\d{1,2}:\d{2}/.test(raw);
 }
 
 function daysApart(a: string, b: string): number {

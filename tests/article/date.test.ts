@@ -75,15 +75,15 @@ describe('timestamps against the day the page shows', () => {
     expect(a.published).toBe('2023-11-09');
   });
 
-  it('keeps a bare structured day: without a clock time there is no zone to misread', () => {
+  it('also prefers the printed day over a bare structured day one off (a day cut from a UTC stamp)', () => {
     const a = extractArticle(
       page({
-        head: '<meta property="article:published_time" content="2023-11-09">',
-        article: `<div class="meta"><time>8 November 2023</time></div>${story}`,
+        head: '<meta name="date" content="2020-04-30">',
+        article: `<ul class="infoline"><li class="date"><time>29.04.2020, 12:01 Uhr</time></li></ul>${story}`,
       }),
       NEUTRAL,
     );
-    expect(a.published).toBe('2023-11-09');
+    expect(a.published).toBe('2020-04-29');
   });
 });
 
