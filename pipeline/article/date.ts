@@ -243,6 +243,7 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     if (printed && daysApart(printed.iso, found.iso) === 1) found = printed;
   }
   found ??= fromUrl(url);
+  found ??= fromDescription(metas, order);
   if (!found) found = fromVisibleText(hinted, root as unknown as Element, order);
   if (!found) found = fromSource(html);
 
@@ -275,6 +276,22 @@ function shownDay(shown: Element[], order: DateOrder): Found | null {
     if (text.length === 0 || text.length > 200) continue;
     const p = parseDate(text, order);
     if (p) return { iso: p.iso, raw: p.raw, source: 'time' };
+  }
+  return null;
+}
+
+// "Meldung vom 18.10.2021", "Notizia del 14 gennaio 2020", "published on 3 May 2019".
+const DESCRIPTION_LABEL = /(published|posted|dated|vom|veröffentlicht|erschienen|publié|publicado|pubblicato|del|du)\W{0,3}(on|am|le|el|il|:)?\W{0,3}$/i;
+
+/** A labelled date in the page's own summary (description meta): sites that print no byline often state it there. */
+function fromDescription(metas: Element[], order: DateOrder): Found | null {
+  for (const el of metas) {
+    const key = (attr(el, 'name') ?? attr(el, 'property') ?? '').toLowerCase();
+    if (key !== 'description' && key !== 'og:description') continue;
+    const text = attr(el, 'content') ?? '';
+    for (const d of findDates(text, order, 5)) {
+      if (DESCRIPTION_LABEL.test(text.slice(Math.max(0, d.index - 30), d.index))) return { iso: d.iso, raw: d.raw, source: 'meta' };
+    }
   }
   return null;
 }

@@ -169,6 +169,19 @@ describe('deeply indented templates', () => {
   });
 });
 
+describe('dates stated in the page summary', () => {
+  const story = '<p>Im Sitzungsbericht vom 14. Oktober 2021 wurde die neue Regelung erstmals erwähnt, sie gilt ab dem kommenden Jahr.</p>';
+  it('takes a labelled date from the description meta over a date in the running text', () => {
+    const a = extractArticle(page({ lang: 'de', head: '<meta name="description" content="Fachmeldung vom 18.10.2021 aus dem Bereich Gesundheit">', article: story }), NEUTRAL);
+    expect(a.published).toBe('2021-10-18');
+  });
+
+  it('ignores an unlabelled date in the description (it may be the subject, not the day of writing)', () => {
+    const a = extractArticle(page({ lang: 'de', head: '<meta name="description" content="Was sich zum 01.01.2022 ändert">', article: story }), NEUTRAL);
+    expect(a.published).toBe('2021-10-14');
+  });
+});
+
 describe('date parsing', () => {
   it('rejects impossible calendar days and implausible years', () => {
     expect(parseDate('31/02/2019')).toBeNull();
