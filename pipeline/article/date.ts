@@ -347,7 +347,16 @@ function fromVisibleText(hinted: Element[][], root: Element, order: DateOrder): 
   }
   if (revision) return revision;
   // Story text first; the whole page (footers, sidebars) only when the story has no date at all.
-  return datesInText(bodyText(root, true), order) ?? datesInText(bodyText(root, false), order);
+  const page = bodyText(root, false);
+  return datesInText(bodyText(root, true), order) ?? datesInText(page, order) ?? stampedCopyright(page, order);
+}
+
+/** "© 19.12.2019 - 12:14": a copyright line with a full day is the page's own time stamp, a last resort. */
+function stampedCopyright(text: string, order: DateOrder): Found | null {
+  for (const d of findDates(text, order, 30)) {
+    if (COPYRIGHT.test(text.slice(Math.max(0, d.index - 40), d.index))) return { iso: d.iso, raw: d.raw, source: 'text' };
+  }
+  return null;
 }
 
 function datesInText(text: string, order: DateOrder): Found | null {

@@ -182,6 +182,16 @@ describe('dates stated in the page summary', () => {
   });
 });
 
+describe('copyright lines', () => {
+  const story = '<p>The practice will offer evening appointments for blood tests from the spring onwards.</p>';
+  it('uses a full day in a copyright line only when the page has no other date', () => {
+    const footer = '<div class="site-footer-text"><p>Copyright © 19.12.2019 - 12:14 h by Example Practice</p></div>';
+    expect(extractArticle(page({ article: story, after: footer }), NEUTRAL).published).toBe('2019-12-19');
+    const dated = extractArticle(page({ article: `<p class="date">3 May 2019</p>${story}`, after: footer }), NEUTRAL);
+    expect(dated.published).toBe('2019-05-03');
+  });
+});
+
 describe('date parsing', () => {
   it('rejects impossible calendar days and implausible years', () => {
     expect(parseDate('31/02/2019')).toBeNull();
