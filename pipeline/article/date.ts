@@ -33,6 +33,8 @@ const UPDATED_META = [
   'article:modified_time', 'og:updated_time', 'og:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified',
   'lastmod', 'last-modified', 'last_modified', 'modified', 'article.updated', 'updated_time', 'revised', 'lastmodified',
 ];
+/** Keys from here on are generic (Dublin Core, citation, tracker and CMS names) rather than article:published_time and kin. */
+const GENERIC_META_FROM = PUBLISHED_META.indexOf('dc.date.issued');
 const PUBLISHED_RANK = new Map(PUBLISHED_META.map((k, i) => [k, i]));
 const UPDATED_SET = new Set(UPDATED_META);
 
@@ -100,8 +102,9 @@ function fromJsonLd($: CheerioAPI, order: DateOrder): { published: Found | null;
   return { published, updated };
 }
 
-function fromMeta(metas: Element[], order: DateOrder): { published: Found | null; updated: string | null } {
+function fromMeta(metas: Element[], order: DateOrder): { published: Found | null; updated: string | null; key: string | null } {
   let published: Found | null = null;
+  let bestKey: string | null = null;
   let best = Infinity;
   let updated: string | null = null;
   for (const el of metas) {
@@ -114,6 +117,7 @@ function fromMeta(metas: Element[], order: DateOrder): { published: Found | null
       if (p) {
         published = { iso: p.iso, raw: content, source: 'meta' };
         best = rank;
+        bestKey = key;
       }
     } else if (UPDATED_SET.has(key) || /modif|updat|revis/.test(key)) {
       updated ??= parseDate(content, order)?.iso ?? null;
@@ -123,7 +127,7 @@ function fromMeta(metas: Element[], order: DateOrder): { published: Found | null
       if (p && !published) published = { iso: p.iso, raw: content, source: 'meta' };
     }
   }
-  return { published, updated };
+  return { published, updated, key: bestKey };
 }
 
 /** An element's date value: machine-readable attribute first, else its text. */
@@ -241,6 +245,10 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     // next or previous day), and CMSs often cut a bare day from such a stamp; the day printed on
     // the page is the local publication day readers saw.
     if (printed && daysApart(printed.iso, found.iso) === 1) found = printed;
+    // Dublin Core and generic "date" metas often carry a filing or indexing day; the page's printed day wins.
+    else if (printed && found === meta.published && !ld.published && (PUBLISHED_RANK.get(meta.key ?? '') ?? Infinity) >= GENERIC_META_FROM) {
+      found = printed;
+    }
   }
   found ??= fromUrl(url);
   found ??= fromDescription(metas, order);

@@ -192,6 +192,20 @@ describe('copyright lines', () => {
   });
 });
 
+describe('generic date metas', () => {
+  const story = '<p>The health board has published its plans for two new community diagnostic centres.</p>';
+  const printed = '<div class="article-meta"><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div>';
+  it('lets the printed day win over a Dublin Core date', () => {
+    const a = extractArticle(page({ lang: 'de', head: '<meta name="dcterms.date" content="2022-01-21T09:43+01:00">', article: printed + story }), NEUTRAL);
+    expect(a.published).toBe('2022-01-25');
+  });
+
+  it('keeps article:published_time over a printed day further away', () => {
+    const a = extractArticle(page({ lang: 'de', head: '<meta property="article:published_time" content="2022-01-21T09:43+01:00">', article: printed + story }), NEUTRAL);
+    expect(a.published).toBe('2022-01-21');
+  });
+});
+
 describe('date parsing', () => {
   it('rejects impossible calendar days and implausible years', () => {
     expect(parseDate('31/02/2019')).toBeNull();
