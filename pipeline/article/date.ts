@@ -40,7 +40,7 @@ const UPDATED_SET = new Set(UPDATED_META);
 
 /** Words that mark a nearby date as a revision, in the supported languages. */
 const UPDATE_WORDS =
-  /(updated?|modified|last\s+changed|revised|edited|aktualisiert|geändert|zuletzt|stand|mis à jour|modifié|actualizado|actualización|modificado|aggiornat|bijgewerkt|gewijzigd|atualizado)\W{0,20}$/i;
+  /(updated?|modified|last\s+changed|revised|edited|aktualisiert|geändert|zuletzt|mis à jour|modifié|actualizado|actualización|modificado|aggiornat|bijgewerkt|gewijzigd|atualizado)\W{0,20}$/i;
 // Class/id words of elements that print the date, strongest first (htmldate's order of XPath hints).
 const DATE_HINTS = [
   /publi|pubdate|posted|erschienen|veröffentlicht|created|dateline/i,

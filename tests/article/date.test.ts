@@ -206,6 +206,19 @@ describe('generic date metas', () => {
   });
 });
 
+describe('German "Stand" dates', () => {
+  it('reads "Stand" (as of) as the page\'s date, before another unlabelled date', () => {
+    const a = extractArticle(
+      page({
+        lang: 'de',
+        article: '<span class="heading__meta">Stand - 12.11.2021<br>(gültig seit: 05.11.2021)</span><p>Reisende sollten vor der Abreise die aktuellen Einreiseregeln prüfen.</p>',
+      }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2021-11-12');
+  });
+});
+
 describe('date parsing', () => {
   it('rejects impossible calendar days and implausible years', () => {
     expect(parseDate('31/02/2019')).toBeNull();
