@@ -3,7 +3,7 @@
 
 export type DateOrder = 'dmy' | 'mdy';
 
-/** Month names and abbreviations, English, German, French, Spanish, Italian, Dutch, Portuguese (lower case, no dots). */
+/** Month names and abbreviations, English, German, French, Spanish, Italian, Dutch, Portuguese, Russian, Ukrainian, Romanian (lower case, no dots). */
 const MONTH_NAMES: Record<string, number> = {};
 const MONTH_LISTS: string[][] = [
   ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
@@ -20,6 +20,10 @@ const MONTH_LISTS: string[][] = [
   ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
   ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
   ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez'],
+  // Russian and Ukrainian write the day before the month in the genitive ("15 августа 2016").
+  ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
+  ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'],
   ['ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'august', 'septembrie', 'octombrie', 'noiembrie', 'decembrie'],
   ['sept', 'febr', 'sept', 'marz', 'fevr', 'fevrier', 'aout', 'decembre', 'marco', 'dec'],
 ];

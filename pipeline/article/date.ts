@@ -33,12 +33,14 @@ const UPDATED_META = [
   'article:modified_time', 'og:updated_time', 'og:modified_time', 'datemodified', 'dc.date.modified', 'dcterms.modified',
   'lastmod', 'last-modified', 'last_modified', 'modified', 'article.updated', 'updated_time', 'revised', 'lastmodified',
 ];
+/** Keys from here on are generic (Dublin Core, citation, tracker and CMS names) rather than article:published_time and kin. */
+const GENERIC_META_FROM = PUBLISHED_META.indexOf('dc.date.issued');
 const PUBLISHED_RANK = new Map(PUBLISHED_META.map((k, i) => [k, i]));
 const UPDATED_SET = new Set(UPDATED_META);
 
 /** Words that mark a nearby date as a revision, in the supported languages. */
 const UPDATE_WORDS =
-  /(updated?|modified|last\s+changed|revised|edited|aktualisiert|geändert|zuletzt|stand|mis à jour|modifié|actualizado|actualización|modificado|aggiornat|bijgewerkt|gewijzigd|atualizado)\W{0,20}$/i;
+  /(updated?|modified|last\s+changed|revised|edited|aktualisiert|geändert|zuletzt|mis à jour|modifié|actualizado|actualización|modificado|aggiornat|bijgewerkt|gewijzigd|atualizado)\W{0,20}$/i;
 // Class/id words of elements that print the date, strongest first (htmldate's order of XPath hints).
 const DATE_HINTS = [
   /publi|pubdate|posted|erschienen|veröffentlicht|created|dateline/i,
@@ -100,8 +102,9 @@ function fromJsonLd($: CheerioAPI, order: DateOrder): { published: Found | null;
   return { published, updated };
 }
 
-function fromMeta(metas: Element[], order: DateOrder): { published: Found | null; updated: string | null } {
+function fromMeta(metas: Element[], order: DateOrder): { published: Found | null; updated: string | null; key: string | null } {
   let published: Found | null = null;
+  let bestKey: string | null = null;
   let best = Infinity;
   let updated: string | null = null;
   for (const el of metas) {
@@ -114,6 +117,7 @@ function fromMeta(metas: Element[], order: DateOrder): { published: Found | null
       if (p) {
         published = { iso: p.iso, raw: content, source: 'meta' };
         best = rank;
+        bestKey = key;
       }
     } else if (UPDATED_SET.has(key) || /modif|updat|revis/.test(key)) {
       updated ??= parseDate(content, order)?.iso ?? null;
@@ -123,7 +127,7 @@ function fromMeta(metas: Element[], order: DateOrder): { published: Found | null
       if (p && !published) published = { iso: p.iso, raw: content, source: 'meta' };
     }
   }
-  return { published, updated };
+  return { published, updated, key: bestKey };
 }
 
 /** An element's date value: machine-readable attribute first, else its text. */
@@ -175,6 +179,8 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
   const metas: Element[] = [];
   const microdata: Element[] = [];
   const times: Element[] = [];
+  /** <time> and microdata date elements in page order, for the date readers were shown. */
+  const shown: Element[] = [];
   const hinted: Element[][] = DATE_HINTS.map(() => []);
   for (const el of elements(root)) {
     const name = el.name;
@@ -184,8 +190,13 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
       continue;
     }
     const prop = attr(el, 'itemprop');
-    if (prop && /^date(published|created)$/i.test(prop)) microdata.push(el);
-    else if (name === 'time' || name === 'abbr') times.push(el);
+    if (prop && /^date(published|created)$/i.test(prop)) {
+      microdata.push(el);
+      shown.push(el);
+    } else if (name === 'time' || name === 'abbr') {
+      times.push(el);
+      shown.push(el);
+    }
     else if (el.children.length > 0 && el.children.length < 20) {
       const h = hint(el);
       if (h.length > 2) {
@@ -199,7 +210,8 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
   const meta = fromMeta(metas, order);
   let updated = ld.updated ?? meta.updated;
 
-  let found: Found | null = ld.published ?? meta.published;
+  const printed = shownDay(shown, order);
+  let found: Found | null = pickStructured(ld.published, meta.published, printed);
   if (!found) {
     for (const el of microdata) {
       const d = elementDate(el, order);
@@ -228,7 +240,18 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     }
     found ??= first;
   }
+  if (found && found.source !== 'time') {
+    // A timestamp's day depends on the zone it is written in (UTC stamps near midnight fall on the
+    // next or previous day), and CMSs often cut a bare day from such a stamp; the day printed on
+    // the page is the local publication day readers saw.
+    if (printed && daysApart(printed.iso, found.iso) === 1) found = printed;
+    // Dublin Core and generic "date" metas often carry a filing or indexing day; the page's printed day wins.
+    else if (printed && found === meta.published && !ld.published && (PUBLISHED_RANK.get(meta.key ?? '') ?? Infinity) >= GENERIC_META_FROM) {
+      found = printed;
+    }
+  }
   found ??= fromUrl(url);
+  found ??= fromDescription(metas, order);
   if (!found) found = fromVisibleText(hinted, root as unknown as Element, order);
   if (!found) found = fromSource(html);
 
@@ -238,6 +261,47 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     publishedSource: found?.source ?? 'none',
     updated: updated && updated !== found?.iso ? updated : null,
   };
+}
+
+/** JSON-LD and head meta disagreeing: the day the page prints settles it, else the head meta. */
+function pickStructured(ld: Found | null, meta: Found | null, shown: Found | null): Found | null {
+  if (!ld || !meta || ld.iso === meta.iso) return ld ?? meta;
+  if (shown?.iso === ld.iso) return ld;
+  if (shown?.iso === meta.iso) return meta;
+  // Head meta is the page's own declaration; JSON-LD is often a plugin's copy, converted or stale.
+  return meta;
+}
+
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+}
+
+/** The first publication day printed as text in a <time> or microdata element outside furniture. */
+function shownDay(shown: Element[], order: DateOrder): Found | null {
+  for (const el of shown) {
+    if (inFurniture(el) || /updat|modif|revis|aktualis/i.test(hint(el)) || UPDATE_WORDS.test(labelBefore(el))) continue;
+    const text = textOf(el);
+    if (text.length === 0 || text.length > 200) continue;
+    const p = parseDate(text, order);
+    if (p) return { iso: p.iso, raw: p.raw, source: 'time' };
+  }
+  return null;
+}
+
+// "Meldung vom 18.10.2021", "Notizia del 14 gennaio 2020", "published on 3 May 2019".
+const DESCRIPTION_LABEL = /(published|posted|dated|vom|veröffentlicht|erschienen|publié|publicado|pubblicato|del|du)\W{0,3}(on|am|le|el|il|:)?\W{0,3}$/i;
+
+/** A labelled date in the page's own summary (description meta): sites that print no byline often state it there. */
+function fromDescription(metas: Element[], order: DateOrder): Found | null {
+  for (const el of metas) {
+    const key = (attr(el, 'name') ?? attr(el, 'property') ?? '').toLowerCase();
+    if (key !== 'description' && key !== 'og:description') continue;
+    const text = attr(el, 'content') ?? '';
+    for (const d of findDates(text, order, 5)) {
+      if (DESCRIPTION_LABEL.test(text.slice(Math.max(0, d.index - 30), d.index))) return { iso: d.iso, raw: d.raw, source: 'meta' };
+    }
+  }
+  return null;
 }
 
 const SOURCE_DATE = /(?<![\d.])((?:19|20)\d{2})([-/_]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])/g;
@@ -291,7 +355,16 @@ function fromVisibleText(hinted: Element[][], root: Element, order: DateOrder): 
   }
   if (revision) return revision;
   // Story text first; the whole page (footers, sidebars) only when the story has no date at all.
-  return datesInText(bodyText(root, true), order) ?? datesInText(bodyText(root, false), order);
+  const page = bodyText(root, false);
+  return datesInText(bodyText(root, true), order) ?? datesInText(page, order) ?? stampedCopyright(page, order);
+}
+
+/** "© 19.12.2019 - 12:14": a copyright line with a full day is the page's own time stamp, a last resort. */
+function stampedCopyright(text: string, order: DateOrder): Found | null {
+  for (const d of findDates(text, order, 30)) {
+    if (COPYRIGHT.test(text.slice(Math.max(0, d.index - 40), d.index))) return { iso: d.iso, raw: d.raw, source: 'text' };
+  }
+  return null;
 }
 
 function datesInText(text: string, order: DateOrder): Found | null {
@@ -342,7 +415,8 @@ function bodyText(root: Element, skipFurniture: boolean): string {
     if (n.type === 'text') {
       const data = (n as unknown as { data: string }).data;
       parts.push(data);
-      length += data.length;
+      // Count what a reader sees: indentation can make up most of a template's source text.
+      length += collapse(data).length;
     }
     else if (isElement(n) || n.type === 'root') {
       if (isElement(n) && (n.name === 'head' || n.name === 'script' || n.name === 'style' || (!WRAPPERS.has(n.name) && COMMENT_HINT.test(hint(n))) || (skipFurniture && FURNITURE_TAGS.has(n.name)))) continue;

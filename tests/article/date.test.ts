@@ -50,6 +50,58 @@ describe('publication date from markup', () => {
   });
 });
 
+describe('timestamps against the day the page shows', () => {
+  const story = '<p>The trust said the new overnight clinic would open to walk-in patients from the start of next month.</p>';
+  it('takes the printed local day when a UTC timestamp falls on the next day', () => {
+    const a = extractArticle(
+      page({
+        lang: 'en-US',
+        head: '<meta property="article:published_time" content="2023-11-09T03:28:35Z">',
+        article: `<div class="meta"><time datetime="2023-11-08 22:28:35">November 8, 2023 at 10:28 p.m.</time></div>${story}`,
+      }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2023-11-08');
+  });
+
+  it('keeps the timestamp when the printed day is further away (another date, not a time zone)', () => {
+    const a = extractArticle(
+      page({
+        head: '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-09T10:00:00Z"}</script>',
+        article: `<div class="meta"><time>14 November 2023</time></div>${story}`,
+      }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2023-11-09');
+  });
+
+  it('also prefers the printed day over a bare structured day one off (a day cut from a UTC stamp)', () => {
+    const a = extractArticle(
+      page({
+        head: '<meta name="date" content="2020-04-30">',
+        article: `<ul class="infoline"><li class="date"><time>29.04.2020, 12:01 Uhr</time></li></ul>${story}`,
+      }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2020-04-29');
+  });
+});
+
+describe('JSON-LD and head meta disagreeing', () => {
+  const story = '<p>The clinical commissioning group confirmed the pharmacy scheme would run across the county.</p>';
+  const ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-01-04"}</script>';
+  const meta = '<meta property="article:published_time" content="2022-01-06">';
+  it('takes the one the page prints', () => {
+    const a = extractArticle(page({ head: ld + meta, article: `<p class="meta"><time>4 January 2022</time></p>${story}` }), NEUTRAL);
+    expect(a.published).toBe('2022-01-04');
+  });
+
+  it('takes the head meta when the page prints neither', () => {
+    const a = extractArticle(page({ head: ld + meta, article: story }), NEUTRAL);
+    expect(a.published).toBe('2022-01-06');
+  });
+});
+
 describe('publication date from visible text', () => {
   it('reads a UK numeric date day-first', () => {
     const a = withByline('21/05/2013');
@@ -72,6 +124,8 @@ describe('publication date from visible text', () => {
     expect(withByline('7 settembre 2018', 'it').published).toBe('2018-09-07');
     expect(withByline('9 maart 2016', 'nl').published).toBe('2016-03-09');
     expect(withByline('21 de outubro de 2015', 'pt').published).toBe('2015-10-21');
+    expect(withByline('15 августа 2016, 13:43', 'ru').published).toBe('2016-08-15');
+    expect(withByline('3 березня 2020', 'uk').published).toBe('2020-03-03');
     expect(withByline('May 21, 2013').published).toBe('2013-05-21');
     expect(withByline('Tuesday 21st May 2013').published).toBe('2013-05-21');
   });
@@ -101,6 +155,67 @@ describe('publication date from visible text', () => {
     expect(extractArticle(page(), 'https://news.example.org/2013/05/21/phone-line').published).toBe('2013-05-21');
     const a = extractArticle(page({ head: '<meta property="article:published_time" content="2013-05-20">' }), 'https://news.example.org/2013/05/21/x');
     expect(a.published).toBe('2013-05-20');
+  });
+});
+
+describe('deeply indented templates', () => {
+  it('finds a plain-text date after a menu whose source is mostly indentation', () => {
+    const menu = `<ul>${Array.from({ length: 400 }, (_, i) => `<li>${' '.repeat(200)}<a href="/s/${i}">Section ${i}</a>${' '.repeat(200)}</li>`).join('')}</ul>`;
+    const a = extractArticle(
+      page({ before: menu, article: '<h2><small>02.02.2022</small></h2><p>Visitors may return to the wards from Monday, the hospital trust said in a statement.</p>' }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2022-02-02');
+  });
+});
+
+describe('dates stated in the page summary', () => {
+  const story = '<p>Im Sitzungsbericht vom 14. Oktober 2021 wurde die neue Regelung erstmals erwähnt, sie gilt ab dem kommenden Jahr.</p>';
+  it('takes a labelled date from the description meta over a date in the running text', () => {
+    const a = extractArticle(page({ lang: 'de', head: '<meta name="description" content="Fachmeldung vom 18.10.2021 aus dem Bereich Gesundheit">', article: story }), NEUTRAL);
+    expect(a.published).toBe('2021-10-18');
+  });
+
+  it('ignores an unlabelled date in the description (it may be the subject, not the day of writing)', () => {
+    const a = extractArticle(page({ lang: 'de', head: '<meta name="description" content="Was sich zum 01.01.2022 ändert">', article: story }), NEUTRAL);
+    expect(a.published).toBe('2021-10-14');
+  });
+});
+
+describe('copyright lines', () => {
+  const story = '<p>The practice will offer evening appointments for blood tests from the spring onwards.</p>';
+  it('uses a full day in a copyright line only when the page has no other date', () => {
+    const footer = '<div class="site-footer-text"><p>Copyright © 19.12.2019 - 12:14 h by Example Practice</p></div>';
+    expect(extractArticle(page({ article: story, after: footer }), NEUTRAL).published).toBe('2019-12-19');
+    const dated = extractArticle(page({ article: `<p class="date">3 May 2019</p>${story}`, after: footer }), NEUTRAL);
+    expect(dated.published).toBe('2019-05-03');
+  });
+});
+
+describe('generic date metas', () => {
+  const story = '<p>The health board has published its plans for two new community diagnostic centres.</p>';
+  const printed = '<div class="article-meta"><time datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div>';
+  it('lets the printed day win over a Dublin Core date', () => {
+    const a = extractArticle(page({ lang: 'de', head: '<meta name="dcterms.date" content="2022-01-21T09:43+01:00">', article: printed + story }), NEUTRAL);
+    expect(a.published).toBe('2022-01-25');
+  });
+
+  it('keeps article:published_time over a printed day further away', () => {
+    const a = extractArticle(page({ lang: 'de', head: '<meta property="article:published_time" content="2022-01-21T09:43+01:00">', article: printed + story }), NEUTRAL);
+    expect(a.published).toBe('2022-01-21');
+  });
+});
+
+describe('German "Stand" dates', () => {
+  it('reads "Stand" (as of) as the page\'s date, before another unlabelled date', () => {
+    const a = extractArticle(
+      page({
+        lang: 'de',
+        article: '<span class="heading__meta">Stand - 12.11.2021<br>(gültig seit: 05.11.2021)</span><p>Reisende sollten vor der Abreise die aktuellen Einreiseregeln prüfen.</p>',
+      }),
+      NEUTRAL,
+    );
+    expect(a.published).toBe('2021-11-12');
   });
 });
 
