@@ -79,15 +79,18 @@ function inferYear(m: number, ctx: Context, rel?: string): number | null {
     return forward && m < a.m ? a.y + 1 : a.y;
   }
   if (!ctx.pub) return null;
-  // Tense near the mention decides which side of the publication date a bare month falls.
-  const near = ctx.before.slice(-60);
-  const past = PAST.test(near) || (PAST.test(ctx.sentence) && !FUTURE.test(ctx.sentence));
-  const future = FUTURE.test(near) || (FUTURE.test(ctx.sentence) && !PAST.test(ctx.sentence));
-  if (m > ctx.pub.m && past && !future) return ctx.pub.y - 1;
-  if (m < ctx.pub.m && future && !past) return ctx.pub.y + 1;
-  if (m - ctx.pub.m > 6 && !future) return ctx.pub.y - 1;
-  if (ctx.pub.m - m > 6 && !past) return ctx.pub.y + 1;
-  return ctx.pub.y;
+  // A bare month is the occurrence nearest the publication date (news speaks of the recent
+  // past and near future); tense right before the mention can push it to the other side.
+  const diff = m - ctx.pub.m; // -11..11
+  let y = ctx.pub.y;
+  if (diff > 6) y -= 1;
+  else if (diff < -6) y += 1;
+  else if (Math.abs(diff) === 6) y += FUTURE.test(ctx.sentence) && !PAST.test(ctx.sentence) ? (diff < 0 ? 1 : 0) : (diff > 0 ? -1 : 0);
+  const near = ctx.before.slice(-30);
+  const ahead = (y - ctx.pub.y) * 12 + diff;
+  if (ahead > 0 && /\b(?:since|ago|last|earlier|was|were|had|did)\b/i.test(near) && !FUTURE.test(near)) y -= 1;
+  else if (ahead < -1 && /\b(?:will|by|until|till|from|due|expected|next|deadline)\b/i.test(near) && !PAST.test(near)) y += 1;
+  return y;
 }
 
 /** The period of a season: winter runs December to February. */
@@ -111,9 +114,13 @@ function seasonOf(season: string, ctx: Context, rel: string | undefined, year: s
     if (r === 'last' || r === 'past') y = inIt || now < startOf(cur) ? cur - 1 : cur;
     else if (r === 'next' || r === 'the coming' || r === 'coming') y = now < startOf(cur) ? cur : cur + 1;
     else {
-      const near = ctx.before.slice(-60);
-      const future = FUTURE.test(near) || (FUTURE.test(ctx.sentence) && !PAST.test(ctx.sentence));
-      y = inIt || now < startOf(cur) || ctx.anchorYear || !future ? cur : cur + 1;
+      // The current or coming occurrence ("winter" in May is the next one), unless the
+      // sentence speaks of the past, then the latest one that has begun.
+      const near = ctx.before.slice(-40);
+      const past = (PAST.test(near) && !FUTURE.test(near)) || (PAST.test(ctx.sentence) && !FUTURE.test(ctx.sentence));
+      y = inIt || now < startOf(cur) ? cur : cur + 1;
+      if (past && startOf(y) > now) y -= 1;
+      if (ctx.anchorYear) y = ctx.anchorYear.y;
     }
     if (r === 'this') y = cur;
   }
@@ -255,7 +262,7 @@ export function findDates(body: string, sentences: Sentence[], published: string
     }, 1);
     scan(/\bChristmas(?: Day)?\b/g, (_m, ctx) => {
       if (!ctx.pub) return null;
-      return dayValue(ctx.pub.y, 12, 25);
+      return dayValue(ctx.pub.m <= 6 && !PAST.test(ctx.sentence) ? ctx.pub.y : ctx.pub.m <= 6 ? ctx.pub.y - 1 : ctx.pub.y, 12, 25);
     }, 0);
     // yesterday / today / tomorrow.
     scan(/\b(yesterday|today|tomorrow)\b/gi, (m, ctx) => {

@@ -21,6 +21,14 @@ const PROVIDER_WORD = /\b(?:hospitals?|health|healthcare|ambulance|care|partners
 const COMPASS = /^(?:North|South|East|West|Mid|Central|Inner|Outer|North-East|North-West|South-East|South-West|Greater)$/;
 const PERSON_PLACE = /\b(?:GP|GPs|doctor|nurse|pharmacist|consultant|practice manager|councillor|MP|resident|patient|mother|father|man|woman|based|lives|living|works|working)\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$/;
 
+/** A match must be written as a name: capitalised at the end, no lower-case content word, one line. */
+function writtenAsName(body: string, tokens: Token[], first: number, last: number): boolean {
+  if (!tokens[last - 1].capital) return false;
+  if (!tokens[first].capital && !SMALL.has(tokens[first].norm)) return false;
+  for (let j = first; j < last; j++) if (!tokens[j].capital && !SMALL.has(tokens[j].norm)) return false;
+  return !body.slice(tokens[first].start, tokens[last - 1].end).includes('\n');
+}
+
 const validAt = (e: NameEntry, day: string | null) => !day || ((!e.from || e.from <= day) && (!e.to || e.to >= day));
 
 /** Picks one reading of an ambiguous name: by the suffix written in the text, then validity at the article date, then kind. */
@@ -53,7 +61,8 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
     const local = t.capital ? defined.get(body.slice(t.start, t.end)) : undefined;
-    const m = k.names.longestAt(tokens, i);
+    // The longest name written as a name: "Nottingham city" falls back to "Nottingham".
+    const m = k.names.matchesAt(tokens, i).find((c) => writtenAsName(body, tokens, c.first, c.last)) ?? null;
     if (!m && local) {
       out.push(toMention(local, body, t.start, t.end, published));
       i++;
@@ -70,10 +79,7 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
     const first = tokens[m.first];
     const lastTok = tokens[m.last - 1];
     const surface = body.slice(first.start, lastTok.end);
-    // A match must be written as a name: capitalised at the end, at most one lower-case word inside.
-    let lowers = 0;
-    for (let j = m.first; j < m.last; j++) if (!tokens[j].capital && !SMALL.has(tokens[j].norm)) lowers++;
-    if (body.slice(first.start, lastTok.end).includes('\n') || !lastTok.capital || lowers > 0 || (!first.capital && !SMALL.has(first.norm))) { i++; continue; }
+
     const hits = m.values.filter((h: NameHit) => h.exact === null || h.exact === surface).map((h) => h.entry);
     if (!hits.length) { i++; continue; }
     let start = first.start;

@@ -3,13 +3,16 @@
 import type { DateMention, Entity, NumericClaim, RolloutEvent, RolloutStatus } from '../types.ts';
 import type { Knowledge } from './knowledge.ts';
 import type { Mention } from './entities.ts';
-import type { Sentence } from './text.ts';
+import { sentenceAt, type Sentence } from './text.ts';
 import { normTokens } from './reference/names.ts';
 
 const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|England-wide|in England\b|of England's)/i;
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
-const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:new\s+|national\s+|local\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records)|pilots?|pathfinders?)\b/i;
+const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?)|pilots?|pathfinders?)\b/i;
+// Subjects that make an unplaced sentence about the article's own area, not the country.
+const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough)\b/i;
+const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
@@ -20,8 +23,15 @@ function cueHits(text: string, k: Knowledge): CueHit[] {
   for (const { status, cue } of k.statusCues) {
     for (const m of text.matchAll(cue)) hits.push({ status, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
-  // A cue inside a longer cue of another status ("delaying … indefinitely") gives way to it.
-  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start));
+  return hits;
+}
+
+/**
+ * Overlapping cues of different statuses: the longer wins ("delaying … indefinitely" is paused),
+ * and a plan cue inside another status's cue ("extend its deadline for …") is part of it.
+ */
+function resolveOverlaps(hits: CueHit[]): CueHit[] {
+  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && ((o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start) || (h.status === 'planned' && o.start < h.end && o.end > h.start))));
 }
 
 /** Negations and hedges in the same clause before the cue, a condition after it, or a question. */
@@ -32,6 +42,8 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   // "will be launched" is a plan, not a launch.
   if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
   if (k.negation.test(window) || k.hedge.test(window)) return true;
+  // "plans to restart", "wants to scrap": an intention, not the fact itself.
+  if ((hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
   return false;
@@ -54,28 +66,31 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const nationalOrgs = named.filter((n) => n.entry?.national || n.name === 'England');
 
   // Sub-areas collapse into a larger area the article names ("Leicestershire" → "Leicester, Leicestershire and Rutland").
-  const regionNames = [...new Set(regions.map((r) => r.name))];
   const bigger = new Map<string, Mention>();
-  for (const r of regions) {
-    const toks = normTokens(r.name);
-    const host = regions.find((o) => o.name !== r.name && normTokens(o.name).length > toks.length && toks.every((t) => normTokens(o.name).includes(t)) && toks.length > 0);
-    if (host) bigger.set(r.name, host);
+  // One representative mention and its folded words per distinct name (articles repeat names).
+  const byName = new Map<string, { m: Mention; key: string; n: number }>();
+  for (const r of regions) if (!byName.has(r.name)) { const t = normTokens(r.name); byName.set(r.name, { m: r, key: ` ${t.join(' ')} `, n: t.length }); }
+  for (const [name, a] of byName) {
+    // Only a contiguous part counts: "Leicestershire" is in LLR, "North Essex" is not "North East Essex".
+    for (const [other, b] of byName) {
+      if (other !== name && a.n > 0 && b.n > a.n && b.key.includes(a.key)) { bigger.set(name, b.m); break; }
+    }
   }
   const canon = (r: Mention) => bigger.get(r.name) ?? r;
   const counts = new Map<string, { n: number; m: Mention }>();
   for (const r of regions) { const c = canon(r); const e = counts.get(c.name) ?? { n: 0, m: c }; e.n++; counts.set(c.name, e); }
   const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  const dominant = dominantCount?.m ?? null;
+  // The story's area: the first one it names (news leads with it), else the most mentioned.
+  const dominant = regions.length ? canon(regions[0]) : (dominantCount?.m ?? null);
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
   const nationalArticle = !dominantCount || nationalMentions > dominantCount.n;
-  void regionNames;
 
   // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
   const providerFor = new Map<string, string>();
   for (const s of sentences) {
-    const ps = providers.filter((p) => p.start >= s.start && p.end <= s.end);
-    const rs = regions.filter((r) => r.start >= s.start && r.end <= s.end);
+    const ps = spanFilter(providers, s.start, s.end);
+    const rs = spanFilter(regions, s.start, s.end);
     if (ps.length && rs.length) for (const r of rs) if (!providerFor.has(canon(r).name)) providerFor.set(canon(r).name, ps[0].name);
   }
   const distinctProviders = [...new Set(providers.map((p) => p.name))];
@@ -83,15 +98,28 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
 
   const events: RolloutEvent[] = [];
   const seen = new Map<string, RolloutEvent>();
-  const within = <T extends { start: number; end: number }>(xs: T[], a: number, b: number) => xs.filter((x) => x.start >= a && x.end <= b);
+  const within = spanFilter;
   const uniqRegions = (rs: Mention[]) => {
     const uniq = new Map<string, Mention>();
     for (const r of rs) uniq.set(canon(r).name, canon(r));
     return [...uniq.values()].slice(0, 5).map((r) => ({ name: r.name, code: r.code }));
   };
+  let leadEvent: RolloutEvent | null = null;
   const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
+    // "Areas affected include X, Y and Z": a list of places carries on the story's lead event.
+    if (leadEvent && LIST_OF_AREAS.test(s.text) && !cueHits(s.text, k).length) {
+      for (const r of within(regions, s.start, s.end)) {
+        const c = canon(r);
+        const key = `${leadEvent.service}|${c.name}|${leadEvent.status}`;
+        if (seen.has(key)) continue;
+        const ev: RolloutEvent = { ...leadEvent, region: c.name, regionCode: c.code, evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence: 0.5 };
+        seen.set(key, ev);
+        events.push(ev);
+      }
+      continue;
+    }
     const sentServices = within(services, s.start, s.end);
     let svc = [...new Set(sentServices.map((x) => x.name))];
     let confidence = 0.9;
@@ -107,7 +135,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       svc = [ref.name];
       confidence = 0.6;
     }
-    const hits = cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end))));
+    const hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end)))));
     if (!hits.length) continue;
     // Clause boundaries inside the sentence, so "X went live in A, while B …" links A and B apart.
     const cuts = [0];
@@ -125,7 +153,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       // The cue speaks about the service in its clause, else the nearest one in the sentence.
       let hitServices = svc;
       if (sentServices.length > 1) {
-        const inClause = [...new Set(within(sentServices, ca, cb).map((x) => x.name))];
+        // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
+        const relative = [...s.text.matchAll(/,\s+(?:which|who|that|replacing|alongside|as well as|like)\b[^,]*,/gi)].map((m) => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
+        const main = within(sentServices, ca, cb).filter((x) => !relative.some(([a, b]) => x.start >= a && x.end <= b));
+        const inClause = [...new Set((main.length ? main : within(sentServices, ca, cb)).map((x) => x.name))];
         if (inClause.length) hitServices = inClause;
         else {
           const at = s.start + h.start;
@@ -152,7 +183,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         if (prevRegions.length) where = [{ name: canon(prevRegions[0]).name, code: canon(prevRegions[0]).code }];
         else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
         else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
-        else if (dominant && !nationalArticle) where = [{ name: dominant.name, code: dominant.code }];
+        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [{ name: dominant.name, code: dominant.code }];
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;
       }
@@ -182,16 +213,39 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
           };
           seen.set(key, ev);
           events.push(ev);
+          leadEvent ??= ev;
         }
       }
     }
   }
-  return events;
+  // One sentence rarely states two statuses for the same service and place: a specific one
+  // (paused, delayed, cancelled…) wins over "live" (plans stay: "went live, and will expand").
+  const WEAK: Record<string, number> = { planned: 0, live: 1 };
+  return events.filter((e) => {
+    const rank = WEAK[e.status];
+    if (rank !== 1) return true;
+    return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region && (WEAK[o.status] ?? 2) > rank);
+  });
 }
 
 function paragraphOf(sentences: Sentence[], pos: number): number {
-  for (const s of sentences) if (pos >= s.start && pos < s.end) return s.paragraph;
-  return -1;
+  if (!sentences.length) return -1;
+  const s = sentences[sentenceAt(sentences, pos)];
+  return pos >= s.start && pos < s.end ? s.paragraph : -1;
+}
+
+/** Items (sorted by start) that lie inside [a, b]: binary search, so long articles stay linear-ish. */
+function spanFilter<T extends { start: number; end: number }>(xs: T[], a: number, b: number): T[] {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid].start < a) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let i = lo; i < xs.length && xs[i].start < b; i++) if (xs[i].end <= b) out.push(xs[i]);
+  return out;
 }
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100 };

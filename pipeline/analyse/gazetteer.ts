@@ -56,6 +56,19 @@ export class Gazetteer<T> {
     if (!node.values.includes(value)) node.values.push(value);
   }
 
+  /** Every match starting at token i, longest first. */
+  matchesAt(tokens: Token[], i: number): GazetteerMatch<T>[] {
+    let node = this.root;
+    const out: GazetteerMatch<T>[] = [];
+    for (let j = i; j < tokens.length; j++) {
+      const n = node.next.get(tokens[j].norm);
+      if (!n) break;
+      node = n;
+      if (node.values) out.unshift({ values: node.values, first: i, last: j + 1 });
+    }
+    return out;
+  }
+
   /** Longest match starting at token i, or null. */
   longestAt(tokens: Token[], i: number): GazetteerMatch<T> | null {
     let node = this.root;

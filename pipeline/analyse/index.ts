@@ -13,7 +13,13 @@ import type { Knowledge } from './knowledge.ts';
 export { loadKnowledge } from './knowledge.ts';
 export type { Knowledge } from './knowledge.ts';
 
-export function analyse(article: Article, knowledge: Knowledge): Findings {
+/** What the analyser may know about a page beyond its text (from the source declaration). */
+export interface AnalysisContext {
+  /** The area the publishing body covers: facts that name no place default to it instead of England. */
+  defaultRegion?: string;
+}
+
+export function analyse(article: Article, knowledge: Knowledge, _context: AnalysisContext = {}): Findings {
   const body = article.body;
   const paragraphs = paragraphSpans(body);
   const sentences = sentenceSpans(body, paragraphs);
@@ -38,10 +44,13 @@ export function analyse(article: Article, knowledge: Knowledge): Findings {
   }
   const events = eventsRaw.map((e) => (e.provider ? { ...e, provider: providerName.get(e.provider) ?? e.provider } : e));
 
-  const national = events.some((e) => e.region === 'England');
+  // England is a region of the story when a fact is national, or when a story about a service names it on its own.
+  const national = events.some((e) => e.region === 'England') || (services.length > 0 && named.some((n) => n.kind === 'region' && n.name === 'England'));
   const entities: Entity[] = [
     ...named
       .filter((n) => national || !(n.kind === 'region' && n.name === 'England'))
+      // With no service in the story, a trust is just an organisation, not a provider of one.
+      .map((n) => (n.kind === 'provider' && services.length === 0 ? { ...n, kind: 'organisation' as const } : n))
       .map(({ entry, ...e }) => (e.kind === 'provider' && entry ? { ...e, name: providerName.get(entry.name) ?? e.name } : e)),
     ...people.map(({ key: _key, ...e }) => e),
     ...services,

@@ -77,7 +77,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
         addName(alias, entry);
         // Articles drop the "NHS Foundation Trust" tail; the matcher re-attaches it as a hint.
         const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '');
-        if (core !== alias && normTokens(core).length >= 2) addName(core, entry);
+        if (core !== alias && normTokens(core.replace(/^the\s+/i, '')).length >= 2) addName(core, entry);
       } else if (o.kind === 'local_authority') {
         addName(alias.replace(/\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$/i, ''), entry);
       } else {

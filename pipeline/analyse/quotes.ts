@@ -10,7 +10,11 @@ const SPEECH_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
 const UNNAMED = /\b(?:spokes(?:man|woman|person)|statement|source|official|insider|representative|spokes|sources|team|we)\b/i;
 const ROLE_WORD = /\b(?:minister|secretary|director|chief|executive|officer|chair|chairman|chairwoman|chairs?|lead|leader|manager|head|gp|president|consultant|clinician|professor|nurse|doctor|member|partner|deputy|commissioner|councillor|mp|mep|adviser|advisor|founder|spokes\w+|editor|analyst|fellow|dean|principal|coordinator|co-ordinator|governor|treasurer|surgeon|physician|pharmacist|paramedic|programme|project|cabinet|shadow|senior|accountable|medical|clinical|officer)\b/i;
 
-interface RawQuote { open: number; close: number; innerStart: number; innerEnd: number; paragraph: number; closed: boolean; colon: boolean }
+interface RawQuote {
+  open: number; close: number; innerStart: number; innerEnd: number; paragraph: number; closed: boolean; colon: boolean;
+  /** Where the attribution is when it sits in the paragraph before ("X said:" ending a paragraph). */
+  attribution?: [number, number];
+}
 
 const OPENERS: Record<string, string> = { '“': '”', '"': '"', '‘': '’', "'": "'", '«': '»' };
 
@@ -66,8 +70,16 @@ function isScare(inner: string, introducedBySpeech: boolean): boolean {
 
 export function findQuotes(body: string, paragraphs: Paragraph[], people: PersonMention[], named: Mention[]): Quote[] {
   const raw: RawQuote[] = [];
+  const introEnd = new RegExp(`\\b${SPEECH}(?:\\s+\\w+){0,3}:\\s*$`);
   for (const p of paragraphs) {
     const pairs = pairsIn(p);
+    const prevPara = p.index > 0 ? paragraphs[p.index - 1] : null;
+    if (pairs.length === 0 && prevPara && introEnd.test(prevPara.text) && /^[A-Z]/.test(p.text)) {
+      // GOV.UK style: "The minister said:" ends one paragraph, the words are the next one, unquoted.
+      const sentStart = prevPara.text.lastIndexOf('. ') + 1;
+      raw.push({ open: p.start, close: p.end, innerStart: p.start, innerEnd: p.end, paragraph: p.index, closed: true, colon: true, attribution: [prevPara.start + sentStart, prevPara.end] });
+      continue;
+    }
     if (pairs.length === 0) {
       // "X said: we will…" with no quote marks: the rest of the paragraph is the quote.
       const m = p.text.match(new RegExp(`\\b${SPEECH}(?:\\s+\\w+){0,3}:\\s+(?=[A-Z])`));
@@ -83,7 +95,12 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
   const orgAt = (a: number, b: number) => named.filter((x) => x.start >= a && x.end <= b);
   const paraOf = (pos: number) => paragraphs.find((p) => pos >= p.start && pos <= p.end)!;
 
-  interface Built { start: number; end: number; paragraph: number; speaker: string | null; role: string | null; attributed: boolean; endsParagraph: boolean; startsParagraph: boolean; parts: Array<[number, number]> }
+  interface Built {
+    start: number; end: number; paragraph: number; speaker: string | null; role: string | null; attributed: boolean;
+    endsParagraph: boolean; startsParagraph: boolean; parts: Array<[number, number]>;
+    /** The last quote mark was never closed: the next paragraph's quote continues this passage. */
+    unclosed: boolean;
+  }
   const built: Built[] = [];
 
   for (let qi = 0; qi < raw.length; qi++) {
@@ -122,6 +139,7 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     if (!attribution && SPEECH_RE.test(tailSentence)) { attribution = tailSentence; attrStart = end + 1; }
     const leadSentence = lead.slice(Math.max(0, ...[...lead.matchAll(/[.!?]["”’]?\s+/g)].map((x) => (x.index ?? 0) + x[0].length)));
     let attrFrom = attrStart;
+    if (q.attribution) { attribution = body.slice(q.attribution[0], q.attribution[1]); attrFrom = q.attribution[0]; }
     if (!attribution && (introduced || SPEECH_RE.test(leadSentence))) { attribution = leadSentence; attrFrom = q.open - leadSentence.length; }
 
     let speaker: string | null = null;
@@ -143,20 +161,25 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
       } else if (orgs.length || UNNAMED.test(attribution)) {
         speaker = null;
       }
-    } else if (startsParagraph && built.length && built[built.length - 1].paragraph === q.paragraph - 1) {
-      // A paragraph that opens with a quote mark carries on the previous speaker.
+    } else if (startsParagraph && built.length && built[built.length - 1].paragraph === q.paragraph - 1 && built[built.length - 1].endsParagraph) {
       const prev = built[built.length - 1];
-      if (prev.endsParagraph) {
+      if (prev.unclosed) {
+        // The previous paragraph left its quote open: the same passage goes on.
         prev.end = end;
         prev.parts.push(...parts);
         prev.paragraph = q.paragraph;
-        prev.endsParagraph = tail.trim() === '';
+        prev.endsParagraph = endsWithQuote(tail);
+        prev.unclosed = !raw[qi].closed;
         continue;
       }
+      // A paragraph that opens with a quote mark carries on the previous speaker, as a new passage.
+      speaker = prev.speaker;
+      role = prev.role;
+      attributed = true;
     } else {
       continue; // quoted words with no speech verb anywhere near: a title or a phrase, not a quote
     }
-    built.push({ start, end, paragraph: q.paragraph, speaker, role, attributed, endsParagraph: endsWithQuote(tail), startsParagraph, parts });
+    built.push({ start, end, paragraph: q.paragraph, speaker, role, attributed, endsParagraph: endsWithQuote(tail), startsParagraph, parts, unclosed: !raw[qi].closed });
   }
 
   return built.map((b) => {

@@ -65,7 +65,8 @@ interface Ctx {
 
 function hint(el: Element): string {
   const a = el.attribs;
-  return `${a.class ?? ''} ${a.id ?? ''}`;
+  // camelCase names ("newsCaption", "NewsletterModule") split so word-start patterns see their parts.
+  return `${a.class ?? ''} ${a.id ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
 function isHidden(el: Element): boolean {
@@ -329,13 +330,15 @@ function contains(ancestor: Element, node: Element): boolean {
 }
 
 
+/** A paragraph that is almost all link text is a pointer to another page. */
+const P_LINK_MAX = 0.8;
 /** Whether a container inside the article is furniture (link lists, teasers, share bars). */
 function isBoilerplateBlock(el: Element, ctx: Ctx): boolean {
   const s = ctx.stats.get(el);
   if (!s || s.text === 0) return false;
   const ld = s.link / s.text;
   const name = el.name;
-  if (name === 'p' || HEADING.test(name)) return ld > 0.8 && s.text < 200;
+  if (name === 'p' || HEADING.test(name)) return ld > P_LINK_MAX && s.text < 200;
   if (name === 'li') return false; // judged with its list
   if (s.commas >= 10 && ld < 0.5) return false;
   const weight = ctx.strict ? classWeight(el) : 0;
@@ -470,7 +473,8 @@ export function extractBodyParagraphs(root: Element): string[] {
     const ctx: Ctx = { removed, stats: measure(root, removed), strict, teasers: new Map() };
     const content = pickContent(root, ctx);
     const paragraphs = tidy(paragraphsOf(content, ctx));
-    if (textLength(paragraphs) > textLength(best) * 1.0) best = paragraphs;
+    // Without class hints sidebars and link lists compete too, so the lenient pass must find far more to win.
+    if (best.length === 0 || textLength(paragraphs) > textLength(best) * 2) best = paragraphs;
     // A strict result of this length is trusted; only thin results retry without class hints.
     if (textLength(best) >= 500) break;
   }

@@ -215,7 +215,7 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     for (const el of times) {
       const h = hint(el);
       const d = elementDate(el, order);
-      if (!d) continue;
+      if (!d || inFurniture(el)) continue; // a sidebar's or comment's <time> dates another text
       if (/updat|modif|revis|aktualis/i.test(h) || UPDATE_WORDS.test(labelBefore(el))) {
         updated ??= d.iso;
         continue;
@@ -299,7 +299,9 @@ function datesInText(text: string, order: DateOrder): Found | null {
   const dates = findDates(text, order, 30);
   // A date with a publication label in front of it wins over the first date on the page.
   for (const d of dates) {
-    if (PUBLISH_LABEL.test(text.slice(Math.max(0, d.index - 30), d.index))) return { iso: d.iso, raw: d.raw, source: 'text' };
+    const label = text.slice(Math.max(0, d.index - 30), d.index);
+    // "Updated:" ends in "dated:", so the revision check comes first.
+    if (PUBLISH_LABEL.test(label) && !UPDATE_WORDS.test(label)) return { iso: d.iso, raw: d.raw, source: 'text' };
   }
   for (const d of dates) {
     const before = text.slice(Math.max(0, d.index - 40), d.index);

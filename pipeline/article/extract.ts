@@ -13,7 +13,7 @@ export interface ExtractArticleOptions {
 }
 
 /** Where the body came from, so a caller can report a broken per-source selector. */
-export type BodyOrigin = 'selector' | 'generic' | 'generic-over-selector';
+export type BodyOrigin = 'selector' | 'generic' | 'json-ld' | 'generic-over-selector';
 
 export interface ArticleReport {
   article: Article;
@@ -24,6 +24,30 @@ export interface ArticleReport {
 
 /** A selector's body shorter than this share of the generic one is judged broken (e.g. it caught a teaser). */
 const SELECTOR_MIN_SHARE = 0.5;
+
+/**
+ * JSON-LD articleBody replaces the generic result only when it is half as long again:
+ * a safety net for pages whose visible text failed (scripts render it, odd markup).
+ */
+const DECLARED_FACTOR = 1.5;
+/** The article text a page declares in JSON-LD (articleBody), split into paragraphs. */
+function declaredBody($: ReturnType<typeof parseHtml>): string[] | null {
+  let best: string | null = null;
+  $('script[type="application/ld+json"]').each((_, el) => {
+    const m = /"articleBody"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec($(el).text());
+    if (!m) return;
+    try {
+      const text = JSON.parse(`"${m[1]}"`) as string;
+      if (!best || text.length > best.length) best = text;
+    } catch {
+      // Not a valid JSON string: ignore it.
+    }
+  });
+  if (!best) return null;
+  // Some sites put markup in articleBody; tags are not text.
+  const paragraphs = (best as string).replace(/<[^>]+>/g, ' ').split(/\n+/).map(collapse).filter(Boolean);
+  return paragraphs.length > 0 ? paragraphs : null;
+}
 
 const textLength = (ps: string[]) => ps.reduce((n, p) => n + p.length, 0);
 
@@ -69,10 +93,15 @@ export function extractArticleReport(html: string, url: string, options: Extract
   const generic = root ? extractBodyParagraphs(root) : [];
   let paragraphs = generic;
   let bodyOrigin: BodyOrigin = 'generic';
+  const declared = declaredBody($);
+  if (declared && textLength(declared) >= 500 && textLength(declared) > textLength(generic) * DECLARED_FACTOR) {
+    paragraphs = declared;
+    bodyOrigin = 'json-ld';
+  }
   const bodyEls = select('body');
   if (bodyEls.length > 0 && root) {
     const own = extractContainerParagraphs(bodyEls, root);
-    if (textLength(own) >= textLength(generic) * SELECTOR_MIN_SHARE && own.length > 0) {
+    if (textLength(own) >= textLength(paragraphs) * SELECTOR_MIN_SHARE && own.length > 0) {
       paragraphs = own;
       bodyOrigin = 'selector';
     } else bodyOrigin = 'generic-over-selector';

@@ -80,6 +80,7 @@ export async function extractFiles(
     const page = extractPage(html, opts.url ?? fileUrl, knowledge, {
       selectors: source?.selectors,
       dateOrder: source?.dateOrder,
+      defaultRegion: source?.defaultRegion,
     });
     // Without --url, a page is known by its canonical link; a page with none by its file path.
     const url = opts.url ?? (page.article.url === fileUrl ? file : page.article.url);

@@ -104,7 +104,7 @@ export async function reprocess(
         contentHash: w.contentHash,
       };
       const source = sources.get(w.sourceId) ?? fallbackSource(w.sourceId, w.url);
-      const record = toPageRecord(source, capture, knowledge, rec.ref);
+      const { record } = toPageRecord(source, capture, knowledge, rec.ref);
       record.docUrl = w.url; // identity never changes on reprocess
       batch.push(record);
       found.add(w.docId);

@@ -48,17 +48,36 @@ export function documentUrl(source: Source, capture: Capture, article: Article):
   return stripTracking(capture.url);
 }
 
+export interface SelectorCheck {
+  /** The generic extractor stood in for the source's selectors on this page. */
+  selectorFailed: boolean;
+  misses: string[];
+}
+
 export function toPageRecord(
   source: Source,
   capture: Capture,
   knowledge: Knowledge,
   warc?: { file: string; recordId: string },
-): PageRecord {
-  const { article, findings } = extractPage(capture.html, capture.url, knowledge, {
+): { record: PageRecord; check: SelectorCheck } {
+  const { article, findings, bodyOrigin, selectorMisses } = extractPage(capture.html, capture.url, knowledge, {
     selectors: source.selectors,
     dateOrder: source.dateOrder,
+    defaultRegion: source.defaultRegion,
   });
-  return { capture, docUrl: documentUrl(source, capture, article), article, findings, warc };
+  return {
+    record: { capture, docUrl: documentUrl(source, capture, article), article, findings, warc },
+    check: { selectorFailed: bodyOrigin === 'generic-over-selector', misses: selectorMisses },
+  };
+}
+
+/** A note for the run report when a source's selectors no longer fit its pages (a changed template). */
+function selectorNote(pages: number, failed: number, misses: Map<string, number>): string | null {
+  if (!pages || (!failed && !misses.size)) return null;
+  const parts: string[] = [];
+  if (failed) parts.push(`body selector found little on ${failed} of ${pages} pages (generic extractor used)`);
+  for (const [field, n] of misses) parts.push(`selector "${field}" matched nothing on ${n} of ${pages} pages`);
+  return parts.join('; ');
 }
 
 export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}): Promise<RunReport> {
@@ -104,6 +123,9 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       const batch: PageRecord[] = [];
       const errors: FetchErrorRecord[] = [];
       let sourceEvents = 0;
+      let extracted = 0;
+      let selectorFailures = 0;
+      const selectorMisses = new Map<string, number>();
       const flush = () => {
         const pages = batch.splice(0);
         const errs = errors.splice(0);
@@ -139,7 +161,11 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
               counts.pagesFetched++;
               let record: PageRecord;
               try {
-                record = toPageRecord(source, capture, knowledge, archived);
+                const page = toPageRecord(source, capture, knowledge, archived);
+                record = page.record;
+                extracted++;
+                if (page.check.selectorFailed) selectorFailures++;
+                for (const m of page.check.misses) selectorMisses.set(m, (selectorMisses.get(m) ?? 0) + 1);
               } catch (err) {
                 // A page the extractor cannot read is recorded as failed; the run goes on.
                 counts.pagesFailed++;
@@ -186,6 +212,12 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       } else if (stats && stats.failed > 0) {
         message = `${stats.failed} pages failed`;
       }
+      if (stats?.skippedDone) {
+        const resumed = `${stats.skippedDone} pages already loaded by the interrupted run`;
+        message = message ? `${message}; ${resumed}` : resumed;
+      }
+      const selectors = source.selectors ? selectorNote(extracted, selectorFailures, selectorMisses) : null;
+      if (selectors) message = message ? `${message}; ${selectors}` : selectors;
       const record: SourceRunRecord = {
         sourceId: source.id,
         status,

@@ -73,6 +73,11 @@ export const sourceSchema = z.strictObject({
       delayMs: z.number().int().min(0).default(1000),
     })
     .default({ maxConcurrency: 2, delayMs: 1000 }),
+  /**
+   * The area a local body's site covers (e.g. "Leicester, Leicestershire and Rutland" for a CCG's
+   * own news pages): facts whose text names no place default to it instead of England.
+   */
+  defaultRegion: z.string().min(1).optional(),
   /** Order of numeric dates on this site. UK sites write day first. @default 'dmy' */
   dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
   /** Free text: where the declaration's facts come from, what is known not to work. */

@@ -27,9 +27,15 @@ describe('organisations normalised to reference data', () => {
   });
 
   it('ambulance trusts are providers with ODS codes, acronyms included', () => {
-    const f = run(['SWASFT runs the service for Devon.', 'East Midlands Ambulance Service NHS Trust took the first calls.']);
+    const f = run(['SWASFT runs NHS 111 for Devon.', 'East Midlands Ambulance Service NHS Trust took the first calls.']);
     const providers = f.entities.filter((e) => e.kind === 'provider').map((e) => [e.name, e.code]);
     expect(providers).toEqual([['South Western Ambulance Service NHS Foundation Trust', 'RYF'], ['East Midlands Ambulance Service NHS Trust', 'RX9']]);
+  });
+
+  it('a trust in a story about no service is an organisation, not a provider', () => {
+    const kinds = run(['Salisbury NHS Foundation Trust will raise its car parking charges in April.']).entities.map((e) => [e.kind, e.code]);
+    expect(kinds).toContainEqual(['organisation', 'RNZ']);
+    expect(kinds.filter(([k]) => k === 'provider')).toEqual([]);
   });
 
   it('a place named only as where a person works is not a region', () => {
@@ -57,6 +63,11 @@ describe('rollout events', () => {
     expect(events(['The NHS 111 launch in Kent is not expected to be delayed.'])).toEqual([]);
     expect(events(['NHS 111 in Kent could be paused if staffing does not improve.'])).toEqual([]);
     expect(events(['Will the Summary Care Record be scrapped?'])).toEqual([]);
+  });
+
+  it('"areas affected include …" spreads the lead event to each listed place', () => {
+    const ev = events(['Harmoni is pulling out of its NHS 111 contracts.', 'The provider blamed rising costs.', 'Areas affected include Kent, Surrey and Essex.']);
+    expect(ev.filter((e) => e[2] === 'provider_withdrawn').map((e) => e[1])).toEqual(expect.arrayContaining(['Kent', 'Surrey', 'Essex']));
   });
 
   it('at most one event per service, region and status', () => {

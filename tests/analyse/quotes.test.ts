@@ -31,9 +31,17 @@ describe('quotes and speakers', () => {
 
   it('a paragraph opening with a quote mark continues the previous speaker', () => {
     const q = quotesOf('Dr Helen Marsh said: “We listened to what patients told us.”', '“That is why the service will stay open at night.”');
+    expect(q.map((x) => [x.speaker, x.text])).toEqual([
+      ['Helen Marsh', 'We listened to what patients told us.'],
+      ['Helen Marsh', 'That is why the service will stay open at night.'],
+    ]);
+  });
+
+  it('a quote left open at the end of a paragraph continues as one passage', () => {
+    const q = quotesOf('Dr Helen Marsh said: “We listened to what patients told us.', '“That is why the service will stay open at night.”');
     expect(q).toHaveLength(1);
-    expect(q[0].speaker).toBe('Helen Marsh');
-    expect(q[0].text).toMatch(/stay open at night\.$/);
+    expect(q[0]).toMatchObject({ speaker: 'Helen Marsh' });
+    expect(q[0].text).toMatch(/^We listened.*stay open at night\.$/s);
   });
 
   it('scare quotes and titles are not quotes', () => {
@@ -47,6 +55,11 @@ describe('quotes and speakers', () => {
   it('an organisation or an unnamed spokesperson gives speaker null', () => {
     expect(quotesOf('A spokesperson for the CCG said: “Patient safety comes first and we will not rush.”')[0].speaker).toBeNull();
     expect(quotesOf('NHS England said: “Every area will have the service by the autumn.”')[0].speaker).toBeNull();
+  });
+
+  it('"X said:" ending a paragraph introduces the next, unquoted paragraph', () => {
+    const [q] = quotesOf('Health minister Lucy Grant said:', 'This is a milestone for patients across the region.');
+    expect(q).toMatchObject({ speaker: 'Lucy Grant', text: 'This is a milestone for patients across the region.' });
   });
 
   it('a colon-introduced quote without quote marks runs to the end of the paragraph', () => {

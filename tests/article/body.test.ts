@@ -149,3 +149,26 @@ describe('robustness', () => {
     expect(a.paragraphs).toEqual(STORY);
   });
 });
+
+describe('declared article text', () => {
+  it('uses JSON-LD articleBody when the visible page has almost no text', () => {
+    const body = [
+      'The trust said the new record system would replace paper notes on every ward by the end of the year, starting with the children’s unit.',
+      'Staff have been trained in small groups, and a help desk will stay open around the clock during the first month after the switch.',
+      'Patients should not notice any change, the trust added, although some clinics may run a little slower while teams get used to it.',
+      'Two other hospitals in the region moved to the same system last year and reported fewer lost test results within six months.',
+    ];
+    const ld = JSON.stringify({ '@type': 'NewsArticle', articleBody: body.join('\n') });
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"><p>Loading the story, please wait a moment.</p></div></body></html>`;
+    const r = extractArticleReport(html, URL_);
+    expect(r.bodyOrigin).toBe('json-ld');
+    expect(r.article.paragraphs).toEqual(body);
+  });
+
+  it('keeps the visible text when it is as full as the declared one', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', articleBody: STORY.join(' ') });
+    const r = extractArticleReport(page({ head: `<script type="application/ld+json">${ld}</script>` }), URL_);
+    expect(r.bodyOrigin).toBe('generic');
+    expect(r.article.paragraphs).toEqual(STORY);
+  });
+});

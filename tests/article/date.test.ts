@@ -119,3 +119,21 @@ describe('date parsing', () => {
     expect(text.slice(found[1].index, found[1].index + found[1].raw.length)).toBe('31.08.2013');
   });
 });
+
+describe('labels in running text', () => {
+  it('does not read "Updated:" as a publication label', () => {
+    const html = `<html><body><div><p>Updated: 4 June 2013</p><p>Story text about the phone line that was first published a little earlier on 21 May 2013 by the desk.</p></div></body></html>`;
+    expect(extractArticle(html, NEUTRAL).published).toBe('2013-05-21');
+  });
+});
+
+describe('per-source date selector', () => {
+  it("reads the site's own date element, and falls back when it is missing", () => {
+    const html = page({
+      head: '<meta property="article:published_time" content="2013-05-01">',
+      article: '<p class="when">Posted 21/05/2013</p><p>Story text that is long enough to count as the body of the page we test.</p>',
+    });
+    expect(extractArticle(html, NEUTRAL, { selectors: { published: '.when' } }).published).toBe('2013-05-21');
+    expect(extractArticle(html, NEUTRAL, { selectors: { published: '.gone' } }).published).toBe('2013-05-01');
+  });
+});

@@ -97,6 +97,15 @@ async function main(): Promise<void> {
         console.error(`${p.id.slice(0, 16)} P=${(p.precision ?? 0).toFixed(2)} R=${p.recall.toFixed(2)}`);
     }
   }
+  if (args.halves) {
+    for (const half of [0, 1]) {
+      const part = ours.perPage.filter((_, i) => i % 2 === half);
+      const withOut = part.filter((p) => p.precision !== null);
+      const p = withOut.reduce((s, x) => s + (x.precision ?? 0), 0) / Math.max(1, withOut.length);
+      const r = part.reduce((s, x) => s + x.recall, 0) / Math.max(1, part.length);
+      console.error(`half ${half}: F1 ${f1(p, r).toFixed(3)} (P ${p.toFixed(3)}, R ${r.toFixed(3)}) on ${part.length} pages`);
+    }
+  }
   printRows('article-body benchmark', rows, args.json);
 }
 

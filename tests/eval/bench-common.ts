@@ -11,6 +11,8 @@ export interface EvalArgs {
   json: boolean;
   /** Print one line per page that is not fully right (for error analysis). */
   verbose: boolean;
+  /** Also score the two halves of the folder (alternate pages) to see whether a change generalises. */
+  halves: boolean;
 }
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,6 +24,7 @@ export function parseEvalArgs(argv: string[], benchmark: string): EvalArgs {
     peers: argv.includes('--peers'),
     json: argv.includes('--json'),
     verbose: argv.includes('--verbose'),
+    halves: argv.includes('--halves'),
   };
 }
 
