@@ -2,7 +2,7 @@
 // BENCH_CPU_PROFILE=FILE) belongs to that stage alone. Prints one result line for the harness.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { NotAvailable, RESULT_MARKER, type StageArgs, type StageResult } from './common.ts';
+import { measured, NotAvailable, RESULT_MARKER, type StageArgs, type StageResult } from './common.ts';
 import * as baselines from './stages/baselines.ts';
 import * as rollwatch from './stages/rollwatch.ts';
 
@@ -31,17 +31,37 @@ async function main(): Promise<void> {
     try {
       // Profile the stage only, not process start-up: module loading under tsx happens on a
       // loader thread and would show up as a main thread mostly "(idle)".
+      // A stage that marks its timed part (measured.begin/end) is profiled over that part only.
       const profilePath = process.env.BENCH_CPU_PROFILE;
       const session = profilePath ? new Session() : null;
+      let running = false;
+      let saved = false;
+      const start = async () => {
+        if (!session || running) return;
+        await session.post('Profiler.start');
+        running = true;
+      };
+      const stop = async () => {
+        if (!session || !running || !profilePath) return;
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(profilePath, JSON.stringify(profile));
+        running = false;
+        saved = true;
+      };
       if (session) {
         session.connect();
         await session.post('Profiler.enable');
-        await session.post('Profiler.start');
+        measured.begin = async () => {
+          if (running) await session.post('Profiler.stop'); // drop the setup samples
+          running = false;
+          await start();
+        };
+        measured.end = stop;
+        await start();
       }
       const result = await run(JSON.parse(json) as StageArgs);
-      if (session && profilePath) {
-        const { profile } = await session.post('Profiler.stop');
-        writeFileSync(profilePath, JSON.stringify(profile));
+      if (session) {
+        if (!saved) await stop();
         session.disconnect();
       }
       result.maxRssMiB = process.resourceUsage().maxRSS / 1024;

@@ -38,6 +38,16 @@ export interface StageResult {
   note?: string;
 }
 
+/**
+ * The part of a stage worth profiling. A stage calls `begin()` after its untimed setup
+ * (generating pages, extracting the articles analyse needs) and `end()` after the
+ * timed loop; the child installs real hooks only when a profile was asked for.
+ */
+export const measured = {
+  begin: async (): Promise<void> => {},
+  end: async (): Promise<void> => {},
+};
+
 /** Thrown when a rollwatch module a stage needs is not on this branch yet. */
 export class NotAvailable extends Error {
   override name = 'NotAvailable';

@@ -25,12 +25,22 @@ export interface ProfileSummary {
 /** Which library (or project folder) a script URL belongs to. */
 export function packageOf(url: string): string {
   if (!url) return '(native, GC, idle)';
-  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  // The last node_modules/ wins: packages nest (cheerio/node_modules/htmlparser2).
+  const nm = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (nm) return nm[1];
   if (url.startsWith('node:')) return 'node core';
-  const project = /\/(pipeline\/[^/]+|bench)\//.exec(url);
-  if (project) return project[1];
+  const stage = /\/pipeline\/([^/]+)\//.exec(url);
+  if (stage) return `pipeline/${stage[1]}`;
+  if (/\/bench\/[^/]+\.ts$|\/bench\/stages\//.test(url)) return 'bench (site generation, harness)';
   return 'other';
+}
+
+/** A script URL relative to the last node_modules/ or to the repository (pipeline/, bench/). */
+function shortPath(url: string): string {
+  const nm = url.lastIndexOf('node_modules/');
+  if (nm >= 0) return url.slice(nm + 'node_modules/'.length);
+  const at = Math.max(url.lastIndexOf('/pipeline/'), url.lastIndexOf('/bench/bench/') + '/bench'.length);
+  return at > 0 ? url.slice(at + 1) : url;
 }
 
 export function summariseProfile(file: string, top = 15): ProfileSummary {
@@ -45,7 +55,7 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
     const node = byId.get(id);
     if (!node) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    const where = url ? `${url.replace(/^.*?(node_modules\/|\/(?=pipeline\/|bench\/))/, '')}:${lineNumber + 1}` : '';
+    const where = url ? `${shortPath(url)}:${lineNumber + 1}` : '';
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     fn.set(key, (fn.get(key) ?? 0) + us);
     const p = packageOf(url);

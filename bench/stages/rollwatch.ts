@@ -9,6 +9,7 @@ import { BenchSite } from '../site.ts';
 import {
   benchSourceDeclaration,
   importOptional,
+  measured,
   NotAvailable,
   PUBLIC_ORIGIN,
   type StageArgs,
@@ -182,10 +183,12 @@ function sampleHtml(args: StageArgs): { html: string; url: string }[] {
 export async function article(args: StageArgs): Promise<StageResult> {
   const { extractArticle } = await importOptional<ArticleModule>('pipeline/article/extract.ts', ['extractArticle']);
   const pages = sampleHtml(args);
+  await measured.begin();
   const started = performance.now();
   let paragraphs = 0;
   for (const p of pages) paragraphs += extractArticle(p.html, p.url).paragraphs.length;
   const seconds = (performance.now() - started) / 1000;
+  await measured.end();
   return { units: pages.length, unit: 'docs', seconds, extra: { paragraphs } };
 }
 
@@ -197,6 +200,7 @@ export async function analyse(args: StageArgs): Promise<StageResult> {
   const k0 = performance.now();
   const knowledge = mod.loadKnowledge();
   const knowledgeSeconds = (performance.now() - k0) / 1000;
+  await measured.begin();
   const started = performance.now();
   const found = { entities: 0, quotes: 0, dates: 0, events: 0 };
   for (const a of articles) {
@@ -207,6 +211,7 @@ export async function analyse(args: StageArgs): Promise<StageResult> {
     found.events += f.events.length;
   }
   const seconds = (performance.now() - started) / 1000;
+  await measured.end();
   const total = found.entities + found.quotes + found.dates + found.events;
   // A third of the bench articles are rollout stories: finding nothing means the stub.
   const note = total === 0 ? 'found nothing: still the stub?' : '';
