@@ -11,6 +11,13 @@ const BANDS = 16; // 16 bands x 4 rows: J=0.9 pairs are candidates ~always, J=0.
 const ROWS = SIGNATURE_SIZE / BANDS;
 /** Estimated Jaccard at or above which two bodies are the same story. */
 export const NEAR_DUPLICATE_JACCARD = 0.6;
+/**
+ * Bounds that keep a cluster of templated stories (weekly bulletins, one press release on fifty
+ * sites) from turning every insert into a scan of the cluster: a story's copies are found among
+ * the first candidates anyway.
+ */
+const MAX_CANDIDATES = 400;
+const MAX_NEIGHBOURS = 25;
 /** Shorter bodies (a two-line notice) are too generic to call copies. */
 export const MIN_WORDS = 40;
 
@@ -119,8 +126,19 @@ export class NearDuplicateIndex {
     const e = this.entries.get(docId);
     if (!e) return [];
     const candidates = new Set<string>();
-    for (const k of this.bandKeys(e.sig)) for (const id of this.bands.get(k) ?? []) if (id !== docId) candidates.add(id);
-    return [...candidates].filter((id) => estimatedJaccard(e.sig, this.entries.get(id)!.sig) >= NEAR_DUPLICATE_JACCARD);
+    gather: for (const k of this.bandKeys(e.sig)) {
+      for (const id of this.bands.get(k) ?? []) {
+        if (id !== docId) candidates.add(id);
+        if (candidates.size >= MAX_CANDIDATES) break gather;
+      }
+    }
+    const scored: { id: string; j: number }[] = [];
+    for (const id of candidates) {
+      const j = estimatedJaccard(e.sig, this.entries.get(id)!.sig);
+      if (j >= NEAR_DUPLICATE_JACCARD) scored.push({ id, j });
+    }
+    scored.sort((a, b) => b.j - a.j || (a.id < b.id ? -1 : 1));
+    return scored.slice(0, MAX_NEIGHBOURS).map((s) => s.id);
   }
 
   /** The earliest document of the same story when it is earlier than `docId`, else null. */

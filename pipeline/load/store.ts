@@ -25,6 +25,16 @@ export interface KnownPage {
   etag: string | null;
   lastModified: string | null;
   contentHash: string | null;
+  /** The document this URL's last good capture belongs to. */
+  docId: string | null;
+}
+
+/** A fetch that found the page unchanged (304, or the same content hash). */
+export interface NotModifiedRecord {
+  sourceId: string;
+  url: string;
+  at: string;
+  known: KnownPage | undefined;
 }
 
 export interface FetchErrorRecord {
@@ -178,26 +188,37 @@ export class Store {
 
   /** Latest validators per URL, for conditional requests. */
   async knownPages(): Promise<Map<string, KnownPage>> {
-    const rows = await this.db.query<{ url: string; etag: string | null; last_modified: string | null; content_hash: string | null }>(
+    const rows = await this.db.query<{ url: string; etag: string | null; last_modified: string | null; content_hash: string | null; doc_id: string | null }>(
       `SELECT url, arg_max(etag, fetched_at) AS etag, arg_max(last_modified, fetched_at) AS last_modified,
-              arg_max(content_hash, fetched_at) AS content_hash
+              arg_max(content_hash, fetched_at) AS content_hash, arg_max(doc_id, fetched_at) AS doc_id
          FROM captures WHERE status BETWEEN 200 AND 299 AND content_hash IS NOT NULL GROUP BY url`,
     );
-    return new Map(rows.map((r) => [r.url, { etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash }]));
+    return new Map(
+      rows.map((r) => [r.url, { etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, docId: r.doc_id }]),
+    );
   }
 
-  async recordNotModified(runId: string, sourceId: string, url: string, at: string): Promise<void> {
-    const prev = await this.db.query<{ doc_id: string | null; etag: string | null; last_modified: string | null; content_hash: string | null }>(
-      `SELECT doc_id, etag, last_modified, content_hash FROM captures
-        WHERE url = ? AND status BETWEEN 200 AND 299 ORDER BY fetched_at DESC LIMIT 1`,
-      [url],
-    );
-    const p = prev[0];
-    await this.db.run(
-      `INSERT INTO captures (url, doc_id, source_id, run_id, fetched_at, status, etag, last_modified, content_hash)
-       VALUES (?, ?, ?, ?, ?::TIMESTAMP, 304, ?, ?, ?)`,
-      [url, p?.doc_id ?? null, sourceId, runId, at, p?.etag ?? null, p?.last_modified ?? null, p?.content_hash ?? null],
-    );
+  /** Logs unchanged pages as 304 captures, in one append (a nightly run is mostly these). */
+  async recordNotModified(runId: string, pages: NotModifiedRecord[]): Promise<void> {
+    if (!pages.length) return;
+    await this.guarded(async () => {
+      const caps = await this.db.connection.createAppender('captures');
+      for (const p of pages) {
+        str(caps, p.url);
+        str(caps, p.known?.docId ?? null);
+        str(caps, p.sourceId);
+        str(caps, runId);
+        caps.appendTimestamp(timestampValue(p.at));
+        caps.appendInteger(304);
+        str(caps, p.known?.etag ?? null);
+        str(caps, p.known?.lastModified ?? null);
+        str(caps, p.known?.contentHash ?? null);
+        caps.appendNull();
+        caps.appendNull();
+        caps.endRow();
+      }
+      caps.closeSync();
+    });
   }
 
   async recordErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
@@ -237,6 +258,7 @@ export class Store {
       const hashes = new Map(existing.map((r) => [r.doc_id, r.content_hash]));
       const outcomes: PageOutcome[] = [];
       const toWrite: { page: PageRecord; docId: string }[] = [];
+      const outcomesOfWrites: PageOutcome[] = [];
       const seen = new Set<string>();
       for (let i = 0; i < pages.length; i++) {
         const page = pages[i]!;
@@ -248,13 +270,16 @@ export class Store {
         outcomes.push(outcome);
         if (outcome !== 'unchanged') {
           toWrite.push({ page, docId });
+          outcomesOfWrites.push(outcome);
           seen.add(docId);
           hashes.set(docId, page.capture.contentHash);
         }
       }
       const changedIds = toWrite.map((w) => w.docId);
-      if (changedIds.length) {
-        const list = toList(changedIds);
+      // Only documents that existed before have rows to replace; a backfill of new pages skips the deletes.
+      const replacedIds = toWrite.filter((_, i) => outcomesOfWrites[i] === 'changed').map((w) => w.docId);
+      if (replacedIds.length) {
+        const list = toList(replacedIds);
         for (const table of [...DERIVED_TABLES, 'documents']) {
           await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
         }

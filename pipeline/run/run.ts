@@ -7,7 +7,7 @@ import { crawlSource, stripTracking, type FetchError, type SourceCrawlStats } fr
 import { extractPage } from '../extract.ts';
 import { openDatabase } from '../load/db.ts';
 import { installAnalystLayer } from '../load/views.ts';
-import { Store, type FetchErrorRecord, type PageRecord, type RunCounts, type SourceRunRecord } from '../load/store.ts';
+import { Store, type FetchErrorRecord, type NotModifiedRecord, type PageRecord, type RunCounts, type SourceRunRecord } from '../load/store.ts';
 import type { LoadedConfig } from '../sources/load.ts';
 import type { Source } from '../sources/schema.ts';
 import type { Article, Capture } from '../types.ts';
@@ -122,6 +122,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
     for (const source of loaded.sources) {
       const batch: PageRecord[] = [];
       const errors: FetchErrorRecord[] = [];
+      const unchanged: NotModifiedRecord[] = [];
       let sourceEvents = 0;
       let extracted = 0;
       let selectorFailures = 0;
@@ -129,8 +130,10 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       const flush = () => {
         const pages = batch.splice(0);
         const errs = errors.splice(0);
+        const same = unchanged.splice(0);
         return enqueue(async () => {
           await store.recordErrors(runId, errs);
+          await store.recordNotModified(runId, same);
           const { outcomes, eventsAdded } = await store.savePages(runId, pages);
           for (const o of outcomes) {
             if (o === 'new') counts.documentsNew++;
@@ -184,7 +187,8 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
             },
             onNotModified: async (url) => {
               counts.pagesNotModified++;
-              await enqueue(() => store.recordNotModified(runId, source.id, url, new Date().toISOString()));
+              unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url) });
+              if (unchanged.length >= loaded.config.batchSize * 10) await flush();
             },
             onError: async (e: FetchError) => {
               counts.pagesFailed++;
