@@ -117,27 +117,36 @@ function date(a: DuckDBAppender, v: string | null | undefined): void {
 }
 
 export class Store {
-  /** Loaded on first write; rebuilt from the table if a transaction fails. */
-  private duplicates: NearDuplicateIndex | null = null;
+  /**
+   * What the loader needs to know of every stored document (content hash, duplicate link,
+   * MinHash), read once on the first write: a batch then costs appends, not lookups in
+   * tables that grow with every run. Dropped and re-read if a transaction fails.
+   */
+  private state: DocumentState | null = null;
 
   constructor(readonly db: Database) {}
 
-  private async duplicateIndex(): Promise<NearDuplicateIndex> {
-    if (this.duplicates) return this.duplicates;
+  private async documentState(): Promise<DocumentState> {
+    if (this.state) return this.state;
     const index = new NearDuplicateIndex();
-    const rows = await this.db.query<{ doc_id: string; day: string | null; sig: number[] | null }>(
-      'SELECT doc_id, CAST(published_at AS VARCHAR) AS day, body_minhash AS sig FROM documents WHERE body_minhash IS NOT NULL',
+    const docs = new Map<string, { hash: string; duplicateOf: string | null }>();
+    const rows = await this.db.query<{ doc_id: string; hash: string; dup: string | null; day: string | null; sig: number[] | null }>(
+      `SELECT doc_id, content_hash AS hash, duplicate_of AS dup, CAST(published_at AS VARCHAR) AS day, body_minhash AS sig
+         FROM documents`,
     );
-    for (const r of rows) index.add(r.doc_id, r.day, r.sig ? [...r.sig].map(Number) : null);
-    this.duplicates = index;
-    return index;
+    for (const r of rows) {
+      docs.set(r.doc_id, { hash: r.hash, duplicateOf: r.dup });
+      if (r.sig) index.add(r.doc_id, r.day, [...r.sig].map(Number));
+    }
+    this.state = { index, docs };
+    return this.state;
   }
 
   private async guarded<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await this.db.transaction(work);
     } catch (err) {
-      this.duplicates = null; // the in-memory index may have run ahead of the rolled-back table
+      this.state = null; // the in-memory state may have run ahead of the rolled-back tables
       throw err;
     }
   }
@@ -248,14 +257,14 @@ export class Store {
    */
   async savePages(runId: string | null, pages: PageRecord[]): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
     if (!pages.length) return { outcomes: [], eventsAdded: 0 };
-    const index = await this.duplicateIndex();
+    const state = await this.documentState();
     return this.guarded(async () => {
       const ids = pages.map((p) => docIdFor(p.docUrl));
-      const existing = await this.db.query<{ doc_id: string; content_hash: string }>(
-        `SELECT doc_id, content_hash FROM documents WHERE list_contains(?::VARCHAR[], doc_id)`,
-        [toList(ids)],
-      );
-      const hashes = new Map(existing.map((r) => [r.doc_id, r.content_hash]));
+      const hashes = new Map<string, string>();
+      for (const id of ids) {
+        const known = state.docs.get(id);
+        if (known) hashes.set(id, known.hash);
+      }
       const outcomes: PageOutcome[] = [];
       const toWrite: { page: PageRecord; docId: string }[] = [];
       const outcomesOfWrites: PageOutcome[] = [];
@@ -284,33 +293,39 @@ export class Store {
           await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
         }
       }
-      const eventsAdded = await this.appendDerived(toWrite, index);
+      const eventsAdded = await this.appendDerived(toWrite, state);
       await this.appendCaptures(runId, pages, ids);
-      await this.markDuplicates(changedIds, index);
+      await this.markDuplicates(changedIds, state);
       return { outcomes, eventsAdded };
     });
   }
 
   /** Rebuilds derived rows for documents from fresh extraction (reprocess). */
   async replaceDerived(pages: PageRecord[]): Promise<number> {
-    const index = await this.duplicateIndex();
+    const state = await this.documentState();
     return this.guarded(async () => {
       const toWrite = pages.map((page) => ({ page, docId: docIdFor(page.docUrl) }));
       const list = toList(toWrite.map((w) => w.docId));
       for (const table of [...DERIVED_TABLES, 'documents']) {
         await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
       }
-      const n = await this.appendDerived(toWrite, index);
-      await this.markDuplicates(toWrite.map((w) => w.docId), index);
+      const n = await this.appendDerived(toWrite, state);
+      await this.markDuplicates(toWrite.map((w) => w.docId), state);
       return n;
     });
   }
 
-  private async appendDerived(toWrite: { page: PageRecord; docId: string }[], index: NearDuplicateIndex): Promise<number> {
+  private async appendDerived(toWrite: { page: PageRecord; docId: string }[], state: DocumentState): Promise<number> {
     if (!toWrite.length) return 0;
     const c = this.db.connection;
+    // Index the whole batch first, so copies within one batch find each other.
+    const signatures = toWrite.map(({ page, docId }) => {
+      const sig = minhashSignature(page.article.body);
+      state.index.add(docId, page.article.published, sig);
+      return sig;
+    });
     const docs = await c.createAppender('documents');
-    for (const { page, docId } of toWrite) {
+    for (const [i, { page, docId }] of toWrite.entries()) {
       const a = page.article;
       str(docs, docId);
       str(docs, page.docUrl);
@@ -324,9 +339,10 @@ export class Store {
       str(docs, a.publishedRaw);
       str(docs, a.publishedSource);
       date(docs, a.updated);
-      docs.appendNull(); // duplicate_of: set by markDuplicates
-      const sig = minhashSignature(a.body);
-      index.add(docId, a.published, sig);
+      const duplicateOf = state.index.originalOf(docId);
+      state.docs.set(docId, { hash: page.capture.contentHash, duplicateOf });
+      str(docs, duplicateOf);
+      const sig = signatures[i];
       if (sig) docs.appendList(listValue(sig), LIST(UINTEGER));
       else docs.appendNull();
       docs.endRow();
@@ -427,24 +443,28 @@ export class Store {
   }
 
   /**
-   * Marks syndicated copies: each changed document and every document of the same story
-   * points at the story's earliest publication (or at nothing if it is the earliest).
+   * Marks syndicated copies: each written document already points at its story's earliest
+   * publication; an earlier-published newcomer can also become the original of stored copies.
    */
-  private async markDuplicates(docIds: string[], index: NearDuplicateIndex): Promise<void> {
-    if (!docIds.length) return;
-    const affected = new Set(docIds);
-    for (const id of docIds) for (const n of index.neighbours(id)) affected.add(n);
-    const current = await this.db.query<{ doc_id: string; duplicate_of: string | null }>(
-      'SELECT doc_id, duplicate_of FROM documents WHERE list_contains(?::VARCHAR[], doc_id)',
-      [toList([...affected])],
-    );
-    for (const row of current) {
-      const original = index.originalOf(row.doc_id);
-      if (original !== row.duplicate_of) {
-        await this.db.run('UPDATE documents SET duplicate_of = ? WHERE doc_id = ?', [original, row.doc_id]);
+  private async markDuplicates(docIds: string[], state: DocumentState): Promise<void> {
+    const written = new Set(docIds);
+    const neighbours = new Set<string>();
+    for (const id of docIds) for (const n of state.index.neighbours(id)) if (!written.has(n)) neighbours.add(n);
+    for (const id of neighbours) {
+      const doc = state.docs.get(id);
+      if (!doc) continue;
+      const original = state.index.originalOf(id);
+      if (original !== doc.duplicateOf) {
+        await this.db.run('UPDATE documents SET duplicate_of = ? WHERE doc_id = ?', [original, id]);
+        doc.duplicateOf = original;
       }
     }
   }
+}
+
+interface DocumentState {
+  index: NearDuplicateIndex;
+  docs: Map<string, { hash: string; duplicateOf: string | null }>;
 }
 
 function toList(values: string[]): DuckDBListValue {
