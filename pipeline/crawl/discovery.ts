@@ -8,6 +8,8 @@ export interface SitemapLinks {
   sitemaps: string[];
   /** Page URLs of a urlset. */
   pages: string[];
+  /** `<lastmod>` of a page, by its resolved URL, when the sitemap gives one. */
+  lastModified: Map<string, string>;
 }
 
 function resolve(href: string | undefined, base: string): string | null {
@@ -26,10 +28,21 @@ export function parseSitemap(xml: string, base: string): SitemapLinks {
   const $ = cheerio.load(xml, { xml: true });
   const sitemaps: string[] = [];
   const pages: string[] = [];
+  const lastModified = new Map<string, string>();
   $('*').each((_, el) => {
     const tag = ((el as { tagName?: string }).tagName ?? '').toLowerCase().replace(/^.*:/, '');
     if (tag === 'sitemap') sitemaps.push(...locs_of(el));
-    else if (tag === 'url') pages.push(...locs_of(el));
+    else if (tag === 'url') {
+      const locs = locs_of(el);
+      pages.push(...locs);
+      const lastmod = $(el)
+        .children()
+        .filter((_, c) => /(^|:)lastmod$/i.test((c as { tagName?: string }).tagName ?? ''))
+        .first()
+        .text()
+        .trim();
+      if (lastmod && !Number.isNaN(Date.parse(lastmod))) for (const loc of locs) lastModified.set(loc, lastmod);
+    }
   });
   function locs_of(el: Parameters<typeof $>[0]): string[] {
     return $(el)
@@ -39,7 +52,7 @@ export function parseSitemap(xml: string, base: string): SitemapLinks {
       .get()
       .filter((u): u is string => u !== null);
   }
-  return { sitemaps, pages };
+  return { sitemaps, pages, lastModified };
 }
 
 /** Article links of an RSS 2.0, RSS 1.0 (RDF) or Atom feed. */

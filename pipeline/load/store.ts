@@ -27,6 +27,8 @@ export interface KnownPage {
   contentHash: string | null;
   /** The document this URL's last good capture belongs to. */
   docId: string | null;
+  /** Last time the page was fetched and found good or unchanged (ISO). */
+  checkedAt: string | null;
 }
 
 /** A fetch that found the page unchanged (304, or the same content hash). */
@@ -197,13 +199,25 @@ export class Store {
 
   /** Latest validators per URL, for conditional requests. */
   async knownPages(): Promise<Map<string, KnownPage>> {
-    const rows = await this.db.query<{ url: string; etag: string | null; last_modified: string | null; content_hash: string | null; doc_id: string | null }>(
+    // 304 rows carry the validators of the capture they confirmed, so the latest row of either kind serves.
+    const rows = await this.db.query<{
+      url: string;
+      etag: string | null;
+      last_modified: string | null;
+      content_hash: string | null;
+      doc_id: string | null;
+      checked_at: string;
+    }>(
       `SELECT url, arg_max(etag, fetched_at) AS etag, arg_max(last_modified, fetched_at) AS last_modified,
-              arg_max(content_hash, fetched_at) AS content_hash, arg_max(doc_id, fetched_at) AS doc_id
-         FROM captures WHERE status BETWEEN 200 AND 299 AND content_hash IS NOT NULL GROUP BY url`,
+              arg_max(content_hash, fetched_at) AS content_hash, arg_max(doc_id, fetched_at) AS doc_id,
+              strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS checked_at
+         FROM captures WHERE (status BETWEEN 200 AND 299 OR status = 304) AND content_hash IS NOT NULL GROUP BY url`,
     );
     return new Map(
-      rows.map((r) => [r.url, { etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, docId: r.doc_id }]),
+      rows.map((r) => [
+        r.url,
+        { etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, docId: r.doc_id, checkedAt: r.checked_at },
+      ]),
     );
   }
 
