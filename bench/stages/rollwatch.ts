@@ -29,6 +29,7 @@ interface KnownPage {
   etag: string | null;
   lastModified: string | null;
   contentHash: string | null;
+  checkedAt?: string | null;
 }
 interface CrawlHooks {
   known(url: string): KnownPage | undefined;
@@ -115,7 +116,7 @@ function readJournal(path: string): Map<string, KnownPage> {
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line) continue;
     const j = JSON.parse(line) as JournalLine;
-    known.set(j.url, { etag: j.etag, lastModified: j.lastModified, contentHash: j.contentHash });
+    known.set(j.url, { etag: j.etag, lastModified: j.lastModified, contentHash: j.contentHash, checkedAt: j.checkedAt ?? null });
   }
   return known;
 }
@@ -144,6 +145,7 @@ async function crawlOnce(args: StageArgs, runId: string): Promise<StageResult> {
           etag: capture.etag,
           lastModified: capture.lastModified,
           contentHash: capture.contentHash,
+          checkedAt: capture.fetchedAt,
         };
         journal.write(`${JSON.stringify(line)}\n`);
       },
