@@ -105,7 +105,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 function registerOutputCommands(program: Command, setExit: (code: number) => void): void {
   const exportCmd = program
     .command('export')
-    .description('write facts for people: csv (Excel-safe with --excel), json or parquet')
+    .description('write facts for people: CSV (formula-safe; --excel adds a BOM), JSON or Parquet')
     .argument('[format]', 'csv, json or parquet', 'csv')
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('-o, --output <file>', 'output file (default: stdout; parquet needs a file)')
