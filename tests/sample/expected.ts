@@ -9,8 +9,9 @@
 //   written ("June 2013" → 2013-06; "the end of the summer" 2013 → 2013-08; a named day →
 //   YYYY-MM-DD), and omitted when the text gives none. Events listed are the ones an
 //   extractor must find; a page may support others only loosely and those are not listed.
-// - quotes: `speaker` is the person or body the text attributes the words to, or null when
-//   the speaker is unnamed ("a spokesperson", "one GP"); `opening` is the first words inside
+// - quotes: `speaker` is the named person the text attributes the words to, or null for an
+//   organisation's statement or an unnamed speaker ("a spokesperson", "one GP"), as issue 3
+//   and tests/devset/LABELLING.md rule; `opening` is the first words inside
 //   the quote marks. A quote that runs over several paragraphs is listed once per paragraph
 //   only when each paragraph opens and closes its own marks.
 // - Reader comments on the trade-press site are never article text: nothing here comes from them.
@@ -146,7 +147,7 @@ export const expectedArticles: ExpectedArticle[] = [
     published: '2014-02-18',
     author: 'Owen Pryce',
     events: [{ service: 'care.data', region: 'England', status: 'paused' }],
-    quotes: [{ speaker: 'NHS England', opening: 'We have been asked for more time' }],
+    quotes: [{ speaker: null, opening: 'We have been asked for more time' }],
     entities: { regions: ['England'], providers: [], people: ['Tim Kelsey'] },
   },
   {
