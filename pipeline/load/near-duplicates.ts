@@ -155,11 +155,11 @@ export class NearDuplicateIndex {
   }
 
   /** The earliest document of the same story when it is earlier than `docId`, else null. */
-  originalOf(docId: string): string | null {
+  originalOf(docId: string, neighbours: readonly string[] = this.neighbours(docId)): string | null {
     const e = this.entries.get(docId);
     if (!e) return null;
     let best: { id: string; key: string } | null = null;
-    for (const id of this.neighbours(docId)) {
+    for (const id of neighbours) {
       const key = this.entries.get(id)!.key;
       if (key < e.key && (!best || key < best.key)) best = { id, key };
     }

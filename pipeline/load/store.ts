@@ -140,7 +140,7 @@ export class Store {
       docs.set(r.doc_id, { hash: r.hash, duplicateOf: r.dup });
       if (r.sig) index.add(r.doc_id, r.day, [...r.sig].map(Number));
     }
-    this.state = { index, docs };
+    this.state = { index, docs, neighbourLists: new Map() };
     return this.state;
   }
 
@@ -339,6 +339,8 @@ export class Store {
       return sig;
     });
     const docs = await c.createAppender('documents');
+    const neighbourLists = state.neighbourLists;
+    neighbourLists.clear();
     for (const [i, { page, docId }] of toWrite.entries()) {
       const a = page.article;
       str(docs, docId);
@@ -353,7 +355,9 @@ export class Store {
       str(docs, a.publishedRaw);
       str(docs, a.publishedSource);
       date(docs, a.updated);
-      const duplicateOf = state.index.originalOf(docId);
+      const near = state.index.neighbours(docId);
+      neighbourLists.set(docId, near);
+      const duplicateOf = state.index.originalOf(docId, near);
       state.docs.set(docId, { hash: page.capture.contentHash, duplicateOf });
       str(docs, duplicateOf);
       const sig = signatures[i];
@@ -463,7 +467,9 @@ export class Store {
   private async markDuplicates(docIds: string[], state: DocumentState): Promise<void> {
     const written = new Set(docIds);
     const neighbours = new Set<string>();
-    for (const id of docIds) for (const n of state.index.neighbours(id)) if (!written.has(n)) neighbours.add(n);
+    for (const id of docIds) {
+      for (const n of state.neighbourLists.get(id) ?? state.index.neighbours(id)) if (!written.has(n)) neighbours.add(n);
+    }
     for (const id of neighbours) {
       const doc = state.docs.get(id);
       if (!doc) continue;
@@ -479,6 +485,8 @@ export class Store {
 interface DocumentState {
   index: NearDuplicateIndex;
   docs: Map<string, { hash: string; duplicateOf: string | null }>;
+  /** Neighbours of the documents written in the current batch, found once and used twice. */
+  neighbourLists: Map<string, string[]>;
 }
 
 function toList(values: string[]): DuckDBListValue {
