@@ -57,6 +57,8 @@ export interface EventInputs {
   dates: DateMention[];
   /** Spans of quoted speech: an unnamed "the service" inside a quote is too loose to make an event. */
   quoteSpans: Array<{ start: number; end: number }>;
+  /** The area the publishing body covers (source declaration): unplaced local facts are its. */
+  defaultRegion?: { name: string; code: string | null } | null;
 }
 
 export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
@@ -84,7 +86,16 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const dominant = regions.length ? canon(regions[0]) : (dominantCount?.m ?? null);
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
-  const nationalArticle = !dominantCount || nationalMentions > dominantCount.n;
+  const local = inp.defaultRegion ?? null;
+  // A local body's own site is about its area unless it speaks of the national programme.
+  const nationalArticle = local ? nationalMentions > 0 && nationalMentions > (dominantCount?.n ?? 0) : !dominantCount || nationalMentions > dominantCount.n;
+  // A place inside the publisher's area ("Leicester City" on the LLR CCGs' site) stands for that area when a fact has no place of its own.
+  const localArea = (r: Mention) => {
+    if (!local) return { name: r.name, code: r.code };
+    const area = new Set(normTokens(local.name));
+    const own = normTokens(r.name).filter((t) => !['city', 'county', 'borough', 'and'].includes(t));
+    return own.length && own.every((t) => area.has(t)) ? local : { name: r.name, code: r.code };
+  };
 
   // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
   const providerFor = new Map<string, string>();
@@ -183,7 +194,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         if (prevRegions.length) where = [{ name: canon(prevRegions[0]).name, code: canon(prevRegions[0]).code }];
         else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
         else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
-        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [{ name: dominant.name, code: dominant.code }];
+        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [localArea(dominant)];
+        else if (local && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [local];
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;
       }

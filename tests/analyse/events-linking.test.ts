@@ -1,0 +1,54 @@
+// Rollout events whose place, status or subject is spread over the text, and facts on a
+// local body's own site (the source declares the area it covers). Sentences written for the tests.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../pipeline/analyse/index.ts';
+import { article, knowledge } from './helpers.ts';
+
+const LLR = 'Leicester, Leicestershire and Rutland';
+const events = (paragraphs: string[], defaultRegion?: string, published = '2013-05-21') =>
+  analyse(article(paragraphs, published), knowledge(), { defaultRegion }).events.map((e) => `${e.service} | ${e.region} | ${e.status}`);
+
+describe('a local body\'s site: facts that name no place are its area', () => {
+  const restart = ['The three CCGs have agreed to restart preparations for NHS 111 with their provider, after checks over the summer.'];
+
+  it('an unplaced fact defaults to the declared area, not England', () => {
+    expect(events(restart, LLR)).toContain(`NHS 111 | ${LLR} | resumed`);
+    expect(events(restart, LLR).some((e) => e.includes('England'))).toBe(false);
+  });
+
+  it('without a declared area the same text stays national', () => {
+    expect(events(restart)).not.toContain(`NHS 111 | ${LLR} | resumed`);
+  });
+
+  it('a place inside the declared area stands for it when the fact itself names none', () => {
+    const text = [
+      'The CCGs for Leicester City, Leicestershire and Rutland met last week.',
+      'They have agreed with their provider that the launch of NHS 111 will be put on hold.',
+    ];
+    expect(events(text, LLR)).toContain(`NHS 111 | ${LLR} | paused`);
+  });
+
+  it('a fact about the national programme stays England on a local site', () => {
+    const text = ['NHS England has pushed back the national deadline for NHS 111 to the end of the summer.'];
+    expect(events(text, LLR)).toContain('NHS 111 | England | delayed');
+    expect(events(text, LLR).some((e) => e.includes(LLR))).toBe(false);
+  });
+});
+
+describe('status cues', () => {
+  it('a national body ordering an urgent look at the service puts it under review, beside the delay', () => {
+    const got = events(['Last week NHS England moved its national deadline for NHS 111 back from June to the end of the summer and ordered an urgent look at the service.']);
+    expect(got).toContain('NHS 111 | England | delayed');
+    expect(got).toContain('NHS 111 | England | under_review');
+  });
+
+  it('shelved plans for a launch are a pause, not a cancellation', () => {
+    const got = events(['Commissioners in Leicester, Leicestershire and Rutland said they had shelved their plans to launch NHS 111 until it was safe.']);
+    expect(got).toContain(`NHS 111 | ${LLR} | paused`);
+    expect(got.some((e) => e.endsWith('cancelled'))).toBe(false);
+  });
+
+  it('a cue written with a trailing space ("abandoned the ") is found', () => {
+    expect(events(['Commissioners in Somerset have abandoned the rollout of NHS 111 after the provider failed its tests.'])).toContain('NHS 111 | Somerset | cancelled');
+  });
+});
