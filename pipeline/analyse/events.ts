@@ -140,8 +140,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       // service when it points back to it ("the pilot") or states a national fact.
       if (quoted || !(ANAPHORA.test(s.text) || (distinctServices.length === 1 && NATIONAL.test(s.text)))) continue;
       // "the service", "the pilot": the service named most recently before (else next after).
+      // The story's lead service (the first it names) is what "the scheme" means, not a system
+      // named in passing on the way ("uploaded to the NHS Spine").
       const before = services.filter((x) => x.end <= s.start);
-      const ref = before.length ? before[before.length - 1] : services.find((x) => x.start >= s.end);
+      const ref = before.length ? before[0] : services.find((x) => x.start >= s.end);
       if (!ref) continue;
       svc = [ref.name];
       confidence = 0.6;

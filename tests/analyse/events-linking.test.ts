@@ -52,3 +52,14 @@ describe('status cues', () => {
     expect(events(['Commissioners in Somerset have abandoned the rollout of NHS 111 after the provider failed its tests.'])).toContain('NHS 111 | Somerset | cancelled');
   });
 });
+
+describe('a sentence that names no service', () => {
+  it('"the scheme" is the story\'s lead service, not a system named in passing just before', () => {
+    const got = events([
+      'Ministers have halted the creation of Summary Care Records while they review the scheme.',
+      'No new records will be sent to the NHS Spine until then. The scheme was first tested in Bolton in 2007.',
+    ]);
+    expect(got).toContain('Summary Care Record | Bolton | live');
+    expect(got.some((e) => e.startsWith('NHS Spine'))).toBe(false);
+  });
+});
