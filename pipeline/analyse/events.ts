@@ -138,7 +138,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       const quoted = inp.quoteSpans.some((q) => s.start < q.end && s.end > q.start);
       // Outside quotes, a sentence with no service name still speaks of the article's only
       // service when it points back to it ("the pilot") or states a national fact.
-      if (quoted || !(ANAPHORA.test(s.text) || (distinctServices.length === 1 && NATIONAL.test(s.text)))) continue;
+      // In a story about one service, a sentence that places a status ("in Hampshire … sought more time") is about it too.
+      const placed = distinctServices.length === 1 && within(regions, s.start, s.end).length > 0;
+      if (quoted || !(ANAPHORA.test(s.text) || placed || (distinctServices.length === 1 && NATIONAL.test(s.text)))) continue;
       // "the service", "the pilot": the service named most recently before (else next after).
       // The story's lead service (the first it names) is what "the scheme" means, not a system
       // named in passing on the way ("uploaded to the NHS Spine").

@@ -63,3 +63,21 @@ describe('a sentence that names no service', () => {
     expect(got.some((e) => e.startsWith('NHS Spine'))).toBe(false);
   });
 });
+
+describe('a status placed in a sentence of its own', () => {
+  it('in a story about one service, "commissioners in X have sought more time" is a delay of that service in X', () => {
+    const got = events([
+      'NHS England has given commissioners until March to open their urgent treatment centres.',
+      'Commissioners in Hampshire are among those to have sought more time, board papers show.',
+    ]);
+    expect(got).toContain('urgent treatment centres | Hampshire | delayed');
+  });
+
+  it('with two services in the story, a sentence naming neither is not guessed', () => {
+    const got = events([
+      'The NHS e-Referral Service will replace Choose and Book in June.',
+      'Practices in Cumbria are among those to have sought more time.',
+    ]);
+    expect(got.some((e) => e.includes('Cumbria'))).toBe(false);
+  });
+});
