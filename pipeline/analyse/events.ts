@@ -170,7 +170,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       if (sentServices.length > 1) {
         // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
         const relative = [...s.text.matchAll(/,\s+(?:which|who|that|replacing|alongside|as well as|like)\b[^,]*,/gi)].map((m) => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
-        const main = within(sentServices, ca, cb).filter((x) => !relative.some(([a, b]) => x.start >= a && x.end <= b));
+        // "X will replace Y", "replacing Y": the replaced service is not what the cue is about.
+        const replaced = (x: Entity) => /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|taking over from|takes over from|in place of)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, x.start - 30), x.start));
+        const main = within(sentServices, ca, cb).filter((x) => !replaced(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
         const inClause = [...new Set((main.length ? main : within(sentServices, ca, cb)).map((x) => x.name))];
         if (inClause.length) hitServices = inClause;
         else {

@@ -81,3 +81,11 @@ describe('a status placed in a sentence of its own', () => {
     expect(got.some((e) => e.endsWith('delayed'))).toBe(false);
   });
 });
+
+describe('one service replacing another', () => {
+  it('"X will replace Y" is a plan for X only', () => {
+    const got = events(['The NHS e-Referral Service will replace Choose and Book on Monday 15 June, officials confirmed.'], undefined, '2015-05-14');
+    expect(got).toContain('NHS e-Referral Service | England | planned');
+    expect(got.some((e) => e.startsWith('Choose and Book'))).toBe(false);
+  });
+});
