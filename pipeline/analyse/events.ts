@@ -12,7 +12,7 @@ const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:rev
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
 const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough)\b/i;
-const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
+const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts|contracts|sites) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
@@ -46,6 +46,8 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   if ((hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
+  // "Plans to restart it … never got under way": the plan's own verb, later in the clause, is negated.
+  if (/\b(?:never|did not|didn['’]t|has not|have not|had not) (?:\w+ )?(?:got|get|gone|went|come|came|happen(?:ed)?|materiali[sz]ed?|beg[au]n|start(?:ed)?|took off|taken off|go ahead|went ahead)\b/i.test(text.slice(hit.end).split(/[;]|,\s+(?:but|while|and)\s/)[0])) return true;
   return false;
 }
 
@@ -196,11 +198,13 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         // (or England when the article is about the national programme).
         const prev = si > 0 && sentences[si - 1].paragraph === s.paragraph ? sentences[si - 1] : null;
         const prevRegions = prev ? within(regions, prev.start, prev.end) : [];
-        const para = regions.filter((r) => paragraphOf(sentences, r.start) === s.paragraph);
+        // Only places named earlier in the paragraph: a later sentence's places belong to its own fact.
+        const para = regions.filter((r) => r.start < s.start && paragraphOf(sentences, r.start) === s.paragraph);
         if (prevRegions.length) where = [{ name: canon(prevRegions[0]).name, code: canon(prevRegions[0]).code }];
         else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
         else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
-        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [localArea(dominant)];
+        // The story's area, unless the story so far has been national and names that area only later.
+        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text)) && !(regions[0].start > s.end && isNational(0, s.start))) where = [localArea(dominant)];
         else if (local && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [local];
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;

@@ -89,3 +89,27 @@ describe('one service replacing another', () => {
     expect(got.some((e) => e.startsWith('Choose and Book'))).toBe(false);
   });
 });
+
+describe('places and negations spread over a paragraph', () => {
+  it('an unplaced fact takes a place named earlier in its paragraph, never one named after it', () => {
+    const got = events([
+      'Ministers have scrapped care.data, the national programme to extract data from GP records.',
+      'The programme had been paused in 2014 after complaints from GPs. Work in pilot areas such as Leeds had stopped by then.',
+    ], undefined, '2016-07-07');
+    expect(got).toContain('care.data | England | paused');
+    expect(got).not.toContain('care.data | Leeds | paused');
+  });
+
+  it('a plan whose own verb is negated later in the clause ("never got under way") makes no event', () => {
+    const got = events(['Plans to restart care.data in pathfinder areas, including Leeds and Somerset, never got under way.'], undefined, '2016-07-07');
+    expect(got.filter((e) => e.endsWith('planned') || e.endsWith('resumed'))).toEqual([]);
+  });
+
+  it('"its contracts include A, B and C" spreads the lead event to each place', () => {
+    const got = events([
+      'NHS Direct is to withdraw from all of the NHS 111 contracts it won.',
+      'Its contracts include the West Midlands, Somerset and Cornwall.',
+    ], undefined, '2013-07-25');
+    for (const place of ['West Midlands', 'Somerset', 'Cornwall']) expect(got).toContain(`NHS 111 | ${place} | provider_withdrawn`);
+  });
+});
