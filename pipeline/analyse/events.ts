@@ -11,7 +11,7 @@ const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadli
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
-const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough)\b/i;
+const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough|the pilot|the pathfinder)\b/i;
 const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts|contracts|sites) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);

@@ -113,3 +113,19 @@ describe('places and negations spread over a paragraph', () => {
     for (const place of ['West Midlands', 'Somerset', 'Cornwall']) expect(got).toContain(`NHS 111 | ${place} | provider_withdrawn`);
   });
 });
+
+describe('local subjects and takeovers', () => {
+  it('"the pilot" in a story that also speaks of England is local to the story\'s area', () => {
+    const got = events([
+      'Patients in County Durham and Darlington can now ring NHS 111, one of the first areas in England to test the number.',
+      'The pilot went live yesterday and is run by the ambulance trust.',
+      'The Department of Health wants the number available across the whole country by 2013.',
+    ], undefined, '2010-08-24');
+    expect(got).not.toContain('NHS 111 | England | live');
+  });
+
+  it('an ambulance trust that "has taken over the running" of a service is appointed to it', () => {
+    const got = events(['London Ambulance Service has taken over the running of NHS 111 in south-east London.'], undefined, '2013-11-01');
+    expect(got).toContain('NHS 111 | south-east London | provider_appointed');
+  });
+});
