@@ -90,7 +90,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
   const local = inp.defaultRegion ?? null;
   // A local body's own site is about its area unless it speaks of the national programme.
-  const nationalArticle = local ? nationalMentions > 0 && nationalMentions > (dominantCount?.n ?? 0) : !dominantCount || nationalMentions > dominantCount.n;
+  // …and one that names its area before any national fact is a local story told against a national backdrop.
+  const firstNational = Math.min(nationalOrgs[0]?.start ?? Infinity, inp.body.search(NATIONAL) < 0 ? Infinity : inp.body.search(NATIONAL));
+  const localFirst = regions.length > 0 && regions[0].start < firstNational;
+  const nationalArticle = local ? nationalMentions > 0 && nationalMentions > (dominantCount?.n ?? 0) : !dominantCount || (nationalMentions > dominantCount.n && !localFirst);
   // A place inside the publisher's area ("Leicester City" on the LLR CCGs' site) stands for that area when a fact has no place of its own.
   const localArea = (r: Mention) => {
     if (!local) return { name: r.name, code: r.code };

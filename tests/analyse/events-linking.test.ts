@@ -129,3 +129,15 @@ describe('local subjects and takeovers', () => {
     expect(got).toContain('NHS 111 | south-east London | provider_appointed');
   });
 });
+
+describe('a local story told against a national backdrop', () => {
+  it('the unplaced lead fact is the story\'s area when the area is named before any national fact', () => {
+    const got = events([
+      'Plans for an urgent treatment centre at the hospital have been put on hold while managers rethink the staffing.',
+      'NHS Airedale, Wharfedale and Craven CCG had wanted the centre open by the end of the year.',
+      'Nationally, every area is expected to have urgent treatment centres by December, and NHS England says all areas must comply.',
+    ], undefined, '2019-03-01');
+    expect(got).toContain('urgent treatment centres | Airedale, Wharfedale and Craven | paused');
+    expect(got).not.toContain('urgent treatment centres | England | paused');
+  });
+});
