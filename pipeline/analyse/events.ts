@@ -6,7 +6,7 @@ import type { Mention } from './entities.ts';
 import { sentenceAt, type Sentence } from './text.ts';
 import { normTokens } from './reference/names.ts';
 
-const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|England-wide|in England\b|of England's)/i;
+const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|the rest of (?:England|the country)|England-wide|in England\b|of England's)/i;
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?)|pilots?|pathfinders?)\b/i;
@@ -44,6 +44,11 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   if (k.negation.test(window) || k.hedge.test(window)) return true;
   // "plans to restart", "wants to scrap": an intention, not the fact itself.
   if ((hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
+  const before = text.slice(Math.max(0, hit.start - 50), hit.start);
+  // "expects to name a preferred bidder": the appointment is still to come.
+  if (hit.status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|will|due|able) to (?:name|appoint|choose|select|award|announce|pick|sign)\b(?:\s+\S+){0,2}\s*$/i.test(before)) return true;
+  // "after the department completed its review of the scheme": a finished review is not under way.
+  if (hit.status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
   // "Plans to restart it … never got under way": the plan's own verb, later in the clause, is negated.
@@ -86,6 +91,11 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
   // The story's area: the first one it names (news leads with it), else the most mentioned.
   const dominant = regions.length ? canon(regions[0]) : (dominantCount?.m ?? null);
+  // A story that leads with "in Bedfordshire and Luton" is about both: every place of that first sentence (a short list).
+  const leadList: Mention[] = regions.length ? [regions[0]] : [];
+  for (let i = 1; i < regions.length && /^\s*(?:,|,?\s*and|&)\s*$/.test(inp.body.slice(regions[i - 1].end, regions[i].start)); i++) leadList.push(regions[i]);
+  const leadPlaces = [...new Map(leadList.map((r) => [canon(r).name, canon(r)])).values()];
+  const storyAreas = leadPlaces.length > 1 && leadPlaces.length <= 3 ? leadPlaces : dominant ? [dominant] : [];
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
   const local = inp.defaultRegion ?? null;
@@ -207,7 +217,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
         else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
         // The story's area, unless the story so far has been national and names that area only later.
-        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text)) && !(regions[0].start > s.end && isNational(0, s.start))) where = [localArea(dominant)];
+        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text)) && !(regions[0].start > s.end && isNational(0, s.start))) where = [...new Map(storyAreas.map((r) => localArea(r)).map((w) => [w.name, w])).values()];
         else if (local && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [local];
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;

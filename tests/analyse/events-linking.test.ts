@@ -141,3 +141,36 @@ describe('a local story told against a national backdrop', () => {
     expect(got).not.toContain('urgent treatment centres | England | paused');
   });
 });
+
+describe('reviews, appointments to come, and calls for action', () => {
+  it('"a review has been launched into" the service puts it under review, and is no launch of the service', () => {
+    const got = events(['A review has been launched into the NHS 111 service in Bedfordshire and Luton after long waits at Easter.']);
+    expect(got).toContain('NHS 111 | Bedfordshire | under_review');
+    expect(got).toContain('NHS 111 | Luton | under_review');
+    expect(got.some((e) => e.endsWith('| live'))).toBe(false);
+  });
+
+  it('a story that leads with two places applies its unplaced facts to both', () => {
+    const got = events([
+      'A review has been launched into the NHS 111 service in Bedfordshire and Luton after long waits at Easter.',
+      'The service has been run by a private provider since it went live in the area in March.',
+    ]);
+    expect(got).toContain('NHS 111 | Bedfordshire | live');
+    expect(got).toContain('NHS 111 | Luton | live');
+  });
+
+  it('a finished review gives no under_review', () => {
+    const got = events(['The creation of Summary Care Records will restart after ministers completed their review of the scheme.'], undefined, '2010-10-19');
+    expect(got.some((e) => e.endsWith('under_review'))).toBe(false);
+  });
+
+  it('a preferred bidder still to be named is no appointment', () => {
+    const got = events(['Commissioners in North Essex expect to name a preferred bidder for NHS 111 in the autumn.'], undefined, '2014-02-01');
+    expect(got.some((e) => e.endsWith('provider_appointed'))).toBe(false);
+  });
+
+  it('a call for the contract to be suspended is no suspension', () => {
+    const got = events(['Local GPs in Luton have called for the NHS 111 contract to be suspended.']);
+    expect(got.some((e) => e.endsWith('paused'))).toBe(false);
+  });
+});
