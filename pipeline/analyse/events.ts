@@ -45,6 +45,8 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   // "plans to restart", "wants to scrap": an intention, not the fact itself.
   if ((hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   const before = text.slice(Math.max(0, hit.start - 50), hit.start);
+  // "The original deadline … was June", "had been due to": a superseded plan is not news.
+  if (hit.status === 'planned' && /\b(?:original|originally|initial|initially|previous|previously|had been (?:due|planned|expected|scheduled|set))\b/i.test(window)) return true;
   // "expects to name a preferred bidder": the appointment is still to come.
   if (hit.status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|will|due|able) to (?:name|appoint|choose|select|award|announce|pick|sign)\b(?:\s+\S+){0,2}\s*$/i.test(before)) return true;
   // "after the department completed its review of the scheme": a finished review is not under way.
@@ -131,7 +133,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     return [...uniq.values()].slice(0, 5).map((r) => ({ name: r.name, code: r.code }));
   };
   let leadEvent: RolloutEvent | null = null;
-  const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b);
+  // "three areas of England", "one of the first in England": England qualifies the places, the fact is theirs.
+  const qualifier = (o: Mention) => o.name === 'England' && /\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$/i.test(inp.body.slice(Math.max(0, o.start - 30), o.start));
+  const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o));
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     // "Areas affected include X, Y and Z": a list of places carries on the story's lead event.
@@ -165,7 +169,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       svc = [ref.name];
       confidence = 0.6;
     }
-    const hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end)))));
+    let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end)))));
+    // "put back … from April until June": the date it moved from is the old plan, not a plan.
+    const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
+    hits = hits.filter((h) => !(h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start)));
     if (!hits.length) continue;
     // Clause boundaries inside the sentence, so "X went live in A, while B …" links A and B apart.
     const cuts = [0];
@@ -201,7 +208,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       const inClause = within(regions, ca, cb);
       const inSentence = within(regions, s.start, s.end);
       // "across England … after pilots in Somerset": a national cue before the cue's regions wins.
-      const nationalFirst = isNational(ca, cb) && inClause.every((r) => isNational(ca, r.start));
+      // "… including Leicester, Leicestershire and Rutland": places listed after a national subject are the ones the fact is about.
+      const listed = inClause.some((r) => /\b(?:including|includes|include|such as|among them|namely)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, r.start - 25), r.start)));
+      const nationalFirst = !listed && isNational(ca, cb) && inClause.every((r) => isNational(ca, r.start));
       if (inClause.length && !nationalFirst) where = uniqRegions(inClause);
       else if (isNational(ca, cb)) where = [{ name: 'England', code: null }];
       else if (inSentence.length) where = uniqRegions(inSentence);

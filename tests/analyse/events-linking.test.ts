@@ -174,3 +174,21 @@ describe('reviews, appointments to come, and calls for action', () => {
     expect(got.some((e) => e.endsWith('paused'))).toBe(false);
   });
 });
+
+describe('superseded plans and listed places', () => {
+  it('an original deadline is a superseded plan, not a plan', () => {
+    const got = events(['The original deadline for all areas to launch NHS 111 was June.'], undefined, '2013-05-02');
+    expect(got.some((e) => e.endsWith('planned'))).toBe(false);
+  });
+
+  it('"N areas of England … including X" is X\'s delay, and the date moved from is no plan', () => {
+    const got = events(['Three areas of England have accepted the offer to put back their launch of NHS 111 from April 2013 until June 2013, including Leicester, Leicestershire and Rutland.'], undefined, '2012-07-19');
+    expect(got).toContain(`NHS 111 | ${LLR} | delayed`);
+    expect(got.some((e) => e.endsWith('planned'))).toBe(false);
+  });
+
+  it('an ambulance trust that will "take on the service" somewhere is appointed there', () => {
+    const got = events(['The ambulance trust will also take on the NHS 111 service in Cornwall and the Isles of Scilly this autumn.'], undefined, '2013-10-08');
+    expect(got).toContain('NHS 111 | Cornwall and the Isles of Scilly | provider_appointed');
+  });
+});
