@@ -123,6 +123,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   }
   const distinctProviders = [...new Set(providers.map((p) => p.name))];
   const distinctServices = [...new Set(services.map((s) => s.name))];
+  // The story's service: the only one, or one named at least twice as often as any other
+  // (a UTC story that mentions NHS 111 once in passing is still a UTC story).
+  const serviceCounts = distinctServices.map((name) => ({ name, n: services.filter((x) => x.name === name).length })).sort((a, b) => b.n - a.n);
+  const storyService = serviceCounts.length === 1 || (serviceCounts.length > 1 && serviceCounts[0].n >= 2 * serviceCounts[1].n) ? serviceCounts[0].name : null;
 
   const events: RolloutEvent[] = [];
   const seen = new Map<string, RolloutEvent>();
@@ -158,15 +162,16 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       // Outside quotes, a sentence with no service name still speaks of the article's only
       // service when it points back to it ("the pilot") or states a national fact.
       // In a story about one service, a sentence that places a status ("in Hampshire … sought more time") is about it too.
-      const placed = distinctServices.length === 1 && within(regions, s.start, s.end).length > 0;
-      if (quoted || !(ANAPHORA.test(s.text) || placed || (distinctServices.length === 1 && NATIONAL.test(s.text)))) continue;
+      const placed = storyService !== null && within(regions, s.start, s.end).length > 0;
+      const anaphor = ANAPHORA.test(s.text);
+      if (quoted || !(anaphor || placed || (storyService !== null && NATIONAL.test(s.text)))) continue;
       // "the service", "the pilot": the service named most recently before (else next after).
       // The story's lead service (the first it names) is what "the scheme" means, not a system
       // named in passing on the way ("uploaded to the NHS Spine").
       const before = services.filter((x) => x.end <= s.start);
       const ref = before.length ? before[0] : services.find((x) => x.start >= s.end);
       if (!ref) continue;
-      svc = [ref.name];
+      svc = [anaphor ? ref.name : (storyService ?? ref.name)];
       confidence = 0.6;
     }
     let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end)))));

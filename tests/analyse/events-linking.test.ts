@@ -192,3 +192,15 @@ describe('superseded plans and listed places', () => {
     expect(got).toContain('NHS 111 | Cornwall and the Isles of Scilly | provider_appointed');
   });
 });
+
+describe('the story\'s service', () => {
+  it('a service named twice as often as any other is the story\'s, for sentences that place a status without naming one', () => {
+    const got = events([
+      'NHS England has given commissioners more time to open urgent treatment centres, which should offer appointments booked through NHS 111.',
+      'About 112 urgent treatment centres had opened by September, against a target of 150 urgent treatment centres.',
+      'Commissioners in Hampshire are among those to have sought more time.',
+    ], undefined, '2019-11-01');
+    expect(got).toContain('urgent treatment centres | Hampshire | delayed');
+    expect(got.some((e) => e.startsWith('NHS 111 | Hampshire'))).toBe(false);
+  });
+});
