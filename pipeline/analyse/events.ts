@@ -210,7 +210,12 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       }
       let where: Array<{ name: string; code: string | null }>;
       let conf = confidence;
-      const inClause = within(regions, ca, cb);
+      // "…, NHS Kent and Medway has confirmed": a body named as the source of the news is not where the fact happens.
+      const clauseRegions = within(regions, ca, cb);
+      // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
+      const notSource = clauseRegions.filter((r) => !/^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|added|explained)\b/i.test(inp.body.slice(r.end, r.end + 25))
+        && !/\b(?:previously|formerly|former|predecessors?)\b/i.test(inp.body.slice(Math.max(ca, s.start + h.end), r.start)));
+      const inClause = notSource.length ? notSource : clauseRegions;
       const inSentence = within(regions, s.start, s.end);
       // "across England … after pilots in Somerset": a national cue before the cue's regions wins.
       // "… including Leicester, Leicestershire and Rutland": places listed after a national subject are the ones the fact is about.

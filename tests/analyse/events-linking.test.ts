@@ -204,3 +204,22 @@ describe('the story\'s service', () => {
     expect(got.some((e) => e.startsWith('NHS 111 | Hampshire'))).toBe(false);
   });
 });
+
+describe('new bodies and sources of the news', () => {
+  it('a board that "came into being" is live in its own area, not in the areas of the bodies it replaced', () => {
+    const got = events(['NHS Cheshire and Merseyside, the new integrated care board, formally came into being on Friday, taking over the work of the CCGs that previously covered Halton, Knowsley and Wirral.'], undefined, '2022-07-04');
+    expect(got).toContain('integrated care boards | Cheshire and Merseyside | live');
+    expect(got.some((e) => /Halton|Knowsley|Wirral/.test(e))).toBe(false);
+  });
+
+  it('a body named as the source of the news ("X has confirmed") is not where the fact happens', () => {
+    const got = events(['The opening of a community diagnostic centre in Folkestone has been pushed back to 2024/25, NHS Kent and Medway has confirmed.'], undefined, '2023-06-01');
+    expect(got).toContain('community diagnostic centres | Folkestone | delayed');
+    expect(got.some((e) => e.includes('Kent and Medway'))).toBe(false);
+  });
+
+  it('centres "already providing tests" are live', () => {
+    const got = events(['Forty community diagnostic centres are planned across England; some are already providing tests.'], undefined, '2021-10-01');
+    expect(got).toContain('community diagnostic centres | England | live');
+  });
+});
