@@ -12,6 +12,8 @@ const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:rev
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
 const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough|the pilot|the pathfinder)\b/i;
+// "practices in the city": the story's own named place, not the wider area of the publisher.
+const PLACE_ANAPHOR = /\b(?:in|across|around|throughout) the (?:city|town|county|borough|district)\b/i;
 const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts|contracts|sites) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
@@ -236,7 +238,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
         else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
         // The story's area, unless the story so far has been national and names that area only later.
-        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text)) && !(regions[0].start > s.end && isNational(0, s.start))) where = [...new Map(storyAreas.map((r) => localArea(r)).map((w) => [w.name, w])).values()];
+        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text)) && !(regions[0].start > s.end && isNational(0, s.start))) where = [...new Map(storyAreas.map((r) => (PLACE_ANAPHOR.test(s.text) ? { name: r.name, code: r.code } : localArea(r))).map((w) => [w.name, w])).values()];
         else if (local && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [local];
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;

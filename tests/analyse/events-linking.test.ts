@@ -223,3 +223,14 @@ describe('new bodies and sources of the news', () => {
     expect(got).toContain('community diagnostic centres | England | live');
   });
 });
+
+describe('"the city" on a local body\'s site', () => {
+  it('is the city the story names, not the publisher\'s wider area', () => {
+    const got = events([
+      'Every household in Leicester will get a letter about the Summary Care Record this month.',
+      'GP practices in the city will start creating records after 12 weeks, so the first uploads are planned for January 2013.',
+    ], LLR, '2012-10-08');
+    expect(got).toContain('Summary Care Record | Leicester | planned');
+    expect(got).not.toContain(`Summary Care Record | ${LLR} | planned`);
+  });
+});
