@@ -192,6 +192,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       return [s.start + a, s.start + b];
     };
     const sentDates = within(dates, s.start, s.end);
+    // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan.
+    const delayClauses = new Set(hits.filter((h) => h.status === 'delayed').map((h) => clauseOf(h.start)[0]));
+    hits = hits.filter((h) => h.status !== 'planned' || !delayClauses.has(clauseOf(h.start)[0]));
     for (const h of hits) {
       const [ca, cb] = clauseOf(h.start);
       // The cue speaks about the service in its clause, else the nearest one in the sentence.
@@ -222,7 +225,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       // "across England … after pilots in Somerset": a national cue before the cue's regions wins.
       // "… including Leicester, Leicestershire and Rutland": places listed after a national subject are the ones the fact is about.
       const listed = inClause.some((r) => /\b(?:including|includes|include|such as|among them|namely)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, r.start - 25), r.start)));
-      const nationalFirst = !listed && isNational(ca, cb) && inClause.every((r) => isNational(ca, r.start));
+      // A national body that only reports the news ("the Board confirmed that parts of London …") does not make the fact national.
+      const reporting = (o: Mention) => /^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|revealed)\b/i.test(inp.body.slice(o.end, o.end + 25));
+      const nationalBefore = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && !reporting(o));
+      const nationalFirst = !listed && isNational(ca, cb) && inClause.every((r) => nationalBefore(ca, r.start));
       if (inClause.length && !nationalFirst) where = uniqRegions(inClause);
       else if (isNational(ca, cb)) where = [{ name: 'England', code: null }];
       else if (inSentence.length) where = uniqRegions(inSentence);

@@ -234,3 +234,12 @@ describe('"the city" on a local body\'s site', () => {
     expect(got).not.toContain(`Summary Care Record | ${LLR} | planned`);
   });
 });
+
+describe('changed dates reported by a national body', () => {
+  it('"the Board confirmed that parts of London … would now switch over by June" is London\'s delay, with no separate plan', () => {
+    const got = events(['The NHS Commissioning Board confirmed that parts of London had been allowed to keep their old arrangements for NHS 111 and would now switch over by June.'], undefined, '2013-03-22');
+    expect(got).toContain('NHS 111 | London | delayed');
+    expect(got.some((e) => e.endsWith('planned'))).toBe(false);
+    expect(got.some((e) => e.startsWith('NHS 111 | England'))).toBe(false);
+  });
+});
