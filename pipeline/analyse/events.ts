@@ -6,10 +6,10 @@ import type { Mention } from './entities.ts';
 import { sentenceAt, type Sentence } from './text.ts';
 import { normTokens } from './reference/names.ts';
 
-const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|the rest of (?:England|the country)|England-wide|in England\b|of England's)/i;
+const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live|pause)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|the rest of (?:England|the country)|England-wide|in England\b|of England's)/i;
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
-const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?)|pilots?|pathfinders?)\b/i;
+const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?|extractions?|collection)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
 const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough|the pilot|the pathfinder)\b/i;
 // "practices in the city": the story's own named place, not the wider area of the publisher.
@@ -192,6 +192,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       return [s.start + a, s.start + b];
     };
     const sentDates = within(dates, s.start, s.end);
+    // "paused … to allow more time to explain": more time inside a pause is the pause's purpose, not a second event.
+    if (hits.some((h) => h.status === 'paused')) hits = hits.filter((h) => !(h.status === 'delayed' && /\b(?:more|extra|additional) time\b/i.test(s.text.slice(h.start, h.end))));
     // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan.
     const delayClauses = new Set(hits.filter((h) => h.status === 'delayed').map((h) => clauseOf(h.start)[0]));
     hits = hits.filter((h) => h.status !== 'planned' || !delayClauses.has(clauseOf(h.start)[0]));

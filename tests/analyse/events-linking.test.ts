@@ -243,3 +243,28 @@ describe('changed dates reported by a national body', () => {
     expect(got.some((e) => e.startsWith('NHS 111 | England'))).toBe(false);
   });
 });
+
+describe('national pauses, first extractions and dated starts', () => {
+  it('"while the national pause continues" in a story about one service is a national pause', () => {
+    const got = events(['You may have seen reports about care.data.', 'No data has left our practice, and none will while the national pause continues.'], undefined, '2014-03-10');
+    expect(got).toContain('care.data | England | paused');
+  });
+
+  it('"the first extractions are due to begin" points back to the service', () => {
+    const got = events(['Every household in England will get a leaflet about care.data this month.', 'The first extractions are due to begin in March.'], undefined, '2014-01-06');
+    expect(got).toContain('care.data | England | planned');
+  });
+
+  it('a pause "to allow more time" is a pause, not also a delay', () => {
+    const got = events(['NHS England is to pause care.data for six months, to allow more time to explain the scheme to patients.'], undefined, '2014-02-18');
+    expect(got).toContain('care.data | England | paused');
+    expect(got.some((e) => e.endsWith('delayed'))).toBe(false);
+  });
+
+  it('a start on a named day ("from 1 October 2018") and "will be able to" are plans', () => {
+    expect(events(['Hospitals will only be paid for referrals made through the NHS e-Referral Service from 1 October 2018, NHS England said.'], undefined, '2017-09-01'))
+      .toContain('NHS e-Referral Service | England | planned');
+    expect(events(['Patients in England will be able to add more detail to their Summary Care Record next spring.'], undefined, '2014-10-01'))
+      .toContain('Summary Care Record | England | planned');
+  });
+});
