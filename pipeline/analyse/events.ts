@@ -55,6 +55,8 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   if (hit.status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
+  // "The delay does not affect the other centre": the place named is the one the event is not about.
+  if (/^\s+(?:\w+\s+)?(?:does|do|did|will|would|has|have|is|are)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:affect|apply|include|cover|change|extend|reach)/i.test(after)) return true;
   // "Plans to restart it … never got under way": the plan's own verb, later in the clause, is negated.
   if (/\b(?:never|did not|didn['’]t|has not|have not|had not) (?:\w+ )?(?:got|get|gone|went|come|came|happen(?:ed)?|materiali[sz]ed?|beg[au]n|start(?:ed)?|took off|taken off|go ahead|went ahead)\b/i.test(text.slice(hit.end).split(/[;]|,\s+(?:but|while|and)\s/)[0])) return true;
   return false;

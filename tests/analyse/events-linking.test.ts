@@ -268,3 +268,14 @@ describe('national pauses, first extractions and dated starts', () => {
       .toContain('Summary Care Record | England | planned');
   });
 });
+
+describe('a status noun whose verb is negated', () => {
+  it('"the delay does not affect the other centre in X" is no delay in X', () => {
+    const got = events([
+      'The opening of a community diagnostic centre in Folkestone has been pushed back to 2024/25.',
+      'The delay does not affect the other Kent and Medway community diagnostic centre.',
+    ], undefined, '2023-06-01');
+    expect(got).toContain('community diagnostic centres | Folkestone | delayed');
+    expect(got).not.toContain('community diagnostic centres | Kent and Medway | delayed');
+  });
+});
