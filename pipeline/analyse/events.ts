@@ -194,6 +194,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       return [s.start + a, s.start + b];
     };
     const sentDates = within(dates, s.start, s.end);
+    // "postponed, days before it was due to go live": a plan overtaken by the news is not a plan.
+    if (hits.some((h) => h.status === 'paused' || h.status === 'delayed' || h.status === 'cancelled')) hits = hits.filter((h) => !(h.status === 'planned' && /\b(?:was|were|had been)\s+(?:\w+\s+)?(?:due|expected|planned|scheduled|set|meant)\b/i.test(s.text.slice(Math.max(0, h.start - 25), h.end + 12))));
     // "paused … to allow more time to explain": more time inside a pause is the pause's purpose, not a second event.
     if (hits.some((h) => h.status === 'paused')) hits = hits.filter((h) => !(h.status === 'delayed' && /\b(?:more|extra|additional) time\b/i.test(s.text.slice(h.start, h.end))));
     // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan.

@@ -279,3 +279,22 @@ describe('a status noun whose verb is negated', () => {
     expect(got).not.toContain('community diagnostic centres | Kent and Medway | delayed');
   });
 });
+
+describe('plans overtaken by the news, and loose cues', () => {
+  it('"postponed, days before it was due to go live" gives the pause only', () => {
+    const got = events(['The launch of NHS 111 in Cornwall and the Isles of Scilly has been postponed indefinitely, days before it was due to go live on Monday.'], undefined, '2013-03-21');
+    expect(got).toContain('NHS 111 | Cornwall and the Isles of Scilly | paused');
+    expect(got.some((e) => e.endsWith('planned'))).toBe(false);
+  });
+
+  it('"patients have had a rocky few months with 111" is no launch', () => {
+    const got = events(['Commissioners in Somerset said patients have had a rocky few months with NHS 111.'], undefined, '2013-09-20');
+    expect(got.some((e) => e.endsWith('live'))).toBe(false);
+  });
+
+  it('"an online version of NHS 111" is NHS 111 online', () => {
+    const got = events(['Patients in Leeds can now use an online version of NHS 111.'], undefined, '2017-01-10');
+    expect(got).toContain('NHS 111 online | Leeds | live');
+    expect(got.some((e) => e.startsWith('NHS 111 |'))).toBe(false);
+  });
+});
