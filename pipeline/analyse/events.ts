@@ -212,9 +212,14 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         const replaced = (x: Entity) => /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|taking over from|takes over from|in place of)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, x.start - 30), x.start));
         const main = within(sentServices, ca, cb).filter((x) => !replaced(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
         const inClause = [...new Set((main.length ? main : within(sentServices, ca, cb)).map((x) => x.name))];
-        if (inClause.length) hitServices = inClause;
+        // "… the new NHS App, which practices will start offering next month": a cue inside a trailing
+        // relative clause speaks of the service just before the comma.
+        const at = s.start + h.start;
+        const trailing = [...s.text.matchAll(/,\s+(?:which|that)\b[^,]*$/gi)].map((m) => s.start + (m.index ?? 0)).find((a) => a < at);
+        const antecedent = trailing !== undefined ? sentServices.filter((x) => x.end <= trailing && trailing - x.end <= 2).pop() : undefined;
+        if (antecedent) hitServices = [antecedent.name];
+        else if (inClause.length) hitServices = inClause;
         else {
-          const at = s.start + h.start;
           const nearest = [...sentServices].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
           hitServices = [nearest.name];
         }

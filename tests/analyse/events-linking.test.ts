@@ -298,3 +298,11 @@ describe('plans overtaken by the news, and loose cues', () => {
     expect(got.some((e) => e.startsWith('NHS 111 |'))).toBe(false);
   });
 });
+
+describe('a cue inside a trailing relative clause', () => {
+  it('speaks of the service just before the comma', () => {
+    const got = events(['NHS 111 online will also be one of the services in the new NHS App, which practices across England will start offering next month.'], undefined, '2018-11-01');
+    expect(got).toContain('NHS App | England | planned');
+    expect(got).not.toContain('NHS 111 online | England | planned');
+  });
+});
