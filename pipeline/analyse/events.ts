@@ -229,7 +229,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       // "…, NHS Kent and Medway has confirmed": a body named as the source of the news is not where the fact happens.
       const clauseRegions = within(regions, ca, cb);
       // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
-      const notSource = clauseRegions.filter((r) => !/^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|added|explained)\b/i.test(inp.body.slice(r.end, r.end + 25))
+      // "one of the first areas in the North East": the wider area only ranks the place the fact is about.
+      const ranking = (r: Mention) => /\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, r.start - 30), r.start));
+      const notSource = clauseRegions.filter((r) => !ranking(r) && !/^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|added|explained)\b/i.test(inp.body.slice(r.end, r.end + 25))
         && !/\b(?:previously|formerly|former|predecessors?)\b/i.test(inp.body.slice(Math.max(ca, s.start + h.end), r.start)));
       const inClause = notSource.length ? notSource : clauseRegions;
       const inSentence = within(regions, s.start, s.end);

@@ -306,3 +306,10 @@ describe('a cue inside a trailing relative clause', () => {
     expect(got).not.toContain('NHS 111 online | England | planned');
   });
 });
+
+describe('a wider area that only ranks the place', () => {
+  it('"making Sunderland one of the first areas in the North East" is Sunderland\'s fact', () => {
+    const got = events(['The CCG said the last of its practices joined the NHS App last week, making Sunderland one of the first areas in the North East where every practice is connected to the app.'], undefined, '2019-05-01');
+    expect(got).not.toContain('NHS App | North East | live');
+  });
+});
