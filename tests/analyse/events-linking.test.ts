@@ -313,3 +313,13 @@ describe('a wider area that only ranks the place', () => {
     expect(got).not.toContain('NHS App | North East | live');
   });
 });
+
+describe('the handover', () => {
+  it('"the original handover date could not be met" is a delay of the story\'s service', () => {
+    const got = events([
+      'NHS 111 in Buckinghamshire will move to a new provider.',
+      'The original handover date of 1 October could not be met, and the handover is now scheduled for December.',
+    ], undefined, '2013-09-01');
+    expect(got).toContain('NHS 111 | Buckinghamshire | delayed');
+  });
+});
