@@ -50,6 +50,9 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   // "The original deadline … was June", "had been due to": a superseded plan is not news.
   if (hit.status === 'planned' && /\b(?:original|originally|initial|initially|previous|previously|had been (?:due|planned|expected|scheduled|set))\b/i.test(window)) return true;
   // "expects to name a preferred bidder": the appointment is still to come.
+  if (hit.status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|due) to\s*$/i.test(before)) return true;
+  // "A full re-procurement … will start in Q4": the timetable of buying a service is not its rollout.
+  if (hit.status === 'planned' && /\b(?:re-?procurement|procurement|tender)\b/i.test(text.slice(Math.max(0, hit.start - 90), hit.end + 40))) return true;
   if (hit.status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|will|due|able) to (?:name|appoint|choose|select|award|announce|pick|sign)\b(?:\s+\S+){0,2}\s*$/i.test(before)) return true;
   // "after the department completed its review of the scheme": a finished review is not under way.
   if (hit.status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;

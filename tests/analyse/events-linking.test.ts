@@ -323,3 +323,20 @@ describe('the handover', () => {
     expect(got).toContain('NHS 111 | Buckinghamshire | delayed');
   });
 });
+
+describe('requests, procurement timetables and expected awards', () => {
+  it('asking commissioners to commission a review is no review', () => {
+    const got = events(['We ask you to commission an independent review of the NHS 111 service in Harrow before the contract is renewed.'], undefined, '2013-07-01');
+    expect(got.some((e) => e.endsWith('under_review'))).toBe(false);
+  });
+
+  it('the timetable of a procurement is not a plan for the service', () => {
+    const got = events(['Somerset CCG expects to start the full procurement of NHS 111 in the new year, with a new contract in place by 2014/15.'], undefined, '2013-09-20');
+    expect(got.some((e) => e.endsWith('planned'))).toBe(false);
+  });
+
+  it('"expects to award a contract" is no appointment yet', () => {
+    const got = events(['In Cambridgeshire and Peterborough, the CCG restarted its NHS 111 procurement this month and expects to award a contract in the spring.'], undefined, '2016-02-10');
+    expect(got.some((e) => e.endsWith('provider_appointed'))).toBe(false);
+  });
+});
