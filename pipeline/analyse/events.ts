@@ -299,7 +299,12 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   // One sentence rarely states two statuses for the same service and place: a specific one
   // (paused, delayed, cancelled…) wins over "live" (plans stay: "went live, and will expand").
   const WEAK: Record<string, number> = { planned: 0, live: 1 };
-  return events.filter((e) => {
+  // A service the story says is being replaced ("Choose and Book, which the new service replaces") is
+  // background: its past launch or its plan is not news; only its switch-off is.
+  const replacedServices = new Set(services.filter((x) => /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|in place of)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, x.start - 30), x.start))
+    || /^,?\s+which\s+(?:[\w-]+\s+){0,3}(?:replaces|will replace|is replacing|succeeds)\b/i.test(inp.body.slice(x.end, x.end + 60))).map((x) => x.name));
+  const leadName = services[0]?.name;
+  return events.filter((e) => !(replacedServices.has(e.service) && e.service !== leadName && (e.status === 'live' || e.status === 'planned'))).filter((e) => {
     const rank = WEAK[e.status];
     if (rank !== 1) return true;
     return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region && (WEAK[o.status] ?? 2) > rank);

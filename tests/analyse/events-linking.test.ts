@@ -340,3 +340,16 @@ describe('requests, procurement timetables and expected awards', () => {
     expect(got.some((e) => e.endsWith('provider_appointed'))).toBe(false);
   });
 });
+
+describe('the service being replaced', () => {
+  it('its past launch is background; its switch-off is news', () => {
+    const got = events([
+      'The NHS e-Referral Service went live across England today.',
+      'Choose and Book, which the new service replaces, was introduced in 2004.',
+      'Choose and Book was switched off at 9pm on Friday.',
+    ], undefined, '2015-06-15');
+    expect(got).toContain('NHS e-Referral Service | England | live');
+    expect(got).toContain('Choose and Book | England | cancelled');
+    expect(got).not.toContain('Choose and Book | England | live');
+  });
+});
