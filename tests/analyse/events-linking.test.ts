@@ -353,3 +353,15 @@ describe('the service being replaced', () => {
     expect(got).not.toContain('Choose and Book | England | live');
   });
 });
+
+describe('more live and plan cues', () => {
+  it('a record "now used across all areas" of a hospital is live there', () => {
+    const got = events(['The electronic patient record is now used across all inpatient areas of the hospitals in Cambridge.'], undefined, '2015-01-20');
+    expect(got).toContain('electronic patient record | Cambridge | live');
+  });
+
+  it('"ready for the extra work" is no plan', () => {
+    const got = events(['West Midlands Ambulance Service said it was ready for the extra work of running NHS 111 in the West Midlands.'], undefined, '2013-09-01');
+    expect(got.some((e) => e.endsWith('planned'))).toBe(false);
+  });
+});
