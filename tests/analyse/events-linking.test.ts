@@ -365,3 +365,20 @@ describe('more live and plan cues', () => {
     expect(got.some((e) => e.endsWith('planned'))).toBe(false);
   });
 });
+
+describe('record creation, contracts signed, and services since they began', () => {
+  it('"Records for everyone else will be created from June" is a plan for the story\'s record service and place', () => {
+    const got = events(['Every adult in Portsmouth will get a letter about the Summary Care Record this month.', 'Records for everyone else will be created from June.'], undefined, '2011-03-01');
+    expect(got).toContain('Summary Care Record | Portsmouth | planned');
+  });
+
+  it('"signed its contract with" a supplier is an appointment', () => {
+    const got = events(['Hospitals in Norfolk switched on their electronic patient record at the weekend.', 'The trust signed its contract with Epic in 2013.'], undefined, '2014-10-28');
+    expect(got).toContain('electronic patient record | Norfolk | provider_appointed');
+  });
+
+  it('"since it began" is live', () => {
+    const got = events(['Pharmacies in Cornwall have treated hundreds of patients under Pharmacy First since it began on 31 January.'], undefined, '2024-02-20');
+    expect(got).toContain('Pharmacy First | Cornwall | live');
+  });
+});
