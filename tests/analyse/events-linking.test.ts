@@ -382,3 +382,10 @@ describe('record creation, contracts signed, and services since they began', () 
     expect(got).toContain('Pharmacy First | Cornwall | live');
   });
 });
+
+describe('completed uploads', () => {
+  it('"most practices in England have now uploaded records" is live nationally', () => {
+    const got = events(['The target for the Summary Care Record has slipped to the end of 2014.', 'Most practices in England have now uploaded records.'], undefined, '2014-03-01');
+    expect(got).toContain('Summary Care Record | England | live');
+  });
+});
