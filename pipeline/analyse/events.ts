@@ -57,6 +57,8 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   // "after the department completed its review of the scheme": a finished review is not under way.
   if (hit.status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
+  // "is expected to close as an organisation": the fate of a body, not of the service it ran.
+  if (/^\s*(?:\w+\s+)?as an? (?:organisation|organization|body|company|employer|statutory body)\b/i.test(after) || /\bas an? (?:organisation|organization|body|company|employer|statutory body)\s+$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
   // "The delay does not affect the other centre": the place named is the one the event is not about.
   if (/^\s+(?:\w+\s+)?(?:does|do|did|will|would|has|have|is|are)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:affect|apply|include|cover|change|extend|reach)/i.test(after)) return true;

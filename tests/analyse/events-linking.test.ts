@@ -389,3 +389,10 @@ describe('completed uploads', () => {
     expect(got).toContain('Summary Care Record | England | live');
   });
 });
+
+describe('the fate of a body', () => {
+  it('"expected to close as an organisation" is neither a plan nor a cancellation of the service', () => {
+    const got = events(['NHS Direct has now handed over most of its NHS 111 contracts in south-east London, and is expected to close as an organisation by the end of March next year.'], undefined, '2013-11-01');
+    expect(got.some((e) => e.endsWith('cancelled') || e.endsWith('planned'))).toBe(false);
+  });
+});
