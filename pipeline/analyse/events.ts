@@ -215,8 +215,13 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         const relative = [...s.text.matchAll(/,\s+(?:which|who|that|replacing|alongside|as well as|like)\b[^,]*,/gi)].map((m) => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
         // "X will replace Y", "replacing Y": the replaced service is not what the cue is about.
         const replaced = (x: Entity) => /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|taking over from|takes over from|in place of)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, x.start - 30), x.start));
-        const main = within(sentServices, ca, cb).filter((x) => !replaced(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
-        const inClause = [...new Set((main.length ? main : within(sentServices, ca, cb)).map((x) => x.name))];
+        // "tested by 111 providers": a service name used to describe organisations is not the subject.
+        const modifier = (x: Entity) => /^\s+(?:providers?|staff|call handlers|callers|clinicians)\b/i.test(inp.body.slice(x.end, x.end + 20)) || /\s(?:providers?|staff|call handlers|callers|clinicians)$/i.test(inp.body.slice(x.start, x.end));
+        const main = within(sentServices, ca, cb).filter((x) => !replaced(x) && !modifier(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
+        const clauseAll = within(sentServices, ca, cb);
+        // A clause whose only service name is a modifier speaks of the sentence's subject service.
+        const fallback = clauseAll.length && clauseAll.every(modifier) ? sentServices.filter((x) => !modifier(x) && !replaced(x)).slice(0, 1) : clauseAll;
+        const inClause = [...new Set((main.length ? main : fallback).map((x) => x.name))];
         // "… the new NHS App, which practices will start offering next month": a cue inside a trailing
         // relative clause speaks of the service just before the comma.
         const at = s.start + h.start;

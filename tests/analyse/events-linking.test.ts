@@ -396,3 +396,11 @@ describe('the fate of a body', () => {
     expect(got.some((e) => e.endsWith('cancelled') || e.endsWith('planned'))).toBe(false);
   });
 });
+
+describe('a service name that describes organisations', () => {
+  it('"tested by 111 providers in X" is a test of the sentence\'s subject service, not of NHS 111', () => {
+    const got = events(['GP Connect is already live in many practices, and is being tested by 111 providers in the North East and in Devon.'], undefined, '2019-02-01');
+    expect(got).toContain('GP Connect | North East | live');
+    expect(got.some((e) => e.startsWith('NHS 111'))).toBe(false);
+  });
+});
