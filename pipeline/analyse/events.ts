@@ -44,6 +44,9 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   // "will be launched" is a plan, not a launch.
   if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
   if (k.negation.test(window) || k.hedge.test(window)) return true;
+  // "what went wrong where 111 is already running", "areas where it is live": a restrictive 'where'
+  // (no comma before it) describes unnamed places, not a launch.
+  if (hit.status === 'live' && /(?<!,)\s+where\s+(?:[\w'’-]+\s+){0,4}$/i.test(text.slice(Math.max(0, hit.start - 50), hit.start))) return true;
   // "plans to restart", "wants to scrap": an intention, not the fact itself.
   if ((hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   const before = text.slice(Math.max(0, hit.start - 50), hit.start);

@@ -404,3 +404,14 @@ describe('a service name that describes organisations', () => {
     expect(got.some((e) => e.startsWith('NHS 111'))).toBe(false);
   });
 });
+
+describe('unnamed places', () => {
+  it('"what went wrong where 111 is already running" is no launch in the story\'s area', () => {
+    const got = events([
+      'Commissioners in Leicester, Leicestershire and Rutland have put the launch of NHS 111 on hold.',
+      'We have looked hard at what went wrong where 111 is already running.',
+    ]);
+    expect(got).toContain(`NHS 111 | ${LLR} | paused`);
+    expect(got.some((e) => e.endsWith('live'))).toBe(false);
+  });
+});
