@@ -6,13 +6,15 @@ import type { Mention } from './entities.ts';
 import { sentenceAt, type Sentence } from './text.ts';
 import { normTokens } from './reference/names.ts';
 
-const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|England-wide|in England\b|of England's)/i;
+const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live|pause)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|the rest of (?:England|the country)|England-wide|in England\b|of England's)/i;
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
-const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?)|pilots?|pathfinders?)\b/i;
+const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?|extractions?|collection)|(?:the|their|its|this|our|that|a)\s+(?:[\w'’-]+\s+){0,2}(?:handover|switchover|switch-on)|^(?:records|uploads|extractions) (?:for|of|will|are|were)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
-const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough)\b/i;
-const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
+const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough|the pilot|the pathfinder)\b/i;
+// "practices in the city": the story's own named place, not the wider area of the publisher.
+const PLACE_ANAPHOR = /\b(?:in|across|around|throughout) the (?:city|town|county|borough|district)\b/i;
+const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts|contracts|sites) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
@@ -42,10 +44,29 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   // "will be launched" is a plan, not a launch.
   if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
   if (k.negation.test(window) || k.hedge.test(window)) return true;
+  // "what went wrong where 111 is already running", "areas where it is live": a restrictive 'where'
+  // (no comma before it) describes unnamed places, not a launch.
+  if (hit.status === 'live' && /(?<!,)\s+where\s+(?:[\w'’-]+\s+){0,4}$/i.test(text.slice(Math.max(0, hit.start - 50), hit.start))) return true;
   // "plans to restart", "wants to scrap": an intention, not the fact itself.
   if ((hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
+  const before = text.slice(Math.max(0, hit.start - 50), hit.start);
+  // "The original deadline … was June", "had been due to": a superseded plan is not news.
+  if (hit.status === 'planned' && /\b(?:original|originally|initial|initially|previous|previously|had been (?:due|planned|expected|scheduled|set))\b/i.test(window)) return true;
+  // "expects to name a preferred bidder": the appointment is still to come.
+  if (hit.status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|due) to\s*$/i.test(before)) return true;
+  // "A full re-procurement … will start in Q4": the timetable of buying a service is not its rollout.
+  if (hit.status === 'planned' && /\b(?:re-?procurement|procurement|tender)\b/i.test(text.slice(Math.max(0, hit.start - 90), hit.end + 40))) return true;
+  if (hit.status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|will|due|able) to (?:name|appoint|choose|select|award|announce|pick|sign)\b(?:\s+\S+){0,2}\s*$/i.test(before)) return true;
+  // "after the department completed its review of the scheme": a finished review is not under way.
+  if (hit.status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
+  // "is expected to close as an organisation": the fate of a body, not of the service it ran.
+  if (/^\s*(?:\w+\s+)?as an? (?:organisation|organization|body|company|employer|statutory body)\b/i.test(after) || /\bas an? (?:organisation|organization|body|company|employer|statutory body)\s+$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
+  // "The delay does not affect the other centre": the place named is the one the event is not about.
+  if (/^\s+(?:\w+\s+)?(?:does|do|did|will|would|has|have|is|are)\s*(?:not|n['’]t)\s+(?:\w+\s+)?(?:affect|apply|include|cover|change|extend|reach)/i.test(after)) return true;
+  // "Plans to restart it … never got under way": the plan's own verb, later in the clause, is negated.
+  if (/\b(?:never|did not|didn['’]t|has not|have not|had not) (?:\w+ )?(?:got|get|gone|went|come|came|happen(?:ed)?|materiali[sz]ed?|beg[au]n|start(?:ed)?|took off|taken off|go ahead|went ahead)\b/i.test(text.slice(hit.end).split(/[;]|,\s+(?:but|while|and)\s/)[0])) return true;
   return false;
 }
 
@@ -57,6 +78,8 @@ export interface EventInputs {
   dates: DateMention[];
   /** Spans of quoted speech: an unnamed "the service" inside a quote is too loose to make an event. */
   quoteSpans: Array<{ start: number; end: number }>;
+  /** The area the publishing body covers (source declaration): unplaced local facts are its. */
+  defaultRegion?: { name: string; code: string | null } | null;
 }
 
 export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
@@ -82,9 +105,26 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
   // The story's area: the first one it names (news leads with it), else the most mentioned.
   const dominant = regions.length ? canon(regions[0]) : (dominantCount?.m ?? null);
+  // A story that leads with "in Bedfordshire and Luton" is about both: every place of that first sentence (a short list).
+  const leadList: Mention[] = regions.length ? [regions[0]] : [];
+  for (let i = 1; i < regions.length && /^\s*(?:,|,?\s*and|&)\s*$/.test(inp.body.slice(regions[i - 1].end, regions[i].start)); i++) leadList.push(regions[i]);
+  const leadPlaces = [...new Map(leadList.map((r) => [canon(r).name, canon(r)])).values()];
+  const storyAreas = leadPlaces.length > 1 && leadPlaces.length <= 3 ? leadPlaces : dominant ? [dominant] : [];
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
-  const nationalArticle = !dominantCount || nationalMentions > dominantCount.n;
+  const local = inp.defaultRegion ?? null;
+  // A local body's own site is about its area unless it speaks of the national programme.
+  // …and one that names its area before any national fact is a local story told against a national backdrop.
+  const firstNational = Math.min(nationalOrgs[0]?.start ?? Infinity, inp.body.search(NATIONAL) < 0 ? Infinity : inp.body.search(NATIONAL));
+  const localFirst = regions.length > 0 && regions[0].start < firstNational;
+  const nationalArticle = local ? nationalMentions > 0 && nationalMentions > (dominantCount?.n ?? 0) : !dominantCount || (nationalMentions > dominantCount.n && !localFirst);
+  // A place inside the publisher's area ("Leicester City" on the LLR CCGs' site) stands for that area when a fact has no place of its own.
+  const localArea = (r: Mention) => {
+    if (!local) return { name: r.name, code: r.code };
+    const area = new Set(normTokens(local.name));
+    const own = normTokens(r.name).filter((t) => !['city', 'county', 'borough', 'and'].includes(t));
+    return own.length && own.every((t) => area.has(t)) ? local : { name: r.name, code: r.code };
+  };
 
   // Provider linked to a region anywhere in the article ("in LLR, where DHU runs the service").
   const providerFor = new Map<string, string>();
@@ -95,6 +135,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   }
   const distinctProviders = [...new Set(providers.map((p) => p.name))];
   const distinctServices = [...new Set(services.map((s) => s.name))];
+  // The story's service: the only one, or one named at least twice as often as any other
+  // (a UTC story that mentions NHS 111 once in passing is still a UTC story).
+  const serviceCounts = distinctServices.map((name) => ({ name, n: services.filter((x) => x.name === name).length })).sort((a, b) => b.n - a.n);
+  const storyService = serviceCounts.length === 1 || (serviceCounts.length > 1 && serviceCounts[0].n >= 2 * serviceCounts[1].n) ? serviceCounts[0].name : null;
 
   const events: RolloutEvent[] = [];
   const seen = new Map<string, RolloutEvent>();
@@ -105,7 +149,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     return [...uniq.values()].slice(0, 5).map((r) => ({ name: r.name, code: r.code }));
   };
   let leadEvent: RolloutEvent | null = null;
-  const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b);
+  // "three areas of England", "one of the first in England": England qualifies the places, the fact is theirs.
+  const qualifier = (o: Mention) => o.name === 'England' && /\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$/i.test(inp.body.slice(Math.max(0, o.start - 30), o.start));
+  const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o));
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     // "Areas affected include X, Y and Z": a list of places carries on the story's lead event.
@@ -127,15 +173,23 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       const quoted = inp.quoteSpans.some((q) => s.start < q.end && s.end > q.start);
       // Outside quotes, a sentence with no service name still speaks of the article's only
       // service when it points back to it ("the pilot") or states a national fact.
-      if (quoted || !(ANAPHORA.test(s.text) || (distinctServices.length === 1 && NATIONAL.test(s.text)))) continue;
+      // In a story about one service, a sentence that places a status ("in Hampshire … sought more time") is about it too.
+      const placed = storyService !== null && within(regions, s.start, s.end).length > 0;
+      const anaphor = ANAPHORA.test(s.text);
+      if (quoted || !(anaphor || placed || (storyService !== null && NATIONAL.test(s.text)))) continue;
       // "the service", "the pilot": the service named most recently before (else next after).
+      // The story's lead service (the first it names) is what "the scheme" means, not a system
+      // named in passing on the way ("uploaded to the NHS Spine").
       const before = services.filter((x) => x.end <= s.start);
-      const ref = before.length ? before[before.length - 1] : services.find((x) => x.start >= s.end);
+      const ref = before.length ? before[0] : services.find((x) => x.start >= s.end);
       if (!ref) continue;
-      svc = [ref.name];
+      svc = [anaphor ? ref.name : (storyService ?? ref.name)];
       confidence = 0.6;
     }
-    const hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end)))));
+    let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end)))));
+    // "put back … from April until June": the date it moved from is the old plan, not a plan.
+    const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
+    hits = hits.filter((h) => !(h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start)));
     if (!hits.length) continue;
     // Clause boundaries inside the sentence, so "X went live in A, while B …" links A and B apart.
     const cuts = [0];
@@ -148,6 +202,13 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       return [s.start + a, s.start + b];
     };
     const sentDates = within(dates, s.start, s.end);
+    // "postponed, days before it was due to go live": a plan overtaken by the news is not a plan.
+    if (hits.some((h) => h.status === 'paused' || h.status === 'delayed' || h.status === 'cancelled')) hits = hits.filter((h) => !(h.status === 'planned' && /\b(?:was|were|had been)\s+(?:\w+\s+)?(?:due|expected|planned|scheduled|set|meant)\b/i.test(s.text.slice(Math.max(0, h.start - 25), h.end + 12))));
+    // "paused … to allow more time to explain": more time inside a pause is the pause's purpose, not a second event.
+    if (hits.some((h) => h.status === 'paused')) hits = hits.filter((h) => !(h.status === 'delayed' && /\b(?:more|extra|additional) time\b/i.test(s.text.slice(h.start, h.end))));
+    // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan.
+    const delayClauses = new Set(hits.filter((h) => h.status === 'delayed').map((h) => clauseOf(h.start)[0]));
+    hits = hits.filter((h) => h.status !== 'planned' || !delayClauses.has(clauseOf(h.start)[0]));
     for (const h of hits) {
       const [ca, cb] = clauseOf(h.start);
       // The cue speaks about the service in its clause, else the nearest one in the sentence.
@@ -155,21 +216,45 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       if (sentServices.length > 1) {
         // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
         const relative = [...s.text.matchAll(/,\s+(?:which|who|that|replacing|alongside|as well as|like)\b[^,]*,/gi)].map((m) => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
-        const main = within(sentServices, ca, cb).filter((x) => !relative.some(([a, b]) => x.start >= a && x.end <= b));
-        const inClause = [...new Set((main.length ? main : within(sentServices, ca, cb)).map((x) => x.name))];
-        if (inClause.length) hitServices = inClause;
+        // "X will replace Y", "replacing Y": the replaced service is not what the cue is about.
+        const replaced = (x: Entity) => /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|taking over from|takes over from|in place of)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, x.start - 30), x.start));
+        // "tested by 111 providers": a service name used to describe organisations is not the subject.
+        const modifier = (x: Entity) => /^\s+(?:providers?|staff|call handlers|callers|clinicians)\b/i.test(inp.body.slice(x.end, x.end + 20)) || /\s(?:providers?|staff|call handlers|callers|clinicians)$/i.test(inp.body.slice(x.start, x.end));
+        const main = within(sentServices, ca, cb).filter((x) => !replaced(x) && !modifier(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
+        const clauseAll = within(sentServices, ca, cb);
+        // A clause whose only service name is a modifier speaks of the sentence's subject service.
+        const fallback = clauseAll.length && clauseAll.every(modifier) ? sentServices.filter((x) => !modifier(x) && !replaced(x)).slice(0, 1) : clauseAll;
+        const inClause = [...new Set((main.length ? main : fallback).map((x) => x.name))];
+        // "… the new NHS App, which practices will start offering next month": a cue inside a trailing
+        // relative clause speaks of the service just before the comma.
+        const at = s.start + h.start;
+        const trailing = [...s.text.matchAll(/,\s+(?:which|that)\b[^,]*$/gi)].map((m) => s.start + (m.index ?? 0)).find((a) => a < at);
+        const antecedent = trailing !== undefined ? sentServices.filter((x) => x.end <= trailing && trailing - x.end <= 2).pop() : undefined;
+        if (antecedent) hitServices = [antecedent.name];
+        else if (inClause.length) hitServices = inClause;
         else {
-          const at = s.start + h.start;
           const nearest = [...sentServices].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
           hitServices = [nearest.name];
         }
       }
       let where: Array<{ name: string; code: string | null }>;
       let conf = confidence;
-      const inClause = within(regions, ca, cb);
+      // "…, NHS Kent and Medway has confirmed": a body named as the source of the news is not where the fact happens.
+      const clauseRegions = within(regions, ca, cb);
+      // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
+      // "one of the first areas in the North East": the wider area only ranks the place the fact is about.
+      const ranking = (r: Mention) => /\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, r.start - 30), r.start));
+      const notSource = clauseRegions.filter((r) => !ranking(r) && !/^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|added|explained)\b/i.test(inp.body.slice(r.end, r.end + 25))
+        && !/\b(?:previously|formerly|former|predecessors?)\b/i.test(inp.body.slice(Math.max(ca, s.start + h.end), r.start)));
+      const inClause = notSource.length ? notSource : clauseRegions;
       const inSentence = within(regions, s.start, s.end);
       // "across England … after pilots in Somerset": a national cue before the cue's regions wins.
-      const nationalFirst = isNational(ca, cb) && inClause.every((r) => isNational(ca, r.start));
+      // "… including Leicester, Leicestershire and Rutland": places listed after a national subject are the ones the fact is about.
+      const listed = inClause.some((r) => /\b(?:including|includes|include|such as|among them|namely)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, r.start - 25), r.start)));
+      // A national body that only reports the news ("the Board confirmed that parts of London …") does not make the fact national.
+      const reporting = (o: Mention) => /^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|revealed)\b/i.test(inp.body.slice(o.end, o.end + 25));
+      const nationalBefore = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && !reporting(o));
+      const nationalFirst = !listed && isNational(ca, cb) && inClause.every((r) => nationalBefore(ca, r.start));
       if (inClause.length && !nationalFirst) where = uniqRegions(inClause);
       else if (isNational(ca, cb)) where = [{ name: 'England', code: null }];
       else if (inSentence.length) where = uniqRegions(inSentence);
@@ -179,11 +264,14 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         // (or England when the article is about the national programme).
         const prev = si > 0 && sentences[si - 1].paragraph === s.paragraph ? sentences[si - 1] : null;
         const prevRegions = prev ? within(regions, prev.start, prev.end) : [];
-        const para = regions.filter((r) => paragraphOf(sentences, r.start) === s.paragraph);
+        // Only places named earlier in the paragraph: a later sentence's places belong to its own fact.
+        const para = regions.filter((r) => r.start < s.start && paragraphOf(sentences, r.start) === s.paragraph);
         if (prevRegions.length) where = [{ name: canon(prevRegions[0]).name, code: canon(prevRegions[0]).code }];
         else if (prev && isNational(prev.start, prev.end)) where = [{ name: 'England', code: null }];
         else if (para.length) where = [{ name: canon(para[0]).name, code: canon(para[0]).code }];
-        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [{ name: dominant.name, code: dominant.code }];
+        // The story's area, unless the story so far has been national and names that area only later.
+        else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text)) && !(regions[0].start > s.end && isNational(0, s.start))) where = [...new Map(storyAreas.map((r) => (PLACE_ANAPHOR.test(s.text) ? { name: r.name, code: r.code } : localArea(r))).map((w) => [w.name, w])).values()];
+        else if (local && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [local];
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;
       }
@@ -221,7 +309,12 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   // One sentence rarely states two statuses for the same service and place: a specific one
   // (paused, delayed, cancelled…) wins over "live" (plans stay: "went live, and will expand").
   const WEAK: Record<string, number> = { planned: 0, live: 1 };
-  return events.filter((e) => {
+  // A service the story says is being replaced ("Choose and Book, which the new service replaces") is
+  // background: its past launch or its plan is not news; only its switch-off is.
+  const replacedServices = new Set(services.filter((x) => /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|in place of)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, x.start - 30), x.start))
+    || /^,?\s+which\s+(?:[\w-]+\s+){0,3}(?:replaces|will replace|is replacing|succeeds)\b/i.test(inp.body.slice(x.end, x.end + 60))).map((x) => x.name));
+  const leadName = services[0]?.name;
+  return events.filter((e) => !(replacedServices.has(e.service) && e.service !== leadName && (e.status === 'live' || e.status === 'planned'))).filter((e) => {
     const rank = WEAK[e.status];
     if (rank !== 1) return true;
     return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region && (WEAK[o.status] ?? 2) > rank);

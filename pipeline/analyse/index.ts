@@ -19,7 +19,7 @@ export interface AnalysisContext {
   defaultRegion?: string;
 }
 
-export function analyse(article: Article, knowledge: Knowledge, _context: AnalysisContext = {}): Findings {
+export function analyse(article: Article, knowledge: Knowledge, context: AnalysisContext = {}): Findings {
   const body = article.body;
   const paragraphs = paragraphSpans(body);
   const sentences = sentenceSpans(body, paragraphs);
@@ -33,7 +33,7 @@ export function analyse(article: Article, knowledge: Knowledge, _context: Analys
   const services = findServices(body, tokens, knowledge).filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
   const dates = findDates(body, sentences, article.published);
   const quotes = findQuotes(body, paragraphs, people, named);
-  const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes }, knowledge);
+  const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes, defaultRegion: declaredRegion(context.defaultRegion, article.published, knowledge) }, knowledge);
   const claims = findClaims(sentences, services);
   // Providers are named as the article writes them in full ("North East Ambulance Service"),
   // not by an acronym; the code still identifies a trust.
@@ -62,4 +62,13 @@ export function analyse(article: Article, knowledge: Knowledge, _context: Analys
   }
   entities.sort((a, b) => a.start - b.start || a.end - b.end);
   return { entities, quotes, dates, claims, events };
+}
+
+/** The declared area as the gazetteer knows it (its code), or the name as written when it is unknown. */
+function declaredRegion(name: string | undefined, published: string | null, knowledge: Knowledge): { name: string; code: string | null } | null {
+  const trimmed = name?.trim();
+  if (!trimmed) return null;
+  const known = findNamedEntities(trimmed, tokenize(trimmed), published, knowledge)
+    .find((n) => n.kind === 'region' && n.start === 0 && n.end >= trimmed.length - 1);
+  return known ? { name: known.name, code: known.code } : { name: trimmed, code: null };
 }

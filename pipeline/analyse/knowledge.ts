@@ -113,7 +113,8 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
   const statusCues: Array<{ status: RolloutStatus; cue: RegExp }> = [];
   for (const [status, patterns] of Object.entries(cues.statuses)) {
     if (!(ROLLOUT_STATUSES as readonly string[]).includes(status)) throw new Error(`status-cues.json: unknown status "${status}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
-    statusCues.push({ status: status as RolloutStatus, cue: new RegExp(`(?<![\\w-])(?:${patterns.join('|')})(?![\\w])`, 'gi') });
+    // A cue written with a trailing space ("appointed as ") ends at that space; others end at a word boundary.
+    statusCues.push({ status: status as RolloutStatus, cue: new RegExp(`(?<![\\w-])(?:${patterns.join('|')})(?:(?<=\\s)|(?![\\w]))`, 'gi') });
   }
   // negations and hedges are regular expressions too (JSON-escaped), matched as whole words.
   const wordAlt = (ws: string[]) => new RegExp(`(?<![\\w])(?:${ws.join('|')})(?![\\w])`, 'i');
