@@ -119,7 +119,9 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       return next;
     };
 
-    for (const source of loaded.sources) {
+    // Sources are crawled side by side: each is a different site with its own politeness
+    // limits, so a nightly run over seven polite sources takes as long as the slowest one.
+    const crawlOne = async (source: Source, index: number): Promise<void> => {
       const batch: PageRecord[] = [];
       const errors: FetchErrorRecord[] = [];
       const unchanged: NotModifiedRecord[] = [];
@@ -201,8 +203,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
         crashed = (err as Error).message;
         progress.log('source_failed', { source: source.id, error: crashed });
       }
-      await flush();
-      await writes;
+      await flush(); // resolves after every write queued before it, this source's included
 
       const articlesSeen = stats ? stats.articles + stats.notModified + stats.skippedDone : 0;
       let status: SourceRunRecord['status'] = 'ok';
@@ -233,10 +234,11 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
         events: sourceEvents,
         message,
       };
-      records.push(record);
-      await store.recordSourceRun(runId, record);
+      records[index] = record;
+      await enqueue(() => store.recordSourceRun(runId, record));
       progress.log('source_done', { source: record.sourceId, ...record, sourceId: undefined });
-    }
+    };
+    await Promise.all(loaded.sources.map(crawlOne));
 
     await archive.close();
     const status = records.every((r) => r.status === 'ok') ? 'ok' : 'source_failed';
