@@ -18,7 +18,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, quie
 
 class BarProgress implements Progress {
   private readonly multibar: cliProgress.MultiBar;
-  private readonly bars = new Map<string, cliProgress.SingleBar>();
+  private readonly bars = new Map<string, { bar: cliProgress.SingleBar; started: number }>();
 
   constructor(stream: NodeJS.WriteStream) {
     this.multibar = new cliProgress.MultiBar(
@@ -34,17 +34,16 @@ class BarProgress implements Progress {
   }
 
   update(sourceId: string, p: { fetched: number; queued: number; failed: number }): void {
-    let bar = this.bars.get(sourceId);
     const total = Math.max(p.fetched + p.queued, 1);
-    if (!bar) {
-      bar = this.multibar.create(total, 0, { source: sourceId.padEnd(14), failed: 0, rate: '0.0' });
-      bar.start(total, 0, { source: sourceId.padEnd(14), failed: 0, rate: '0.0', started: Date.now() });
-      this.bars.set(sourceId, bar);
+    let entry = this.bars.get(sourceId);
+    if (!entry) {
+      const bar = this.multibar.create(total, 0, { source: sourceId.padEnd(14), failed: 0, rate: '0.0' });
+      entry = { bar, started: Date.now() };
+      this.bars.set(sourceId, entry);
     }
-    bar.setTotal(total);
-    const started = (bar as unknown as { payload?: { started?: number } }).payload?.started ?? Date.now();
-    const secs = Math.max((Date.now() - started) / 1000, 0.001);
-    bar.update(p.fetched, { failed: p.failed, rate: (p.fetched / secs).toFixed(1) });
+    entry.bar.setTotal(total);
+    const secs = Math.max((Date.now() - entry.started) / 1000, 0.001);
+    entry.bar.update(p.fetched, { failed: p.failed, rate: (p.fetched / secs).toFixed(1) });
   }
 
   log(event: string, fields: Record<string, unknown> = {}): void {
@@ -67,6 +66,7 @@ class LogProgress implements Progress {
   update(sourceId: string, p: { fetched: number; queued: number; failed: number }): void {
     const last = this.lastLogged.get(sourceId) ?? -Infinity;
     if (p.fetched - last < 100 && p.queued > 0) return; // one line per 100 pages keeps CI logs short
+    if (p.queued === 0 && p.fetched === last) return;
     this.lastLogged.set(sourceId, p.fetched);
     this.log('progress', { source: sourceId, fetched: p.fetched, queued: p.queued, failed: p.failed });
   }

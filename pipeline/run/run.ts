@@ -204,6 +204,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
         progress.log('source_failed', { source: source.id, error: crashed });
       }
       await flush(); // resolves after every write queued before it, this source's included
+      if (stats) progress.update(source.id, { fetched: stats.fetched, queued: 0, failed: stats.failed });
 
       const articlesSeen = stats ? stats.articles + stats.notModified + stats.skippedDone : 0;
       let status: SourceRunRecord['status'] = 'ok';
