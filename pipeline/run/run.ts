@@ -1,17 +1,19 @@
 // `rollwatch run`: discover, crawl, extract, load — for every source in a config.
 // The clock and all I/O live here; extraction (extractPage) stays pure.
 import { randomBytes } from 'node:crypto';
-import { loadKnowledge, type Knowledge } from '../analyse/index.ts';
+import { availableParallelism } from 'node:os';
+import { loadKnowledge } from '../analyse/index.ts';
 import { openArchive } from '../archive/index.ts';
-import { crawlSource, stripTracking, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
-import { extractPage } from '../extract.ts';
+import { crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
 import { openDatabase } from '../load/db.ts';
 import { installAnalystLayer } from '../load/views.ts';
 import { Store, type FetchErrorRecord, type NotModifiedRecord, type PageRecord, type RunCounts, type SourceRunRecord } from '../load/store.ts';
 import type { LoadedConfig } from '../sources/load.ts';
 import type { Source } from '../sources/schema.ts';
-import type { Article, Capture } from '../types.ts';
 import { createProgress, type Progress } from './progress.ts';
+import { ExtractPool } from './extract-pool.ts';
+
+export { documentUrl, toPageRecord, type SelectorCheck } from './page-record.ts';
 
 export interface RunReport {
   runId: string;
@@ -31,46 +33,6 @@ export function newRunId(now: Date): string {
   return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${randomBytes(3).toString('hex')}`;
 }
 
-/**
- * The URL a document is known by: the page's canonical link when it stays on the source's own
- * hosts (a syndicated copy pointing at another site keeps its own identity), else the fetched URL.
- */
-export function documentUrl(source: Source, capture: Capture, article: Article): string {
-  const hosts = new Set(source.hosts.map((h) => h.toLowerCase()));
-  try {
-    const canonical = new URL(article.url);
-    if (/^https?:$/.test(canonical.protocol) && hosts.has(canonical.host.toLowerCase())) {
-      return stripTracking(canonical.href);
-    }
-  } catch {
-    // a malformed canonical link is the page's problem; fall back to where we found it
-  }
-  return stripTracking(capture.url);
-}
-
-export interface SelectorCheck {
-  /** The generic extractor stood in for the source's selectors on this page. */
-  selectorFailed: boolean;
-  misses: string[];
-}
-
-export function toPageRecord(
-  source: Source,
-  capture: Capture,
-  knowledge: Knowledge,
-  warc?: { file: string; recordId: string },
-): { record: PageRecord; check: SelectorCheck } {
-  const { article, findings, bodyOrigin, selectorMisses } = extractPage(capture.html, capture.url, knowledge, {
-    selectors: source.selectors,
-    dateOrder: source.dateOrder,
-    defaultRegion: source.defaultRegion,
-  });
-  return {
-    record: { capture, docUrl: documentUrl(source, capture, article), article, findings, warc },
-    check: { selectorFailed: bodyOrigin === 'generic-over-selector', misses: selectorMisses },
-  };
-}
-
 /** A note for the run report when a source's selectors no longer fit its pages (a changed template). */
 function selectorNote(pages: number, failed: number, misses: Map<string, number>): string | null {
   if (!pages || (!failed && !misses.size)) return null;
@@ -84,6 +46,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
   const progress = options.progress ?? createProgress();
   const knowledge = loadKnowledge();
   const db = await openDatabase(loaded.paths.db);
+  const pool = new ExtractPool(loaded.config.workers ?? Math.min(Math.max(availableParallelism() - 1, 0), 4), knowledge);
   try {
     await installAnalystLayer(db);
     // Views and macros are checkpointed at once: DuckDB 1.5 cannot replay them from the WAL
@@ -166,7 +129,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
               counts.pagesFetched++;
               let record: PageRecord;
               try {
-                const page = toPageRecord(source, capture, knowledge, archived);
+                const page = await pool.extract(source, capture, archived);
                 record = page.record;
                 extracted++;
                 if (page.check.selectorFailed) selectorFailures++;
@@ -248,6 +211,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
     progress.stop();
     return { runId, resumedFrom, status, counts, sources: records };
   } finally {
+    await pool.close();
     db.close();
   }
 }

@@ -107,6 +107,11 @@ export const configSchema = z.strictObject({
   fast: z.boolean().default(false),
   /** Article pages loaded per DuckDB transaction: a crash loses at most one batch of work. @default 50 */
   batchSize: z.number().int().min(1).max(10_000).default(50),
+  /**
+   * Worker threads for extraction (0 = on the main thread). @default one fewer than the
+   * machine's cores, at most 4
+   */
+  workers: z.number().int().min(0).max(16).optional(),
   /** Stop a source after this many article pages (0 = no limit). @default 0 */
   maxArticlesPerSource: z.number().int().min(0).default(0),
 });

@@ -1,0 +1,56 @@
+// Extraction on worker threads must give exactly what the main thread gives.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../pipeline/analyse/index.ts';
+import { ExtractPool } from '../../pipeline/run/extract-pool.ts';
+import { toPageRecord } from '../../pipeline/run/page-record.ts';
+import { sourceSchema } from '../../pipeline/sources/schema.ts';
+import type { Capture } from '../../pipeline/types.ts';
+
+const devset = join(import.meta.dirname, '../devset');
+const pages = readdirSync(devset).filter((f) => f.endsWith('.html')).slice(0, 6);
+const source = sourceSchema.parse({
+  id: 'devset',
+  name: 'Dev set pages',
+  site: 'https://news.example',
+  hosts: ['news.example'],
+  discover: [{ urls: ['https://news.example/a'] }],
+  articles: { include: ['.'] },
+});
+const knowledge = loadKnowledge();
+const pool = new ExtractPool(2, knowledge);
+
+function capture(file: string): Capture {
+  return {
+    url: `https://news.example/${file}`,
+    sourceId: 'devset',
+    fetchedAt: '2024-01-02T03:04:05.000Z',
+    status: 200,
+    contentType: 'text/html; charset=utf-8',
+    etag: null,
+    lastModified: null,
+    html: readFileSync(join(devset, file), 'utf8'),
+    contentHash: file,
+  };
+}
+
+describe('ExtractPool', () => {
+  afterAll(() => pool.close());
+
+  it('extracts on worker threads exactly as on the main thread', async () => {
+    const viaPool = await Promise.all(pages.map((f) => pool.extract(source, capture(f))));
+    const inline = pages.map((f) => toPageRecord(source, capture(f), knowledge));
+    expect(pool.extractedOnWorkers).toBe(pages.length); // not the main-thread fallback
+    expect(viaPool).toEqual(inline);
+    expect(viaPool.some((p) => p.record.findings.events.length > 0)).toBe(true);
+  });
+
+  it('a pool of size 0 extracts on the main thread', async () => {
+    const inlinePool = new ExtractPool(0, knowledge);
+    const [file] = pages;
+    expect(await inlinePool.extract(source, capture(file!))).toEqual(toPageRecord(source, capture(file!), knowledge));
+    expect(inlinePool.extractedOnWorkers).toBe(0);
+    await inlinePool.close();
+  });
+});
