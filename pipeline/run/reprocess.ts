@@ -10,7 +10,8 @@ import type { LoadedConfig } from '../sources/load.ts';
 import { sourceSchema, type Source } from '../sources/schema.ts';
 import type { Capture } from '../types.ts';
 import { createProgress, type Progress } from './progress.ts';
-import { toPageRecord } from './run.ts';
+import { availableParallelism } from 'node:os';
+import { ExtractPool } from './extract-pool.ts';
 
 export interface ReprocessReport {
   documents: number;
@@ -86,35 +87,46 @@ export async function reprocess(
     }
     const sources = new Map(loaded.sources.map((s) => [s.id, s]));
     const found = new Set<string>();
-    let batch: PageRecord[] = [];
+    // Extraction runs on worker threads while this thread reads the archive and loads.
+    const pool = new ExtractPool(loaded.config.workers ?? Math.min(Math.max(availableParallelism() - 1, 0), 4), knowledge);
+    let batch: Promise<PageRecord>[] = [];
     let events = 0;
-    for await (const rec of readArchive(loaded.paths.archive)) {
-      const w = wanted.get(rec.ref.recordId);
-      if (!w) continue;
-      const contentType = rec.headers['content-type'] ?? null;
-      const capture: Capture = {
-        url: rec.url,
-        sourceId: w.sourceId,
-        fetchedAt: w.fetchedAt,
-        status: w.status,
-        contentType,
-        etag: w.etag,
-        lastModified: w.lastModified,
-        html: decodeHtml(rec.body, contentType),
-        contentHash: w.contentHash,
-      };
-      const source = sources.get(w.sourceId) ?? fallbackSource(w.sourceId, w.url);
-      const { record } = toPageRecord(source, capture, knowledge, rec.ref);
-      record.docUrl = w.url; // identity never changes on reprocess
-      batch.push(record);
-      found.add(w.docId);
-      if (batch.length >= 100) {
-        events += await store.replaceDerived(batch);
-        progress.log('reprocess_progress', { documents: found.size, of: wanted.size });
-        batch = [];
+    const load = async () => {
+      const records = await Promise.all(batch);
+      batch = [];
+      events += await store.replaceDerived(records);
+      progress.log('reprocess_progress', { documents: found.size, of: wanted.size });
+    };
+    try {
+      for await (const rec of readArchive(loaded.paths.archive)) {
+        const w = wanted.get(rec.ref.recordId);
+        if (!w) continue;
+        const contentType = rec.headers['content-type'] ?? null;
+        const capture: Capture = {
+          url: rec.url,
+          sourceId: w.sourceId,
+          fetchedAt: w.fetchedAt,
+          status: w.status,
+          contentType,
+          etag: w.etag,
+          lastModified: w.lastModified,
+          html: decodeHtml(rec.body, contentType),
+          contentHash: w.contentHash,
+        };
+        const source = sources.get(w.sourceId) ?? fallbackSource(w.sourceId, w.url);
+        const extracted = pool.extract(source, capture, rec.ref).then(({ record }) => {
+          record.docUrl = w.url; // identity never changes on reprocess
+          return record;
+        });
+        extracted.catch(() => undefined); // a failure surfaces in load(), not as an unhandled rejection
+        batch.push(extracted);
+        found.add(w.docId);
+        if (batch.length >= 100) await load();
       }
+      if (batch.length) await load();
+    } finally {
+      await pool.close();
     }
-    if (batch.length) events += await store.replaceDerived(batch);
     await db.run('CHECKPOINT');
     const total = await db.query<{ n: number }>('SELECT count(*) AS n FROM documents');
     const missing = [...wanted.values()].filter((w) => !found.has(w.docId)).map((w) => w.url);
