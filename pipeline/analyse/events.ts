@@ -115,7 +115,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const local = inp.defaultRegion ?? null;
   // A local body's own site is about its area unless it speaks of the national programme.
   // …and one that names its area before any national fact is a local story told against a national backdrop.
-  const firstNational = Math.min(nationalOrgs[0]?.start ?? Infinity, inp.body.search(NATIONAL) < 0 ? Infinity : inp.body.search(NATIONAL));
+  const nationalAt = inp.body.search(NATIONAL);
+  const firstNational = Math.min(nationalOrgs[0]?.start ?? Infinity, nationalAt < 0 ? Infinity : nationalAt);
   const localFirst = regions.length > 0 && regions[0].start < firstNational;
   const nationalArticle = local ? nationalMentions > 0 && nationalMentions > (dominantCount?.n ?? 0) : !dominantCount || (nationalMentions > dominantCount.n && !localFirst);
   // A place inside the publisher's area ("Leicester City" on the LLR CCGs' site) stands for that area when a fact has no place of its own.

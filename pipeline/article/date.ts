@@ -339,15 +339,9 @@ function fromVisibleText(hinted: Element[][], root: Element, order: DateOrder): 
       if (/updat|modif|aktualis|join|birth|expir|deadline/i.test(hint(el)) || inFurniture(el)) continue;
       const text = textOf(el);
       if (text.length === 0 || text.length > 250) continue;
-      for (const d of findDates(text, order, 5)) {
-        const before = text.slice(Math.max(0, d.index - 40), d.index);
-        if (COPYRIGHT.test(before)) continue;
-        if (UPDATE_WORDS.test(before)) {
-          revision ??= { iso: d.iso, raw: d.raw, source: 'text' };
-          continue;
-        }
-        return { iso: d.iso, raw: d.raw, source: 'text' };
-      }
+      const { found, revision: updated } = firstUnlabelledDate(text, findDates(text, order, 5));
+      if (found) return found;
+      revision ??= updated;
       const title = attr(el, 'title');
       const p = title ? parseDate(title, order) : null;
       if (p) return { iso: p.iso, raw: title as string, source: 'text' };
@@ -368,7 +362,6 @@ function stampedCopyright(text: string, order: DateOrder): Found | null {
 }
 
 function datesInText(text: string, order: DateOrder): Found | null {
-  let revision: Found | null = null;
   const dates = findDates(text, order, 30);
   // A date with a publication label in front of it wins over the first date on the page.
   for (const d of dates) {
@@ -376,6 +369,16 @@ function datesInText(text: string, order: DateOrder): Found | null {
     // "Updated:" ends in "dated:", so the revision check comes first.
     if (PUBLISH_LABEL.test(label) && !UPDATE_WORDS.test(label)) return { iso: d.iso, raw: d.raw, source: 'text' };
   }
+  const { found, revision } = firstUnlabelledDate(text, dates);
+  return found ?? revision;
+}
+
+/**
+ * The first date not in a copyright line nor labelled as an update; the first
+ * "updated" date is kept aside as a last resort.
+ */
+function firstUnlabelledDate(text: string, dates: ReturnType<typeof findDates>): { found: Found | null; revision: Found | null } {
+  let revision: Found | null = null;
   for (const d of dates) {
     const before = text.slice(Math.max(0, d.index - 40), d.index);
     if (COPYRIGHT.test(before)) continue;
@@ -383,9 +386,9 @@ function datesInText(text: string, order: DateOrder): Found | null {
       revision ??= { iso: d.iso, raw: d.raw, source: 'text' };
       continue;
     }
-    return { iso: d.iso, raw: d.raw, source: 'text' };
+    return { found: { iso: d.iso, raw: d.raw, source: 'text' }, revision };
   }
-  return revision;
+  return { found: null, revision };
 }
 
 // Dates in comment threads, teasers, sidebars and archives belong to other stories.

@@ -3,7 +3,7 @@
 // a changed page replaces its derived rows, and every batch is one transaction so a
 // crash leaves the file as it was after the last committed batch.
 import { createHash } from 'node:crypto';
-import { DuckDBDateValue, DuckDBTimestampValue, LIST, listValue, UINTEGER, type DuckDBAppender, type DuckDBListValue } from '@duckdb/node-api';
+import { DuckDBDateValue, DuckDBTimestampValue, LIST, listValue, UINTEGER, type DuckDBAppender } from '@duckdb/node-api';
 import { canonicalUrl } from '../crawl/canonical.ts';
 import type { Article, Capture, Findings } from '../types.ts';
 import type { Database } from './db.ts';
@@ -302,7 +302,7 @@ export class Store {
       // Only documents that existed before have rows to replace; a backfill of new pages skips the deletes.
       const replacedIds = toWrite.filter((_, i) => outcomesOfWrites[i] === 'changed').map((w) => w.docId);
       if (replacedIds.length) {
-        const list = toList(replacedIds);
+        const list = listValue(replacedIds);
         for (const table of [...DERIVED_TABLES, 'documents']) {
           await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
         }
@@ -319,7 +319,7 @@ export class Store {
     const state = await this.documentState();
     return this.guarded(async () => {
       const toWrite = pages.map((page) => ({ page, docId: docIdFor(page.docUrl) }));
-      const list = toList(toWrite.map((w) => w.docId));
+      const list = listValue(toWrite.map((w) => w.docId));
       for (const table of [...DERIVED_TABLES, 'documents']) {
         await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
       }
@@ -489,6 +489,3 @@ interface DocumentState {
   neighbourLists: Map<string, string[]>;
 }
 
-function toList(values: string[]): DuckDBListValue {
-  return listValue(values);
-}

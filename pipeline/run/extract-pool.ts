@@ -1,6 +1,7 @@
 // Runs extractPage on worker threads. Extraction is pure and CPU-bound while crawling and
 // loading mostly wait, so on 2 cores one worker nearly doubles a run's throughput.
 // Any worker failure falls back to extracting on the main thread: a run never stops for it.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Knowledge } from '../analyse/index.ts';
 import type { ArchiveRef } from '../archive/index.ts';
@@ -18,6 +19,11 @@ export interface ExtractJob {
 }
 
 export type ExtractReply = { id: number; ok: true; result: Extracted } | { id: number; ok: false; error: string };
+
+/** Workers a run uses unless its config says: one fewer than the cores (the main thread crawls and loads), at most 4. */
+export function workerCount(configured: number | undefined): number {
+  return configured ?? Math.min(Math.max(availableParallelism() - 1, 0), 4);
+}
 
 const WORKER_ENTRY = new URL('../../bin/extract-worker.js', import.meta.url);
 

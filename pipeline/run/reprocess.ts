@@ -10,8 +10,7 @@ import type { LoadedConfig } from '../sources/load.ts';
 import { sourceSchema, type Source } from '../sources/schema.ts';
 import type { Capture } from '../types.ts';
 import { createProgress, type Progress } from './progress.ts';
-import { availableParallelism } from 'node:os';
-import { ExtractPool } from './extract-pool.ts';
+import { ExtractPool, workerCount } from './extract-pool.ts';
 
 export interface ReprocessReport {
   documents: number;
@@ -88,7 +87,7 @@ export async function reprocess(
     const sources = new Map(loaded.sources.map((s) => [s.id, s]));
     const found = new Set<string>();
     // Extraction runs on worker threads while this thread reads the archive and loads.
-    const pool = new ExtractPool(loaded.config.workers ?? Math.min(Math.max(availableParallelism() - 1, 0), 4), knowledge);
+    const pool = new ExtractPool(workerCount(loaded.config.workers), knowledge);
     let batch: Promise<PageRecord>[] = [];
     let events = 0;
     const load = async () => {

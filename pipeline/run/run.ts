@@ -1,7 +1,6 @@
 // `rollwatch run`: discover, crawl, extract, load — for every source in a config.
 // The clock and all I/O live here; extraction (extractPage) stays pure.
 import { randomBytes } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { loadKnowledge } from '../analyse/index.ts';
 import { openArchive } from '../archive/index.ts';
 import { crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
@@ -11,7 +10,7 @@ import { Store, type FetchErrorRecord, type NotModifiedRecord, type PageRecord, 
 import type { LoadedConfig } from '../sources/load.ts';
 import type { Source } from '../sources/schema.ts';
 import { createProgress, type Progress } from './progress.ts';
-import { ExtractPool } from './extract-pool.ts';
+import { ExtractPool, workerCount } from './extract-pool.ts';
 
 export { documentUrl, toPageRecord, type SelectorCheck } from './page-record.ts';
 
@@ -46,7 +45,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
   const progress = options.progress ?? createProgress();
   const knowledge = loadKnowledge();
   const db = await openDatabase(loaded.paths.db);
-  const pool = new ExtractPool(loaded.config.workers ?? Math.min(Math.max(availableParallelism() - 1, 0), 4), knowledge);
+  const pool = new ExtractPool(workerCount(loaded.config.workers), knowledge);
   try {
     await installAnalystLayer(db);
     // Views and macros are checkpointed at once: DuckDB 1.5 cannot replay them from the WAL

@@ -1,6 +1,5 @@
 // What a scheduled job sees when a site breaks: failures are recorded with their reason,
 // nothing stored earlier is lost, and the exit code says a source failed.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,8 +10,8 @@ import { openDatabase } from '../../pipeline/load/db.ts';
 import { createProgress } from '../../pipeline/run/progress.ts';
 import { runPipeline } from '../../pipeline/run/run.ts';
 import { loadConfig } from '../../pipeline/sources/load.ts';
+import { runCli } from './run-cli.ts';
 
-const bin = join(import.meta.dirname, '../../bin/rollwatch.js');
 const ARTICLES = 6;
 
 /** A small news site whose behaviour the test switches between runs. */
@@ -121,22 +120,13 @@ describe('a source that breaks between runs', () => {
     }
   }, 120_000);
 
-  // The site is served by this process, so the CLI runs asynchronously (spawnSync would block the server).
-  const runCli = () =>
-    new Promise<{ status: number | null; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, [bin, 'run', '--config', cfg, '--quiet'], { stdio: ['ignore', 'pipe', 'ignore'] });
-      let stdout = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.on('exit', (status) => resolve({ status, stdout }));
-    });
-
   it('a scheduled run exits 3 when a source yields no articles, and 0 when all is well', async () => {
     mode = 'empty';
-    const empty = await runCli();
+    const empty = await runCli(cfg);
     expect(empty.status).toBe(3);
     expect(empty.stdout).toMatch(/flaky\s+empty/);
     mode = 'healthy';
-    const ok = await runCli();
+    const ok = await runCli(cfg);
     expect(ok.status).toBe(0);
   }, 120_000);
 });

@@ -1,7 +1,6 @@
 // A run killed with SIGKILL mid-crawl must leave a DuckDB file that opens and holds whole
 // batches only; the next run resumes without refetching what was loaded, and ends with
 // exactly the rows of an uninterrupted run.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../pipeline/load/db.ts';
 import { SCHEMA_VERSION } from '../../pipeline/load/schema.ts';
+import { runCli } from './run-cli.ts';
 
 const ARTICLES = 120;
 const REGIONS = ['Cornwall', 'Devon', 'Somerset', 'Dorset', 'Wiltshire', 'Gloucestershire'];
-const bin = join(import.meta.dirname, '../../bin/rollwatch.js');
 
 function article(i: number): string {
   const region = REGIONS[i % REGIONS.length];
@@ -100,14 +99,6 @@ function writeConfig(dir: string, origin: string, name: string): string {
   return cfg;
 }
 
-function runCli(cfg: string, onSpawn?: (kill: () => void) => void): Promise<number | null> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'run', '--config', cfg, '--quiet'], { stdio: 'ignore' });
-    onSpawn?.(() => child.kill('SIGKILL'));
-    child.on('exit', (code) => resolve(code));
-  });
-}
-
 async function factRows(dbPath: string) {
   const db = await openDatabase(dbPath);
   try {
@@ -137,7 +128,7 @@ describe('resume after SIGKILL', () => {
   it('killed mid-crawl: the file opens, the rerun skips loaded pages and matches an uninterrupted run', async () => {
     const killedCfg = writeConfig(dir, site.origin, 'killed');
     let killedAt = 0;
-    const code = await runCli(killedCfg, (kill) => {
+    const { status: code } = await runCli(killedCfg, (kill) => {
       const timer = setInterval(() => {
         if (site.articleHits() >= ARTICLES / 2) {
           killedAt = site.articleHits();
@@ -168,13 +159,13 @@ describe('resume after SIGKILL', () => {
 
     // Resume: pages loaded before the kill are not fetched again.
     const before = new Map(site.hits);
-    expect(await runCli(killedCfg)).toBe(0);
+    expect((await runCli(killedCfg)).status).toBe(0);
     const refetched = [...site.hits].filter(([p, n]) => p.startsWith('/news/') && n > (before.get(p) ?? 0)).length;
     expect(refetched).toBe(ARTICLES - loadedBeforeKill);
 
     // Same rows as a run that was never interrupted.
     const cleanCfg = writeConfig(dir, site.origin, 'clean');
-    expect(await runCli(cleanCfg)).toBe(0);
+    expect((await runCli(cleanCfg)).status).toBe(0);
     const resumed = await factRows(join(dir, 'killed.duckdb'));
     const clean = await factRows(join(dir, 'clean.duckdb'));
     expect(resumed.documents).toHaveLength(ARTICLES);
