@@ -254,7 +254,6 @@ function benchConfig(args: StageArgs): ReturnType<typeof loadConfig> {
       sources: ['bench-source.json'],
       db: 'rollwatch.duckdb',
       archive: 'archive-pipeline',
-      state: 'state',
       origins: { bench: args.origin },
       fast: true,
     }),

@@ -7,6 +7,8 @@ import { sentenceAt, type Sentence } from './text.ts';
 import { normTokens } from './reference/names.ts';
 
 const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live|pause)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|the rest of (?:England|the country)|England-wide|in England\b|of England's)/i;
+/** The same, for counting every mention (matchAll needs the g flag; compiled once, not per page). */
+const NATIONAL_ALL = new RegExp(NATIONAL.source, 'gi');
 // Objects that make "launched"/"introduced" about something other than the service going live.
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?|extractions?|collection)|(?:the|their|its|this|our|that|a)\s+(?:[\w'’-]+\s+){0,2}(?:handover|switchover|switch-on)|^(?:records|uploads|extractions) (?:for|of|will|are|were)|pilots?|pathfinders?)\b/i;
@@ -111,7 +113,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const leadPlaces = [...new Map(leadList.map((r) => [canon(r).name, canon(r)])).values()];
   const storyAreas = leadPlaces.length > 1 && leadPlaces.length <= 3 ? leadPlaces : dominant ? [dominant] : [];
   // An article that speaks of England or national bodies more than of its main area is national.
-  const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(new RegExp(NATIONAL.source, 'gi'))].length;
+  const nationalMentions = nationalOrgs.length + [...inp.body.matchAll(NATIONAL_ALL)].length;
   const local = inp.defaultRegion ?? null;
   // A local body's own site is about its area unless it speaks of the national programme.
   // …and one that names its area before any national fact is a local story told against a national backdrop.

@@ -49,7 +49,7 @@ export interface LoadedConfig {
   config: Config;
   sources: Source[];
   /** Absolute paths, resolved against the config file's folder. */
-  paths: { db: string; archive: string; state: string };
+  paths: { db: string; archive: string };
 }
 
 /**
@@ -76,7 +76,6 @@ export function loadConfig(file: string, cwd = process.cwd()): LoadedConfig {
     paths: {
       db: resolve(cwd, config.db),
       archive: resolve(cwd, config.archive),
-      state: resolve(cwd, config.state),
     },
   };
 }

@@ -93,8 +93,6 @@ export const configSchema = z.strictObject({
   db: z.string().default('output/rollwatch.duckdb'),
   /** Raw WARC captures. @default output/archive */
   archive: z.string().default('output/archive'),
-  /** Crawler working state. @default output/state */
-  state: z.string().default('output/state'),
   userAgent: z
     .string()
     .default('rollwatch/0.1 (+https://github.com/rollwatch/rollwatch; NHS rollout research crawler)'),

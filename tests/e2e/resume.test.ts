@@ -91,7 +91,6 @@ function writeConfig(dir: string, origin: string, name: string): string {
       sources: ['site.json'],
       db: join(dir, `${name}.duckdb`),
       archive: join(dir, `${name}-archive`),
-      state: join(dir, `${name}-state`),
       batchSize: 10,
       fast: true,
     }),
