@@ -115,8 +115,8 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '7' },
       'doc-limit': { type: 'string', default: '300' },
       rows: { type: 'string', default: '500000' },
-      'load-rows': { type: 'string', default: '20000' },
-      'load-batch': { type: 'string', default: '50' },
+      'load-rows': { type: 'string', default: '200000' },
+      'load-batch': { type: 'string', default: '500' }, // the run's default batchSize
       'memory-stage': { type: 'string', default: 'crawl' },
       out: { type: 'string', default: join(HERE, 'results.json') },
     },

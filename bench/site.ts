@@ -6,6 +6,11 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  DAYS,
+  DEPARTMENTS,
+  DETAIL_SENTENCES,
+  DETAIL_VERBS,
+  FIRST_NAMES,
   GENERAL_SENTENCES,
   GENERAL_TITLES,
   MONTHS,
@@ -17,6 +22,9 @@ import {
   ROLLOUT_SENTENCES,
   ROLLOUT_TITLES,
   SERVICES,
+  SURNAMES,
+  THINGS,
+  TOWNS,
   WHEN,
 } from './vocabulary.ts';
 
@@ -117,6 +125,20 @@ export class BenchSite {
           return String(2 + Math.floor(rng() * 40));
         case 'm':
           return String(44 + Math.floor(rng() * 10));
+        case 'first':
+          return pick(rng, FIRST_NAMES);
+        case 'surname':
+          return pick(rng, SURNAMES);
+        case 'town':
+          return pick(rng, TOWNS);
+        case 'dept':
+          return pick(rng, DEPARTMENTS);
+        case 'thing':
+          return pick(rng, THINGS);
+        case 'verb':
+          return pick(rng, DETAIL_VERBS);
+        case 'day':
+          return pick(rng, DAYS);
         default:
           return key;
       }
@@ -124,6 +146,14 @@ export class BenchSite {
   }
 
   article(id: number): BenchArticle {
+    const { relevant, title, paragraphs, rng } = this.articleText(id);
+    const published = this.publishedDate(id);
+    const path = this.articlePath(id);
+    return { id, path, title, published, relevant, html: this.renderArticle(id, path, title, published, paragraphs, rng) };
+  }
+
+  /** The article's words alone (the load stage stores bodies without rendering pages). */
+  articleText(id: number): { relevant: boolean; title: string; paragraphs: string[]; rng: () => number } {
     const rng = this.rng(id);
     const relevant = rng() < this.relevantShare;
     const ctx = {
@@ -141,20 +171,20 @@ export class BenchSite {
       for (let i = 0; i < perParagraph; i++) {
         const r = rng();
         let s: string;
-        if (relevant && r < 0.45) s = this.fill(pick(rng, ROLLOUT_SENTENCES), rng, ctx);
-        else if (relevant && r < 0.6) {
+        // Rollout stories: ~30 % rollout statements, ~10 % quotes; every story: local detail and routine news.
+        if (relevant && r < 0.3) s = this.fill(pick(rng, ROLLOUT_SENTENCES), rng, ctx);
+        else if (relevant && r < 0.4) {
           const [name, role] = pick(rng, PEOPLE);
           const said = this.fill(pick(rng, QUOTE_TEXTS), rng, ctx);
           s = rng() < 0.5 ? `\u201c${said},\u201d said ${name}, ${role}.` : `${name}, ${role}, said: \u201c${said}.\u201d`;
-        } else s = this.fill(pick(rng, GENERAL_SENTENCES), rng, ctx);
+        } else if (r < 0.75) s = this.fill(pick(rng, DETAIL_SENTENCES), rng, ctx);
+        else s = this.fill(pick(rng, GENERAL_SENTENCES), rng, ctx);
         sentences.push(s);
         words += s.split(' ').length;
       }
       paragraphs.push(sentences.join(' '));
     }
-    const published = this.publishedDate(id);
-    const path = this.articlePath(id);
-    return { id, path, title, published, relevant, html: this.renderArticle(id, path, title, published, paragraphs, rng) };
+    return { relevant, title, paragraphs, rng };
   }
 
   private renderArticle(

@@ -176,3 +176,59 @@ export const NAV_SECTIONS = [
   'Charity',
   'Accessibility',
 ];
+
+// Local detail: many small slots, so two articles rarely share a run of three words beyond
+// the template's own. Without it every article is drawn from the few dozen sentences above,
+// and unrelated bench articles look like near-duplicates of one another (Jaccard ~0.33),
+// which no real archive does.
+// Slots: {first} {surname} {town} {dept} {thing} {verb} {day} {n} {month}
+export const DETAIL_SENTENCES = [
+  '{first} {surname} from {town} {verb} the {dept} team on {day} with {n} {thing}.',
+  'In {town}, {first} {surname} said the {dept} had {n} {thing} waiting since {month}.',
+  '{n} {thing} arrived at the {town} {dept} on {day}, according to {first} {surname}.',
+  'The {dept} in {town} {verb} {first} {surname} and {n} colleagues on {day}.',
+  '{first} {surname}, who has worked in {town} for {n} years, {verb} the {thing} scheme.',
+  'Figures for {month} show {n} {thing} in {town}, which {first} {surname} {verb}.',
+];
+
+export const FIRST_NAMES = [
+  'Alice', 'Bilal', 'Catherine', 'Dev', 'Eleanor', 'Femi', 'Grace', 'Harvey', 'Imogen', 'Jonah',
+  'Kiran', 'Lucy', 'Mohammed', 'Niamh', 'Oliver', 'Poppy', 'Rashid', 'Sian', 'Theo', 'Una',
+  'Victor', 'Wendy', 'Yusuf', 'Zara', 'Ahmed', 'Bethan', 'Callum', 'Daisy', 'Ewan', 'Farah',
+  'Gareth', 'Hannah', 'Isaac', 'Jasmine', 'Kwame', 'Leah', 'Mei', 'Nathan', 'Orla', 'Priya',
+];
+
+export const SURNAMES = [
+  'Abbott', 'Bains', 'Carver', 'Doyle', 'Egan', 'Fenwick', 'Gill', 'Holt', 'Iqbal', 'Jarvis',
+  'Kaur', 'Lowe', 'Mensah', 'Nolan', 'Okafor', 'Pike', 'Quinn', 'Rahman', 'Shaw', 'Thorpe',
+  'Usman', 'Vaughan', 'Walsh', 'Yates', 'Ashworth', 'Brennan', 'Chopra', 'Dunne', 'Ellis', 'Foster',
+  'Griffiths', 'Hughes', 'Irving', 'Jones', 'Khan', 'Lister', 'Moran', 'Nash', 'Owens', 'Patel',
+];
+
+export const TOWNS = [
+  'Ashford', 'Barnstaple', 'Carlisle', 'Darlington', 'Exmouth', 'Frome', 'Grantham', 'Hexham',
+  'Ilkeston', 'Jarrow', 'Kendal', 'Loughborough', 'Macclesfield', 'Newark', 'Oldham', 'Penrith',
+  'Redruth', 'Skegness', 'Taunton', 'Ulverston', 'Wakefield', 'Yeovil', 'Bideford', 'Chorley',
+  'Dover', 'Ely', 'Fleetwood', 'Goole', 'Hinckley', 'Ipswich', 'Keswick', 'Ludlow',
+];
+
+export const DEPARTMENTS = [
+  'physiotherapy', 'radiology', 'outpatients', 'pharmacy', 'pathology', 'dermatology', 'audiology',
+  'cardiology', 'orthopaedic', 'podiatry', 'dietetics', 'endoscopy', 'ophthalmology', 'urology',
+  'haematology', 'rheumatology', 'neurology', 'speech therapy', 'occupational therapy', 'renal',
+  'stroke rehabilitation', 'fracture clinic', 'sexual health', 'breast screening',
+];
+
+export const THINGS = [
+  'referrals', 'wheelchairs', 'home visits', 'blood samples', 'hearing aids', 'scans', 'volunteers',
+  'parcels of equipment', 'hospital beds', 'prescriptions', 'letters', 'walking frames', 'x-rays',
+  'patient surveys', 'food hampers', 'donated books', 'training places', 'care packages',
+  'repeat appointments', 'new chairs', 'test kits', 'leaflets', 'laptops', 'night shifts',
+];
+
+export const DETAIL_VERBS = [
+  'thanked', 'visited', 'praised', 'joined', 'surprised', 'welcomed', 'supported', 'questioned',
+  'helped', 'briefed', 'challenged', 'reassured', 'met', 'trained', 'called', 'wrote to',
+];
+
+export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

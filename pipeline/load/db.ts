@@ -3,7 +3,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { MIGRATIONS, SCHEMA_VERSION } from './schema.ts';
+import { minhashSignature, signatureToBytes } from './near-duplicates.ts';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './schema.ts';
 
 export interface Database {
   path: string;
@@ -83,7 +84,31 @@ export async function migrate(db: Database): Promise<void> {
     if (m.version <= current) continue;
     await db.transaction(async () => {
       await db.run(m.sql);
+      if (m.backfill) await BACKFILLS[m.backfill](db);
       await db.run('INSERT INTO schema_version (version) VALUES (?)', [m.version]);
     });
   }
 }
+
+const BACKFILLS: Record<NonNullable<Migration['backfill']>, (db: Database) => Promise<void>> = {
+  /** Recomputes every document's MinHash from its stored body (the signature is a pure function of it). */
+  async 'body-signatures'(db) {
+    const reader = await db.connection.runAndReadAll('SELECT doc_id, body FROM documents WHERE body_minhash IS NULL');
+    const rows = reader.getRows() as [string, string][];
+    if (!rows.length) return;
+    await db.run('CREATE TEMP TABLE signature_backfill (doc_id VARCHAR, sig BLOB)');
+    const appender = await db.connection.createAppender('signature_backfill', 'main', 'temp');
+    for (const [docId, body] of rows) {
+      const sig = minhashSignature(body);
+      if (!sig) continue;
+      appender.appendVarchar(docId);
+      appender.appendBlob(signatureToBytes(sig));
+      appender.endRow();
+    }
+    appender.closeSync();
+    await db.run(
+      'UPDATE documents SET body_minhash = s.sig FROM signature_backfill s WHERE documents.doc_id = s.doc_id',
+    );
+    await db.run('DROP TABLE signature_backfill');
+  },
+};

@@ -60,7 +60,7 @@ function mix(x: number): number {
  * for the same estimate; empty buckets borrow from the next non-empty one (densification), so
  * short texts still compare. Null when the body is too short to judge.
  */
-export function minhashSignature(body: string): number[] | null {
+export function minhashSignature(body: string): Signature | null {
   const words = body
     .toLowerCase()
     .normalize('NFKD')
@@ -70,7 +70,7 @@ export function minhashSignature(body: string): number[] | null {
     .filter(Boolean);
   if (words.length < MIN_WORDS) return null;
   const EMPTY = 0xffffffff;
-  const sig = new Array<number>(SIGNATURE_SIZE).fill(EMPTY);
+  const sig = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
   for (let i = 0; i + 3 <= words.length; i++) {
     const h = mix(fnv1a(`${words[i]} ${words[i + 1]} ${words[i + 2]}`));
     const bucket = h % SIGNATURE_SIZE;
@@ -90,29 +90,57 @@ export function minhashSignature(body: string): number[] | null {
   return sig;
 }
 
-export function estimatedJaccard(a: readonly number[], b: readonly number[]): number {
+/** The signature as stored in `documents.body_minhash`: 64 little-endian 32-bit words. */
+export function signatureToBytes(sig: Signature): Uint8Array {
+  const bytes = new Uint8Array(SIGNATURE_SIZE * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) view.setUint32(i * 4, sig[i]!, true);
+  return bytes;
+}
+
+/** Reads a stored signature back; null when the bytes are not one (a damaged or foreign value). */
+export function signatureFromBytes(bytes: Uint8Array): Signature | null {
+  if (bytes.length !== SIGNATURE_SIZE * 4) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const sig = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) sig[i] = view.getUint32(i * 4, true);
+  return sig;
+}
+
+export function estimatedJaccard(a: Signature, b: Signature): number {
   let same = 0;
   for (let i = 0; i < SIGNATURE_SIZE; i++) if (a[i] === b[i]) same++;
   return same / SIGNATURE_SIZE;
 }
 
+/** A body's MinHash: 64 bucket minima. */
+export type Signature = Uint32Array;
+
 interface Entry {
-  sig: number[];
+  sig: Signature;
   /** Sort key: the earliest publication wins, then the smaller id, so the choice is stable. */
   key: string;
 }
 
 export class NearDuplicateIndex {
   private readonly entries = new Map<string, Entry>();
-  private readonly bands = new Map<string, Set<string>>();
+  private readonly bands = new Map<number, Set<string>>();
 
   static key(published: string | null, docId: string): string {
     return `${published ?? '9999-12-31'}|${docId}`;
   }
 
-  private bandKeys(sig: number[]): string[] {
-    const keys: string[] = [];
-    for (let b = 0; b < BANDS; b++) keys.push(`${b}:${sig.slice(b * ROWS, (b + 1) * ROWS).join(',')}`);
+  /**
+   * One number per band: the band's four values mixed with its index. A collision only adds a
+   * candidate, which the Jaccard estimate then rejects.
+   */
+  private bandKeys(sig: Signature): number[] {
+    const keys: number[] = [];
+    for (let b = 0; b < BANDS; b++) {
+      let h = mix(b + 1);
+      for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = mix((h ^ sig[r]!) >>> 0);
+      keys.push(h);
+    }
     return keys;
   }
 
@@ -123,7 +151,7 @@ export class NearDuplicateIndex {
     this.entries.delete(docId);
   }
 
-  add(docId: string, published: string | null, sig: number[] | null): void {
+  add(docId: string, published: string | null, sig: Signature | null): void {
     this.remove(docId);
     if (!sig) return;
     this.entries.set(docId, { sig, key: NearDuplicateIndex.key(published, docId) });

@@ -1,12 +1,19 @@
 // DuckDB schema: v1 is the DESIGN.md contract. Tables may gain columns, never lose them.
 // Each migration runs once, in order, inside a transaction, and bumps `schema_version`.
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Tables derived from captures by the pure extractor; `reprocess` rebuilds exactly these. */
 export const DERIVED_TABLES = ['entities', 'quotes', 'date_mentions', 'numeric_claims', 'rollout_events'] as const;
 
-export const MIGRATIONS: { version: number; sql: string }[] = [
+export interface Migration {
+  version: number;
+  sql: string;
+  /** Data work SQL alone cannot do, run after `sql` in the same transaction. */
+  backfill?: 'body-signatures';
+}
+
+export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     sql: `
@@ -139,5 +146,58 @@ CREATE TABLE IF NOT EXISTS fetch_errors (
   detail VARCHAR
 );
 `,
+  },
+  {
+    // Loading speed (issue 7). Primary keys on documents and rollout_events made every append
+    // update an ART index, about 40 % of a backfill's load time; the loader keeps both ids
+    // unique itself (ids are hashes it checks against its in-memory state) and every run ends
+    // with a uniqueness check (Store.checkKeys). DuckDB cannot drop a constraint, so both
+    // tables are rebuilt. And v1 stored the MinHash as UINTEGER[]: 64 list values per document
+    // cost more to append than the rest of the document; the same 64 words are now one
+    // 256-byte BLOB, recomputed from the stored bodies.
+    version: 2,
+    sql: `
+CREATE TABLE documents_v2 (
+  doc_id VARCHAR NOT NULL,
+  url VARCHAR NOT NULL,
+  source_id VARCHAR NOT NULL,
+  title VARCHAR,
+  published_at DATE,
+  author VARCHAR,
+  body VARCHAR NOT NULL,
+  content_hash VARCHAR NOT NULL,
+  fetched_at TIMESTAMP NOT NULL,
+  published_raw VARCHAR,
+  published_source VARCHAR,
+  updated_at DATE,
+  duplicate_of VARCHAR,
+  body_minhash BLOB
+);
+INSERT INTO documents_v2
+SELECT doc_id, url, source_id, title, published_at, author, body, content_hash, fetched_at,
+       published_raw, published_source, updated_at, duplicate_of, NULL
+  FROM documents;
+DROP TABLE documents;
+ALTER TABLE documents_v2 RENAME TO documents;
+
+CREATE TABLE rollout_events_v2 (
+  event_id VARCHAR NOT NULL,
+  doc_id VARCHAR NOT NULL,
+  service VARCHAR NOT NULL,
+  region VARCHAR NOT NULL,
+  region_code VARCHAR,
+  provider VARCHAR,
+  status VARCHAR NOT NULL,
+  target VARCHAR,
+  evidence VARCHAR NOT NULL,
+  confidence DOUBLE NOT NULL,
+  evidence_start INTEGER,
+  evidence_end INTEGER
+);
+INSERT INTO rollout_events_v2 SELECT * FROM rollout_events;
+DROP TABLE rollout_events;
+ALTER TABLE rollout_events_v2 RENAME TO rollout_events;
+`,
+    backfill: 'body-signatures',
   },
 ];

@@ -3,19 +3,22 @@
 // a changed page replaces its derived rows, and every batch is one transaction so a
 // crash leaves the file as it was after the last committed batch.
 import { createHash } from 'node:crypto';
-import { DuckDBDateValue, DuckDBTimestampValue, LIST, listValue, UINTEGER, type DuckDBAppender } from '@duckdb/node-api';
+import { DuckDBBlobValue, DuckDBDateValue, DuckDBTimestampValue, listValue, type DuckDBAppender } from '@duckdb/node-api';
 import { canonicalUrl } from '../crawl/canonical.ts';
 import type { Article, Capture, Findings } from '../types.ts';
 import type { Database } from './db.ts';
-import { minhashSignature, NearDuplicateIndex } from './near-duplicates.ts';
+import { NearDuplicateIndex, signatureFromBytes, signatureToBytes, type Signature } from './near-duplicates.ts';
 import { DERIVED_TABLES } from './schema.ts';
 
 export interface PageRecord {
-  capture: Capture;
+  /** The capture's metadata; its HTML stays in the archive (and off the loader's heap). */
+  capture: Omit<Capture, 'html'>;
   /** The document's URL as the page gives it (public origin, tracking parameters stripped); its id is derived from the canonical form. */
   docUrl: string;
   article: Article;
   findings: Findings;
+  /** MinHash of the body, computed with the extraction (off the loader's thread); null for too-short bodies. */
+  signature: Signature | null;
   warc?: { file: string; recordId: string };
 }
 
@@ -132,13 +135,13 @@ export class Store {
     if (this.state) return this.state;
     const index = new NearDuplicateIndex();
     const docs = new Map<string, { hash: string; duplicateOf: string | null }>();
-    const rows = await this.db.query<{ doc_id: string; hash: string; dup: string | null; day: string | null; sig: number[] | null }>(
-      `SELECT doc_id, content_hash AS hash, duplicate_of AS dup, CAST(published_at AS VARCHAR) AS day, body_minhash AS sig
-         FROM documents`,
+    const reader = await this.db.connection.runAndReadAll(
+      `SELECT doc_id, content_hash, duplicate_of, CAST(published_at AS VARCHAR), body_minhash FROM documents`,
     );
-    for (const r of rows) {
-      docs.set(r.doc_id, { hash: r.hash, duplicateOf: r.dup });
-      if (r.sig) index.add(r.doc_id, r.day, [...r.sig].map(Number));
+    for (const [docId, hash, dup, day, sig] of reader.getRows() as [string, string, string | null, string | null, DuckDBBlobValue | null][]) {
+      docs.set(docId, { hash, duplicateOf: dup });
+      const signature = sig ? signatureFromBytes(sig.bytes) : null;
+      if (signature) index.add(docId, day, signature);
     }
     this.state = { index, docs, neighbourLists: new Map() };
     return this.state;
@@ -333,15 +336,11 @@ export class Store {
     if (!toWrite.length) return 0;
     const c = this.db.connection;
     // Index the whole batch first, so copies within one batch find each other.
-    const signatures = toWrite.map(({ page, docId }) => {
-      const sig = minhashSignature(page.article.body);
-      state.index.add(docId, page.article.published, sig);
-      return sig;
-    });
+    for (const { page, docId } of toWrite) state.index.add(docId, page.article.published, page.signature);
     const docs = await c.createAppender('documents');
     const neighbourLists = state.neighbourLists;
     neighbourLists.clear();
-    for (const [i, { page, docId }] of toWrite.entries()) {
+    for (const { page, docId } of toWrite) {
       const a = page.article;
       str(docs, docId);
       str(docs, page.docUrl);
@@ -360,8 +359,7 @@ export class Store {
       const duplicateOf = state.index.originalOf(docId, near);
       state.docs.set(docId, { hash: page.capture.contentHash, duplicateOf });
       str(docs, duplicateOf);
-      const sig = signatures[i];
-      if (sig) docs.appendList(listValue(sig), LIST(UINTEGER));
+      if (page.signature) docs.appendBlob(signatureToBytes(page.signature));
       else docs.appendNull();
       docs.endRow();
     }
@@ -470,14 +468,42 @@ export class Store {
     for (const id of docIds) {
       for (const n of state.neighbourLists.get(id) ?? state.index.neighbours(id)) if (!written.has(n)) neighbours.add(n);
     }
+    const ids: string[] = [];
+    const originals: (string | null)[] = [];
     for (const id of neighbours) {
       const doc = state.docs.get(id);
       if (!doc) continue;
       const original = state.index.originalOf(id);
       if (original !== doc.duplicateOf) {
-        await this.db.run('UPDATE documents SET duplicate_of = ? WHERE doc_id = ?', [original, id]);
+        ids.push(id);
+        originals.push(original);
         doc.duplicateOf = original;
       }
+    }
+    if (!ids.length) return;
+    // One statement for the batch: documents has no index, so each UPDATE is a scan.
+    await this.db.run(
+      `UPDATE documents SET duplicate_of = u.original
+         FROM (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS original) u
+        WHERE documents.doc_id = u.doc_id`,
+      [listValue(ids), listValue(originals)],
+    );
+  }
+
+  /**
+   * Ids the loader keeps unique itself (the tables have no key index, for loading speed).
+   * A run ends with this check, so a loader bug fails loudly instead of doubling facts.
+   */
+  async checkKeys(): Promise<void> {
+    const [row] = await this.db.query<{ docs: number; events: number }>(
+      `SELECT (SELECT count(*) - count(DISTINCT doc_id) FROM documents) AS docs,
+              (SELECT count(*) - count(DISTINCT event_id) FROM rollout_events) AS events`,
+    );
+    const problems: string[] = [];
+    if (row && row.docs > 0) problems.push(`${row.docs} repeated doc_id values in documents`);
+    if (row && row.events > 0) problems.push(`${row.events} repeated event_id values in rollout_events`);
+    if (problems.length) {
+      throw new Error(`${this.db.path}: ${problems.join(' and ')} (a rollwatch bug: please report it with this file)`);
     }
   }
 }

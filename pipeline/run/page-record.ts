@@ -2,6 +2,7 @@
 import type { Knowledge } from '../analyse/index.ts';
 import { stripTracking } from '../crawl/index.ts';
 import { extractPage } from '../extract.ts';
+import { minhashSignature } from '../load/near-duplicates.ts';
 import type { PageRecord } from '../load/store.ts';
 import type { Source } from '../sources/schema.ts';
 import type { Article, Capture } from '../types.ts';
@@ -40,8 +41,16 @@ export function toPageRecord(
     dateOrder: source.dateOrder,
     defaultRegion: source.defaultRegion,
   });
+  const { html: _html, ...meta } = capture;
   return {
-    record: { capture, docUrl: documentUrl(source, capture, article), article, findings, warc },
+    record: {
+      capture: meta,
+      docUrl: documentUrl(source, capture, article),
+      article,
+      findings,
+      signature: minhashSignature(article.body),
+      warc,
+    },
     check: { selectorFailed: bodyOrigin === 'generic-over-selector', misses: selectorMisses },
   };
 }

@@ -120,12 +120,13 @@ export async function reprocess(
         extracted.catch(() => undefined); // a failure surfaces in load(), not as an unhandled rejection
         batch.push(extracted);
         found.add(w.docId);
-        if (batch.length >= 100) await load();
+        if (batch.length >= loaded.config.batchSize) await load();
       }
       if (batch.length) await load();
     } finally {
       await pool.close();
     }
+    await store.checkKeys();
     await db.run('CHECKPOINT');
     const total = await db.query<{ n: number }>('SELECT count(*) AS n FROM documents');
     const missing = [...wanted.values()].filter((w) => !found.has(w.docId)).map((w) => w.url);

@@ -91,7 +91,19 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       let extracted = 0;
       let selectorFailures = 0;
       const selectorMisses = new Map<string, number>();
-      const flush = () => {
+      // A batch commits when it is full or when its first page has waited batchSeconds,
+      // whichever comes first: big transactions for a backfill, prompt ones for a slow crawl.
+      let batchTimer: NodeJS.Timeout | null = null;
+      // A write that failed on the timer is reported by the next flush, which a crawl hook awaits.
+      let timerFailure: { error: unknown } | null = null;
+      const flush = (): Promise<void> => {
+        if (batchTimer) clearTimeout(batchTimer);
+        batchTimer = null;
+        if (timerFailure) {
+          const { error } = timerFailure;
+          timerFailure = null;
+          return Promise.reject(error);
+        }
         const pages = batch.splice(0);
         const errs = errors.splice(0);
         const same = unchanged.splice(0);
@@ -106,6 +118,16 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
           counts.eventsAdded += eventsAdded;
           sourceEvents += eventsAdded;
         });
+      };
+
+      const commitSoon = (): void => {
+        if (batchTimer) return;
+        batchTimer = setTimeout(() => {
+          flush().catch((error: unknown) => {
+            timerFailure = { error };
+          });
+        }, loaded.config.batchSeconds * 1000);
+        batchTimer.unref();
       };
 
       let stats: SourceCrawlStats | null = null;
@@ -144,19 +166,23 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
                   detail: (err as Error).stack ?? String(err),
                   at: new Date().toISOString(),
                 });
+                commitSoon();
                 return;
               }
               batch.push(record);
               if (batch.length >= loaded.config.batchSize) await flush();
+              else commitSoon();
             },
             onNotModified: async (url) => {
               counts.pagesNotModified++;
               unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url) });
               if (unchanged.length >= loaded.config.batchSize * 10) await flush();
+              else commitSoon();
             },
             onError: async (e: FetchError) => {
               counts.pagesFailed++;
               errors.push({ ...e, at: new Date().toISOString() });
+              commitSoon();
             },
             onProgress: (p) => progress.update(source.id, p),
           },
@@ -205,8 +231,13 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
 
     await archive.close();
     const status = records.every((r) => r.status === 'ok') ? 'ok' : 'source_failed';
-    await store.finishRun(runId, new Date().toISOString(), status, counts);
+    const keys = await store.checkKeys().then(
+      () => null,
+      (err: unknown) => err,
+    );
+    await store.finishRun(runId, new Date().toISOString(), keys ? 'failed' : status, counts);
     await db.run('CHECKPOINT');
+    if (keys) throw keys;
     progress.stop();
     return { runId, resumedFrom, status, counts, sources: records };
   } finally {

@@ -103,8 +103,16 @@ export const configSchema = z.strictObject({
   origins: z.record(z.string(), absoluteUrl).default({}),
   /** Politeness off, for benchmarks and tests only. @default false */
   fast: z.boolean().default(false),
-  /** Article pages loaded per DuckDB transaction: a crash loses at most one batch of work. @default 50 */
-  batchSize: z.number().int().min(1).max(10_000).default(50),
+  /**
+   * Most article pages loaded per DuckDB transaction. Each commit has a fixed cost, so a
+   * backfill loads ~2.5x faster in batches of 500 than of 50. @default 500
+   */
+  batchSize: z.number().int().min(1).max(10_000).default(500),
+  /**
+   * Longest a fetched page waits to be committed: a slow, polite crawl still commits every
+   * few seconds, so a crash loses at most this much work (or one batch). @default 10
+   */
+  batchSeconds: z.number().positive().max(3600).default(10),
   /**
    * Worker threads for extraction (0 = on the main thread). @default one fewer than the
    * machine's cores, at most 4

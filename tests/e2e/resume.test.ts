@@ -70,7 +70,7 @@ async function serve(delayMs: number): Promise<Site> {
   };
 }
 
-function writeConfig(dir: string, origin: string, name: string): string {
+function writeConfig(dir: string, origin: string, name: string, batch: { batchSize: number; batchSeconds?: number } = { batchSize: 10 }): string {
   const host = new URL(origin).host;
   writeFileSync(
     join(dir, 'site.json'),
@@ -91,7 +91,7 @@ function writeConfig(dir: string, origin: string, name: string): string {
       sources: ['site.json'],
       db: join(dir, `${name}.duckdb`),
       archive: join(dir, `${name}-archive`),
-      batchSize: 10,
+      ...batch,
       fast: true,
     }),
   );
@@ -170,4 +170,29 @@ describe('resume after SIGKILL', () => {
     expect(resumed.documents).toHaveLength(ARTICLES);
     expect(resumed).toEqual(clean);
   }, 120_000);
+
+  it('a batch that never fills is still committed after batchSeconds, so a kill loses little', async () => {
+    const slow = await serve(30);
+    try {
+      const cfg = writeConfig(dir, slow.origin, 'timed', { batchSize: 1000, batchSeconds: 0.2 });
+      const { status: code } = await runCli(cfg, (kill) => {
+        const timer = setInterval(() => {
+          if (slow.articleHits() >= ARTICLES / 2) {
+            clearInterval(timer);
+            kill();
+          }
+        }, 5);
+      });
+      expect(code).toBeNull();
+      const db = await openDatabase(join(dir, 'timed.duckdb'));
+      const [row] = await db.query<{ docs: number }>('SELECT count(*) AS docs FROM documents');
+      db.close();
+      // 60 pages at 30 ms each take well over 0.2 s: the timer committed some of them,
+      // though the 1,000-page batch never filled.
+      expect(row!.docs).toBeGreaterThan(0);
+      expect(row!.docs).toBeLessThan(ARTICLES);
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
 });

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion, type Database } from '../../pipeline/load/db.ts';
-import { SCHEMA_VERSION } from '../../pipeline/load/schema.ts';
+import { minhashSignature } from '../../pipeline/load/near-duplicates.ts';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../pipeline/load/schema.ts';
 import { Store, docIdFor, type PageRecord } from '../../pipeline/load/store.ts';
 
 function page(url: string, body: string, hash: string, overrides: Partial<PageRecord['findings']> = {}): PageRecord {
@@ -16,7 +18,6 @@ function page(url: string, body: string, hash: string, overrides: Partial<PageRe
       contentType: 'text/html',
       etag: '"v1"',
       lastModified: null,
-      html: `<p>${body}</p>`,
       contentHash: hash,
     },
     docUrl: url,
@@ -31,6 +32,7 @@ function page(url: string, body: string, hash: string, overrides: Partial<PageRe
       paragraphs: [body],
       body,
     },
+    signature: minhashSignature(body),
     findings: {
       entities: [{ kind: 'service', name: 'NHS 111', surface: 'NHS 111', code: null, start: 0, end: 7 }],
       quotes: [],
@@ -55,6 +57,12 @@ function page(url: string, body: string, hash: string, overrides: Partial<PageRe
   };
 }
 
+const STORY =
+  'Commissioners in the county have put the launch of the NHS 111 urgent care telephone line on hold, ' +
+  'saying the service will only go live when clinicians are satisfied that it is safe for patients to use. ' +
+  'The provider said it would keep working with local practices. The decision follows problems in other ' +
+  'parts of the country, where callers waited too long and too many were sent to accident and emergency.';
+
 const count = async (db: Database, table: string) => (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n;
 
 describe('Store', () => {
@@ -69,11 +77,38 @@ describe('Store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('creates schema v1 with a recorded version, and migrating again is a no-op', async () => {
+  it('creates the current schema with a recorded version, and migrating again is a no-op', async () => {
     expect(await schemaVersion(db)).toBe(SCHEMA_VERSION);
     db.close();
     db = await openDatabase(join(dir, 'test.duckdb'));
-    expect(await count(db, 'schema_version')).toBe(1);
+    expect(await count(db, 'schema_version')).toBe(MIGRATIONS.length);
+  });
+
+  it('a v1 file (MinHash as a list) migrates, and its stored stories still catch later copies', async () => {
+    db.close();
+    const path = join(dir, 'v1.duckdb');
+    const instance = await DuckDBInstance.create(path);
+    const con = await instance.connect();
+    await con.run(MIGRATIONS[0]!.sql);
+    await con.run('INSERT INTO schema_version (version) VALUES (1)');
+    await con.run(
+      `INSERT INTO documents (doc_id, url, source_id, title, published_at, body, content_hash, fetched_at, body_minhash)
+       VALUES (?, 'https://news.example/orig', 'test-source', 'Original', DATE '2013-05-21', ?, 'h1', TIMESTAMP '2013-05-22 08:00:00', [1, 2, 3])`,
+      [docIdFor('https://news.example/orig'), STORY],
+    );
+    con.closeSync();
+    instance.closeSync();
+
+    db = await openDatabase(path);
+    expect(await schemaVersion(db)).toBe(SCHEMA_VERSION);
+    const copy = page('https://other.example/copy', STORY, 'h2');
+    copy.article.published = '2013-05-23';
+    await new Store(db).savePages('run2', [copy]);
+    const rows = await db.query<{ url: string; duplicate_of: string | null }>('SELECT url, duplicate_of FROM documents ORDER BY url');
+    expect(rows).toEqual([
+      { url: 'https://news.example/orig', duplicate_of: null },
+      { url: 'https://other.example/copy', duplicate_of: docIdFor('https://news.example/orig') },
+    ]);
   });
 
   it('loading the same page twice adds its facts once', async () => {
@@ -115,11 +150,7 @@ describe('Store', () => {
 
   it('marks a syndicated copy with the same words as a duplicate of the first publication', async () => {
     const store = new Store(db);
-    const text =
-      'Commissioners in the county have put the launch of the NHS 111 urgent care telephone line on hold, ' +
-      'saying the service will only go live when clinicians are satisfied that it is safe for patients to use. ' +
-      'The provider said it would keep working with local practices. The decision follows problems in other ' +
-      'parts of the country, where callers waited too long and too many were sent to accident and emergency.';
+    const text = STORY;
     const original = page('https://news.example/orig', text, 'h4');
     const copy = page('https://other.example/copy', `${text.toUpperCase()}  `, 'h5');
     copy.article.published = '2013-05-23';
@@ -158,6 +189,16 @@ describe('Store', () => {
       [null, launch < reprint ? launch : reprint].sort(),
     );
     expect(dup['https://news.example/hold']).toBeNull();
+  });
+
+  it('the key check passes after repeated loads and names a repeated id when one slips in', async () => {
+    const store = new Store(db);
+    const p = page('https://news.example/a', STORY, 'h1');
+    await store.savePages('run1', [p, p]);
+    await store.savePages('run2', [p]);
+    await expect(store.checkKeys()).resolves.toBeUndefined();
+    await db.run('INSERT INTO rollout_events SELECT * FROM rollout_events');
+    await expect(store.checkKeys()).rejects.toThrow(/1 repeated event_id values in rollout_events/);
   });
 
   it('a failed batch leaves the database as it was', async () => {
