@@ -132,7 +132,7 @@ export const COMMENTS: Record<string, Commented> = {
   documents: {
     comment: 'One row per article (canonical URL): the text the facts were extracted from.',
     columns: {
-      doc_id: 'Stable id of the canonical URL.',
+      doc_id: 'Stable id of the canonical URL; one row per doc_id (the loader keeps it unique and every run checks).',
       url: 'Canonical URL of the article.',
       source_id: 'Source declaration the article was crawled from.',
       title: 'Headline.',
@@ -145,7 +145,7 @@ export const COMMENTS: Record<string, Commented> = {
       published_source: 'Where the publication date came from: json-ld, meta, time, microdata, url, text or none.',
       updated_at: 'Last-modified day when the page gives one separately.',
       duplicate_of: 'doc_id of the document this one nearly duplicates (syndicated copy); its facts are not counted twice.',
-      body_minhash: 'MinHash signature of the body text, used to find near-duplicates (syndicated copies).',
+      body_minhash: 'MinHash signature of the body text (64 little-endian 32-bit words), used to find near-duplicates (syndicated copies).',
     },
   },
   entities: {
