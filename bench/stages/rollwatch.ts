@@ -398,6 +398,7 @@ export async function load(args: StageArgs): Promise<StageResult> {
   const batch = args.loadBatch;
   // Records are built before the clock starts: the stage measures the loader, not the generator.
   const records = Array.from({ length: pages }, (_, i) => syntheticPage(i, site, minhashSignature));
+  await measured.begin();
   const started = performance.now();
   let rows = 0;
   // Per-batch times show whether a batch costs more as the tables grow (a scan per batch).
@@ -411,6 +412,7 @@ export async function load(args: StageArgs): Promise<StageResult> {
   }
   await db.run('CHECKPOINT');
   const seconds = (performance.now() - started) / 1000;
+  await measured.end();
   db.close();
   const tenth = Math.max(1, Math.floor(batchMs.length / 10));
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

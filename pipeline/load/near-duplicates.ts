@@ -124,7 +124,12 @@ interface Entry {
 
 export class NearDuplicateIndex {
   private readonly entries = new Map<string, Entry>();
-  private readonly bands = new Map<number, Set<string>>();
+  /**
+   * Band key → the documents in that bucket. Nearly every bucket holds one document, so it is
+   * stored bare and becomes an array only when a second arrives: at 100k documents (1.6M
+   * buckets) a Set per bucket cost ~250 MB of heap.
+   */
+  private readonly bands = new Map<number, string | string[]>();
 
   static key(published: string | null, docId: string): string {
     return `${published ?? '9999-12-31'}|${docId}`;
@@ -139,7 +144,7 @@ export class NearDuplicateIndex {
     for (let b = 0; b < BANDS; b++) {
       let h = mix(b + 1);
       for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = mix((h ^ sig[r]!) >>> 0);
-      keys.push(h);
+      keys.push(h & 0x3fffffff); // 30 bits: a small integer key, stored unboxed
     }
     return keys;
   }
@@ -147,7 +152,14 @@ export class NearDuplicateIndex {
   remove(docId: string): void {
     const e = this.entries.get(docId);
     if (!e) return;
-    for (const k of this.bandKeys(e.sig)) this.bands.get(k)?.delete(docId);
+    for (const k of this.bandKeys(e.sig)) {
+      const bucket = this.bands.get(k);
+      if (bucket === docId) this.bands.delete(k);
+      else if (Array.isArray(bucket)) {
+        const rest = bucket.filter((id) => id !== docId);
+        this.bands.set(k, rest.length === 1 ? rest[0]! : rest);
+      }
+    }
     this.entries.delete(docId);
   }
 
@@ -156,9 +168,10 @@ export class NearDuplicateIndex {
     if (!sig) return;
     this.entries.set(docId, { sig, key: NearDuplicateIndex.key(published, docId) });
     for (const k of this.bandKeys(sig)) {
-      let set = this.bands.get(k);
-      if (!set) this.bands.set(k, (set = new Set()));
-      set.add(docId);
+      const bucket = this.bands.get(k);
+      if (bucket === undefined) this.bands.set(k, docId);
+      else if (typeof bucket === 'string') this.bands.set(k, [bucket, docId]);
+      else bucket.push(docId);
     }
   }
 
@@ -168,7 +181,8 @@ export class NearDuplicateIndex {
     if (!e) return [];
     const candidates = new Set<string>();
     gather: for (const k of this.bandKeys(e.sig)) {
-      for (const id of this.bands.get(k) ?? []) {
+      const bucket = this.bands.get(k);
+      for (const id of bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket) {
         if (id !== docId) candidates.add(id);
         if (candidates.size >= MAX_CANDIDATES) break gather;
       }
