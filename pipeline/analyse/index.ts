@@ -7,7 +7,7 @@ import { findClaims, findEvents } from './events.ts';
 import { findPeople } from './people.ts';
 import { findQuotes } from './quotes.ts';
 import { tokenize } from './gazetteer.ts';
-import { paragraphSpans, sentenceSpans } from './text.ts';
+import { looksEnglish, paragraphSpans, sentenceSpans } from './text.ts';
 import type { Knowledge } from './knowledge.ts';
 
 export { loadKnowledge } from './knowledge.ts';
@@ -21,6 +21,7 @@ export interface AnalysisContext {
 
 export function analyse(article: Article, knowledge: Knowledge, context: AnalysisContext = {}): Findings {
   const body = article.body;
+  if (!looksEnglish(body)) return { entities: [], quotes: [], dates: [], claims: [], events: [] };
   const paragraphs = paragraphSpans(body);
   const sentences = sentenceSpans(body, paragraphs);
   const tokens = tokenize(body);

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { analyse, loadKnowledge } from '../../pipeline/analyse/index.ts';
+import { looksEnglish } from '../../pipeline/analyse/text.ts';
 import { extractPage } from '../../pipeline/extract.ts';
 import type { Findings } from '../../pipeline/types.ts';
 
@@ -54,6 +55,8 @@ function readPage(path: string): string {
 
 interface Counts {
   pages: number;
+  /** Pages the analyser reads as English (the others get no findings by design). */
+  english: number;
   pagesWithEvents: number;
   events: number;
   services: number;
@@ -77,7 +80,7 @@ function main(): number {
     return 2;
   }
   const knowledge = loadKnowledge();
-  const c: Counts = { pages: 0, pagesWithEvents: 0, events: 0, services: 0, providers: 0, regions: 0, organisations: 0, people: 0, quotes: 0, quotesWithSpeaker: 0, errors: 0 };
+  const c: Counts = { pages: 0, english: 0, pagesWithEvents: 0, events: 0, services: 0, providers: 0, regions: 0, organisations: 0, people: 0, quotes: 0, quotesWithSpeaker: 0, errors: 0 };
   let extractMs = 0;
   let analyseMs = 0;
   let slowest = { id: '', ms: 0 };
@@ -100,6 +103,7 @@ function main(): number {
       // Analysis alone, timed apart from HTML parsing: the figure the ~10 ms/page budget is about.
       findings = analyse(article, knowledge);
       body = article.body;
+      if (looksEnglish(body)) c.english++;
       const t2 = performance.now();
       extractMs += t1 - t0;
       analyseMs += t2 - t1;
@@ -125,7 +129,7 @@ function main(): number {
     if (verbose) {
       const lines: string[] = [];
       for (const e of findings.events) lines.push(`  EVENT ${e.service} | ${e.region} | ${e.provider ?? '-'} | ${e.status} | ${e.target ?? '-'}\n        « ${e.evidence.slice(0, 300)} »`);
-      for (const kind of ['service', 'provider', 'region']) for (const e of n(kind)) lines.push(`  ${kind.toUpperCase()} ${e.name} ← "${e.surface}"  …${context(body, e.start, e.end)}…`);
+      for (const kind of ['service', 'provider', 'region', 'person']) for (const e of n(kind)) lines.push(`  ${kind.toUpperCase()} ${e.name} ← "${e.surface}"  …${context(body, e.start, e.end)}…`);
       // The words before and after a quote are where its attribution is: shown so the speaker can be checked.
       for (const q of findings.quotes.filter((x) => x.speaker)) lines.push(`  QUOTE [${q.speaker}${q.speakerRole ? ` | ${q.speakerRole}` : ''}] ${oneLine(body.slice(Math.max(0, q.start - 120), q.start))}«${oneLine(span(body.slice(q.start, q.end)))}»${oneLine(body.slice(q.end, q.end + 100))}`);
       if (lines.length) console.log(`${page.id}\n${lines.join('\n')}`);
@@ -150,6 +154,7 @@ function main(): number {
   }
   console.log(`noise set: ${c.pages} real pages from ${basename(root)} (not about NHS rollouts: every event is a false positive)`);
   const rows: Array<[string, number]> = [
+    ['pages read as English', c.english],
     ['pages with ≥1 event', c.pagesWithEvents],
     ['events', c.events],
     ['services', c.services],
