@@ -47,8 +47,9 @@ const DEFAULT_DIR = fileURLToPath(new URL('../../sources', import.meta.url));
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
-// Names that are places in the lists but far more often something else in news text.
-const AMBIGUOUS_NAMES = new Set(['hart', 'eden', 'mid', 'test valley', 'bury', 'north', 'south', 'east', 'west', 'central', 'trust', 'health', 'city', 'university', 'royal', 'general']);
+// Names in the lists that are far more often something else in news text: places ("Bury"),
+// and providers named with ordinary words that open sentences ("Here's what we know").
+const AMBIGUOUS_NAMES = new Set(['hart', 'eden', 'mid', 'test valley', 'bury', 'north', 'south', 'east', 'west', 'central', 'trust', 'health', 'city', 'university', 'royal', 'general', 'here', 'provide', 'forward', 'the forward', 'turning point']);
 
 /** Reads `<dir>/reference/organisations.json` and `<dir>/lexicon/*`; dir defaults to the project's sources/. */
 export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {

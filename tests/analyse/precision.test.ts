@@ -36,3 +36,34 @@ describe('only English text is analysed', () => {
     expect(f.quotes).toEqual([]);
   });
 });
+
+describe('places inside other names are not regions', () => {
+  it('"New York", a football club and a university named after a town are not places of the story', () => {
+    const found = names('region', 'NHS trusts in Yorkshire have copied a scheme first tried in New York.', 'The manager left Manchester United last year.', 'Researchers at the University of Leicester led the work, with Oxford University.');
+    expect(found).toEqual(['Yorkshire and the Humber']);
+  });
+
+  it('a hyphenated town is not the town its name starts with', () => {
+    expect(names('region', 'GPs in Newcastle-under-Lyme say the NHS app has cut phone queues.')).not.toContain('Newcastle upon Tyne');
+  });
+
+  it('keeps a place at the start of a sentence and a local health body named after its area', () => {
+    expect(names('region', 'The NHS 111 contract in Essex was re-tendered. Neighbouring Suffolk will not follow.')).toContain('Suffolk');
+    expect(names('region', 'The Harrow Patients’ Forum wrote to the CCG about NHS 111.')).toContain('Harrow');
+  });
+
+  it('a dateline agency in brackets does not become an acronym for the city', () => {
+    const f = run('LONDON (AP) — Officials said NHS waiting lists grew again.', 'AP reporters were told the figures on Tuesday.');
+    expect(f.entities.filter((e) => e.kind === 'region' && e.surface === 'AP')).toEqual([]);
+  });
+
+  it('an ordinary word that is also a company name does not open a sentence as a place', () => {
+    const f = run('NHS England published the figures. Here is what they show for GP practices.');
+    expect(f.entities.filter((e) => e.surface === 'Here')).toEqual([]);
+  });
+
+  it('an unknown word after "in" is a town only in an NHS story', () => {
+    expect(names('region', 'The library was written in Python and released in Berlin last year.')).toEqual([]);
+    expect(names('region', 'The NHS walk-in centre opened in Northallerton yesterday.')).toContain('Northallerton');
+  });
+});
