@@ -55,12 +55,13 @@ function suffixAt(tokens: Token[], i: number, k: Knowledge): { len: number; kind
   return null;
 }
 
-export function findNamedEntities(body: string, tokens: Token[], published: string | null, k: Knowledge): Mention[] {
+/** `nhsStory`: the page names an NHS programme (its services), which makes it an NHS setting whatever its words. */
+export function findNamedEntities(body: string, tokens: Token[], published: string | null, k: Knowledge, nhsStory = false): Mention[] {
   const out: Mention[] = [];
   const defined = new Map<string, NameEntry>();
   // An unknown capitalised word after "in" is a town only in an NHS story; elsewhere it is as
   // likely a foreign city, a country or a product ("written in Python").
-  const nhsPage = NHS_CONTEXT.test(body);
+  const nhsPage = nhsStory || NHS_CONTEXT.test(body);
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
     const local = t.capital ? defined.get(body.slice(t.start, t.end)) : undefined;

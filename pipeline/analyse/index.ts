@@ -25,13 +25,14 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   const paragraphs = paragraphSpans(body);
   const sentences = sentenceSpans(body, paragraphs);
   const tokens = tokenize(body);
-  const namedAll = findNamedEntities(body, tokens, article.published, knowledge);
+  const servicesAll = findServices(body, tokens, knowledge);
+  const namedAll = findNamedEntities(body, tokens, article.published, knowledge, servicesAll.length > 0);
   const isKnownName = (a: number, b: number) => namedAll.some((n) => n.start <= a && n.end >= b && (n.end - n.start) > (b - a));
   const people = findPeople(body, knowledge.firstNames, isKnownName);
   // A place inside a person's name ("Victoria Derbyshire") is part of the name.
   const named = dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people);
   // "… Integrated Care Board" inside a body's name is the body, not the programme.
-  const services = findServices(body, tokens, knowledge).filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
+  const services = servicesAll.filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
   const dates = findDates(body, sentences, article.published);
   const quotes = findQuotes(body, paragraphs, people, named);
   const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes, defaultRegion: declaredRegion(context.defaultRegion, article.published, knowledge) }, knowledge);
