@@ -28,7 +28,8 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   const servicesAll = findServices(body, tokens, knowledge);
   const namedAll = findNamedEntities(body, tokens, article.published, knowledge, servicesAll.length > 0);
   const isKnownName = (a: number, b: number) => namedAll.some((n) => n.start <= a && n.end >= b && (n.end - n.start) > (b - a));
-  const people = findPeople(body, knowledge.firstNames, isKnownName);
+  const startsKnownName = (a: number, b: number) => namedAll.some((n) => n.start === a && n.end >= b);
+  const people = findPeople(body, knowledge.firstNames, isKnownName, startsKnownName);
   // A place inside a person's name ("Victoria Derbyshire") is part of the name.
   const named = dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people);
   // "… Integrated Care Board" inside a body's name is the body, not the programme.

@@ -67,3 +67,24 @@ describe('places inside other names are not regions', () => {
     expect(names('region', 'The NHS walk-in centre opened in Northallerton yesterday.')).toContain('Northallerton');
   });
 });
+
+describe('people are names, not headings, clubs or titles', () => {
+  it('a heading above a paragraph does not join the name that opens it', () => {
+    const found = names('person', 'Contact', 'Sarah Jones runs the NHS 111 call centre.');
+    expect(found).toEqual(['Sarah Jones']);
+  });
+
+  it('a club or a place before a speech verb is not a person', () => {
+    expect(names('person', 'Manchester United said the striker would miss the match.', 'If Davies says yes, the NHS trust will sign.')).not.toEqual(expect.arrayContaining(['Manchester United']));
+    expect(names('person', 'If Davies says yes, the trust will sign.')).toEqual([]);
+  });
+
+  it('an office written before a name leaves the person, not the office', () => {
+    expect(names('person', 'North Dakota Governor Helen Brandt said the new NHS-style helpline would open.')).toEqual(['Helen Brandt']);
+  });
+
+  it('a company or a team after a given name is not part of the name', () => {
+    const found = names('person', 'The song was written by Luke Combs Music staff and sung by Tom Kerr.');
+    expect(found).not.toContain('Luke Combs Music');
+  });
+});
