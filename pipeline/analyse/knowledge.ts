@@ -36,6 +36,8 @@ export interface Knowledge {
   readonly names: Gazetteer<NameHit>;
   readonly services: Gazetteer<ServiceHit>;
   readonly firstNames: ReadonlySet<string>;
+  /** Given names (lower case) that nearly always belong to a woman (`f`) or a man (`m`). */
+  readonly nameGender: ReadonlyMap<string, 'f' | 'm'>;
   readonly statusCues: ReadonlyArray<{ status: RolloutStatus; cue: RegExp }>;
   readonly negation: RegExp;
   readonly hedge: RegExp;
@@ -110,6 +112,12 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     readFileSync(join(lex, 'first-names.txt'), 'utf8').split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l && !l.startsWith('#')),
   );
 
+  const nameGender = new Map<string, 'f' | 'm'>();
+  for (const line of readFileSync(join(lex, 'given-name-genders.txt'), 'utf8').split('\n')) {
+    const m = line.trim().toLowerCase().match(/^([^#\s]+)\s+([fm])$/);
+    if (m) nameGender.set(m[1], m[2] as 'f' | 'm');
+  }
+
   const cues = readJson<{ statuses: Record<string, string[]>; negations: string[]; hedges: string[] }>(join(lex, 'status-cues.json'));
   const statusCues: Array<{ status: RolloutStatus; cue: RegExp }> = [];
   for (const [status, patterns] of Object.entries(cues.statuses)) {
@@ -129,6 +137,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     names,
     services,
     firstNames,
+    nameGender,
     statusCues,
     negation: wordAlt(cues.negations),
     hedge: wordAlt(cues.hedges),

@@ -61,6 +61,14 @@ function trimSpan(body: string, a: number, b: number): [number, number] {
   return [a, b];
 }
 
+/** Most words capitalised, as in the name of a book, a show or a report. */
+function titleCased(inner: string): boolean {
+  const words = inner.match(/[A-Za-z][\w'’-]*/g) ?? [];
+  const small = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from)$/;
+  const content = words.filter((w) => !small.test(w));
+  return content.length > 0 && content.filter((w) => /^[A-Z]/.test(w)).length / content.length >= 0.7;
+}
+
 /** A quoted phrase that is a scare quote or a title, not speech. */
 function isScare(inner: string, introducedBySpeech: boolean): boolean {
   const words = inner.trim().split(/\s+/).length;
@@ -68,7 +76,7 @@ function isScare(inner: string, introducedBySpeech: boolean): boolean {
   return words < 5 && !/[.!?]$/.test(inner.trim());
 }
 
-export function findQuotes(body: string, paragraphs: Paragraph[], people: PersonMention[], named: Mention[]): Quote[] {
+export function findQuotes(body: string, paragraphs: Paragraph[], people: PersonMention[], named: Mention[], nameGender: ReadonlyMap<string, 'f' | 'm'> = new Map()): Quote[] {
   const raw: RawQuote[] = [];
   const introEnd = new RegExp(`\\b${SPEECH}(?:\\s+\\w+){0,3}:\\s*$`);
   for (const p of paragraphs) {
@@ -91,6 +99,9 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     raw.push(...pairs);
   }
 
+  // Spans of quoted words: names inside them are talked about, not speaking.
+  const quoted = raw.filter((r) => r.closed && !r.colon).map((r) => [r.innerStart, r.innerEnd] as const);
+  const insideQuote = (pos: number) => quoted.some(([a, b]) => pos >= a && pos < b);
   const personAt = (a: number, b: number) => people.filter((x) => x.start >= a && x.end <= b);
   const orgAt = (a: number, b: number) => named.filter((x) => x.start >= a && x.end <= b);
   const paraOf = (pos: number) => paragraphs.find((p) => pos >= p.start && pos <= p.end)!;
@@ -112,6 +123,9 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     if (isScare(inner, introduced)) continue;
     // A fragment woven into reported speech ("said the launch was “a big step”") is not a quote passage.
     if (!introduced && /^\s*[a-z]/.test(inner) && /[a-z,]\s*$/.test(lead)) continue;
+    // A title or name set in quote marks mid-sentence ("an episode of “Ward Round.”", "her book ‘Care at
+    // Home: A Guide’") is not speech: it follows a word that is not a speech verb, and is short or title-cased.
+    if (!introduced && /[A-Za-z]\s*$/.test(lead) && !new RegExp(`\\b${SPEECH}\\s*$`, 'i').test(lead) && (inner.trim().split(/\s+/).length < 10 || titleCased(inner))) continue;
     // Reported speech in quote marks inside a sentence ("… said it would 'learn the lessons' of …") is not a quote passage.
     const afterText = body.slice(q.close, para.end);
     const startsParagraph = lead.trim() === '';
@@ -156,7 +170,11 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
         speaker = p.name;
         role = roleFor(body, p, aStart, aEnd);
       } else if (/\b(?:he|she)\b/i.test(attribution) && !UNNAMED.test(attribution)) {
-        const before = people.filter((x) => x.end <= q.open);
+        // "he said": the last person named before the quote in the story's own words. Not someone
+        // named inside quoted speech, not an owner ("Smith's team"), and not a man for "she" (or the reverse).
+        const pronoun = /\bshe\b/i.test(attribution) ? 'f' : 'm';
+        const before = people.filter((x) => x.end <= q.open && !insideQuote(x.start) && !/^['’]s\b/.test(body.slice(x.end, x.end + 3))
+          && genderOf(x, nameGender) !== (pronoun === 'f' ? 'm' : 'f'));
         speaker = before.length ? before[before.length - 1].name : null;
       } else if (orgs.length || UNNAMED.test(attribution)) {
         speaker = null;
@@ -186,6 +204,13 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     const [s, e] = trimSpan(body, b.start, b.end);
     return { text: b.parts.map(([a, z]) => body.slice(a, z).trim()).join(' '), speaker: b.speaker, speakerRole: b.role, start: s, end: e };
   });
+}
+
+/** What a person's title or given name says about "he"/"she", when it says anything. */
+function genderOf(p: PersonMention, nameGender: ReadonlyMap<string, 'f' | 'm'>): 'f' | 'm' | undefined {
+  const title = p.surface.match(/^(Mr|Sir|Lord|Baron|Earl|Viscount|Mrs|Ms|Miss|Dame|Lady|Baroness|Countess)\b/)?.[1];
+  if (title) return /^(?:Mr|Sir|Lord|Baron|Earl|Viscount)$/.test(title) ? 'm' : 'f';
+  return nameGender.get(p.name.split(/\s+/)[0].toLowerCase());
 }
 
 const ATTRIBUTION_ONLY = new RegExp(`^[\\s,]*[^.!?“”"‘]{0,80}\\b${SPEECH}\\b[^.!?“”"‘]{0,80}[.!?]?\\s*$`, 'i');

@@ -88,3 +88,33 @@ describe('people are names, not headings, clubs or titles', () => {
     expect(found).not.toContain('Luke Combs Music');
   });
 });
+
+const quotesOf = (...paragraphs: string[]) => run(...paragraphs).quotes.map((q) => ({ speaker: q.speaker, text: q.text }));
+
+describe('"he said" and "she said" go to the right person', () => {
+  it('"she said" is not given to the man named last', () => {
+    const q = quotesOf('Karen Hill, the programme lead, briefed the board after Peter Hughes stepped down.', '“We will not rush the NHS 111 launch,” she said.');
+    expect(q).toEqual([{ speaker: 'Karen Hill', text: 'We will not rush the NHS 111 launch,' }]);
+  });
+
+  it('a person named inside earlier quoted words is not the one speaking now', () => {
+    const q = quotesOf('Paul Reid chairs the CCG. “Credit goes to Simon Hale for the pilot,” he said.', '“The pilot went well and NHS 111 will stay,” he added.');
+    expect(q.map((x) => x.speaker)).toEqual(['Paul Reid', 'Paul Reid']);
+  });
+
+  it('an owner named in passing ("Hale’s work") is not the speaker', () => {
+    const q = quotesOf('Paul Reid said the trust had learned a great deal from Simon Hale’s work.', '“It was the right call for patients,” he said.');
+    expect(q[0].speaker).toBe('Paul Reid');
+  });
+});
+
+describe('titles in quote marks are not speech', () => {
+  it('a report title inside a sentence is not a quote', () => {
+    expect(quotesOf('Dr Ruth Ellis, who wrote the report “A Better Front Door For Urgent Care”, said the NHS 111 service was ready.')).toEqual([]);
+  });
+
+  it('a show named mid-sentence is not a quote, but words after "said" still are', () => {
+    expect(quotesOf('Ruth Ellis appeared in an episode of “Ward Watch.” on Tuesday.')).toEqual([]);
+    expect(quotesOf('Ruth Ellis said “We are ready to go live next week.”')).toEqual([{ speaker: 'Ruth Ellis', text: 'We are ready to go live next week.' }]);
+  });
+});
