@@ -7,6 +7,9 @@ import type { PersonMention } from './people.ts';
 
 const SPEECH = '(?:said|says|say|added|adds|explained|told|tells|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued|claimed|stressed|urged|acknowledged|revealed|wrote|writes|declared|announced|replied|responded|concluded|emphasised|highlighted|believes|according to)';
 const SPEECH_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
+// The pronoun is who speaks ("he said", "she told MPs", "said he"), not someone spoken about
+// ("Asked what he thought, Walter said").
+const PRONOUN_SPEAKS = new RegExp(`\\b(?:he|she)\\s+(?:\\w+\\s+)?${SPEECH}\\b|\\b${SPEECH}\\s+(?:he|she)\\b`, 'i');
 const UNNAMED = /\b(?:spokes(?:man|woman|person)|statement|source|official|insider|representative|spokes|sources|team|we)\b/i;
 const ROLE_WORD = /\b(?:minister|secretary|director|chief|executive|officer|chair|chairman|chairwoman|chairs?|lead|leader|manager|head|gp|president|consultant|clinician|professor|nurse|doctor|member|partner|deputy|commissioner|councillor|mp|mep|adviser|advisor|founder|spokes\w+|editor|analyst|fellow|dean|principal|coordinator|co-ordinator|governor|treasurer|surgeon|physician|pharmacist|paramedic|programme|project|cabinet|shadow|senior|accountable|medical|clinical|officer)\b/i;
 
@@ -169,7 +172,7 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
         const p = who[0];
         speaker = p.name;
         role = roleFor(body, p, aStart, aEnd);
-      } else if (/\b(?:he|she)\b/i.test(attribution) && !UNNAMED.test(attribution)) {
+      } else if (PRONOUN_SPEAKS.test(attribution) && !UNNAMED.test(attribution)) {
         // "he said": the last person named before the quote in the story's own words. Not someone
         // named inside quoted speech, not an owner ("Smith's team"), and not a man for "she" (or the reverse).
         const pronoun = /\bshe\b/i.test(attribution) ? 'f' : 'm';

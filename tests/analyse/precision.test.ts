@@ -108,6 +108,13 @@ describe('"he said" and "she said" go to the right person', () => {
   });
 });
 
+describe('a pronoun that is not the speaker', () => {
+  it('"asked what he thought, Walters said" does not hand the quote to the last man named', () => {
+    const q = quotesOf('Paul Reid chairs the CCG board.', 'Asked what he thought of the NHS 111 figures, Walters said: “They are better than last winter.”');
+    expect(q).toEqual([{ speaker: null, text: 'They are better than last winter.' }]);
+  });
+});
+
 describe('titles in quote marks are not speech', () => {
   it('a report title inside a sentence is not a quote', () => {
     expect(quotesOf('Dr Ruth Ellis, who wrote the report “A Better Front Door For Urgent Care”, said the NHS 111 service was ready.')).toEqual([]);
