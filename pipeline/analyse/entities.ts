@@ -131,6 +131,8 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
 
 // Capitalised words that may stand before a place without making it part of another name.
 const BEFORE_PLACE_OK = /^(?:NHS|In|At|From|To|For|Across|Around|Throughout|Across|Outside|Inside|Near|Across|Of|And|Or|But|The|A|As|By|On|With|Without|Within|Under|Over|Between|Both|All|Only|Even|Meanwhile|Yesterday|Today|Last|Next|This|That|While|When|Where|If|After|Before|Since|Until|Like|Unlike|Including|Plus|Greater|Inner|Outer|Central|North|South|East|West|Mid|Northern|Southern|Eastern|Western|Upper|Lower|Great|Little|Royal|Rural|Urban|Mr|Mrs|Ms|Dr)$/;
+// Words that make a name with the place after them even at the start of a sentence ("New York").
+const NAME_OPENER = /^(?:New|Old|Fort|Port|Saint|San|Santa|Los|Las|Lake|Mount|Cape|Long|Upper|Lower)$/;
 // Words after a place that keep it a place (decoration, roles and buildings are handled elsewhere).
 const AFTER_PLACE_OK = /^(?:NHS|CCG|CCGs|ICB|ICS|PCT|SHA|STP|GP|GPs|A|I|Council|Councils|And|Or)$/;
 const LOCAL_HEALTH_WORD = /^(?:Patients?|Forum|Healthwatch|Pharmacy|Pharmacies|Practice|Practices|Surgery|Doctors|Urgent|Primary|Clinical|Commissioning|Local|Area|Team|Teams)\b/;
@@ -149,7 +151,13 @@ function insideLongerName(body: string, tokens: Token[], first: number, next: nu
   // A sentence's first word is capitalised for its position ("Neighbouring Suffolk …"), not as a name.
   const sentenceInitial = (t: Token) => /(?:^|[.!?:]["”’']?\s+|\n)$/.test(body.slice(Math.max(0, t.start - 4), t.start));
   const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
-  if (prev && /^ $/.test(body.slice(prev.end, a)) && /^[A-Z][A-Za-z]/.test(body.slice(prev.start, prev.end)) && !BEFORE_PLACE_OK.test(titleCase(body.slice(prev.start, prev.end))) && !sentenceInitial(prev)) return true;
+  if (prev && /^ $/.test(body.slice(prev.end, a)) && /^[A-Z][A-Za-z]/.test(body.slice(prev.start, prev.end)) && !BEFORE_PLACE_OK.test(titleCase(body.slice(prev.start, prev.end)))
+    && (!sentenceInitial(prev) || NAME_OPENER.test(titleCase(body.slice(prev.start, prev.end))))) return true;
+  const lastEnd0 = tokens[next - 1].end;
+  // "Reading the report", "Bath the baby": a place name that is also a verb, opening a sentence before its object.
+  if (sentenceInitial(tokens[first]) && next - first === 1 && /^ (?:a|an|the|this|that|these|those|his|her|their|our|my|your|its)\b/.test(body.slice(lastEnd0, lastEnd0 + 8))) return true;
+  // "Mangtani P, Cumberland P": a surname with initials in a list of authors.
+  if (/^ [A-Z]{1,2} ?(?:[,.;]|$)/.test(body.slice(lastEnd0, lastEnd0 + 5))) return true;
   const lastEnd = tokens[next - 1].end;
   // "Newcastle-under-Lyme", "Oxford-AstraZeneca", "Boston.com": joined to more of a name ("Leeds-based" is still Leeds).
   if (/^[-.][A-Za-z]/.test(body.slice(lastEnd, lastEnd + 2)) && !/^-(?:based|wide|born|bred|area)\b/i.test(body.slice(lastEnd, lastEnd + 8))) return true;

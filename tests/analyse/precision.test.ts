@@ -52,6 +52,12 @@ describe('places inside other names are not regions', () => {
     expect(names('region', 'The Harrow Patients’ Forum wrote to the CCG about NHS 111.')).toContain('Harrow');
   });
 
+  it('"New York" at the start of a sentence, a town name used as a verb, and an author in a citation are not places', () => {
+    expect(names('region', 'New York hospitals copied the NHS 111 model.')).toEqual([]);
+    expect(names('region', 'Reading the NHS report took an hour.')).toEqual([]);
+    expect(names('region', 'Sources: Patel R, Cumberland P, Okafor T. A study of NHS 111 calls. BMJ 2019.')).toEqual([]);
+  });
+
   it('a dateline agency in brackets does not become an acronym for the city', () => {
     const f = run('LONDON (AP) — Officials said NHS waiting lists grew again.', 'AP reporters were told the figures on Tuesday.');
     expect(f.entities.filter((e) => e.kind === 'region' && e.surface === 'AP')).toEqual([]);
