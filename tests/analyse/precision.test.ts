@@ -131,3 +131,35 @@ describe('titles in quote marks are not speech', () => {
     expect(quotesOf('Ruth Ellis said “We are ready to go live next week.”')).toEqual([{ speaker: 'Ruth Ellis', text: 'We are ready to go live next week.' }]);
   });
 });
+
+const eventsOf = (...paragraphs: string[]) => analyse(article(paragraphs, '2023-01-10'), knowledge()).events.map((e) => `${e.service} | ${e.region} | ${e.status}`);
+
+describe('a service mentioned in passing is no rollout event', () => {
+  it('advice to call NHS 111 is not a launch', () => {
+    expect(eventsOf('People with a minor illness can call NHS 111 or see a pharmacist.')).toEqual([]);
+  });
+
+  it('a service named as a landmark is not what opened', () => {
+    expect(eventsOf('The trust opened a new car park next to its urgent treatment centre in Leeds.')).toEqual([]);
+    expect(eventsOf('The trust opened its urgent treatment centre in Leeds on Monday.')).toContain('urgent treatment centres | Leeds | live');
+  });
+
+  it('"by December" in a sentence about the past is no plan', () => {
+    expect(eventsOf('Doctors said NHS 111 had been swamped by calls about flu by December.')).toEqual([]);
+    expect(eventsOf('NHS 111 will be live across Kent by December.')).toContain('NHS 111 | Kent | planned');
+  });
+
+  it('another process’s delays are not a delay of the service', () => {
+    expect(eventsOf('Ambulance handover delays put extra pressure on NHS 111 in Devon.')).toEqual([]);
+    expect(eventsOf('The NHS 111 launch in Devon faces further delays.')).toContain('NHS 111 | Devon | delayed');
+  });
+
+  it('a person introduced to a service is not its launch', () => {
+    expect(eventsOf('She was introduced to social prescribing by her GP.')).toEqual([]);
+    expect(eventsOf('Social prescribing was introduced to patients in Hull last year.')).toContain('social prescribing | Kingston upon Hull | live');
+  });
+
+  it('a cue whose clause is about patients says nothing about the service in the next clause', () => {
+    expect(eventsOf('Patients in Leeds are expected to wait longer this winter, although NHS 111 online remains open.')).toEqual([]);
+  });
+});
