@@ -10,9 +10,13 @@ const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadli
 /** The same, for counting every mention (matchAll needs the g flag; compiled once, not per page). */
 const NATIONAL_ALL = new RegExp(NATIONAL.source, 'gi');
 // Objects that make "launched"/"introduced" about something other than the service going live.
+// Objects that make a delay, pause or cancellation about something other than the service
+// ("delayed the publication of the report into 111", "launched an attack on GPs").
+const OTHER_OBJECT = /^\s+(?:an?\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\w+\s+){0,2}(?:publication|report|decision|vote|votes|meeting|meetings|debate|talks|strike|strikes|ballot|election|announcement|payments?|pay|hearing|trial|case|visit|event|conference|attack|criticism|broadside|speech|interview|statement|letter|bill|legislation|shifts?|staff|workers|nurses|doctors|licen[cs]e|registration)\b/i;
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
 // A place phrase before a service name: the service only locates something else.
 const LANDMARK_BEFORE = /\b(?:next to|near|nearby|beside|outside|opposite|behind|close to|next door to|across the road from|on the site of|in front of)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const CONSEQUENCE = /,\s+(?:leaving|forcing|meaning|putting|sending|pushing|adding|piling|causing)\b/i;
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?|extractions?|collection)|(?:the|their|its|this|our|that|a)\s+(?:[\w'’-]+\s+){0,2}(?:handover|switchover|switch-on)|^(?:records|uploads|extractions) (?:for|of|will|are|were)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
 const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough|the pilot|the pathfinder)\b/i;
@@ -71,6 +75,13 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   if (hit.status === 'delayed' && /^delays?$/i.test(text.slice(hit.start, hit.end)) && /\b(?!(?:the|a|an|further|more|long|lengthy|repeated|recent|significant|major|serious|its|their|any|no|these|those|such|some|many|this|that|new|latest|continued|ongoing|rollout|roll-out|launch|go-live|implementation|deployment|programme|project|system|service|scheme|contract|procurement|years?|months?|weeks?|days?|to|of|and|or|in|on|for|with|by|from|at|after|before|amid|despite|over|about|because|due|caus\w*|fac\w*|avoid\w*|cut|reduc\w*|blam\w*|suffer\w*|announc\w*|expect\w*|confirm\w*|admit\w*|further|without|any|avoidable|unavoidable|unexpected|expected|inevitable)\b)[a-z]+\s+$/.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
   // "was introduced to social prescribing by her GP": a person introduced to the service, not its launch.
   if (hit.status === 'live' && /\b(?:was|were|been|being|is|are|get|got)\s+introduced$/i.test(text.slice(Math.max(0, hit.start - 12), hit.end)) && /^\s+to\s+(?:the\s+)?[A-Za-z]/.test(text.slice(hit.end)) && !/^\s+to\s+(?:patients|people|practices|pharmacies|areas?|the (?:region|area|county|city|country|public))\b/i.test(text.slice(hit.end))) return true;
+  // "Staff at the 111 centre were suspended": people, not the service, were suspended or stood down.
+  // (Reported speech starts its own clause: "The union said staff … were suspended".)
+  const clauseBefore = text.slice(Math.max(clauseStart + 1, 0), hit.start).replace(/^.*\b(?:said|says|told|warned|claimed|confirmed|announced|added|reported|revealed)\s+(?:that\s+)?/i, '');
+  if ((hit.status === 'paused' || hit.status === 'cancelled' || hit.status === 'provider_withdrawn') && /^\W*(?:\w+\s+){0,2}(?:staff|workers?|employees?|nurses?|doctors?|GPs|paramedics|call handlers|managers?|members|the (?:chief|director|manager|boss|nurse|doctor|GP|paramedic|worker|employee))\b/i.test(clauseBefore)
+    && !/\b(?:launch|rollout|roll-out|go-live|service|scheme|programme|system|contract|plans?|pilot)\b/i.test(clauseBefore)) return true;
+  // "the new record goes live, and the old system is switched off": what is replaced is not the service.
+  if ((hit.status === 'cancelled' || hit.status === 'paused') && /\b(?:the|its|their)\s+(?:old|previous|existing|legacy|former|paper)\b/i.test(clauseBefore)) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
   // "is expected to close as an organisation": the fate of a body, not of the service it ran.
   if (/^\s*(?:\w+\s+)?as an? (?:organisation|organization|body|company|employer|statutory body)\b/i.test(after) || /\bas an? (?:organisation|organization|body|company|employer|statutory body)\s+$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
@@ -201,7 +212,11 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     }
     // "opened a car park next to its urgent treatment centre": a service named only as a landmark is not what opened.
     const landmarkOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && LANDMARK_BEFORE.test(inp.body.slice(Math.max(s.start + h.end, x.start - 40), x.start)));
-    let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && (NOT_GO_LIVE.test(s.text.slice(h.end)) || landmarkOnly(h)))));
+    // "Out-of-hours services were suspended, leaving NHS 111 to take the calls": the service bears the consequence.
+    const consequenceOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && CONSEQUENCE.test(inp.body.slice(s.start + h.end, x.start)));
+    let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k))
+      .filter((h) => !((h.status === 'live' || h.status === 'planned') && (NOT_GO_LIVE.test(s.text.slice(h.end)) || landmarkOnly(h))))
+      .filter((h) => !OTHER_OBJECT.test(s.text.slice(h.end)) && !consequenceOnly(h)));
     // "put back … from April until June": the date it moved from is the old plan, not a plan.
     const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
     hits = hits.filter((h) => !(h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start)));

@@ -159,6 +159,25 @@ describe('a service mentioned in passing is no rollout event', () => {
     expect(eventsOf('Social prescribing was introduced to patients in Hull last year.')).toContain('social prescribing | Kingston upon Hull | live');
   });
 
+  it('a verb whose object is something else is not about the service', () => {
+    expect(eventsOf('Ministers delayed the publication of the report into NHS 111 until after the election.')).toEqual([]);
+    expect(eventsOf('The minister launched an attack on GPs, saying the NHS App showed what was possible.')).toEqual([]);
+    expect(eventsOf('Ministers delayed the NHS 111 launch in Essex until June.')).toContain('NHS 111 | Essex | delayed');
+  });
+
+  it('staff suspended at a service are not a suspended service', () => {
+    expect(eventsOf('The union said staff at the NHS 111 centre in Dudley had been suspended after a complaint.')).toEqual([]);
+    expect(eventsOf('The NHS 111 service in Dudley has been suspended after a complaint.')).toContain('NHS 111 | Dudley | paused');
+  });
+
+  it('switching off the old system is not cancelling the new one', () => {
+    expect(eventsOf('The trust said the EPR would be switched on in April, and the old system switched off.').filter((e) => e.endsWith('cancelled'))).toEqual([]);
+  });
+
+  it('a service that only bears the consequence of something else is not paused', () => {
+    expect(eventsOf('Out-of-hours GP cover was suspended in Cornwall, leaving NHS 111 to take more calls.')).toEqual([]);
+  });
+
   it('a cue whose clause is about patients says nothing about the service in the next clause', () => {
     expect(eventsOf('Patients in Leeds are expected to wait longer this winter, although NHS 111 online remains open.')).toEqual([]);
   });
