@@ -128,5 +128,9 @@ export function findPeople(
       push(name, word, start, start + word.length);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  // "(Reporting by Jo Bloggs and Sam Roe; editing by …)", "By Jo Bloggs", "Photo: Jo Bloggs": credits name
+  // the reporter or photographer, who is neither in the story nor the one quoted in it.
+  return out.filter((p) => !CREDIT_BEFORE.test(body.slice(Math.max(0, p.start - 120), p.start))).sort((a, b) => a.start - b.start);
 }
+
+const CREDIT_BEFORE = /(?:\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Pp]hotographs?|[Pp]hotos?|[Pp]ictures?|[Ii]mages?|[Ii]llustrations?|[Vv]ideo)(?:\s+[Ss]ource)?(?:\s+by\b|\s*:)|(?:^|\n)\s*(?:By|BY)\b|\b(?:[Cc]redit|[Ss]ource)\s*:)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\band\b|&)\s*)*$/;

@@ -182,3 +182,14 @@ describe('a service mentioned in passing is no rollout event', () => {
     expect(eventsOf('Patients in Leeds are expected to wait longer this winter, although NHS 111 online remains open.')).toEqual([]);
   });
 });
+
+describe('credits are not people of the story', () => {
+  it('reporters, editors and photographers named in credit lines are left out', () => {
+    const found = names('person', 'Dr Asha Patel said the NHS 111 pilot in Leeds had gone well.', '(Reporting by Tom Reeve and Lucy Marr; editing by Dan Hoyle)', 'Photo: Kate Lomas');
+    expect(found).toEqual(['Asha Patel']);
+  });
+
+  it('an author of a report is still a person', () => {
+    expect(names('person', 'The review, written by Professor Ian Dowd, found NHS 111 was safe.')).toEqual(['Ian Dowd']);
+  });
+});
