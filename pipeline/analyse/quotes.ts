@@ -166,10 +166,12 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
       attributed = true;
       const aStart = attrFrom;
       const aEnd = attrFrom + attribution.length;
-      const who = personAt(aStart, aEnd);
+      const who = personAt(aStart, aEnd).filter((x) => !insideQuote(x.start));
       const orgs = orgAt(aStart, aEnd);
       if (who.length) {
-        const p = who[0];
+        // Of several people in the attribution ("Asked about Ann Lee's remarks, Tom Ross said"), the speaker
+        // is the one the speech verb belongs to: right before it (or before a role in commas), or right after it.
+        const p = who.find((x) => speaksAt(body, x, aEnd)) ?? who.find((x) => !/^['’]s\b/.test(body.slice(x.end, x.end + 3))) ?? who[0];
         speaker = p.name;
         role = roleFor(body, p, aStart, aEnd);
       } else if (PRONOUN_SPEAKS.test(attribution) && !UNNAMED.test(attribution)) {
@@ -207,6 +209,13 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     const [s, e] = trimSpan(body, b.start, b.end);
     return { text: b.parts.map(([a, z]) => body.slice(a, z).trim()).join(' '), speaker: b.speaker, speakerRole: b.role, start: s, end: e };
   });
+}
+
+const SUBJECT_OF_VERB = new RegExp(`^(?:\\s*,[^,“”"]{1,160},)?\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+|then\\s+|previously\\s+|today\\s+|yesterday\\s+)?${SPEECH}\\b`, 'i');
+const VERB_BEFORE = new RegExp(`\\b${SPEECH}\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,6}$`, 'i');
+/** Whether a speech verb in the attribution belongs to this person ("Tom Ross, chief executive, said", "said Tom Ross"). */
+function speaksAt(body: string, p: PersonMention, aEnd: number): boolean {
+  return SUBJECT_OF_VERB.test(body.slice(p.end, Math.min(aEnd, p.end + 200))) || VERB_BEFORE.test(body.slice(Math.max(0, p.start - 80), p.start));
 }
 
 /** What a person's title or given name says about "he"/"she", when it says anything. */

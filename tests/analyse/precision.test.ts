@@ -114,6 +114,12 @@ describe('"he said" and "she said" go to the right person', () => {
   });
 });
 
+describe('of several people in an attribution, the one the speech verb belongs to speaks', () => {
+  it('"Asked about Ann Lee’s remarks, Tom Ross said" is Tom Ross', () => {
+    expect(quotesOf('Asked about Ann Lee’s remarks on NHS 111, Tom Ross said: “We stand by the figures.”')).toEqual([{ speaker: 'Tom Ross', text: 'We stand by the figures.' }]);
+  });
+});
+
 describe('a pronoun that is not the speaker', () => {
   it('"asked what he thought, Walters said" does not hand the quote to the last man named', () => {
     const q = quotesOf('Paul Reid chairs the CCG board.', 'Asked what he thought of the NHS 111 figures, Walters said: “They are better than last winter.”');
