@@ -16,13 +16,22 @@ const NOT_NAME = new Set(['Royal', 'Healthwatch', 'Chief', 'Executive', 'Officer
 // Offices that stand before a name, so a run may go on to the person ("… Governor Nikki Haley").
 const TITLE_WORD = new Set(['Governor', 'Gov', 'Senator', 'Sen', 'Rep', 'Representative', 'Congressman', 'Congresswoman', 'Mayor', 'Judge', 'Justice', 'Ambassador', 'Commissioner', 'Coach', 'Captain', 'Chancellor', 'Councillor', 'Cllr', 'Inspector', 'Superintendent', 'Sergeant', 'Constable', 'Detective', 'General', 'Admiral', 'Colonel', 'Major', 'Minister', 'Secretary', 'President', 'Chief', 'Executive', 'Director', 'Chair', 'Chairman', 'Leader', 'Speaker']);
 const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
-const NAME_WORD = "[A-Z][a-zA-Z'’\\-]*[a-z][a-zA-Z'’\\-]*";
+// Letters of any alphabet: "Siân", "Zoë", "Seán" and "Babiš" are whole names, not cut at the accent.
+const NAME_WORD = "\\p{Lu}[\\p{L}'’\\-]*\\p{Ll}[\\p{L}'’\\-]*";
+// \b only knows ASCII letters, so a name's edges are checked against letters of any alphabet.
+const START = '(?<![\\p{L}\\p{N}])';
+const END = '(?![\\p{L}\\p{N}])';
 // Words of a name are separated by spaces, never by a line break: a heading or byline above a
 // paragraph ("Details" over "Penny Smith …") is not part of the name.
-const RUN = new RegExp(`\\b((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)[ \\t]+)?(${NAME_WORD}(?:[ \\t]+(?:(?:de|van|von|da|di|du|le|la|al|bin|ap)[ \\t]+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'g');
+const RUN = new RegExp(`${START}((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)[ \\t]+)?(${NAME_WORD}(?:[ \\t]+(?:(?:de|van|von|da|di|du|le|la|al|bin|ap)[ \\t]+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'gu');
 const SPEECH = "(?:said|says|added|explained|told|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued)";
 
 const NOT_FIRST = /^(?:The|This|That|These|Those|It|He|She|They|We|I|You|A|An|But|And|Or|In|On|At|As|By|For|From|To|With|If|When|While|After|Before|Since|Because|Although|Though|So|Then|Now|Still|Yet|Also|Even|Only|Just|Why|How|What|Who|Where|Our|Your|His|Her|Their|Its|My|Some|Many|Most|All|Both|Each|Every|No|Not|NHS)$/;
+
+/** A given name as the lists hold it: lower case, accents dropped ("Siân" → "sian"). */
+export function foldName(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
 
 export interface PersonMention extends Entity {
   /** Surname or peerage name used to find later mentions. */
@@ -57,7 +66,8 @@ export function findPeople(
     if (/['’]s$/.test(name)) { name = name.slice(0, -2); end -= 2; key = key.replace(/['’]s$/, ''); }
     taken.push([start, end]);
     out.push({ kind: 'person', name, surface: body.slice(start, end), code: null, start, end, key });
-    if (!byKey.has(key)) byKey.set(key, name);
+    // An initial ("Joshua Y.") is no surname to find again.
+    if (!byKey.has(key) && !/^\p{Lu}\.?$/u.test(key)) byKey.set(key, name);
   };
 
   for (const m of body.matchAll(RUN)) {
@@ -88,7 +98,7 @@ export function findPeople(
     }
     // No title: a known given name followed by at least one more name word.
     for (let i = 0; i + 1 < words.length; i++) {
-      if (!firstNames.has(words[i].toLowerCase())) continue;
+      if (!firstNames.has(foldName(words[i]))) continue;
       const rest = clean(words.slice(i));
       // "Florence Nightingale Hospital" is a place, not a person.
       if (rest.length >= 2 && words[i + rest.length] !== undefined && NOT_NAME.has(words[i + rest.length].replace(/[’']s$/, '')) && !TITLE_WORD.has(words[i + rest.length])) break;
@@ -103,7 +113,7 @@ export function findPeople(
   }
 
   // Names beside a speech verb even without a known given name: "said Jo Bloggs", "Jo Bloggs, chief executive, said".
-  const nearVerb = new RegExp(`(?:${SPEECH}[ \\t]+(${NAME_WORD}[ \\t]+${NAME_WORD})\\b)|(?:\\b(${NAME_WORD}[ \\t]+${NAME_WORD}),\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)|(?:\\b(${NAME_WORD}[ \\t]+${NAME_WORD})\\s+${SPEECH}\\b)`, 'g');
+  const nearVerb = new RegExp(`(?:${SPEECH}[ \\t]+(${NAME_WORD}[ \\t]+${NAME_WORD})${END})|(?:${START}(${NAME_WORD}[ \\t]+${NAME_WORD}),\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)|(?:${START}(${NAME_WORD}[ \\t]+${NAME_WORD})\\s+${SPEECH}\\b)`, 'gu');
   for (const m of body.matchAll(nearVerb)) {
     const name = (m[1] ?? m[2] ?? m[3]).replace(/['’]s$/, '');
     const words = name.split(/\s+/);
@@ -117,7 +127,7 @@ export function findPeople(
 
   // Later mentions by surname alone.
   if (byKey.size) {
-    const re = new RegExp(`\\b(${[...byKey.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /, '')).join('|')})\\b`, 'g');
+    const re = new RegExp(`${START}(${[...byKey.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /, '')).join('|')})${END}`, 'gu');
     const peer = new Map<string, string>();
     for (const [key, name] of byKey) if (/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /.test(key)) peer.set(key.split(' ').slice(1).join(' '), name);
     for (const m of body.matchAll(re)) {

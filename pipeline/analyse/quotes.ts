@@ -3,7 +3,7 @@
 import type { Quote } from '../types.ts';
 import type { Paragraph } from './text.ts';
 import type { Mention } from './entities.ts';
-import type { PersonMention } from './people.ts';
+import { foldName, type PersonMention } from './people.ts';
 
 const SPEECH = '(?:said|says|say|added|adds|explained|told|tells|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued|claimed|stressed|urged|acknowledged|revealed|wrote|writes|declared|announced|replied|responded|concluded|emphasised|highlighted|believes|according to)';
 const SPEECH_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
@@ -222,7 +222,7 @@ function speaksAt(body: string, p: PersonMention, aEnd: number): boolean {
 function genderOf(p: PersonMention, nameGender: ReadonlyMap<string, 'f' | 'm'>): 'f' | 'm' | undefined {
   const title = p.surface.match(/^(Mr|Sir|Lord|Baron|Earl|Viscount|Mrs|Ms|Miss|Dame|Lady|Baroness|Countess)\b/)?.[1];
   if (title) return /^(?:Mr|Sir|Lord|Baron|Earl|Viscount)$/.test(title) ? 'm' : 'f';
-  return nameGender.get(p.name.split(/\s+/)[0].toLowerCase());
+  return nameGender.get(foldName(p.name.split(/\s+/)[0]));
 }
 
 const ATTRIBUTION_ONLY = new RegExp(`^[\\s,]*[^.!?“”"‘]{0,80}\\b${SPEECH}\\b[^.!?“”"‘]{0,80}[.!?]?\\s*$`, 'i');

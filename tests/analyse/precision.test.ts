@@ -199,3 +199,9 @@ describe('credits are not people of the story', () => {
     expect(names('person', 'The review, written by Professor Ian Dowd, found NHS 111 was safe.')).toEqual(['Ian Dowd']);
   });
 });
+
+describe('names with accents', () => {
+  it('"Siân" and "Zoë" are whole given names, and an accented surname is not cut short', () => {
+    expect(names('person', 'Siân Griffiths runs the NHS 111 service, and Zoë Hart manages the Pharmacy First rollout with Tomáš Novák.')).toEqual(['Siân Griffiths', 'Zoë Hart', 'Tomáš Novák']);
+  });
+});
