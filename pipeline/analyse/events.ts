@@ -16,6 +16,7 @@ const OTHER_OBJECT = /^\s+(?:an?\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\w+
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
 // A place phrase before a service name: the service only locates something else.
 const LANDMARK_BEFORE = /\b(?:next to|near|nearby|beside|outside|opposite|behind|close to|next door to|across the road from|on the site of|in front of)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const SOURCE_BEFORE = /\b(?:data|figures|statistics|stats|numbers|analysis|users|callers|survey|research)\s+(?:from|of|on|to|using)\s+(?:the\s+)?$/i;
 const CONSEQUENCE = /,\s+(?:leaving|forcing|meaning|putting|sending|pushing|adding|piling|causing)\b/i;
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?|extractions?|collection)|(?:the|their|its|this|our|that|a)\s+(?:[\w'’-]+\s+){0,2}(?:handover|switchover|switch-on)|^(?:records|uploads|extractions) (?:for|of|will|are|were)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
@@ -71,6 +72,10 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   if (hit.status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;
   // "overwhelmed by calls by December", "cut funding by 2024": a bare date is a target only in a sentence about the future.
   if (hit.status === 'planned' && /^(?:by|from)\b/i.test(text.slice(hit.start, hit.end)) && !FUTURE.test(text)) return true;
+  // "The deadline … passed in October": a date gone by is no plan.
+  if (hit.status === 'planned' && /\b(?:passed|expired|came and went|lapsed)\b/i.test(text.slice(hit.end))) return true;
+  // "the surgery stopped taking calls": a live cue under "stopped" says the opposite.
+  if (hit.status === 'live' && /\b(?:stopped|stops|stop|ceased|ceases|cease)\s+$/i.test(text.slice(Math.max(0, hit.start - 10), hit.start))) return true;
   // "handover delays", "discharge delays": another process's delays, not the service's.
   if (hit.status === 'delayed' && /^delays?$/i.test(text.slice(hit.start, hit.end)) && /\b(?!(?:the|a|an|further|more|long|lengthy|repeated|recent|significant|major|serious|its|their|any|no|these|those|such|some|many|this|that|new|latest|continued|ongoing|rollout|roll-out|launch|go-live|implementation|deployment|programme|project|system|service|scheme|contract|procurement|years?|months?|weeks?|days?|to|of|and|or|in|on|for|with|by|from|at|after|before|amid|despite|over|about|because|due|caus\w*|fac\w*|avoid\w*|cut|reduc\w*|blam\w*|suffer\w*|announc\w*|expect\w*|confirm\w*|admit\w*|further|without|any|avoidable|unavoidable|unexpected|expected|inevitable)\b)[a-z]+\s+$/.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
   // "was introduced to social prescribing by her GP": a person introduced to the service, not its launch.
@@ -213,10 +218,12 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     // "opened a car park next to its urgent treatment centre": a service named only as a landmark is not what opened.
     const landmarkOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && LANDMARK_BEFORE.test(inp.body.slice(Math.max(s.start + h.end, x.start - 40), x.start)));
     // "Out-of-hours services were suspended, leaving NHS 111 to take the calls": the service bears the consequence.
+    // "Data from the NHS App shows that bookings opened": the service only sources a fact about something else.
+    const sourceOnly = (h: CueHit) => sentServices.length > 0 && !ANAPHORA.test(blankServices(s, sentServices)) && sentServices.every((x) => SOURCE_BEFORE.test(inp.body.slice(Math.max(s.start, x.start - 40), x.start)));
     const consequenceOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && CONSEQUENCE.test(inp.body.slice(s.start + h.end, x.start)));
     let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k))
       .filter((h) => !((h.status === 'live' || h.status === 'planned') && (NOT_GO_LIVE.test(s.text.slice(h.end)) || landmarkOnly(h))))
-      .filter((h) => !OTHER_OBJECT.test(s.text.slice(h.end)) && !consequenceOnly(h)));
+      .filter((h) => !OTHER_OBJECT.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly(h)));
     // "put back … from April until June": the date it moved from is the old plan, not a plan.
     const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
     hits = hits.filter((h) => !(h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start)));
@@ -352,6 +359,13 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     if (rank !== 1) return true;
     return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region && (WEAK[o.status] ?? 2) > rank);
   });
+}
+
+/** The sentence with its service names blanked, so "the NHS App" is not read as an anaphor ("the app"). */
+function blankServices(s: Sentence, services: Entity[]): string {
+  let t = s.text;
+  for (const x of services) t = t.slice(0, x.start - s.start) + ' '.repeat(x.end - x.start) + t.slice(x.end - s.start);
+  return t;
 }
 
 function paragraphOf(sentences: Sentence[], pos: number): number {

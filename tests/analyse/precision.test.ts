@@ -184,6 +184,15 @@ describe('a service mentioned in passing is no rollout event', () => {
     expect(eventsOf('Out-of-hours GP cover was suspended in Cornwall, leaving NHS 111 to take more calls.')).toEqual([]);
   });
 
+  it('a service that only sources a fact is not what the fact is about', () => {
+    expect(eventsOf('Data from the NHS App shows that flu jab bookings opened in September.')).toEqual([]);
+  });
+
+  it('a deadline that has passed is no plan, and "stopped taking calls" is no launch', () => {
+    expect(eventsOf('The deadline for practices to offer online access through the NHS App passed in October.')).toEqual([]);
+    expect(eventsOf('She said she would switch to the NHS App when her surgery stopped taking calls.')).toEqual([]);
+  });
+
   it('a cue whose clause is about patients says nothing about the service in the next clause', () => {
     expect(eventsOf('Patients in Leeds are expected to wait longer this winter, although NHS 111 online remains open.')).toEqual([]);
   });
