@@ -130,7 +130,7 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
 }
 
 // Capitalised words that may stand before a place without making it part of another name.
-const BEFORE_PLACE_OK = /^(?:NHS|In|At|From|To|For|Across|Around|Throughout|Across|Outside|Inside|Near|Across|Of|And|Or|But|The|A|As|By|On|With|Without|Within|Under|Over|Between|Both|All|Only|Even|Meanwhile|Yesterday|Today|Last|Next|This|That|While|When|Where|If|After|Before|Since|Until|Like|Unlike|Including|Plus|Greater|Inner|Outer|Central|North|South|East|West|Mid|Northern|Southern|Eastern|Western|Upper|Lower|Great|Little|Royal|Rural|Urban|Mr|Mrs|Ms|Dr)$/;
+const BEFORE_PLACE_OK = /^(?:NHS|In|At|From|To|For|Across|Around|Throughout|Outside|Inside|Near|Of|And|Or|But|The|A|As|By|On|With|Without|Within|Under|Over|Between|Both|All|Only|Even|Meanwhile|Yesterday|Today|Last|Next|This|That|While|When|Where|If|After|Before|Since|Until|Like|Unlike|Including|Plus|Greater|Inner|Outer|Central|North|South|East|West|Mid|Northern|Southern|Eastern|Western|Upper|Lower|Great|Little|Royal|Rural|Urban|Mr|Mrs|Ms|Dr)$/;
 // Words that make a name with the place after them even at the start of a sentence ("New York").
 const NAME_OPENER = /^(?:New|Old|Fort|Port|Saint|San|Santa|Los|Las|Lake|Mount|Cape|Long|Upper|Lower)$/;
 // Words after a place that keep it a place (decoration, roles and buildings are handled elsewhere).
@@ -153,12 +153,11 @@ function insideLongerName(body: string, tokens: Token[], first: number, next: nu
   const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
   if (prev && /^ $/.test(body.slice(prev.end, a)) && /^[A-Z][A-Za-z]/.test(body.slice(prev.start, prev.end)) && !BEFORE_PLACE_OK.test(titleCase(body.slice(prev.start, prev.end)))
     && (!sentenceInitial(prev) || NAME_OPENER.test(titleCase(body.slice(prev.start, prev.end))))) return true;
-  const lastEnd0 = tokens[next - 1].end;
-  // "Reading the report", "Bath the baby": a place name that is also a verb, opening a sentence before its object.
-  if (sentenceInitial(tokens[first]) && next - first === 1 && /^ (?:a|an|the|this|that|these|those|his|her|their|our|my|your|its)\b/.test(body.slice(lastEnd0, lastEnd0 + 8))) return true;
-  // "Mangtani P, Cumberland P": a surname with initials in a list of authors.
-  if (/^ [A-Z]{1,2} ?(?:[,.;]|$)/.test(body.slice(lastEnd0, lastEnd0 + 5))) return true;
   const lastEnd = tokens[next - 1].end;
+  // "Reading the report", "Bath the baby": a place name that is also a verb, opening a sentence before its object.
+  if (sentenceInitial(tokens[first]) && next - first === 1 && /^ (?:a|an|the|this|that|these|those|his|her|their|our|my|your|its)\b/.test(body.slice(lastEnd, lastEnd + 8))) return true;
+  // "Mangtani P, Cumberland P": a surname with initials in a list of authors.
+  if (/^ [A-Z]{1,2} ?(?:[,.;]|$)/.test(body.slice(lastEnd, lastEnd + 5))) return true;
   // "Newcastle-under-Lyme", "Oxford-AstraZeneca", "Boston.com": joined to more of a name ("Leeds-based" is still Leeds).
   if (/^[-.][A-Za-z]/.test(body.slice(lastEnd, lastEnd + 2)) && !/^-(?:based|wide|born|bred|area)\b/i.test(body.slice(lastEnd, lastEnd + 8))) return true;
   if (prev && /^-$/.test(body.slice(prev.end, a)) && /[A-Za-z]/.test(body.charAt(prev.end - 1))) return true;

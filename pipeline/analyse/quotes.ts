@@ -7,6 +7,7 @@ import { foldName, type PersonMention } from './people.ts';
 
 const SPEECH = '(?:said|says|say|added|adds|explained|told|tells|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued|claimed|stressed|urged|acknowledged|revealed|wrote|writes|declared|announced|replied|responded|concluded|emphasised|highlighted|believes|according to)';
 const SPEECH_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
+const SPEECH_AT_END = new RegExp(`\\b${SPEECH}\\s*$`, 'i');
 // The pronoun is who speaks ("he said", "she told MPs", "said he"), not someone spoken about
 // ("Asked what he thought, Walter said").
 const PRONOUN_SPEAKS = new RegExp(`\\b(?:he|she)\\s+(?:\\w+\\s+)?${SPEECH}\\b|\\b${SPEECH}\\s+(?:he|she)\\b`, 'i');
@@ -128,7 +129,7 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     if (!introduced && /^\s*[a-z]/.test(inner) && /[a-z,]\s*$/.test(lead)) continue;
     // A title or name set in quote marks mid-sentence ("an episode of “Ward Round.”", "her book ‘Care at
     // Home: A Guide’") is not speech: it follows a word that is not a speech verb, and is short or title-cased.
-    if (!introduced && /[A-Za-z]\s*$/.test(lead) && !new RegExp(`\\b${SPEECH}\\s*$`, 'i').test(lead) && (inner.trim().split(/\s+/).length < 10 || titleCased(inner))) continue;
+    if (!introduced && /[A-Za-z]\s*$/.test(lead) && !SPEECH_AT_END.test(lead) && (inner.trim().split(/\s+/).length < 10 || titleCased(inner))) continue;
     // Reported speech in quote marks inside a sentence ("… said it would 'learn the lessons' of …") is not a quote passage.
     const afterText = body.slice(q.close, para.end);
     const startsParagraph = lead.trim() === '';
