@@ -219,11 +219,11 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     const landmarkOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && LANDMARK_BEFORE.test(inp.body.slice(Math.max(s.start + h.end, x.start - 40), x.start)));
     // "Out-of-hours services were suspended, leaving NHS 111 to take the calls": the service bears the consequence.
     // "Data from the NHS App shows that bookings opened": the service only sources a fact about something else.
-    const sourceOnly = (h: CueHit) => sentServices.length > 0 && !ANAPHORA.test(blankServices(s, sentServices)) && sentServices.every((x) => SOURCE_BEFORE.test(inp.body.slice(Math.max(s.start, x.start - 40), x.start)));
+    const sourceOnly = () => sentServices.length > 0 && !ANAPHORA.test(blankServices(s, sentServices)) && sentServices.every((x) => SOURCE_BEFORE.test(inp.body.slice(Math.max(s.start, x.start - 40), x.start)));
     const consequenceOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && CONSEQUENCE.test(inp.body.slice(s.start + h.end, x.start)));
     let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k))
       .filter((h) => !((h.status === 'live' || h.status === 'planned') && (NOT_GO_LIVE.test(s.text.slice(h.end)) || landmarkOnly(h))))
-      .filter((h) => !OTHER_OBJECT.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly(h)));
+      .filter((h) => !OTHER_OBJECT.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly()));
     // "put back … from April until June": the date it moved from is the old plan, not a plan.
     const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
     hits = hits.filter((h) => !(h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start)));
