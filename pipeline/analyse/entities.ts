@@ -55,9 +55,13 @@ function suffixAt(tokens: Token[], i: number, k: Knowledge): { len: number; kind
   return null;
 }
 
-export function findNamedEntities(body: string, tokens: Token[], published: string | null, k: Knowledge): Mention[] {
+/** `nhsStory`: the page names an NHS programme (its services), which makes it an NHS setting whatever its words. */
+export function findNamedEntities(body: string, tokens: Token[], published: string | null, k: Knowledge, nhsStory = false): Mention[] {
   const out: Mention[] = [];
   const defined = new Map<string, NameEntry>();
+  // An unknown capitalised word after "in" is a town only in an NHS story; elsewhere it is as
+  // likely a foreign city, a country or a product ("written in Python").
+  const nhsPage = nhsStory || NHS_CONTEXT.test(body);
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
     const local = t.capital ? defined.get(body.slice(t.start, t.end)) : undefined;
@@ -69,7 +73,7 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
       continue;
     }
     if (!m) {
-      const town = townAt(body, tokens, i, k);
+      const town = nhsPage ? townAt(body, tokens, i, k) : null;
       if (town) {
         out.push({ kind: 'region', name: town, surface: town, code: null, start: t.start, end: t.end, entry: { category: 'region', kind: 'place', name: town, code: null, from: null, to: null, national: false } });
       }
@@ -100,7 +104,8 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
     let entry = choose(hits, hint === 'nhs' ? null : hint, published, surface);
     // "County Durham and Darlington" is also a trust's name; written bare and made only of
     // place words, it names the area.
-    if ((entry.kind === 'trust' || entry.kind === 'independent_provider') && hint !== 'trust' && !PROVIDER_WORD.test(surface)) {
+    // A company's bare name ("Turning Point") is no area, so only trusts are read this way.
+    if (entry.kind === 'trust' && hint !== 'trust' && !PROVIDER_WORD.test(surface)) {
       entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
     }
     // "North Essex", "West Hampshire": a compass word the lists do not know makes a smaller area.
@@ -111,14 +116,66 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
     }
     // "a GP in Darlington": where a person works is not where a fact applies.
     if (entry.category === 'region' && PERSON_PLACE.test(body.slice(Math.max(0, start - 40), start))) { i = next; continue; }
+    // "New York", "Manchester United", "University of York": a place inside a longer proper name is not a place of the story.
+    if (entry.category === 'region' && !hint && insideLongerName(body, tokens, m.first, next)) { i = next; continue; }
     const mention = toMention(entry, body, start, end, published);
     out.push(mention);
-    // "Leicester, Leicestershire and Rutland (LLR)": the acronym stands for the same body from here on.
+    // "Leicester, Leicestershire and Rutland (LLR)": the acronym stands for the same body from here on
+    // when its letters are the name's initials ("LONDON (AP)" names a news agency, not London).
     const def = body.slice(end, end + 14).match(/^\s*\(([A-Z][A-Za-z]{1,7})\)/);
-    if (def) defined.set(def[1], entry);
+    if (def && initialsMatch(def[1], body.slice(start, end))) defined.set(def[1], entry);
     i = next;
   }
   return out;
+}
+
+// Capitalised words that may stand before a place without making it part of another name.
+const BEFORE_PLACE_OK = /^(?:NHS|In|At|From|To|For|Across|Around|Throughout|Outside|Inside|Near|Of|And|Or|But|The|A|As|By|On|With|Without|Within|Under|Over|Between|Both|All|Only|Even|Meanwhile|Yesterday|Today|Last|Next|This|That|While|When|Where|If|After|Before|Since|Until|Like|Unlike|Including|Plus|Greater|Inner|Outer|Central|North|South|East|West|Mid|Northern|Southern|Eastern|Western|Upper|Lower|Great|Little|Royal|Rural|Urban|Mr|Mrs|Ms|Dr)$/;
+// Words that make a name with the place after them even at the start of a sentence ("New York").
+const NAME_OPENER = /^(?:New|Old|Fort|Port|Saint|San|Santa|Los|Las|Lake|Mount|Cape|Long|Upper|Lower)$/;
+// Words after a place that keep it a place (decoration, roles and buildings are handled elsewhere).
+const AFTER_PLACE_OK = /^(?:NHS|CCG|CCGs|ICB|ICS|PCT|SHA|STP|GP|GPs|A|I|Council|Councils|And|Or)$/;
+const LOCAL_HEALTH_WORD = /^(?:Patients?|Forum|Healthwatch|Pharmacy|Pharmacies|Practice|Practices|Surgery|Doctors|Urgent|Primary|Clinical|Commissioning|Local|Area|Team|Teams)\b/;
+// "University of York", "Bank of England": an institution named after a place.
+const INSTITUTION_OF = /\b(?:University|Universities|Bank|College|Duke|Duchess|Archbishop|Bishop|Diocese|Museum|School|Institute|Academy|Church|Cathedral|Port|Mayor|Lord Mayor|Earl|Marquess|Prince|Princess|Council|Chamber|Royal)\s+of\s+$/;
+
+/**
+ * Whether a place match is only a piece of a longer capitalised name: a capitalised word runs
+ * straight into it ("New York", "Manchester United") or an institution is named after it.
+ */
+function insideLongerName(body: string, tokens: Token[], first: number, next: number): boolean {
+  const a = tokens[first].start;
+  const before = body.slice(Math.max(0, a - 40), a);
+  if (INSTITUTION_OF.test(before)) return true;
+  const prev = first > 0 ? tokens[first - 1] : null;
+  // A sentence's first word is capitalised for its position ("Neighbouring Suffolk …"), not as a name.
+  const sentenceInitial = (t: Token) => /(?:^|[.!?:]["”’']?\s+|\n)$/.test(body.slice(Math.max(0, t.start - 4), t.start));
+  const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
+  if (prev && /^ $/.test(body.slice(prev.end, a)) && /^[A-Z][A-Za-z]/.test(body.slice(prev.start, prev.end)) && !BEFORE_PLACE_OK.test(titleCase(body.slice(prev.start, prev.end)))
+    && (!sentenceInitial(prev) || NAME_OPENER.test(titleCase(body.slice(prev.start, prev.end))))) return true;
+  const lastEnd = tokens[next - 1].end;
+  // "Reading the report", "Bath the baby": a place name that is also a verb, opening a sentence before its object.
+  if (sentenceInitial(tokens[first]) && next - first === 1 && /^ (?:a|an|the|this|that|these|those|his|her|their|our|my|your|its)\b/.test(body.slice(lastEnd, lastEnd + 8))) return true;
+  // "Mangtani P, Cumberland P": a surname with initials in a list of authors.
+  if (/^ [A-Z]{1,2} ?(?:[,.;]|$)/.test(body.slice(lastEnd, lastEnd + 5))) return true;
+  // "Newcastle-under-Lyme", "Oxford-AstraZeneca", "Boston.com": joined to more of a name ("Leeds-based" is still Leeds).
+  if (/^[-.][A-Za-z]/.test(body.slice(lastEnd, lastEnd + 2)) && !/^-(?:based|wide|born|bred|area)\b/i.test(body.slice(lastEnd, lastEnd + 8))) return true;
+  if (prev && /^-$/.test(body.slice(prev.end, a)) && /[A-Za-z]/.test(body.charAt(prev.end - 1))) return true;
+  const nxt = next < tokens.length ? tokens[next] : null;
+  if (nxt && /^ $/.test(body.slice(lastEnd, nxt.start))) {
+    const word = body.slice(nxt.start, nxt.end);
+    // A local health body named after its area ("the Harrow Patients' Forum") still says where the story is;
+    // a university or a club named after it does not.
+    if (/^[A-Z][a-z]/.test(word) && !AFTER_PLACE_OK.test(word) && !(PROVIDER_WORD.test(word) && !/^(?:University|College)$/.test(word)) && !LOCAL_HEALTH_WORD.test(word)) return true;
+  }
+  return false;
+}
+
+/** "LLR" for "Leicester, Leicestershire and Rutland", "BNSSG" for "Bristol, North Somerset and South Gloucestershire". */
+function initialsMatch(acronym: string, name: string): boolean {
+  const initials = name.replace(/^NHS\s+/, '').split(/[\s,&-]+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('');
+  const letters = acronym.replace(/[a-z]/g, '');
+  return letters.length >= 2 && (initials === letters || initials.startsWith(letters) || letters.startsWith(initials));
 }
 
 function toMention(entry: NameEntry, body: string, start: number, end: number, published: string | null): Mention {
@@ -134,9 +191,13 @@ function toMention(entry: NameEntry, body: string, start: number, end: number, p
   };
 }
 
-/** Services from the lexicon; acronyms only as written. */
+// A page in an NHS setting. Outside one, "CDC", "SCR", "FDP" or a bare "111" are other things
+// (a US agency, a football club, a German party, a number in a list).
+const NHS_CONTEXT = /\b(?:NHS|CCGs?|ICBs?|PCTs?|GPs?|A&E|CQC)\b|\b(?:clinical commissioning groups?|integrated care (?:boards?|systems?)|Department of Health|health and social care|primary care|foundation trusts?|hospital trusts?|the trust|Care Quality Commission|Health Secretary|health minister|GP practices?)\b/i;
+
+/** Services from the lexicon; acronyms only as written, and only where the page is about the NHS. */
 export function findServices(body: string, tokens: Token[], k: Knowledge): Entity[] {
-  const out: Entity[] = [];
+  const out: Array<Entity & { short: boolean }> = [];
   for (let i = 0; i < tokens.length; ) {
     const m = k.services.longestAt(tokens, i);
     if (!m) { i++; continue; }
@@ -145,13 +206,23 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Entit
     if (!hit || surface.includes('\n')) { i++; continue; }
     // A bare "111" is the service unless it is a count or part of a larger number.
     if (surface === '111' && (/[\d£$.,]\s?$/.test(body.slice(Math.max(0, tokens[m.first].start - 2), tokens[m.first].start)) || /^\s*(?:%|per cent|million|bn|m\b|[,.]\d|patients|people|beds|staff|deaths|cases)/.test(body.slice(tokens[m.last - 1].end, tokens[m.last - 1].end + 12)))) { i++; continue; }
-    out.push({ kind: 'service', name: hit.name, surface, code: null, start: tokens[m.first].start, end: tokens[m.last - 1].end });
+    out.push({ kind: 'service', name: hit.name, surface, code: null, start: tokens[m.first].start, end: tokens[m.last - 1].end, short: hit.exact !== null || surface === '111' });
     i = m.last;
   }
-  return out;
+  if (!out.some((x) => x.short)) return out.map(({ short: _s, ...e }) => e);
+  // A programme named in full ("Summary Care Record") is an NHS setting of its own.
+  const nhs = out.some((x) => !x.short) || NHS_CONTEXT.test(body);
+  // "the Centers for Disease Control (CDC)": an acronym the page defines as something else is not the service.
+  const foreign = new Set<string>();
+  for (const d of body.matchAll(/\(([A-Z][A-Za-z0-9]{1,7})\)/g)) {
+    const at = d.index ?? 0;
+    const acronym = out.find((x) => x.short && x.surface === d[1]);
+    if (acronym && !out.some((x) => !x.short && x.name === acronym.name && at - x.end >= 0 && at - x.end <= 2)) foreign.add(d[1]);
+  }
+  return out.filter((x) => !x.short || (nhs && !foreign.has(x.surface))).map(({ short: _s, ...e }) => e);
 }
 
-const NOT_TOWN = new Set(['Forward', 'View', 'Plan', 'Vision', 'Strategy', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Parliament', 'Government', 'Westminster', 'Whitehall', 'Hospital', 'Practice', 'General', 'Primary', 'Health', 'Care', 'Court', 'Council', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Britain', 'Europe', 'Ireland', 'Covid', 'Part', 'Phase', 'Stage', 'Wave', 'Year', 'Annex', 'Appendix', 'Section', 'Table', 'Figure', 'Chapter', 'Twitter', 'Facebook', 'Time', 'Addition', 'Total', 'Response', 'Future', 'Order', 'Fact', 'Particular', 'Short', 'General', 'Practice']);
+const NOT_TOWN = new Set(['Forward', 'View', 'Plan', 'Vision', 'Strategy', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Parliament', 'Government', 'Westminster', 'Whitehall', 'Hospital', 'Practice', 'General', 'Primary', 'Health', 'Care', 'Court', 'Council', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Britain', 'Europe', 'Ireland', 'America', 'Africa', 'Asia', 'Australia', 'Canada', 'China', 'India', 'Pakistan', 'Bangladesh', 'Nigeria', 'France', 'Germany', 'Spain', 'Italy', 'Portugal', 'Poland', 'Greece', 'Turkey', 'Russia', 'Ukraine', 'Israel', 'Gaza', 'Iran', 'Iraq', 'Syria', 'Japan', 'Brazil', 'Mexico', 'Sweden', 'Norway', 'Denmark', 'Finland', 'Holland', 'Belgium', 'Switzerland', 'Austria', 'Philippines', 'Kenya', 'Uganda', 'Zimbabwe', 'Dubai', 'Brussels', 'Washington', 'Paris', 'Berlin', 'Covid', 'Part', 'Phase', 'Stage', 'Wave', 'Year', 'Annex', 'Appendix', 'Section', 'Table', 'Figure', 'Chapter', 'Twitter', 'Facebook', 'Time', 'Addition', 'Total', 'Response', 'Future', 'Order', 'Fact', 'Particular', 'Short', 'General', 'Practice']);
 const TOWN_AFTER = /^(?:[,.;:)]|\s+(?:and|on|in|at|to|from|yesterday|today|last|this|next|where|which|who|has|have|was|were|is|are|will|after|before|since|for|by|with)\b)/;
 
 /** A capitalised single word after "in"/"at" that no list knows, used like a place ("opened in Northallerton yesterday"): a town. */

@@ -10,7 +10,14 @@ const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadli
 /** The same, for counting every mention (matchAll needs the g flag; compiled once, not per page). */
 const NATIONAL_ALL = new RegExp(NATIONAL.source, 'gi');
 // Objects that make "launched"/"introduced" about something other than the service going live.
+// Objects that make a delay, pause or cancellation about something other than the service
+// ("delayed the publication of the report into 111", "launched an attack on GPs").
+const OTHER_OBJECT = /^\s+(?:an?\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:\w+\s+){0,2}(?:publication|report|decision|vote|votes|meeting|meetings|debate|talks|strike|strikes|ballot|election|announcement|payments?|pay|hearing|trial|case|visit|event|conference|attack|criticism|broadside|speech|interview|statement|letter|bill|legislation|shifts?|staff|workers|nurses|doctors|licen[cs]e|registration)\b/i;
 const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:review|consultation|investigation|inquiry|campaign|pilot|tender|procurement|bid|appeal|survey|audit|evaluation|study|report|probe|challenge|petition)\b/i;
+// A place phrase before a service name: the service only locates something else.
+const LANDMARK_BEFORE = /\b(?:next to|near|nearby|beside|outside|opposite|behind|close to|next door to|across the road from|on the site of|in front of)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$/i;
+const SOURCE_BEFORE = /\b(?:data|figures|statistics|stats|numbers|analysis|users|callers|survey|research)\s+(?:from|of|on|to|using)\s+(?:the\s+)?$/i;
+const CONSEQUENCE = /,\s+(?:leaving|forcing|meaning|putting|sending|pushing|adding|piling|causing)\b/i;
 const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?|extractions?|collection)|(?:the|their|its|this|our|that|a)\s+(?:[\w'’-]+\s+){0,2}(?:handover|switchover|switch-on)|^(?:records|uploads|extractions) (?:for|of|will|are|were)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
 const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough|the pilot|the pathfinder)\b/i;
@@ -18,6 +25,8 @@ const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|t
 const PLACE_ANAPHOR = /\b(?:in|across|around|throughout) the (?:city|town|county|borough|district)\b/i;
 const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regions|CCGs|trusts|contracts|sites) (?:affected )?(?:include|including|are)|among them|namely)\b/i;
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
+// Words that put a sentence in the future (or in a plan), where "by June" is a target.
+const FUTURE = /\b(?:will|would|shall|to be|due|expect\w*|aim\w*|target\w*|plan\w*|deadline|set to|should|must|intend\w*|hope\w*|goal|ambition|going to|ready|promis\w*|pledg\w*|commit\w*|schedul\w*|timetable|by the end of|needs? to|has to|have to|on track|extend\w*|delay\w*|postpon\w*|put back|push\w* back|moved|now)\b/i;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
 interface CueHit { status: RolloutStatus; start: number; end: number }
@@ -61,6 +70,23 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   if (hit.status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|will|due|able) to (?:name|appoint|choose|select|award|announce|pick|sign)\b(?:\s+\S+){0,2}\s*$/i.test(before)) return true;
   // "after the department completed its review of the scheme": a finished review is not under way.
   if (hit.status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;
+  // "overwhelmed by calls by December", "cut funding by 2024": a bare date is a target only in a sentence about the future.
+  if (hit.status === 'planned' && /^(?:by|from)\b/i.test(text.slice(hit.start, hit.end)) && !FUTURE.test(text)) return true;
+  // "The deadline … passed in October": a date gone by is no plan.
+  if (hit.status === 'planned' && /\b(?:passed|expired|came and went|lapsed)\b/i.test(text.slice(hit.end))) return true;
+  // "the surgery stopped taking calls": a live cue under "stopped" says the opposite.
+  if (hit.status === 'live' && /\b(?:stopped|stops|stop|ceased|ceases|cease)\s+$/i.test(text.slice(Math.max(0, hit.start - 10), hit.start))) return true;
+  // "handover delays", "discharge delays": another process's delays, not the service's.
+  if (hit.status === 'delayed' && /^delays?$/i.test(text.slice(hit.start, hit.end)) && /\b(?!(?:the|a|an|further|more|long|lengthy|repeated|recent|significant|major|serious|its|their|any|no|these|those|such|some|many|this|that|new|latest|continued|ongoing|rollout|roll-out|launch|go-live|implementation|deployment|programme|project|system|service|scheme|contract|procurement|years?|months?|weeks?|days?|to|of|and|or|in|on|for|with|by|from|at|after|before|amid|despite|over|about|because|due|caus\w*|fac\w*|avoid\w*|cut|reduc\w*|blam\w*|suffer\w*|announc\w*|expect\w*|confirm\w*|admit\w*|further|without|any|avoidable|unavoidable|unexpected|expected|inevitable)\b)[a-z]+\s+$/.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
+  // "was introduced to social prescribing by her GP": a person introduced to the service, not its launch.
+  if (hit.status === 'live' && /\b(?:was|were|been|being|is|are|get|got)\s+introduced$/i.test(text.slice(Math.max(0, hit.start - 12), hit.end)) && /^\s+to\s+(?:the\s+)?[A-Za-z]/.test(text.slice(hit.end)) && !/^\s+to\s+(?:patients|people|practices|pharmacies|areas?|the (?:region|area|county|city|country|public))\b/i.test(text.slice(hit.end))) return true;
+  // "Staff at the 111 centre were suspended": people, not the service, were suspended or stood down.
+  // (Reported speech starts its own clause: "The union said staff … were suspended".)
+  const clauseBefore = text.slice(Math.max(clauseStart + 1, 0), hit.start).replace(/^.*\b(?:said|says|told|warned|claimed|confirmed|announced|added|reported|revealed)\s+(?:that\s+)?/i, '');
+  if ((hit.status === 'paused' || hit.status === 'cancelled' || hit.status === 'provider_withdrawn') && /^\W*(?:\w+\s+){0,2}(?:staff|workers?|employees?|nurses?|doctors?|GPs|paramedics|call handlers|managers?|members|the (?:chief|director|manager|boss|nurse|doctor|GP|paramedic|worker|employee))\b/i.test(clauseBefore)
+    && !/\b(?:launch|rollout|roll-out|go-live|service|scheme|programme|system|contract|plans?|pilot)\b/i.test(clauseBefore)) return true;
+  // "the new record goes live, and the old system is switched off": what is replaced is not the service.
+  if ((hit.status === 'cancelled' || hit.status === 'paused') && /\b(?:the|its|their)\s+(?:old|previous|existing|legacy|former|paper)\b/i.test(clauseBefore)) return true;
   const after = text.slice(hit.end).split(/[,;]/)[0];
   // "is expected to close as an organisation": the fate of a body, not of the service it ran.
   if (/^\s*(?:\w+\s+)?as an? (?:organisation|organization|body|company|employer|statutory body)\b/i.test(after) || /\bas an? (?:organisation|organization|body|company|employer|statutory body)\s+$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
@@ -189,7 +215,15 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       svc = [anaphor ? ref.name : (storyService ?? ref.name)];
       confidence = 0.6;
     }
-    let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k)).filter((h) => !((h.status === 'live' || h.status === 'planned') && NOT_GO_LIVE.test(s.text.slice(h.end)))));
+    // "opened a car park next to its urgent treatment centre": a service named only as a landmark is not what opened.
+    const landmarkOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && LANDMARK_BEFORE.test(inp.body.slice(Math.max(s.start + h.end, x.start - 40), x.start)));
+    // "Out-of-hours services were suspended, leaving NHS 111 to take the calls": the service bears the consequence.
+    // "Data from the NHS App shows that bookings opened": the service only sources a fact about something else.
+    const sourceOnly = () => sentServices.length > 0 && !ANAPHORA.test(blankServices(s, sentServices)) && sentServices.every((x) => SOURCE_BEFORE.test(inp.body.slice(Math.max(s.start, x.start - 40), x.start)));
+    const consequenceOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && CONSEQUENCE.test(inp.body.slice(s.start + h.end, x.start)));
+    let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k))
+      .filter((h) => !((h.status === 'live' || h.status === 'planned') && (NOT_GO_LIVE.test(s.text.slice(h.end)) || landmarkOnly(h))))
+      .filter((h) => !OTHER_OBJECT.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly()));
     // "put back … from April until June": the date it moved from is the old plan, not a plan.
     const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
     hits = hits.filter((h) => !(h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start)));
@@ -214,6 +248,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     hits = hits.filter((h) => h.status !== 'planned' || !delayClauses.has(clauseOf(h.start)[0]));
     for (const h of hits) {
       const [ca, cb] = clauseOf(h.start);
+      // "Patients are expected to wait longer, although the 111 service remains open": a cue in a clause
+      // of its own, with its own subject, says nothing about the service named in another clause.
+      if (sentServices.length && cuts.length > 2 && !within(sentServices, ca, cb).length && !ANAPHORA.test(inp.body.slice(ca, cb)) && /^\s*(?:[A-Z]\w*\s+){0,1}(?:patients|people|staff|doctors|nurses|GPs|hospitals|ambulances|waiting|waits|demand|the (?:hospital|trust|surgery|practice|council|union|strike|building|centre|ward|unit)|a new)\b/i.test(inp.body.slice(ca, cb))) continue;
       // The cue speaks about the service in its clause, else the nearest one in the sentence.
       let hitServices = svc;
       if (sentServices.length > 1) {
@@ -322,6 +359,13 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     if (rank !== 1) return true;
     return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region && (WEAK[o.status] ?? 2) > rank);
   });
+}
+
+/** The sentence with its service names blanked, so "the NHS App" is not read as an anaphor ("the app"). */
+function blankServices(s: Sentence, services: Entity[]): string {
+  let t = s.text;
+  for (const x of services) t = t.slice(0, x.start - s.start) + ' '.repeat(x.end - x.start) + t.slice(x.end - s.start);
+  return t;
 }
 
 function paragraphOf(sentences: Sentence[], pos: number): number {

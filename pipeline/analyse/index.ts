@@ -7,7 +7,7 @@ import { findClaims, findEvents } from './events.ts';
 import { findPeople } from './people.ts';
 import { findQuotes } from './quotes.ts';
 import { tokenize } from './gazetteer.ts';
-import { paragraphSpans, sentenceSpans } from './text.ts';
+import { looksEnglish, paragraphSpans, sentenceSpans } from './text.ts';
 import type { Knowledge } from './knowledge.ts';
 
 export { loadKnowledge } from './knowledge.ts';
@@ -21,18 +21,21 @@ export interface AnalysisContext {
 
 export function analyse(article: Article, knowledge: Knowledge, context: AnalysisContext = {}): Findings {
   const body = article.body;
+  if (!looksEnglish(body)) return { entities: [], quotes: [], dates: [], claims: [], events: [] };
   const paragraphs = paragraphSpans(body);
   const sentences = sentenceSpans(body, paragraphs);
   const tokens = tokenize(body);
-  const namedAll = findNamedEntities(body, tokens, article.published, knowledge);
+  const servicesAll = findServices(body, tokens, knowledge);
+  const namedAll = findNamedEntities(body, tokens, article.published, knowledge, servicesAll.length > 0);
   const isKnownName = (a: number, b: number) => namedAll.some((n) => n.start <= a && n.end >= b && (n.end - n.start) > (b - a));
-  const people = findPeople(body, knowledge.firstNames, isKnownName);
+  const startsKnownName = (a: number, b: number) => namedAll.some((n) => n.start === a && n.end >= b);
+  const people = findPeople(body, knowledge.firstNames, isKnownName, startsKnownName);
   // A place inside a person's name ("Victoria Derbyshire") is part of the name.
   const named = dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people);
   // "… Integrated Care Board" inside a body's name is the body, not the programme.
-  const services = findServices(body, tokens, knowledge).filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
+  const services = servicesAll.filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
   const dates = findDates(body, sentences, article.published);
-  const quotes = findQuotes(body, paragraphs, people, named);
+  const quotes = findQuotes(body, paragraphs, people, named, knowledge.nameGender);
   const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes, defaultRegion: declaredRegion(context.defaultRegion, article.published, knowledge) }, knowledge);
   const claims = findClaims(sentences, services);
   // Providers are named as the article writes them in full ("North East Ambulance Service"),

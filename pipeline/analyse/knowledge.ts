@@ -36,6 +36,8 @@ export interface Knowledge {
   readonly names: Gazetteer<NameHit>;
   readonly services: Gazetteer<ServiceHit>;
   readonly firstNames: ReadonlySet<string>;
+  /** Given names (lower case) that nearly always belong to a woman (`f`) or a man (`m`). */
+  readonly nameGender: ReadonlyMap<string, 'f' | 'm'>;
   readonly statusCues: ReadonlyArray<{ status: RolloutStatus; cue: RegExp }>;
   readonly negation: RegExp;
   readonly hedge: RegExp;
@@ -47,8 +49,9 @@ const DEFAULT_DIR = fileURLToPath(new URL('../../sources', import.meta.url));
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
-// Names that are places in the lists but far more often something else in news text.
-const AMBIGUOUS_NAMES = new Set(['hart', 'eden', 'mid', 'test valley', 'bury', 'north', 'south', 'east', 'west', 'central', 'trust', 'health', 'city', 'university', 'royal', 'general']);
+// Names in the lists that are far more often something else in news text: places ("Bury"),
+// and providers named with ordinary words that open sentences ("Here's what we know").
+const AMBIGUOUS_NAMES = new Set(['hart', 'eden', 'mid', 'test valley', 'bury', 'north', 'south', 'east', 'west', 'central', 'trust', 'health', 'city', 'university', 'royal', 'general', 'here', 'provide', 'forward', 'the forward', 'turning point']);
 
 /** Reads `<dir>/reference/organisations.json` and `<dir>/lexicon/*`; dir defaults to the project's sources/. */
 export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
@@ -109,6 +112,12 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     readFileSync(join(lex, 'first-names.txt'), 'utf8').split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l && !l.startsWith('#')),
   );
 
+  const nameGender = new Map<string, 'f' | 'm'>();
+  for (const line of readFileSync(join(lex, 'given-name-genders.txt'), 'utf8').split('\n')) {
+    const m = line.trim().toLowerCase().match(/^([^#\s]+)\s+([fm])$/);
+    if (m) nameGender.set(m[1], m[2] as 'f' | 'm');
+  }
+
   const cues = readJson<{ statuses: Record<string, string[]>; negations: string[]; hedges: string[] }>(join(lex, 'status-cues.json'));
   const statusCues: Array<{ status: RolloutStatus; cue: RegExp }> = [];
   for (const [status, patterns] of Object.entries(cues.statuses)) {
@@ -128,6 +137,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     names,
     services,
     firstNames,
+    nameGender,
     statusCues,
     negation: wordAlt(cues.negations),
     hedge: wordAlt(cues.hedges),

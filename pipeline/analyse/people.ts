@@ -5,11 +5,33 @@ import type { Entity } from '../types.ts';
 const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rt Hon|Rev|Revd)\.?$/;
 const PEERAGE = /^(?:Lord|Lady|Baroness|Baron|Earl|Viscount|Duke|Duchess|Countess)$/;
 // Words that make a capitalised run an organisation or a place, not a person.
-const NOT_NAME = new Set(['Royal', 'Healthwatch', 'Chief', 'Executive', 'Officer', 'Director', 'Information', 'Chair', 'Chairman', 'Manager', 'Lead', 'Head', 'President', 'Group', 'Deputy', 'Interim', 'Acting', 'Senior', 'Health', 'Hospital', 'Hospitals', 'NHS', 'Trust', 'Council', 'CCG', 'Service', 'Services', 'University', 'College', 'Centre', 'Center', 'Group', 'Board', 'Foundation', 'Partnership', 'Care', 'Street', 'Road', 'House', 'Ltd', 'Limited', 'Clinical', 'Commissioning', 'England', 'Medical', 'Practice', 'Surgery', 'Ambulance', 'Healthcare', 'Institute', 'Committee', 'Department', 'Agency', 'Network', 'Alliance', 'Federation', 'Society', 'Association', 'Fund', 'Office', 'Minister', 'Secretary', 'Programme', 'Project', 'Authority', 'Unit', 'Ward', 'Award', 'Awards', 'Prize', 'Day', 'Week', 'Act', 'Bill', 'Plan', 'Review', 'Report', 'Online', 'App', 'Direct', 'First', 'Connect', 'Record', 'Street', 'Square', 'Park', 'Way', 'Lane', 'Avenue', 'Hall', 'Church', 'School', 'Primary', 'Academy', 'Ltd.', 'PLC', 'Plc', 'LLP', 'Inc', 'UK', 'GP', 'GPs', 'CIC', 'Partners', 'Medicine', 'Nursing', 'Times', 'Journal', 'News', 'Post', 'Pulse', 'Mail', 'Guardian', 'Telegraph', 'Express', 'Mirror', 'Echo', 'Gazette', 'Herald', 'Chronicle', 'Standard', 'Observer']);
+const NOT_NAME = new Set(['Royal', 'Healthwatch', 'Chief', 'Executive', 'Officer', 'Director', 'Information', 'Chair', 'Chairman', 'Manager', 'Lead', 'Head', 'President', 'Group', 'Deputy', 'Interim', 'Acting', 'Senior', 'Health', 'Hospital', 'Hospitals', 'NHS', 'Trust', 'Council', 'CCG', 'Service', 'Services', 'University', 'College', 'Centre', 'Center', 'Group', 'Board', 'Foundation', 'Partnership', 'Care', 'Street', 'Road', 'House', 'Ltd', 'Limited', 'Clinical', 'Commissioning', 'England', 'Medical', 'Practice', 'Surgery', 'Ambulance', 'Healthcare', 'Institute', 'Committee', 'Department', 'Agency', 'Network', 'Alliance', 'Federation', 'Society', 'Association', 'Fund', 'Office', 'Minister', 'Secretary', 'Programme', 'Project', 'Authority', 'Unit', 'Ward', 'Award', 'Awards', 'Prize', 'Day', 'Week', 'Act', 'Bill', 'Plan', 'Review', 'Report', 'Online', 'App', 'Direct', 'First', 'Connect', 'Record', 'Street', 'Square', 'Park', 'Way', 'Lane', 'Avenue', 'Hall', 'Church', 'School', 'Primary', 'Academy', 'Ltd.', 'PLC', 'Plc', 'LLP', 'Inc', 'UK', 'GP', 'GPs', 'CIC', 'Partners', 'Medicine', 'Nursing', 'Times', 'Journal', 'News', 'Post', 'Pulse', 'Mail', 'Guardian', 'Telegraph', 'Express', 'Mirror', 'Echo', 'Gazette', 'Herald', 'Chronicle', 'Standard', 'Observer',
+  // Titles and offices written before a name ("Governor Jane Roe", "Sen Jo Bloggs"), and words that end one.
+  // (Not those that are also surnames: King, Major, Judge, Prince, Speaker.)
+  'Governor', 'Gov', 'Senator', 'Sen', 'Rep', 'Representative', 'Congressman', 'Congresswoman', 'Mayor', 'Ambassador', 'Commissioner', 'Chancellor', 'Councillor', 'Cllr', 'Inspector', 'Superintendent', 'Sergeant', 'Constable', 'Detective', 'Admiral', 'Colonel', 'Sheikh', 'Premier', 'Vice', 'Assistant',
+  // Organisations, places and works that follow a given name ("Walt Disney Co", "Sierra Nevada Range").
+  'Co', 'Corp', 'Corporation', 'Company', 'Companies', 'Group', 'Holdings', 'Music', 'Records', 'Studios', 'Productions', 'Producer', 'Producers', 'Songwriter', 'Songwriters', 'Featuring', 'Sports', 'Club', 'United', 'City', 'County', 'Area', 'Bay', 'Valley', 'Island', 'Islands', 'Mountains', 'Range', 'Ministry', 'Police', 'Senate', 'Congress', 'Parliament', 'Democratic', 'Democrats', 'Republican', 'Republicans', 'Party', 'Arena', 'Stadium', 'Airport', 'Station', 'Bridge', 'Museum', 'Gallery', 'Theatre', 'Festival', 'Bank', 'Capital', 'Media', 'Press', 'Magazine', 'Show', 'Podcast', 'Series', 'Film', 'Movie', 'Album', 'Soup',
+  // Function words that are capitalised only by position ("The", "These") or are not English.
+  'The', 'These', 'This', 'That', 'Those', 'Was', 'Were', 'Is', 'Are', 'And', 'But', 'Or', 'In', 'On', 'At', 'For', 'With', 'From', 'By', 'Of', 'To', 'As', 'If', 'When', 'While', 'Das', 'Der', 'Die', 'Und', 'Sie', 'Als', 'Au', 'En', 'Et', 'Il', 'Los', 'Las', 'El']);
+// Offices that stand before a name, so a run may go on to the person ("… Governor Nikki Haley").
+const TITLE_WORD = new Set(['Governor', 'Gov', 'Senator', 'Sen', 'Rep', 'Representative', 'Congressman', 'Congresswoman', 'Mayor', 'Judge', 'Justice', 'Ambassador', 'Commissioner', 'Coach', 'Captain', 'Chancellor', 'Councillor', 'Cllr', 'Inspector', 'Superintendent', 'Sergeant', 'Constable', 'Detective', 'General', 'Admiral', 'Colonel', 'Major', 'Minister', 'Secretary', 'President', 'Chief', 'Executive', 'Director', 'Chair', 'Chairman', 'Leader', 'Speaker']);
 const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
-const NAME_WORD = "[A-Z][a-zA-Z'’\\-]*[a-z][a-zA-Z'’\\-]*";
-const RUN = new RegExp(`\\b((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)\\s+)?(${NAME_WORD}(?:\\s+(?:(?:de|van|von|da|di|du|le|la|al|bin|ap)\\s+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'g');
+// Letters of any alphabet: "Siân", "Zoë", "Seán" and "Babiš" are whole names, not cut at the accent.
+const NAME_WORD = "\\p{Lu}[\\p{L}'’\\-]*\\p{Ll}[\\p{L}'’\\-]*";
+// \b only knows ASCII letters, so a name's edges are checked against letters of any alphabet.
+const START = '(?<![\\p{L}\\p{N}])';
+const END = '(?![\\p{L}\\p{N}])';
+// Words of a name are separated by spaces, never by a line break: a heading or byline above a
+// paragraph ("Details" over "Penny Smith …") is not part of the name.
+const RUN = new RegExp(`${START}((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)[ \\t]+)?(${NAME_WORD}(?:[ \\t]+(?:(?:de|van|von|da|di|du|le|la|al|bin|ap)[ \\t]+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'gu');
 const SPEECH = "(?:said|says|added|explained|told|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued)";
+
+const NOT_FIRST = /^(?:The|This|That|These|Those|It|He|She|They|We|I|You|A|An|But|And|Or|In|On|At|As|By|For|From|To|With|If|When|While|After|Before|Since|Because|Although|Though|So|Then|Now|Still|Yet|Also|Even|Only|Just|Why|How|What|Who|Where|Our|Your|His|Her|Their|Its|My|Some|Many|Most|All|Both|Each|Every|No|Not|NHS)$/;
+
+/** A given name as the lists hold it: lower case, accents dropped ("Siân" → "sian"). */
+export function foldName(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
 
 export interface PersonMention extends Entity {
   /** Surname or peerage name used to find later mentions. */
@@ -26,7 +48,13 @@ function clean(words: string[]): string[] {
 }
 
 /** Finds people; `isKnownName(start,end)` says a span is already an organisation/place name. */
-export function findPeople(body: string, firstNames: ReadonlySet<string>, isKnownName: (start: number, end: number) => boolean): PersonMention[] {
+export function findPeople(
+  body: string,
+  firstNames: ReadonlySet<string>,
+  isKnownName: (start: number, end: number) => boolean,
+  /** Whether a known place or body starts at `start` (and ends at or after `end`). */
+  startsKnownName: (start: number, end: number) => boolean = () => false,
+): PersonMention[] {
   const out: PersonMention[] = [];
   const byKey = new Map<string, string>();
   // "Dame Fiona", "Sir Bruce": knights and dames are often named by given name after the first mention.
@@ -38,7 +66,8 @@ export function findPeople(body: string, firstNames: ReadonlySet<string>, isKnow
     if (/['’]s$/.test(name)) { name = name.slice(0, -2); end -= 2; key = key.replace(/['’]s$/, ''); }
     taken.push([start, end]);
     out.push({ kind: 'person', name, surface: body.slice(start, end), code: null, start, end, key });
-    if (!byKey.has(key)) byKey.set(key, name);
+    // An initial ("Joshua Y.") is no surname to find again.
+    if (!byKey.has(key) && !/^\p{Lu}\.?$/u.test(key)) byKey.set(key, name);
   };
 
   for (const m of body.matchAll(RUN)) {
@@ -69,10 +98,12 @@ export function findPeople(body: string, firstNames: ReadonlySet<string>, isKnow
     }
     // No title: a known given name followed by at least one more name word.
     for (let i = 0; i + 1 < words.length; i++) {
-      if (!firstNames.has(words[i].toLowerCase())) continue;
+      if (!firstNames.has(foldName(words[i]))) continue;
       const rest = clean(words.slice(i));
       // "Florence Nightingale Hospital" is a place, not a person.
-      if (rest.length < 2 || (words[i + rest.length] !== undefined && NOT_NAME.has(words[i + rest.length].replace(/[’']s$/, '')))) break;
+      if (rest.length >= 2 && words[i + rest.length] !== undefined && NOT_NAME.has(words[i + rest.length].replace(/[’']s$/, '')) && !TITLE_WORD.has(words[i + rest.length])) break;
+      // "South Carolina Governor Nikki Haley": a given name cut short by a title is not the person; look further along.
+      if (rest.length < 2) continue;
       const start = startOfWords + body.slice(startOfWords).indexOf(words[i]);
       const endWord = rest[rest.length - 1];
       const end = startOfWords + body.slice(startOfWords).indexOf(endWord, start - startOfWords) + endWord.length;
@@ -82,20 +113,21 @@ export function findPeople(body: string, firstNames: ReadonlySet<string>, isKnow
   }
 
   // Names beside a speech verb even without a known given name: "said Jo Bloggs", "Jo Bloggs, chief executive, said".
-  const nearVerb = new RegExp(`(?:${SPEECH}\\s+(${NAME_WORD}\\s+${NAME_WORD})\\b)|(?:\\b(${NAME_WORD}\\s+${NAME_WORD}),\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)|(?:\\b(${NAME_WORD}\\s+${NAME_WORD})\\s+${SPEECH}\\b)`, 'g');
+  const nearVerb = new RegExp(`(?:${SPEECH}[ \\t]+(${NAME_WORD}[ \\t]+${NAME_WORD})${END})|(?:${START}(${NAME_WORD}[ \\t]+${NAME_WORD}),\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)|(?:${START}(${NAME_WORD}[ \\t]+${NAME_WORD})\\s+${SPEECH}\\b)`, 'gu');
   for (const m of body.matchAll(nearVerb)) {
     const name = (m[1] ?? m[2] ?? m[3]).replace(/['’]s$/, '');
     const words = name.split(/\s+/);
     if (clean(words).length !== words.length) continue;
     const start = (m.index ?? 0) + m[0].indexOf(name);
     const end = start + name.length;
-    if (isKnownName(start, end) || /^(?:The|This|That|It|He|She|They|We|A|An|But|And|In|On|At|As|NHS)$/.test(words[0])) continue;
+    // "Manchester United said", "If Smith says": a name does not start with a known place or body, or a function word.
+    if (isKnownName(start, end) || startsKnownName(start, start + words[0].length) || NOT_FIRST.test(words[0])) continue;
     push(name, words[words.length - 1], start, end);
   }
 
   // Later mentions by surname alone.
   if (byKey.size) {
-    const re = new RegExp(`\\b(${[...byKey.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /, '')).join('|')})\\b`, 'g');
+    const re = new RegExp(`${START}(${[...byKey.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /, '')).join('|')})${END}`, 'gu');
     const peer = new Map<string, string>();
     for (const [key, name] of byKey) if (/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /.test(key)) peer.set(key.split(' ').slice(1).join(' '), name);
     for (const m of body.matchAll(re)) {
@@ -106,5 +138,9 @@ export function findPeople(body: string, firstNames: ReadonlySet<string>, isKnow
       push(name, word, start, start + word.length);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  // "(Reporting by Jo Bloggs and Sam Roe; editing by …)", "By Jo Bloggs", "Photo: Jo Bloggs": credits name
+  // the reporter or photographer, who is neither in the story nor the one quoted in it.
+  return out.filter((p) => !CREDIT_BEFORE.test(body.slice(Math.max(0, p.start - 120), p.start))).sort((a, b) => a.start - b.start);
 }
+
+const CREDIT_BEFORE = /(?:\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Pp]hotographs?|[Pp]hotos?|[Pp]ictures?|[Ii]mages?|[Ii]llustrations?|[Vv]ideo)(?:\s+[Ss]ource)?(?:\s+by\b|\s*:)|(?:^|\n)\s*(?:By|BY)\b|\b(?:[Cc]redit|[Ss]ource)\s*:)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\band\b|&)\s*)*$/;

@@ -3,10 +3,14 @@
 import type { Quote } from '../types.ts';
 import type { Paragraph } from './text.ts';
 import type { Mention } from './entities.ts';
-import type { PersonMention } from './people.ts';
+import { foldName, type PersonMention } from './people.ts';
 
 const SPEECH = '(?:said|says|say|added|adds|explained|told|tells|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued|claimed|stressed|urged|acknowledged|revealed|wrote|writes|declared|announced|replied|responded|concluded|emphasised|highlighted|believes|according to)';
 const SPEECH_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
+const SPEECH_AT_END = new RegExp(`\\b${SPEECH}\\s*$`, 'i');
+// The pronoun is who speaks ("he said", "she told MPs", "said he"), not someone spoken about
+// ("Asked what he thought, Walter said").
+const PRONOUN_SPEAKS = new RegExp(`\\b(?:he|she)\\s+(?:\\w+\\s+)?${SPEECH}\\b|\\b${SPEECH}\\s+(?:he|she)\\b`, 'i');
 const UNNAMED = /\b(?:spokes(?:man|woman|person)|statement|source|official|insider|representative|spokes|sources|team|we)\b/i;
 const ROLE_WORD = /\b(?:minister|secretary|director|chief|executive|officer|chair|chairman|chairwoman|chairs?|lead|leader|manager|head|gp|president|consultant|clinician|professor|nurse|doctor|member|partner|deputy|commissioner|councillor|mp|mep|adviser|advisor|founder|spokes\w+|editor|analyst|fellow|dean|principal|coordinator|co-ordinator|governor|treasurer|surgeon|physician|pharmacist|paramedic|programme|project|cabinet|shadow|senior|accountable|medical|clinical|officer)\b/i;
 
@@ -61,6 +65,14 @@ function trimSpan(body: string, a: number, b: number): [number, number] {
   return [a, b];
 }
 
+/** Most words capitalised, as in the name of a book, a show or a report. */
+function titleCased(inner: string): boolean {
+  const words = inner.match(/[A-Za-z][\w'’-]*/g) ?? [];
+  const small = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from)$/;
+  const content = words.filter((w) => !small.test(w));
+  return content.length > 0 && content.filter((w) => /^[A-Z]/.test(w)).length / content.length >= 0.7;
+}
+
 /** A quoted phrase that is a scare quote or a title, not speech. */
 function isScare(inner: string, introducedBySpeech: boolean): boolean {
   const words = inner.trim().split(/\s+/).length;
@@ -68,7 +80,7 @@ function isScare(inner: string, introducedBySpeech: boolean): boolean {
   return words < 5 && !/[.!?]$/.test(inner.trim());
 }
 
-export function findQuotes(body: string, paragraphs: Paragraph[], people: PersonMention[], named: Mention[]): Quote[] {
+export function findQuotes(body: string, paragraphs: Paragraph[], people: PersonMention[], named: Mention[], nameGender: ReadonlyMap<string, 'f' | 'm'> = new Map()): Quote[] {
   const raw: RawQuote[] = [];
   const introEnd = new RegExp(`\\b${SPEECH}(?:\\s+\\w+){0,3}:\\s*$`);
   for (const p of paragraphs) {
@@ -91,6 +103,9 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     raw.push(...pairs);
   }
 
+  // Spans of quoted words: names inside them are talked about, not speaking.
+  const quoted = raw.filter((r) => r.closed && !r.colon).map((r) => [r.innerStart, r.innerEnd] as const);
+  const insideQuote = (pos: number) => quoted.some(([a, b]) => pos >= a && pos < b);
   const personAt = (a: number, b: number) => people.filter((x) => x.start >= a && x.end <= b);
   const orgAt = (a: number, b: number) => named.filter((x) => x.start >= a && x.end <= b);
   const paraOf = (pos: number) => paragraphs.find((p) => pos >= p.start && pos <= p.end)!;
@@ -112,6 +127,9 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     if (isScare(inner, introduced)) continue;
     // A fragment woven into reported speech ("said the launch was “a big step”") is not a quote passage.
     if (!introduced && /^\s*[a-z]/.test(inner) && /[a-z,]\s*$/.test(lead)) continue;
+    // A title or name set in quote marks mid-sentence ("an episode of “Ward Round.”", "her book ‘Care at
+    // Home: A Guide’") is not speech: it follows a word that is not a speech verb, and is short or title-cased.
+    if (!introduced && /[A-Za-z]\s*$/.test(lead) && !SPEECH_AT_END.test(lead) && (inner.trim().split(/\s+/).length < 10 || titleCased(inner))) continue;
     // Reported speech in quote marks inside a sentence ("… said it would 'learn the lessons' of …") is not a quote passage.
     const afterText = body.slice(q.close, para.end);
     const startsParagraph = lead.trim() === '';
@@ -149,14 +167,20 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
       attributed = true;
       const aStart = attrFrom;
       const aEnd = attrFrom + attribution.length;
-      const who = personAt(aStart, aEnd);
+      const who = personAt(aStart, aEnd).filter((x) => !insideQuote(x.start));
       const orgs = orgAt(aStart, aEnd);
       if (who.length) {
-        const p = who[0];
+        // Of several people in the attribution ("Asked about Ann Lee's remarks, Tom Ross said"), the speaker
+        // is the one the speech verb belongs to: right before it (or before a role in commas), or right after it.
+        const p = who.find((x) => speaksAt(body, x, aEnd)) ?? who.find((x) => !/^['’]s\b/.test(body.slice(x.end, x.end + 3))) ?? who[0];
         speaker = p.name;
         role = roleFor(body, p, aStart, aEnd);
-      } else if (/\b(?:he|she)\b/i.test(attribution) && !UNNAMED.test(attribution)) {
-        const before = people.filter((x) => x.end <= q.open);
+      } else if (PRONOUN_SPEAKS.test(attribution) && !UNNAMED.test(attribution)) {
+        // "he said": the last person named before the quote in the story's own words. Not someone
+        // named inside quoted speech, not an owner ("Smith's team"), and not a man for "she" (or the reverse).
+        const pronoun = /\bshe\b/i.test(attribution) ? 'f' : 'm';
+        const before = people.filter((x) => x.end <= q.open && !insideQuote(x.start) && !/^['’]s\b/.test(body.slice(x.end, x.end + 3))
+          && genderOf(x, nameGender) !== (pronoun === 'f' ? 'm' : 'f'));
         speaker = before.length ? before[before.length - 1].name : null;
       } else if (orgs.length || UNNAMED.test(attribution)) {
         speaker = null;
@@ -186,6 +210,20 @@ export function findQuotes(body: string, paragraphs: Paragraph[], people: Person
     const [s, e] = trimSpan(body, b.start, b.end);
     return { text: b.parts.map(([a, z]) => body.slice(a, z).trim()).join(' '), speaker: b.speaker, speakerRole: b.role, start: s, end: e };
   });
+}
+
+const SUBJECT_OF_VERB = new RegExp(`^(?:\\s*,[^,“”"]{1,160},)?\\s+(?:has\\s+|had\\s+|also\\s+|later\\s+|then\\s+|previously\\s+|today\\s+|yesterday\\s+)?${SPEECH}\\b`, 'i');
+const VERB_BEFORE = new RegExp(`\\b${SPEECH}\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,6}$`, 'i');
+/** Whether a speech verb in the attribution belongs to this person ("Tom Ross, chief executive, said", "said Tom Ross"). */
+function speaksAt(body: string, p: PersonMention, aEnd: number): boolean {
+  return SUBJECT_OF_VERB.test(body.slice(p.end, Math.min(aEnd, p.end + 200))) || VERB_BEFORE.test(body.slice(Math.max(0, p.start - 80), p.start));
+}
+
+/** What a person's title or given name says about "he"/"she", when it says anything. */
+function genderOf(p: PersonMention, nameGender: ReadonlyMap<string, 'f' | 'm'>): 'f' | 'm' | undefined {
+  const title = p.surface.match(/^(Mr|Sir|Lord|Baron|Earl|Viscount|Mrs|Ms|Miss|Dame|Lady|Baroness|Countess)\b/)?.[1];
+  if (title) return /^(?:Mr|Sir|Lord|Baron|Earl|Viscount)$/.test(title) ? 'm' : 'f';
+  return nameGender.get(foldName(p.name.split(/\s+/)[0]));
 }
 
 const ATTRIBUTION_ONLY = new RegExp(`^[\\s,]*[^.!?“”"‘]{0,80}\\b${SPEECH}\\b[^.!?“”"‘]{0,80}[.!?]?\\s*$`, 'i');
