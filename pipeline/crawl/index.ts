@@ -553,29 +553,40 @@ class SourceCrawler {
     const hostCount = new Set(this.source.hosts).size;
     const queue = new PQueue({ concurrency: Math.min(20, this.source.rateLimit.maxConcurrency * hostCount) });
     const limit = this.options.maxArticles ?? 0;
-    const tasks: Promise<void>[] = [];
     let started = 0;
+    let considered = 0;
+    let hookFailure: { error: unknown } | null = null;
     const progress = (): void =>
-      this.hooks.onProgress?.({ sourceId: this.source.id, fetched: this.stats.fetched, queued: queue.size + queue.pending, failed: this.stats.failed });
+      this.hooks.onProgress?.({
+        sourceId: this.source.id,
+        fetched: this.stats.fetched,
+        queued: candidates.size - considered + queue.size + queue.pending,
+        failed: this.stats.failed,
+      });
     for (const [canonical, url] of candidates) {
-      if (this.options.signal?.aborted) break;
+      considered += 1;
+      if (this.options.signal?.aborted || hookFailure) break;
       if (this.hooks.done(canonical)) {
         this.stats.skippedDone += 1;
         continue;
       }
       if (limit > 0 && started >= limit) break;
       started += 1;
-      tasks.push(
-        queue.add(async () => {
+      // Fed a few at a time: a backfill of 100k URLs holds a short queue, not 100k pending tasks.
+      await queue.onSizeLessThan(queue.concurrency * 2);
+      queue
+        .add(async () => {
           await this.crawlArticle(canonical, url);
           progress();
-        }),
-      );
+        })
+        .catch((error: unknown) => {
+          hookFailure ??= { error };
+        });
     }
-    const results = await Promise.allSettled(tasks);
-    const firstError = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    // A hook that throws is a bug in the caller, not a fetch failure: surface it.
-    if (firstError) throw firstError.reason;
+    await queue.onIdle();
+    // A hook that throws is a bug in the caller (or its database failing), not a fetch failure:
+    // stop feeding the queue and surface it.
+    if (hookFailure) throw (hookFailure as { error: unknown }).error;
     return this.stats;
   }
 }
