@@ -116,20 +116,69 @@ export function estimatedJaccard(a: Signature, b: Signature): number {
 /** A body's MinHash: 64 bucket minima. */
 export type Signature = Uint32Array;
 
-interface Entry {
-  sig: Signature;
-  /** Sort key: the earliest publication wins, then the smaller id, so the choice is stable. */
-  key: string;
+/**
+ * LSH buckets as an open-addressing multimap in two typed arrays (band key → document slot),
+ * outside the JS heap: at 100k documents there are 1.6M bucket entries, which as a JS Map
+ * cost ~100 MB of heap and doubled on every rehash.
+ */
+class BucketTable {
+  private keys: Int32Array;
+  /** Document slot + 1; 0 = empty, -1 = removed (kept so probe runs stay whole). */
+  private slots: Int32Array;
+  private used = 0;
+
+  constructor(capacity = 1 << 12) {
+    this.keys = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity);
+  }
+
+  private home(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> 0 & (this.keys.length - 1);
+  }
+
+  add(key: number, slot: number): void {
+    if ((this.used + 1) * 2 > this.keys.length) this.grow();
+    let i = this.home(key);
+    while (this.slots[i]! > 0) i = (i + 1) & (this.keys.length - 1);
+    if (this.slots[i] === 0) this.used++;
+    this.keys[i] = key;
+    this.slots[i] = slot + 1;
+  }
+
+  remove(key: number, slot: number): void {
+    for (let i = this.home(key); this.slots[i] !== 0; i = (i + 1) & (this.keys.length - 1)) {
+      if (this.keys[i] === key && this.slots[i] === slot + 1) {
+        this.slots[i] = -1;
+        return;
+      }
+    }
+  }
+
+  /** Calls `visit` with each slot under `key`; stops when it returns false. */
+  each(key: number, visit: (slot: number) => boolean): void {
+    for (let i = this.home(key); this.slots[i] !== 0; i = (i + 1) & (this.keys.length - 1)) {
+      if (this.keys[i] === key && this.slots[i]! > 0 && !visit(this.slots[i]! - 1)) return;
+    }
+  }
+
+  private grow(): void {
+    const { keys, slots } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.slots = new Int32Array(keys.length * 2);
+    this.used = 0;
+    for (let i = 0; i < keys.length; i++) if (slots[i]! > 0) this.add(keys[i]!, slots[i]! - 1);
+  }
 }
 
 export class NearDuplicateIndex {
-  private readonly entries = new Map<string, Entry>();
-  /**
-   * Band key → the documents in that bucket. Nearly every bucket holds one document, so it is
-   * stored bare and becomes an array only when a second arrives: at 100k documents (1.6M
-   * buckets) a Set per bucket cost ~250 MB of heap.
-   */
-  private readonly bands = new Map<number, string | string[]>();
+  /** Document id → its slot; a slot's signature is 64 words of `signatures`, its sort key in `keys`. */
+  private readonly slotOf = new Map<string, number>();
+  private ids: (string | null)[] = [];
+  /** Sort key per slot: the earliest publication wins, then the smaller id, so the choice is stable. */
+  private sortKeys: string[] = [];
+  private signatures = new Uint32Array(SIGNATURE_SIZE * 1024);
+  private readonly freeSlots: number[] = [];
+  private readonly buckets = new BucketTable();
 
   static key(published: string | null, docId: string): string {
     return `${published ?? '9999-12-31'}|${docId}`;
@@ -144,53 +193,57 @@ export class NearDuplicateIndex {
     for (let b = 0; b < BANDS; b++) {
       let h = mix(b + 1);
       for (let r = b * ROWS; r < (b + 1) * ROWS; r++) h = mix((h ^ sig[r]!) >>> 0);
-      keys.push(h & 0x3fffffff); // 30 bits: a small integer key, stored unboxed
+      keys.push(h | 0);
     }
     return keys;
   }
 
+  private signatureAt(slot: number): Signature {
+    return this.signatures.subarray(slot * SIGNATURE_SIZE, (slot + 1) * SIGNATURE_SIZE);
+  }
+
   remove(docId: string): void {
-    const e = this.entries.get(docId);
-    if (!e) return;
-    for (const k of this.bandKeys(e.sig)) {
-      const bucket = this.bands.get(k);
-      if (bucket === docId) this.bands.delete(k);
-      else if (Array.isArray(bucket)) {
-        const rest = bucket.filter((id) => id !== docId);
-        this.bands.set(k, rest.length === 1 ? rest[0]! : rest);
-      }
-    }
-    this.entries.delete(docId);
+    const slot = this.slotOf.get(docId);
+    if (slot === undefined) return;
+    for (const k of this.bandKeys(this.signatureAt(slot))) this.buckets.remove(k, slot);
+    this.slotOf.delete(docId);
+    this.ids[slot] = null;
+    this.freeSlots.push(slot);
   }
 
   add(docId: string, published: string | null, sig: Signature | null): void {
     this.remove(docId);
     if (!sig) return;
-    this.entries.set(docId, { sig, key: NearDuplicateIndex.key(published, docId) });
-    for (const k of this.bandKeys(sig)) {
-      const bucket = this.bands.get(k);
-      if (bucket === undefined) this.bands.set(k, docId);
-      else if (typeof bucket === 'string') this.bands.set(k, [bucket, docId]);
-      else bucket.push(docId);
+    const slot = this.freeSlots.pop() ?? this.ids.length;
+    if ((slot + 1) * SIGNATURE_SIZE > this.signatures.length) {
+      const bigger = new Uint32Array(this.signatures.length * 2);
+      bigger.set(this.signatures);
+      this.signatures = bigger;
     }
+    this.signatures.set(sig, slot * SIGNATURE_SIZE);
+    this.ids[slot] = docId;
+    this.sortKeys[slot] = NearDuplicateIndex.key(published, docId);
+    this.slotOf.set(docId, slot);
+    for (const k of this.bandKeys(sig)) this.buckets.add(k, slot);
   }
 
   /** Documents judged the same story as `docId`. */
   neighbours(docId: string): string[] {
-    const e = this.entries.get(docId);
-    if (!e) return [];
-    const candidates = new Set<string>();
-    gather: for (const k of this.bandKeys(e.sig)) {
-      const bucket = this.bands.get(k);
-      for (const id of bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket) {
-        if (id !== docId) candidates.add(id);
-        if (candidates.size >= MAX_CANDIDATES) break gather;
-      }
+    const slot = this.slotOf.get(docId);
+    if (slot === undefined) return [];
+    const sig = this.signatureAt(slot);
+    const candidates = new Set<number>();
+    for (const k of this.bandKeys(sig)) {
+      this.buckets.each(k, (other) => {
+        if (other !== slot) candidates.add(other);
+        return candidates.size < MAX_CANDIDATES;
+      });
+      if (candidates.size >= MAX_CANDIDATES) break;
     }
     const scored: { id: string; j: number }[] = [];
-    for (const id of candidates) {
-      const j = estimatedJaccard(e.sig, this.entries.get(id)!.sig);
-      if (j >= NEAR_DUPLICATE_JACCARD) scored.push({ id, j });
+    for (const other of candidates) {
+      const j = estimatedJaccard(sig, this.signatureAt(other));
+      if (j >= NEAR_DUPLICATE_JACCARD) scored.push({ id: this.ids[other]!, j });
     }
     scored.sort((a, b) => b.j - a.j || (a.id < b.id ? -1 : 1));
     return scored.slice(0, MAX_NEIGHBOURS).map((s) => s.id);
@@ -198,12 +251,13 @@ export class NearDuplicateIndex {
 
   /** The earliest document of the same story when it is earlier than `docId`, else null. */
   originalOf(docId: string, neighbours: readonly string[] = this.neighbours(docId)): string | null {
-    const e = this.entries.get(docId);
-    if (!e) return null;
+    const slot = this.slotOf.get(docId);
+    if (slot === undefined) return null;
+    const own = this.sortKeys[slot]!;
     let best: { id: string; key: string } | null = null;
     for (const id of neighbours) {
-      const key = this.entries.get(id)!.key;
-      if (key < e.key && (!best || key < best.key)) best = { id, key };
+      const key = this.sortKeys[this.slotOf.get(id)!]!;
+      if (key < own && (!best || key < best.key)) best = { id, key };
     }
     return best?.id ?? null;
   }
