@@ -49,7 +49,7 @@ export async function reprocess(
 ): Promise<ReprocessReport> {
   const progress = options.progress ?? createProgress();
   const knowledge = loadKnowledge();
-  const db = await openDatabase(loaded.paths.db);
+  const db = await openDatabase(loaded.paths.db, { memoryLimit: loaded.config.dbMemoryLimit });
   try {
     await installAnalystLayer(db);
     await db.run('CHECKPOINT'); // see runPipeline: views cannot be replayed from a WAL

@@ -44,7 +44,7 @@ function selectorNote(pages: number, failed: number, misses: Map<string, number>
 export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}): Promise<RunReport> {
   const progress = options.progress ?? createProgress();
   const knowledge = loadKnowledge();
-  const db = await openDatabase(loaded.paths.db);
+  const db = await openDatabase(loaded.paths.db, { memoryLimit: loaded.config.dbMemoryLimit });
   const pool = new ExtractPool(workerCount(loaded.config.workers), knowledge);
   try {
     await installAnalystLayer(db);

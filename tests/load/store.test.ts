@@ -111,6 +111,13 @@ describe('Store', () => {
     ]);
   });
 
+  it('a run can cap the memory DuckDB uses for buffers', async () => {
+    db.close();
+    db = await openDatabase(join(dir, 'test.duckdb'), { memoryLimit: '64MB' });
+    const [row] = await db.query<{ limit: string }>("SELECT current_setting('memory_limit') AS \"limit\"");
+    expect(row!.limit).toBe('61.0 MiB'); // DuckDB reports 64 MB in MiB
+  });
+
   it('loading the same page twice adds its facts once', async () => {
     const store = new Store(db);
     const p = page('https://news.example/a', 'NHS 111 in the area is on hold.', 'h1');
