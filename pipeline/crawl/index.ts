@@ -451,7 +451,9 @@ class SourceCrawler {
         const lastmod = links.lastModified.get(page);
         if (lastmod) {
           try {
-            this.sitemapLastmod.set(canonicalUrl(publicPage), lastmod);
+            // Only a page fetched before can be skipped for its lastmod: a first run keeps none.
+            const canonical = canonicalUrl(publicPage);
+            if (this.hooks.known(canonical)) this.sitemapLastmod.set(canonical, lastmod);
           } catch {
             // an unparseable <loc> was already dropped by add()
           }

@@ -26,6 +26,7 @@ export function workerCount(configured: number | undefined): number {
 }
 
 const WORKER_ENTRY = new URL('../../bin/extract-worker.js', import.meta.url);
+const WORKER_OLD_SPACE_MB = 160;
 
 export class ExtractPool {
   private readonly workers: Worker[] = [];
@@ -44,7 +45,10 @@ export class ExtractPool {
   /** Workers start on the first page to extract: a run that finds nothing new pays nothing. */
   private start(): void {
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(WORKER_ENTRY);
+      // V8 sizes a heap by how fast it allocates, not by what it keeps: an extraction worker
+      // keeps ~60 MB (reference data) yet grew to ~200 MB. The cap makes it collect sooner; a
+      // 5 MB page still fits, and a worker that ran out would fall back to the main thread.
+      const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
       worker.on('message', (reply: ExtractReply) => {
         const waiter = this.pending.get(reply.id);
         if (!waiter) return;

@@ -116,12 +116,12 @@ export const configSchema = z.strictObject({
   /**
    * Memory DuckDB may use for its buffers during `run` and `reprocess` (its `memory_limit`).
    * Loading only appends, so a small cache costs nothing; unset, DuckDB may take 80 % of RAM.
-   * @default "256MB"
+   * @default "128MB"
    */
   dbMemoryLimit: z
     .string()
     .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'a size such as "256MB" or "1GiB"')
-    .default('256MB'),
+    .default('128MB'),
   /**
    * Worker threads for extraction (0 = on the main thread). @default one fewer than the
    * machine's cores, at most 4

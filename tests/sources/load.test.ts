@@ -64,7 +64,7 @@ describe('source declarations', () => {
   it('bounds what a run holds: batch size and time, and DuckDB memory, with sizes checked', () => {
     write(dir, 'local-news.json', valid);
     const loaded = loadConfig(write(dir, 'run-defaults.json', { sources: ['local-news.json'] }));
-    expect(loaded.config).toMatchObject({ batchSize: 500, batchSeconds: 10, dbMemoryLimit: '256MB' });
+    expect(loaded.config).toMatchObject({ batchSize: 500, batchSeconds: 10, dbMemoryLimit: '128MB' });
     const bad = write(dir, 'run-mem.json', { sources: ['local-news.json'], dbMemoryLimit: 'lots' });
     expect(() => loadConfig(bad)).toThrow(/run-mem\.json: field "dbMemoryLimit": a size such as "256MB"/);
   });
