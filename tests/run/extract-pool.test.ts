@@ -46,14 +46,14 @@ describe('ExtractPool', () => {
     expect(viaPool.some((p) => p.record.findings.events.length > 0)).toBe(true);
   });
 
-  it('a 5 MB page is extracted on a worker, within its heap cap', async () => {
+  it('a 10 MB page (the size the crawl accepts) is extracted on a worker, within its heap cap', async () => {
     const big = capture(pages[0]!);
     const filler = Array.from(
-      { length: 52000 },
+      { length: 105000 },
       (_, i) => `<li><a href="/archive/${i}">Archive entry number ${i} from the long list of older stories</a></li>`,
     ).join('');
     big.html = big.html.replace('</body>', `<div class="archive"><ul>${filler}</ul></div></body>`);
-    expect(big.html.length).toBeGreaterThan(5_000_000);
+    expect(big.html.length).toBeGreaterThan(10_000_000);
     const before = pool.extractedOnWorkers;
     const { record } = await pool.extract(source, big);
     expect(pool.extractedOnWorkers).toBe(before + 1); // no out-of-memory fallback
