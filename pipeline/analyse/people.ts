@@ -30,6 +30,8 @@ const NOT_FIRST = /^(?:The|This|That|These|Those|It|He|She|They|We|I|You|A|An|Bu
 
 /** A given name as the lists hold it: lower case, accents dropped ("Siân" → "sian"). */
 export function foldName(word: string): string {
+  // Most words are plain ASCII: skip Unicode normalisation, which dominated name finding.
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
   return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
