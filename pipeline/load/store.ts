@@ -15,7 +15,8 @@ export interface PageRecord {
   capture: Omit<Capture, 'html'>;
   /** The document's URL as the page gives it (public origin, tracking parameters stripped); its id is derived from the canonical form. */
   docUrl: string;
-  article: Article;
+  /** The article as stored: its body carries the paragraphs, so the list itself is not kept. */
+  article: Omit<Article, 'paragraphs'>;
   findings: Findings;
   /** MinHash of the body, computed with the extraction (off the loader's thread); null for too-short bodies. */
   signature: Signature | null;

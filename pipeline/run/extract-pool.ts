@@ -28,11 +28,18 @@ export function workerCount(configured: number | undefined): number {
 const WORKER_ENTRY = new URL('../../bin/extract-worker.js', import.meta.url);
 const WORKER_OLD_SPACE_MB = 160;
 
+/** A worker died (out of memory on a huge page, a crash): the page is not at fault. */
+class WorkerDied extends Error {}
+
+/** Deaths after which a run stops restarting workers and extracts on the main thread. */
+const MAX_WORKER_DEATHS = 3;
+
 export class ExtractPool {
-  private readonly workers: Worker[] = [];
+  private workers: Worker[] = [];
   private readonly pending = new Map<number, { resolve(r: Extracted): void; reject(e: Error): void }>();
-  private readonly load: number[] = [];
+  private load: number[] = [];
   private nextId = 0;
+  private deaths = 0;
   private broken = false;
   /** Pages extracted off the main thread (for the run log and tests). */
   extractedOnWorkers = 0;
@@ -40,39 +47,51 @@ export class ExtractPool {
   constructor(
     private readonly size: number,
     private readonly knowledge: Knowledge,
+    private readonly workerHeapMb = WORKER_OLD_SPACE_MB,
   ) {}
 
   /** Workers start on the first page to extract: a run that finds nothing new pays nothing. */
   private start(): void {
+    const workers: Worker[] = [];
+    const load: number[] = [];
     for (let i = 0; i < this.size; i++) {
       // V8 sizes a heap by how fast it allocates, not by what it keeps: an extraction worker
-      // keeps ~60 MB (reference data) yet grew to ~200 MB. The cap makes it collect sooner; a
-      // 5 MB page still fits, and a worker that ran out would fall back to the main thread.
-      const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
+      // keeps ~60 MB (reference data) yet grew to ~200 MB. The cap makes it collect sooner. A
+      // page too big for it (~10 MB of HTML) kills the worker: that page is extracted on the
+      // main thread and the workers restart.
+      const worker = new Worker(WORKER_ENTRY, { resourceLimits: { maxOldGenerationSizeMb: this.workerHeapMb } });
       worker.on('message', (reply: ExtractReply) => {
         const waiter = this.pending.get(reply.id);
         if (!waiter) return;
         this.pending.delete(reply.id);
-        this.load[i]!--;
+        load[i]!--;
         if (reply.ok) {
           this.extractedOnWorkers++;
           waiter.resolve(reply.result);
         } else waiter.reject(new Error(reply.error));
       });
-      worker.on('error', (err) => this.fail(err));
+      worker.on('error', (err) => this.fail(workers, err));
       worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`extraction worker exited with code ${code}`));
+        if (code !== 0) this.fail(workers, new Error(`extraction worker exited with code ${code}`));
       });
-      this.workers.push(worker);
-      this.load.push(0);
+      workers.push(worker);
+      load.push(0);
     }
+    this.workers = workers;
+    this.load = load;
   }
 
-  private fail(err: Error): void {
-    this.broken = true;
+  /** Drops a generation of workers (once, however many events it sends); their jobs go to the main thread. */
+  private fail(generation: Worker[], err: Error): void {
+    if (this.workers !== generation) return;
+    this.deaths++;
+    if (this.deaths >= MAX_WORKER_DEATHS) this.broken = true;
+    this.workers = [];
+    this.load = [];
+    for (const w of generation) void w.terminate();
     for (const [id, waiter] of this.pending) {
       this.pending.delete(id);
-      waiter.reject(err);
+      waiter.reject(new WorkerDied(err.message));
     }
   }
 
@@ -91,12 +110,15 @@ export class ExtractPool {
         this.workers[index]!.postMessage(job);
       });
     } catch (err) {
-      if (this.broken) return toPageRecord(source, capture, this.knowledge, warc); // the worker died, not the page
+      if (err instanceof WorkerDied) return toPageRecord(source, capture, this.knowledge, warc);
       throw err;
     }
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const workers = this.workers;
+    this.workers = [];
+    this.broken = true; // anything extracted after closing runs on the main thread
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -42,11 +42,14 @@ export function toPageRecord(
     defaultRegion: source.defaultRegion,
   });
   const { html: _html, ...meta } = capture;
+  // What the loader needs, no more: the HTML is in the archive and the paragraphs are in the
+  // body, and each extra copy crosses from the worker and waits in the batch.
+  const { paragraphs: _paragraphs, ...stored } = article;
   return {
     record: {
       capture: meta,
       docUrl: documentUrl(source, capture, article),
-      article,
+      article: stored,
       findings,
       signature: minhashSignature(article.body),
       warc,

@@ -29,7 +29,6 @@ function page(url: string, body: string, hash: string, overrides: Partial<PageRe
       publishedSource: 'text',
       updated: null,
       author: 'A Reporter',
-      paragraphs: [body],
       body,
     },
     signature: minhashSignature(body),

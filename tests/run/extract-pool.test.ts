@@ -46,18 +46,33 @@ describe('ExtractPool', () => {
     expect(viaPool.some((p) => p.record.findings.events.length > 0)).toBe(true);
   });
 
-  it('a 10 MB page (the size the crawl accepts) is extracted on a worker, within its heap cap', async () => {
+  function bigPage(bytes: number): Capture {
     const big = capture(pages[0]!);
-    const filler = Array.from(
-      { length: 105000 },
-      (_, i) => `<li><a href="/archive/${i}">Archive entry number ${i} from the long list of older stories</a></li>`,
-    ).join('');
+    const item = (i: number) => `<li><a href="/archive/${i}">Archive entry number ${i} from the long list of older stories</a></li>`;
+    const filler = Array.from({ length: Math.ceil(bytes / 90) }, (_, i) => item(i)).join('');
     big.html = big.html.replace('</body>', `<div class="archive"><ul>${filler}</ul></div></body>`);
-    expect(big.html.length).toBeGreaterThan(10_000_000);
+    expect(big.html.length).toBeGreaterThan(bytes);
+    return big;
+  }
+
+  it('a 5 MB page is extracted on a worker, within its heap cap', async () => {
     const before = pool.extractedOnWorkers;
-    const { record } = await pool.extract(source, big);
+    const { record } = await pool.extract(source, bigPage(5_000_000));
     expect(pool.extractedOnWorkers).toBe(before + 1); // no out-of-memory fallback
     expect(record.article.body).toBe(toPageRecord(source, capture(pages[0]!), knowledge).record.article.body);
+  });
+
+  it('a page too big for a worker is extracted on the main thread, and the workers come back', async () => {
+    const small = new ExtractPool(1, knowledge, 24); // a heap a 5 MB page cannot fit
+    try {
+      const { record } = await small.extract(source, bigPage(5_000_000));
+      expect(record.article.body).toBe(toPageRecord(source, capture(pages[0]!), knowledge).record.article.body);
+      expect(small.extractedOnWorkers).toBe(0); // the worker ran out of memory; the main thread did it
+      await small.extract(source, capture(pages[1]!));
+      expect(small.extractedOnWorkers).toBe(1);
+    } finally {
+      await small.close();
+    }
   });
 
   it('a pool of size 0 extracts on the main thread', async () => {
