@@ -27,6 +27,8 @@ const LIST_OF_AREAS = /\b(?:areas? affected|affected areas?|(?:areas|places|regi
 const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
 // Words that put a sentence in the future (or in a plan), where "by June" is a target.
 const FUTURE = /\b(?:will|would|shall|to be|due|expect\w*|aim\w*|target\w*|plan\w*|deadline|set to|should|must|intend\w*|hope\w*|goal|ambition|going to|ready|promis\w*|pledg\w*|commit\w*|schedul\w*|timetable|by the end of|needs? to|has to|have to|on track|extend\w*|delay\w*|postpon\w*|put back|push\w* back|moved|now)\b/i;
+// A name followed by a reporting verb is the source of the news ("NHS England has confirmed").
+const REPORTS_AFTER = /^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|added|explained|revealed)\b/i;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
 interface CueHit { status: RolloutStatus; start: number; end: number }
@@ -180,7 +182,11 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   let leadEvent: RolloutEvent | null = null;
   // "three areas of England", "one of the first in England": England qualifies the places, the fact is theirs.
   const qualifier = (o: Mention) => o.name === 'England' && /\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$/i.test(inp.body.slice(Math.max(0, o.start - 30), o.start));
-  const isNational = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o));
+  // A body named as the source of the news ("…, NHS Kent and Medway has confirmed") is not where the fact is.
+  const reportsNews = (m: Entity) => REPORTS_AFTER.test(inp.body.slice(m.end, m.end + 25));
+  /** A national cue or body in [a, b); `reportersToo: false` leaves out national bodies that only report the news. */
+  const isNational = (a: number, b: number, { reportersToo = true } = {}) =>
+    NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && (reportersToo || !reportsNews(o)));
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     // "Areas affected include X, Y and Z": a list of places carries on the story's lead event.
@@ -279,12 +285,11 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       }
       let where: Array<{ name: string; code: string | null }>;
       let conf = confidence;
-      // "…, NHS Kent and Medway has confirmed": a body named as the source of the news is not where the fact happens.
       const clauseRegions = within(regions, ca, cb);
       // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
       // "one of the first areas in the North East": the wider area only ranks the place the fact is about.
       const ranking = (r: Mention) => /\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, r.start - 30), r.start));
-      const notSource = clauseRegions.filter((r) => !ranking(r) && !/^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|added|explained)\b/i.test(inp.body.slice(r.end, r.end + 25))
+      const notSource = clauseRegions.filter((r) => !ranking(r) && !reportsNews(r)
         && !/\b(?:previously|formerly|former|predecessors?)\b/i.test(inp.body.slice(Math.max(ca, s.start + h.end), r.start)));
       const inClause = notSource.length ? notSource : clauseRegions;
       const inSentence = within(regions, s.start, s.end);
@@ -292,9 +297,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       // "… including Leicester, Leicestershire and Rutland": places listed after a national subject are the ones the fact is about.
       const listed = inClause.some((r) => /\b(?:including|includes|include|such as|among them|namely)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, r.start - 25), r.start)));
       // A national body that only reports the news ("the Board confirmed that parts of London …") does not make the fact national.
-      const reporting = (o: Mention) => /^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|revealed)\b/i.test(inp.body.slice(o.end, o.end + 25));
-      const nationalBefore = (a: number, b: number) => NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && !reporting(o));
-      const nationalFirst = !listed && isNational(ca, cb) && inClause.every((r) => nationalBefore(ca, r.start));
+      const nationalFirst = !listed && isNational(ca, cb) && inClause.every((r) => isNational(ca, r.start, { reportersToo: false }));
       if (inClause.length && !nationalFirst) where = uniqRegions(inClause);
       else if (isNational(ca, cb)) where = [{ name: 'England', code: null }];
       else if (inSentence.length) where = uniqRegions(inSentence);

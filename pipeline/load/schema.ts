@@ -152,7 +152,8 @@ CREATE TABLE IF NOT EXISTS fetch_errors (
     // update an ART index, about 40 % of a backfill's load time; the loader keeps both ids
     // unique itself (ids are hashes it checks against its in-memory state) and every run ends
     // with a uniqueness check (Store.checkKeys). DuckDB cannot drop a constraint, so both
-    // tables are rebuilt. And v1 stored the MinHash as UINTEGER[]: 64 list values per document
+    // tables are rebuilt, their columns written out (CREATE TABLE AS would drop the NOT NULLs;
+    // a migration is a frozen copy, not a reference to v1). And v1 stored the MinHash as UINTEGER[]: 64 list values per document
     // cost more to append than the rest of the document; the same 64 words are now one
     // 256-byte BLOB, recomputed from the stored bodies.
     version: 2,

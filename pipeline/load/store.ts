@@ -305,12 +305,7 @@ export class Store {
       const changedIds = toWrite.map((w) => w.docId);
       // Only documents that existed before have rows to replace; a backfill of new pages skips the deletes.
       const replacedIds = toWrite.filter((_, i) => outcomesOfWrites[i] === 'changed').map((w) => w.docId);
-      if (replacedIds.length) {
-        const list = listValue(replacedIds);
-        for (const table of [...DERIVED_TABLES, 'documents']) {
-          await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
-        }
-      }
+      await this.deleteDocuments(replacedIds);
       const eventsAdded = await this.appendDerived(toWrite, state);
       await this.appendCaptures(runId, pages, ids);
       await this.markDuplicates(changedIds, state);
@@ -323,14 +318,20 @@ export class Store {
     const state = await this.documentState();
     return this.guarded(async () => {
       const toWrite = pages.map((page) => ({ page, docId: docIdFor(page.docUrl) }));
-      const list = listValue(toWrite.map((w) => w.docId));
-      for (const table of [...DERIVED_TABLES, 'documents']) {
-        await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
-      }
+      await this.deleteDocuments(toWrite.map((w) => w.docId));
       const n = await this.appendDerived(toWrite, state);
       await this.markDuplicates(toWrite.map((w) => w.docId), state);
       return n;
     });
+  }
+
+  /** Removes documents and their derived rows (captures stay: they are the history). */
+  private async deleteDocuments(docIds: string[]): Promise<void> {
+    if (!docIds.length) return;
+    const list = listValue(docIds);
+    for (const table of [...DERIVED_TABLES, 'documents']) {
+      await this.db.run(`DELETE FROM ${table} WHERE list_contains(?::VARCHAR[], doc_id)`, [list]);
+    }
   }
 
   private async appendDerived(toWrite: { page: PageRecord; docId: string }[], state: DocumentState): Promise<number> {
