@@ -17,6 +17,7 @@ const STAGES: Record<string, (args: StageArgs) => Promise<StageResult>> = {
   article: rollwatch.article,
   analyse: rollwatch.analyse,
   load: rollwatch.load,
+  'load-bare': rollwatch.loadBare,
   pipeline: rollwatch.pipeline,
   'pipeline-second': rollwatch.pipelineSecond,
   reprocess: rollwatch.reprocess,
