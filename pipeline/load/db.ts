@@ -40,7 +40,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   const settings: Record<string, string> = {};
   if (options.readOnly) settings.access_mode = 'READ_ONLY';
   if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
-  const instance = await DuckDBInstance.create(path, settings);
+  const instance = await DuckDBInstance.create(path, settings).catch((err: unknown) => {
+    throw explainOpenError(path, err);
+  });
   const connection = await instance.connect();
   const db: Database = {
     path,
@@ -75,6 +77,22 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   };
   if (!options.readOnly) await migrate(db);
   return db;
+}
+
+/**
+ * DuckDB lets one process write a file and no other process open it meanwhile: say so in a
+ * user's terms (a nightly run and an analyst's notebook are the usual pair).
+ */
+function explainOpenError(path: string, err: unknown): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  const holder = /Conflicting lock is held in (.+?) \(PID (\d+)\)/.exec(message);
+  if (!holder && !/Could not set lock on file/.test(message)) return err instanceof Error ? err : new Error(message);
+  const who = holder ? `${holder[1]} (PID ${holder[2]})` : 'another process';
+  return new Error(
+    `${path} is open in ${who}. A DuckDB file can be used by one process at a time while it is ` +
+      'open for writing: let that process finish (a rollwatch run, a DuckDB or Python session), then try again.',
+    { cause: err },
+  );
 }
 
 export async function schemaVersion(db: Database): Promise<number> {
