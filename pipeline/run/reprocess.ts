@@ -11,6 +11,7 @@ import { sourceSchema, type Source } from '../sources/schema.ts';
 import type { Capture } from '../types.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { ExtractPool, workerCount } from './extract-pool.ts';
+import { keepHeapsNearLiveSize } from './heap.ts';
 
 export interface ReprocessReport {
   documents: number;
@@ -47,6 +48,7 @@ export async function reprocess(
   loaded: LoadedConfig,
   options: { progress?: Progress } = {},
 ): Promise<ReprocessReport> {
+  keepHeapsNearLiveSize();
   const progress = options.progress ?? createProgress();
   const knowledge = loadKnowledge();
   const db = await openDatabase(loaded.paths.db, { memoryLimit: loaded.config.dbMemoryLimit });

@@ -11,6 +11,7 @@ import type { LoadedConfig } from '../sources/load.ts';
 import type { Source } from '../sources/schema.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { ExtractPool, workerCount } from './extract-pool.ts';
+import { keepHeapsNearLiveSize } from './heap.ts';
 
 export { documentUrl, toPageRecord, type SelectorCheck } from './page-record.ts';
 
@@ -42,6 +43,7 @@ function selectorNote(pages: number, failed: number, misses: Map<string, number>
 }
 
 export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}): Promise<RunReport> {
+  keepHeapsNearLiveSize();
   const progress = options.progress ?? createProgress();
   const knowledge = loadKnowledge();
   const db = await openDatabase(loaded.paths.db, { memoryLimit: loaded.config.dbMemoryLimit });
