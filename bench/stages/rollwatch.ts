@@ -313,8 +313,8 @@ interface NearDuplicateModule {
 interface SignatureBytesModule {
   signatureToBytes(signature: Uint32Array): Uint8Array;
 }
-/** What the bare appender reads of a synthetic page (the loader takes it as a PageRecord). */
-interface BarePage {
+/** A synthetic page as the loader takes it (a PageRecord) and the bare appender reads it. */
+interface SyntheticPage {
   capture: Omit<Capture, 'html'>;
   docUrl: string;
   article: Omit<Article, 'paragraphs'>;
@@ -331,12 +331,13 @@ function syntheticPage(
   i: number,
   site: BenchSite,
   signature: (body: string) => Uint32Array | null,
-): { page: Record<string, unknown>; rows: number } {
+): { page: SyntheticPage; rows: number } {
   // Bench-site prose, so near-duplicate detection sees bodies as unlike as a real archive's.
   const body = site.articleText(i).paragraphs.join('\n\n');
   const at = (k: number) => ({ start: k * 10, end: k * 10 + 8 });
+  const kinds = ['region', 'provider', 'organisation', 'person', 'service'] as const;
   const entities = Array.from({ length: 20 }, (_, k) => ({
-    kind: ['region', 'provider', 'organisation', 'person', 'service'][k % 5],
+    kind: kinds[k % 5]!,
     name: `Name ${k}`,
     surface: `Surface ${k}`,
     code: k % 2 ? `E${k}` : null,
@@ -356,7 +357,7 @@ function syntheticPage(
     region: `Region ${k}`,
     regionCode: null,
     provider: null,
-    status: k ? 'paused' : 'delayed',
+    status: k ? ('paused' as const) : ('delayed' as const),
     target: '2013-08',
     evidence: 'The launch was put on hold.',
     evidenceStart: 0,
@@ -364,7 +365,7 @@ function syntheticPage(
     confidence: 0.9,
   }));
   const url = `${PUBLIC_ORIGIN}/news/2013/05/story-${i}`;
-  const page = {
+  const page: SyntheticPage = {
     capture: {
       url,
       sourceId: 'bench',
@@ -373,7 +374,6 @@ function syntheticPage(
       contentType: 'text/html',
       etag: `"e${i}"`,
       lastModified: null,
-      html: '',
       contentHash: `hash-${i}`,
     },
     docUrl: url,
@@ -385,7 +385,6 @@ function syntheticPage(
       publishedSource: 'json-ld',
       updated: null,
       author: null,
-      paragraphs: [body],
       body,
     },
     findings: { entities, quotes, dates, claims, events },
@@ -398,7 +397,7 @@ function syntheticPage(
 }
 
 /** The load stages' records: bench-site prose and typical findings, built before any clock starts. */
-async function loadRecords(args: StageArgs): Promise<{ records: { page: Record<string, unknown>; rows: number }[]; perPage: number }> {
+async function loadRecords(args: StageArgs): Promise<{ records: { page: SyntheticPage; rows: number }[]; perPage: number }> {
   const { minhashSignature } = await importOptional<NearDuplicateModule>('pipeline/load/near-duplicates.ts', ['minhashSignature']);
   const site = new BenchSite({ pages: 1_000_000, seed: args.seed });
   const perPage = syntheticPage(0, site, minhashSignature).rows;
@@ -479,7 +478,7 @@ export async function loadBare(args: StageArgs): Promise<StageResult> {
   );
   records.forEach((r, i) => {
     rows += r.rows;
-    const p = r.page as unknown as BarePage;
+    const p = r.page;
     const id = `doc-${i}`;
     const a = p.article;
     const fetched = new DuckDBTimestampValue(BigInt(Date.parse(p.capture.fetchedAt)) * 1000n);

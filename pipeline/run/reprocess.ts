@@ -3,15 +3,13 @@
 // so a newer extractor can be applied to years of captures.
 import { loadKnowledge } from '../analyse/index.ts';
 import { decodeHtml, readArchive } from '../archive/index.ts';
-import { openDatabase } from '../load/db.ts';
-import { installAnalystLayer } from '../load/views.ts';
 import { Store, type PageRecord } from '../load/store.ts';
 import type { LoadedConfig } from '../sources/load.ts';
 import { sourceSchema, type Source } from '../sources/schema.ts';
 import type { Capture } from '../types.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { ExtractPool, workerCount } from './extract-pool.ts';
-import { keepHeapsNearLiveSize } from './heap.ts';
+import { openWriter } from './open-writer.ts';
 
 export interface ReprocessReport {
   documents: number;
@@ -48,13 +46,10 @@ export async function reprocess(
   loaded: LoadedConfig,
   options: { progress?: Progress } = {},
 ): Promise<ReprocessReport> {
-  keepHeapsNearLiveSize();
   const progress = options.progress ?? createProgress();
   const knowledge = loadKnowledge();
-  const db = await openDatabase(loaded.paths.db, { memoryLimit: loaded.config.dbMemoryLimit });
+  const db = await openWriter(loaded);
   try {
-    await installAnalystLayer(db);
-    await db.run('CHECKPOINT'); // see runPipeline: views cannot be replayed from a WAL
     const store = new Store(db);
     const rows = await db.query<{
       doc_id: string;

@@ -4,14 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { loadKnowledge } from '../analyse/index.ts';
 import { openArchive } from '../archive/index.ts';
 import { crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
-import { openDatabase } from '../load/db.ts';
-import { installAnalystLayer } from '../load/views.ts';
 import { Store, type FetchErrorRecord, type NotModifiedRecord, type PageRecord, type RunCounts, type SourceRunRecord } from '../load/store.ts';
 import type { LoadedConfig } from '../sources/load.ts';
 import type { Source } from '../sources/schema.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { ExtractPool, workerCount } from './extract-pool.ts';
-import { keepHeapsNearLiveSize } from './heap.ts';
+import { openWriter } from './open-writer.ts';
 
 export { documentUrl, toPageRecord, type SelectorCheck } from './page-record.ts';
 
@@ -43,16 +41,11 @@ function selectorNote(pages: number, failed: number, misses: Map<string, number>
 }
 
 export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}): Promise<RunReport> {
-  keepHeapsNearLiveSize();
   const progress = options.progress ?? createProgress();
   const knowledge = loadKnowledge();
-  const db = await openDatabase(loaded.paths.db, { memoryLimit: loaded.config.dbMemoryLimit });
+  const db = await openWriter(loaded);
   const pool = new ExtractPool(workerCount(loaded.config.workers), knowledge);
   try {
-    await installAnalystLayer(db);
-    // Views and macros are checkpointed at once: DuckDB 1.5 cannot replay them from the WAL
-    // of a killed process, and a killed run must leave a file that opens.
-    await db.run('CHECKPOINT');
     const store = new Store(db);
     const resumedFrom = await store.interruptedRun();
     const done = resumedFrom ? await store.urlsCapturedInRun(resumedFrom) : new Set<string>();
