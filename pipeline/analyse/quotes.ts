@@ -88,8 +88,9 @@ function buildQuote(ctx: QuoteContext, p: Paragraph, passage: Passage, built: Bu
   if (words < 2 || (!introduced && words < MIN_FRAGMENT_WORDS)) return null;
   // A report's or a show's name in quote marks, even with a speech word after it ("…”, said the …").
   if (titleCased(inner) && !leadIntro && !intro && passage.between === null) return null;
-  // An unclosed mark in mid-paragraph opens a quote only after an attribution (a stray ‘ is often an apostrophe).
-  if (!last.closed && !startsParagraph && !introduced && !hasAttributionWord(body.slice(lead[0], lead[1]))) return null;
+  // An unclosed single mark in mid-paragraph opens a quote only after an attribution: a stray ‘ is often an apostrophe.
+  const single = /['‘]/.test(body[first.open]);
+  if (single && !last.closed && !startsParagraph && !introduced && !hasAttributionWord(body.slice(lead[0], lead[1]))) return null;
 
   const speaker = attribute(ctx, passage, lead, tail, intro) ?? carried(ctx, p, first, startsParagraph, built);
   const rest = body.slice(last.close, p.end);
@@ -108,12 +109,16 @@ function attribute(ctx: QuoteContext, passage: Passage, lead: [number, number], 
   if (tail.credit) return speakerIn(ctx, tail.range[0], tail.range[1], open, true);
   if (hasAttributionWord(leadText)) regions.push(lead);
   if (intro) regions.push(intro);
+  // A region that names a body or an unnamed speaker settles it (null); one with only a verb
+  // ("…”, adding that …") leaves the speaker to the next region, the subject of the sentence.
+  let attributed = false;
   for (const [a, b] of regions) {
     const s = speakerIn(ctx, a, b, open);
     if (s) return s;
-    if (unnamedOrBody(ctx, a, b) || hasAttributionWord(body.slice(a, b))) return null;
+    if (unnamedOrBody(ctx, a, b)) return null;
+    attributed ||= hasAttributionWord(body.slice(a, b));
   }
-  return undefined;
+  return attributed ? null : undefined;
 }
 
 /**

@@ -106,4 +106,9 @@ describe('quotes and speakers', () => {
     const q = quotesOf('A spokesman for the provider said: ”The process gives both sides a chance to test the plans in depth.”');
     expect(q.map((x) => [x.speaker, x.text.split(' ')[0]])).toEqual([[null, 'The']]);
   });
+
+  it('"Prof." and "Dr." inside an attribution do not end its sentence', () => {
+    expect(quotesOf('“The waiting list has halved since the hub opened,” said Prof. Nadia Brook, who leads the clinic.')[0].speaker).toBe('Nadia Brook');
+    expect(quotesOf('Consultant Dr. Leo Varga said: “Every scan is now reported within two days.”')[0].speaker).toBe('Leo Varga');
+  });
 });
