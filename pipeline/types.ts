@@ -93,6 +93,11 @@ export interface DateMention {
   rangeEnd: string;
   start: number;
   end: number;
+  /**
+   * Whether the date times a rollout milestone (a go-live, deadline, target, pause, contract,
+   * review…) rather than a dateline, a statistic's period or an unrelated event.
+   */
+  milestone?: boolean;
 }
 
 /** A counted fact such as "23 of 44 areas are not yet fully live". */

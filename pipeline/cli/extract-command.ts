@@ -16,7 +16,7 @@ export interface ExtractJson {
   body: string;
   entities: { kind: string; name: string; surface: string; code: string | null; start: number; end: number }[];
   quotes: { text: string; speaker: string | null; speakerRole: string | null; start: number; end: number }[];
-  dates: { surface: string; value: string; rangeStart: string; rangeEnd: string; start: number; end: number }[];
+  dates: { surface: string; value: string; rangeStart: string; rangeEnd: string; start: number; end: number; milestone: boolean }[];
   events: {
     service: string;
     region: string;
@@ -30,8 +30,12 @@ export interface ExtractJson {
   claims: { text: string; value: number; total: number | null; unit: string; service: string | null; start: number; end: number }[];
 }
 
-/** The DESIGN.md `extract --json` shape (plus numeric claims). */
-export function toExtractJson(file: string, url: string, page: ExtractedPage): ExtractJson {
+/**
+ * The DESIGN.md `extract --json` shape (plus numeric claims). `dates` holds the mentions that time
+ * a rollout milestone, as the labelled sets count dates; `allDates` keeps every mention with its
+ * flag, as the `date_mentions` table does.
+ */
+export function toExtractJson(file: string, url: string, page: ExtractedPage, allDates = false): ExtractJson {
   const { article, findings } = page;
   return {
     file,
@@ -42,7 +46,9 @@ export function toExtractJson(file: string, url: string, page: ExtractedPage): E
     body: article.body,
     entities: findings.entities.map(({ kind, name, surface, code, start, end }) => ({ kind, name, surface, code, start, end })),
     quotes: findings.quotes.map(({ text, speaker, speakerRole, start, end }) => ({ text, speaker, speakerRole, start, end })),
-    dates: findings.dates.map(({ surface, value, rangeStart, rangeEnd, start, end }) => ({ surface, value, rangeStart, rangeEnd, start, end })),
+    dates: findings.dates
+      .filter((d) => allDates || d.milestone)
+      .map(({ surface, value, rangeStart, rangeEnd, start, end, milestone }) => ({ surface, value, rangeStart, rangeEnd, start, end, milestone: milestone ?? false })),
     events: findings.events.map(({ service, region, regionCode, provider, status, target, evidence, confidence }) => ({
       service,
       region,
@@ -59,7 +65,7 @@ export function toExtractJson(file: string, url: string, page: ExtractedPage): E
 
 export async function extractFiles(
   files: string[],
-  opts: { url?: string; json?: boolean; source?: string },
+  opts: { url?: string; json?: boolean; source?: string; allDates?: boolean },
   out: NodeJS.WritableStream & { isTTY?: boolean },
   err: NodeJS.WritableStream,
 ): Promise<number> {
@@ -84,7 +90,7 @@ export async function extractFiles(
     });
     // Without --url, a page is known by its canonical link; a page with none by its file path.
     const url = opts.url ?? (page.article.url === fileUrl ? file : page.article.url);
-    const json = toExtractJson(file, url, page);
+    const json = toExtractJson(file, url, page, opts.allDates);
     if (asJson) {
       out.write(`${JSON.stringify(json)}\n`);
     } else {

@@ -52,7 +52,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--url <url>', "the page's URL (default: its rel=canonical, else og:url, else the file path)")
     .option('--json', 'one JSON line per page, as in DESIGN.md (the default when stdout is not a terminal)')
     .option('--source <file>', 'a source declaration whose selectors and date order apply')
-    .action(async (files: string[], opts: { url?: string; json?: boolean; source?: string }) => {
+    .option('--all-dates', 'list every date mention, each with its milestone flag (default: only dates that time a rollout milestone)')
+    .action(async (files: string[], opts: { url?: string; json?: boolean; source?: string; allDates?: boolean }) => {
       const { extractFiles } = await import('./extract-command.ts');
       const failed = await extractFiles(files, opts, process.stdout, process.stderr);
       setExit(failed ? EXIT.error : EXIT.ok);
