@@ -34,6 +34,12 @@ export interface Capture {
   html: string;
   /** sha256 hex of the raw body bytes. */
   contentHash: string;
+  /**
+   * Where the capture came from when it was not fetched live: the memento URL it was read from
+   * in a web archive, or `FILE#record-id` of an imported WARC file. `fetchedAt` is then the
+   * time the archive (or the tool that wrote the file) captured the page.
+   */
+  origin?: string | null;
 }
 
 /** Where the publication date came from, most trusted first. */

@@ -1,7 +1,7 @@
 // DuckDB schema: v1 is the DESIGN.md contract. Tables may gain columns, never lose them.
 // Each migration runs once, in order, inside a transaction, and bumps `schema_version`.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Tables derived from captures by the pure extractor; `reprocess` rebuilds exactly these. */
 export const DERIVED_TABLES = ['entities', 'quotes', 'date_mentions', 'numeric_claims', 'rollout_events'] as const;
@@ -200,5 +200,32 @@ DROP TABLE rollout_events;
 ALTER TABLE rollout_events_v2 RENAME TO rollout_events;
 `,
     backfill: 'body-signatures',
+  },
+  {
+    // Document versions (issue 16, web archives): two captures of one article that differ are two
+    // versions of one document, not two documents. `documents` keeps the latest capture's version
+    // (its facts are the derived rows); every earlier version keeps its text here, so what a page
+    // said in 2012 stays queryable after it changed in 2013. Only superseded versions are stored
+    // here: most documents have one version, and a second copy of every body would cost the loader.
+    // `captures.origin` says where a capture came from when it was not fetched live: the memento
+    // URL read from a web archive, or the WARC file (and record) it was imported from.
+    version: 3,
+    sql: `
+CREATE TABLE IF NOT EXISTS earlier_versions (
+  doc_id VARCHAR NOT NULL,
+  url VARCHAR NOT NULL,
+  source_id VARCHAR NOT NULL,
+  title VARCHAR,
+  published_at DATE,
+  author VARCHAR,
+  body VARCHAR NOT NULL,
+  content_hash VARCHAR NOT NULL,
+  fetched_at TIMESTAMP NOT NULL,
+  published_raw VARCHAR,
+  published_source VARCHAR,
+  updated_at DATE
+);
+ALTER TABLE captures ADD COLUMN origin VARCHAR;
+`,
   },
 ];
