@@ -1,9 +1,11 @@
 // The `rollwatch` command line. Exit codes: 0 ok; 1 unexpected error; 2 bad usage or config;
-// 3 a source failed or yielded no articles (so a silently broken source fails a scheduled run).
-import { readFileSync } from 'node:fs';
+// 3 a source failed or yielded no articles (so a silently broken source fails a scheduled run), or an
+// imported WARC file was damaged.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../sources/load.ts';
+import { parseShard } from '../run/shard.ts';
 import { EXIT, UsageError } from './exit.ts';
 
 const DEFAULT_DB = 'output/rollwatch.duckdb';
@@ -75,6 +77,29 @@ export function buildProgram(setExit: (code: number) => void): Command {
       );
       for (const url of report.missing) process.stderr.write(`not in the archive: ${url}\n`);
       setExit(report.missing.length ? EXIT.sourceFailed : EXIT.ok);
+    });
+
+  program
+    .command('import')
+    .description('load WARC files made elsewhere (Common Crawl news, wget, browsertrix) into the archive and the database')
+    .argument('<files...>', 'WARC files (.warc or .warc.gz)')
+    .option('--config <file>', "run config: only records on its sources' hosts and article patterns are kept", DEFAULT_CONFIG)
+    .option('--db <file>', 'DuckDB file')
+    .option('--archive <dir>', 'raw WARC archive folder the records are copied into')
+    .option('--shard <k/n>', 'import only slice K of N (by document), each slice into its own --db; see `rollwatch merge`')
+    .option('--quiet', 'no progress output')
+    .action(async (files: string[], opts: { config: string; db?: string; archive?: string; shard?: string; quiet?: boolean }) => {
+      const loaded = loadRunConfig(opts);
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+      for (const file of files) {
+        if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`cannot read ${file}: no such file`);
+      }
+      const { importWarcFiles } = await import('../run/import.ts');
+      const { printImportTable } = await import('./import-summary.ts');
+      const { createProgress } = await import('../run/progress.ts');
+      const report = await importWarcFiles(loaded, files, { shard, progress: createProgress(process.stderr, opts.quiet) });
+      printImportTable(report, process.stdout);
+      setExit(report.status === 'ok' ? EXIT.ok : EXIT.sourceFailed);
     });
 
   program

@@ -194,12 +194,31 @@ export class Store {
     );
   }
 
-  /** The newest run that never finished (killed): the next run resumes it. */
+  /** The newest crawl that never finished (killed): the next run resumes it. An import needs no resuming: it skips what it loaded. */
   async interruptedRun(): Promise<string | null> {
     const rows = await this.db.query<{ run_id: string }>(
-      "SELECT run_id FROM runs WHERE status = 'running' ORDER BY started_at DESC LIMIT 1",
+      "SELECT run_id FROM runs WHERE status = 'running' AND command IS DISTINCT FROM 'import' ORDER BY started_at DESC LIMIT 1",
     );
     return rows[0]?.run_id ?? null;
+  }
+
+  /** Marks runs of `command` that never finished (killed) as interrupted. */
+  async closeInterrupted(command: string): Promise<void> {
+    await this.db.run("UPDATE runs SET status = 'interrupted' WHERE status = 'running' AND command = ?", [command]);
+  }
+
+  /** For each (URL, capture time, content hash), whether captures already holds it: an import skips those. */
+  async capturedBefore(keys: { url: string; at: string; hash: string }[]): Promise<boolean[]> {
+    if (!keys.length) return [];
+    const rows = await this.db.query<{ i: number }>(
+      `SELECT k.i FROM (SELECT unnest(?::VARCHAR[]) AS url, CAST(unnest(?::VARCHAR[]) AS TIMESTAMP) AS at,
+                               unnest(?::VARCHAR[]) AS hash, unnest(?::INTEGER[]) AS i) k
+        WHERE EXISTS (SELECT 1 FROM captures c WHERE c.url = k.url AND c.fetched_at = k.at AND c.content_hash = k.hash)`,
+      [listValue(keys.map((k) => k.url)), listValue(keys.map((k) => k.at)), listValue(keys.map((k) => k.hash)), listValue(keys.map((_, i) => i))],
+    );
+    const found = new Array<boolean>(keys.length).fill(false);
+    for (const r of rows) found[r.i] = true;
+    return found;
   }
 
   async markRun(runId: string, status: string): Promise<void> {
