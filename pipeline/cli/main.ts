@@ -36,13 +36,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--config <file>', 'run config naming the sources and output paths', DEFAULT_CONFIG)
     .option('--db <file>', `DuckDB file (default: the config's "db", usually ${DEFAULT_DB})`)
     .option('--archive <dir>', 'raw WARC archive folder (default: the config\'s "archive")')
+    .option('--shard <k/n>', "crawl only slice K of N of the config's sites (by host), each slice into its own --db; see `rollwatch merge`")
     .option('--quiet', 'no progress output')
-    .action(async (opts: { config: string; db?: string; archive?: string; quiet?: boolean }) => {
+    .action(async (opts: { config: string; db?: string; archive?: string; shard?: string; quiet?: boolean }) => {
       const loaded = loadRunConfig(opts); // validate the config before loading the heavy stages
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
       const { runPipeline } = await import('../run/run.ts');
       const { printRunTable } = await import('./summary.ts');
       const { createProgress } = await import('../run/progress.ts');
-      const report = await runPipeline(loaded, { command: 'run', progress: createProgress(process.stderr, opts.quiet) });
+      const report = await runPipeline(loaded, { command: 'run', shard, progress: createProgress(process.stderr, opts.quiet) });
       printRunTable(report, process.stdout);
       setExit(report.status === 'ok' ? EXIT.ok : EXIT.sourceFailed);
     });
@@ -100,6 +102,27 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const report = await importWarcFiles(loaded, files, { shard, progress: createProgress(process.stderr, opts.quiet) });
       printImportTable(report, process.stdout);
       setExit(report.status === 'ok' ? EXIT.ok : EXIT.sourceFailed);
+    });
+
+  program
+    .command('merge')
+    .description('combine shard files (or any rollwatch databases) into one, with the same ids; merging again changes nothing')
+    .argument('<files...>', 'DuckDB files to merge (each is only read)')
+    .requiredOption('--db <file>', 'the merged DuckDB file (created if missing, else merged into)')
+    .action(async (files: string[], opts: { db: string }) => {
+      const { mergeDatabases, MergeError } = await import('../load/merge.ts');
+      const { formatTable } = await import('./summary.ts');
+      const report = await mergeDatabases(files, opts.db).catch((err: unknown) => {
+        throw err instanceof MergeError ? new UsageError(err.message) : err;
+      });
+      process.stdout.write(
+        formatTable(
+          ['file', 'documents taken', 'earlier versions', 'log rows'],
+          report.inputs.map((i) => [i.file, i.documentsTaken, i.earlierVersions, i.logRows]),
+        ),
+      );
+      process.stdout.write(`${opts.db}: ${report.documents} documents, ${report.events} rollout events\n`);
+      setExit(EXIT.ok);
     });
 
   program

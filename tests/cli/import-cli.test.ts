@@ -1,5 +1,5 @@
-// `rollwatch import` as a user types it: a per-file table, exit 3 when a file was damaged, and
-// one line naming the file when it cannot be read.
+// `rollwatch import` and `merge` as a user types them: a per-file table, exit 3 when a file was
+// damaged, and one line naming the file when it cannot be read.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,13 @@ describe('rollwatch import (CLI)', () => {
     expect(r.status).toBe(3);
     expect(r.stdout).toMatch(/cut\.warc\.gz\s+1\s+1\s+1\s+1\b/); // records, responses, articles, new
     expect(r.stdout).toMatch(/bytes unreadable from byte \d+/);
+  });
+
+  it('merge names a file it cannot read and exits 2', () => {
+    const r = run('merge', join(dir, 'shard-9.duckdb'), '--db', join(dir, 'all.duckdb'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('cannot read');
+    expect(r.stderr).toContain('shard-9.duckdb');
   });
 
   it('rejects a malformed --shard', () => {
