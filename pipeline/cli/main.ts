@@ -68,12 +68,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--config <file>', 'run config (for per-source selectors and the archive folder)', DEFAULT_CONFIG)
     .option('--db <file>', 'DuckDB file')
     .option('--archive <dir>', 'raw WARC archive folder')
+    .option('--from <file>', 'rebuild into a new --db from this database, which is only read')
+    .option('--shard <k/n>', 'with --from: only slice K of N of its documents, each slice into its own --db; see `rollwatch merge`')
     .option('--quiet', 'no progress output')
-    .action(async (opts: { config: string; db?: string; archive?: string; quiet?: boolean }) => {
+    .action(async (opts: { config: string; db?: string; archive?: string; from?: string; shard?: string; quiet?: boolean }) => {
       const loaded = loadRunConfig(opts);
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+      if (shard && !opts.from) throw new UsageError('reprocess --shard needs --from FILE (the database to read) and --db FILE (the shard\'s own new file)');
+      if (opts.from && !existsSync(opts.from)) throw new UsageError(`cannot read ${opts.from}: no such file`);
+      if (opts.from && resolve(opts.from) === loaded.paths.db) throw new UsageError('--from and --db must be different files');
       const { reprocess } = await import('../run/reprocess.ts');
       const { createProgress } = await import('../run/progress.ts');
-      const report = await reprocess(loaded, { progress: createProgress(process.stderr, opts.quiet) });
+      const report = await reprocess(loaded, { from: opts.from, shard, progress: createProgress(process.stderr, opts.quiet) });
       process.stdout.write(
         `reprocessed ${report.reprocessed} of ${report.documents} documents from the archive; ${report.events} events\n`,
       );
@@ -110,11 +116,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<files...>', 'DuckDB files to merge (each is only read)')
     .requiredOption('--db <file>', 'the merged DuckDB file (created if missing, else merged into)')
     .action(async (files: string[], opts: { db: string }) => {
-      const { mergeDatabases, MergeError } = await import('../load/merge.ts');
+      const { mergeDatabases } = await import('../load/merge.ts');
       const { formatTable } = await import('./summary.ts');
-      const report = await mergeDatabases(files, opts.db).catch((err: unknown) => {
-        throw err instanceof MergeError ? new UsageError(err.message) : err;
-      });
+      const report = await mergeDatabases(files, opts.db);
       process.stdout.write(
         formatTable(
           ['file', 'documents taken', 'earlier versions', 'log rows'],

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { DuckDBBlobValue, listValue } from '@duckdb/node-api';
+import { UsageError } from '../cli/exit.ts';
 import { openDatabase, type Database } from './db.ts';
 import { NearDuplicateIndex, signatureFromBytes } from './near-duplicates.ts';
 import { DERIVED_TABLES, SCHEMA_VERSION } from './schema.ts';
@@ -30,12 +31,13 @@ export interface MergeReport {
   events: number;
 }
 
-export class MergeError extends Error {
+/** A file that cannot be merged: the CLI reports it as a usage error (exit 2), naming the file. */
+export class MergeError extends UsageError {
   override name = 'MergeError';
 }
 
 /** Tables with their own merge rule; every other table is a log, merged as a union. */
-const DOCUMENT_TABLES = new Set<string>(['schema_version', 'documents', 'earlier_versions', ...DERIVED_TABLES]);
+export const DOCUMENT_TABLES = new Set<string>(['schema_version', 'documents', 'earlier_versions', ...DERIVED_TABLES]);
 
 /** A version's newest sighting (documents row or a capture with its content), per (doc_id, content_hash). */
 const LATEST_SQL = (db: string) => `
@@ -44,7 +46,7 @@ SELECT d.doc_id, d.content_hash, greatest(d.fetched_at, coalesce(c.seen, d.fetch
   LEFT JOIN (SELECT doc_id, content_hash, max(fetched_at) AS seen FROM main.captures WHERE doc_id IS NOT NULL GROUP BY ALL) c
     USING (doc_id, content_hash)`;
 
-async function columns(db: Database, table: string): Promise<string> {
+export async function columns(db: Database, table: string): Promise<string> {
   const rows = await db.query<{ column_name: string }>(
     `SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ?
       ORDER BY column_index`,
@@ -54,7 +56,7 @@ async function columns(db: Database, table: string): Promise<string> {
 }
 
 /** Tables of the target (`null`) or of an attached database. */
-async function tablesOf(db: Database, attached: string | null): Promise<string[]> {
+export async function tablesOf(db: Database, attached: string | null): Promise<string[]> {
   const rows = await db.query<{ table_name: string }>(
     `SELECT table_name FROM duckdb_tables() WHERE database_name = ${attached ? '?' : 'current_database()'} AND schema_name = 'main' ORDER BY table_name`,
     attached ? [attached] : [],
@@ -162,7 +164,7 @@ async function remarkDuplicates(db: Database): Promise<void> {
 }
 
 /** The input as a file of this schema version: older files are upgraded in a temporary copy, never in place. */
-async function readableInput(file: string, scratch: () => string): Promise<string> {
+export async function readableInput(file: string, scratch: () => string): Promise<string> {
   const probe = await openDatabase(file, { readOnly: true }).catch((err: unknown) => {
     throw new MergeError(`${file}: cannot open it as a DuckDB file (${(err as Error).message.split('\n')[0]})`);
   });

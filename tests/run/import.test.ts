@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readArchive } from '../../pipeline/archive/index.ts';
 import { openDatabase, type Database } from '../../pipeline/load/db.ts';
+import { mergeDatabases } from '../../pipeline/load/merge.ts';
 import { docIdFor } from '../../pipeline/load/store.ts';
 import { importWarcFiles, type ImportReport } from '../../pipeline/run/import.ts';
 import { createProgress } from '../../pipeline/run/progress.ts';
@@ -136,6 +137,29 @@ describe('rollwatch import', () => {
     db = await openDatabase(loaded.paths.db);
     expect(report.missing).toEqual([]);
     expect(await db.query('SELECT * FROM rollout_events ORDER BY ALL')).toEqual(before);
+  });
+
+  it('reprocess --shard: two slices rebuilt into their own files and merged give back the same database', async () => {
+    const tables = ['documents', 'earlier_versions', 'rollout_events', 'entities', 'captures', 'runs'];
+    const dump = async (d: Database) => Object.fromEntries(await Promise.all(tables.map(async (t) => [t, await d.query(`SELECT * FROM ${t} ORDER BY ALL`)])));
+    const whole = await dump(db);
+    db.close();
+    const slices: string[] = [];
+    let rebuilt = 0;
+    for (const index of [1, 2]) {
+      const out = { ...loaded, paths: { ...loaded.paths, db: join(dir, `reprocessed-${index}.duckdb`) } };
+      const report = await reprocess(out, { progress: quiet, from: loaded.paths.db, shard: { index, count: 2 } });
+      expect(report.missing).toEqual([]);
+      rebuilt += report.reprocessed;
+      slices.push(out.paths.db);
+    }
+    expect(rebuilt).toBe(whole.documents.length);
+    const merged = join(dir, 'reprocessed.duckdb');
+    await mergeDatabases(slices, merged);
+    const m = await openDatabase(merged, { readOnly: true });
+    expect(await dump(m)).toEqual(whole);
+    m.close();
+    db = await openDatabase(loaded.paths.db);
   });
 
   it('with --shard, each document lands in exactly one shard', async () => {
