@@ -1,6 +1,6 @@
 // One shard's share of an existing rollwatch file, for `reprocess --shard K/N`: the documents a
-// shard owns with their versions, facts and captures, copied into the shard's own (new) file, so
-// N machines can each rebuild a slice and `merge` can put the slices back together.
+// shard owns with their versions, facts and captures, and the run logs, copied into the shard's
+// own (new) file, so N machines can each rebuild a slice and `merge` can put them back together.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +11,6 @@ import { DERIVED_TABLES } from './schema.ts';
 export interface SliceOptions {
   /** Whether a document belongs to this slice. */
   keep(docId: string): boolean;
-  /** Copy the logs (runs, errors, captures of no document) too: one slice of the N should. */
-  withLogs: boolean;
 }
 
 /** Copies the slice of `from` into `db`, which must hold no documents yet. Returns the documents copied. */
@@ -40,14 +38,14 @@ export async function copySlice(db: Database, from: string, options: SliceOption
         }
         const captureCols = await columns(db, 'captures');
         await db.run(`INSERT INTO main.captures (${captureCols}) SELECT ${captureCols} FROM src.captures
-                       WHERE doc_id IN (SELECT doc_id FROM slice) OR (doc_id IS NULL AND ${options.withLogs})`);
-        if (options.withLogs) {
-          const mine = new Set(await tablesOf(db, null));
-          for (const table of await tablesOf(db, 'src')) {
-            if (!mine.has(table) || DOCUMENT_TABLES.has(table) || table === 'captures') continue;
-            const cols = await columns(db, table);
-            await db.run(`INSERT INTO main."${table}" (${cols}) SELECT ${cols} FROM src."${table}"`);
-          }
+                       WHERE doc_id IN (SELECT doc_id FROM slice) OR doc_id IS NULL`);
+        // Every slice carries the (small) logs whole, so any one of them is readable alone;
+        // merge adds each log row once.
+        const mine = new Set(await tablesOf(db, null));
+        for (const table of await tablesOf(db, 'src')) {
+          if (!mine.has(table) || DOCUMENT_TABLES.has(table) || table === 'captures') continue;
+          const cols = await columns(db, table);
+          await db.run(`INSERT INTO main."${table}" (${cols}) SELECT ${cols} FROM src."${table}"`);
         }
         await db.run('DROP TABLE slice');
         return ids.length;

@@ -95,7 +95,7 @@ function classify(record: WarcResponse, matcher: SourceMatcher, shard: Shard | u
 }
 
 class Importer {
-  readonly counts: RunCounts = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0, documentsNew: 0, documentsChanged: 0, eventsAdded: 0 };
+  readonly counts: RunCounts = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0, pagesSkippedLastmod: 0, documentsNew: 0, documentsChanged: 0, eventsAdded: 0 };
 
   constructor(
     private readonly loaded: LoadedConfig,
@@ -223,7 +223,7 @@ export async function importWarcFiles(loaded: LoadedConfig, files: string[], opt
     await store.closeInterrupted('import');
     const started = new Date();
     const runId = newRunId(started);
-    await store.beginRun(runId, started.toISOString(), 'import');
+    await store.beginRun(runId, started.toISOString(), 'import', { configFile: loaded.file ?? null, archiveDir: loaded.paths.archive, sources: loaded.sources });
     const archive = await openArchive(loaded.paths.archive, runId);
     const importer = new Importer(loaded, store, pool, archive, runId, { ...options, progress });
     const reports: ImportFileReport[] = [];

@@ -61,7 +61,7 @@ export async function reprocess(loaded: LoadedConfig, options: ReprocessOptions 
   try {
     if (options.from) {
       const shard = options.shard;
-      const copied = await copySlice(db, options.from, { keep: (id) => inShard(id, shard), withLogs: !shard || shard.index === 1 });
+      const copied = await copySlice(db, options.from, { keep: (id) => inShard(id, shard) });
       progress.log('reprocess_slice', { from: options.from, shard: shard ? `${shard.index}/${shard.count}` : 'all', documents: copied });
     }
     const store = new Store(db);

@@ -46,7 +46,7 @@ async function fileWith(name: string, runs: [string, PageRecord[]][]): Promise<s
   for (const [runId, pages] of runs) {
     await store.beginRun(runId, '2013-06-01T00:00:00Z', 'run');
     await store.savePages(runId, pages);
-    await store.finishRun(runId, '2013-06-01T01:00:00Z', 'ok', { pagesFetched: pages.length, pagesFailed: 0, pagesNotModified: 0, documentsNew: 0, documentsChanged: 0, eventsAdded: 0 });
+    await store.finishRun(runId, '2013-06-01T01:00:00Z', 'ok', { pagesFetched: pages.length, pagesFailed: 0, pagesNotModified: 0, pagesSkippedLastmod: 0, documentsNew: 0, documentsChanged: 0, eventsAdded: 0 });
   }
   db.close();
   return path;
