@@ -168,6 +168,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--since <date>', 'reported on or after this day (YYYY-MM-DD; 2013 or 2013-06 mean their first day)')
     .option('--until <date>', 'reported on or before this day (YYYY-MM-DD; 2013 or 2013-06 mean their last day)')
     .option('--excel', 'start the CSV with a UTF-8 BOM so Excel reads accents and £ right (CSV lines always end CRLF)')
+    .option('--partition <columns>', 'parquet only: a Hive-partitioned dataset in the -o folder, by any of source, year, month, service, status (e.g. source,year)')
     .addOption(new Option('--status <status>', 'only this status').choices([
       'planned', 'live', 'delayed', 'paused', 'resumed', 'cancelled', 'under_review', 'provider_appointed', 'provider_withdrawn',
     ]))
