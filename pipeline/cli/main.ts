@@ -134,8 +134,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('serve the bundled sample sites on 127.0.0.1 and run the whole pipeline on them')
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('--archive <dir>', 'raw WARC archive folder', 'output/archive')
+    .option('--shard <k/n>', 'crawl only slice K of N of the sample sites (by host), as a backfill shard would')
     .option('--quiet', 'no progress output')
-    .action(async (opts: { db: string; archive: string; quiet?: boolean }) => {
+    .action(async (opts: { db: string; archive: string; shard?: string; quiet?: boolean }) => {
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
       const { runDemo } = await import('../run/demo.ts');
       const { printDemoSummary, printRunTable } = await import('./summary.ts');
       const { createProgress } = await import('../run/progress.ts');
@@ -143,6 +145,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const { report } = await runDemo({
         db,
         archive: resolve(opts.archive),
+        shard,
         progress: createProgress(process.stderr, opts.quiet),
       });
       printRunTable(report, process.stdout);
