@@ -222,22 +222,66 @@ export class Store {
     );
   }
 
-  /** The newest run that never finished (killed): the next run resumes it. */
-  async interruptedRun(): Promise<string | null> {
+  /**
+   * Runs that never finished since the last one that did, newest first: a run killed, then the
+   * run resuming it killed too. The next run resumes them all, so neither's pages are fetched again.
+   */
+  async interruptedRuns(): Promise<string[]> {
     const rows = await this.db.query<{ run_id: string }>(
-      "SELECT run_id FROM runs WHERE status = 'running' ORDER BY started_at DESC LIMIT 1",
+      `SELECT run_id FROM runs
+        WHERE finished_at IS NULL AND status IN ('running', 'interrupted')
+          AND started_at > coalesce((SELECT max(started_at) FROM runs WHERE finished_at IS NOT NULL), TIMESTAMP '-infinity')
+        ORDER BY started_at DESC, run_id DESC`,
     );
-    return rows[0]?.run_id ?? null;
+    return rows.map((r) => r.run_id);
   }
 
   async markRun(runId: string, status: string): Promise<void> {
     await this.db.run('UPDATE runs SET status = ? WHERE run_id = ?', [status, runId]);
   }
 
-  /** URLs captured (or found unchanged) during a run: a resumed run skips them. */
-  async urlsCapturedInRun(runId: string): Promise<Set<string>> {
-    const rows = await this.db.query<{ url: string }>('SELECT DISTINCT url FROM captures WHERE run_id = ?', [runId]);
+  /** URLs captured (or found unchanged) during these runs: a resumed run skips them. */
+  async urlsCapturedInRuns(runIds: string[]): Promise<Set<string>> {
+    if (!runIds.length) return new Set();
+    const rows = await this.db.query<{ url: string }>('SELECT DISTINCT url FROM captures WHERE list_contains(?::VARCHAR[], run_id)', [
+      listValue(runIds),
+    ]);
     return new Set(rows.map((r) => r.url));
+  }
+
+  /** Moves a run's counts on by what a batch committed, in the batch's transaction. */
+  private async addRunCounts(runId: string, d: RunCounts): Promise<void> {
+    await this.db.run(
+      `UPDATE runs SET pages_fetched = pages_fetched + ?, pages_failed = pages_failed + ?, pages_not_modified = pages_not_modified + ?,
+         pages_skipped_lastmod = coalesce(pages_skipped_lastmod, 0) + ?, documents_new = documents_new + ?, documents_changed = documents_changed + ?, events_added = events_added + ?
+       WHERE run_id = ?`,
+      [d.pagesFetched, d.pagesFailed, d.pagesNotModified, d.pagesSkippedLastmod, d.documentsNew, d.documentsChanged, d.eventsAdded, runId],
+    );
+  }
+
+  /**
+   * One batch of a run in one transaction: its fetch errors, unchanged pages and pages, and the
+   * run's counts moved on by them (`fetched` says what the crawl counted for these records). A
+   * killed run's row then says what it committed, and a kill never keeps half a batch.
+   */
+  async commitBatch(
+    runId: string,
+    batch: { pages: PageRecord[]; errors: FetchErrorRecord[]; unchanged: NotModifiedRecord[] },
+    fetched: Pick<RunCounts, 'pagesFetched' | 'pagesFailed' | 'pagesNotModified' | 'pagesSkippedLastmod'>,
+  ): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
+    const state = await this.documentState();
+    return this.guarded(async () => {
+      await this.writeErrors(runId, batch.errors);
+      await this.writeNotModified(runId, batch.unchanged);
+      const result = await this.writePages(runId, batch.pages, state);
+      await this.addRunCounts(runId, {
+        ...fetched,
+        documentsNew: result.outcomes.filter((o) => o === 'new').length,
+        documentsChanged: result.outcomes.filter((o) => o === 'changed').length,
+        eventsAdded: result.eventsAdded,
+      });
+      return result;
+    });
   }
 
   /** Latest validators per URL, for conditional requests. */
@@ -267,37 +311,42 @@ export class Store {
   /** Logs unchanged pages as 304 captures, in one append (a nightly run is mostly these). */
   async recordNotModified(runId: string, pages: NotModifiedRecord[]): Promise<void> {
     if (!pages.length) return;
-    await this.guarded(async () => {
-      const caps = await this.db.connection.createAppender('captures');
-      for (const p of pages) {
-        str(caps, p.url);
-        str(caps, p.known?.docId ?? null);
-        str(caps, p.sourceId);
-        str(caps, runId);
-        caps.appendTimestamp(timestampValue(p.at));
-        caps.appendInteger(304);
-        str(caps, p.known?.etag ?? null);
-        str(caps, p.known?.lastModified ?? null);
-        str(caps, p.known?.contentHash ?? null);
-        caps.appendNull();
-        caps.appendNull();
-        caps.endRow();
-      }
-      caps.closeSync();
-    });
+    await this.guarded(() => this.writeNotModified(runId, pages));
+  }
+
+  private async writeNotModified(runId: string, pages: NotModifiedRecord[]): Promise<void> {
+    if (!pages.length) return;
+    const caps = await this.db.connection.createAppender('captures');
+    for (const p of pages) {
+      str(caps, p.url);
+      str(caps, p.known?.docId ?? null);
+      str(caps, p.sourceId);
+      str(caps, runId);
+      caps.appendTimestamp(timestampValue(p.at));
+      caps.appendInteger(304);
+      str(caps, p.known?.etag ?? null);
+      str(caps, p.known?.lastModified ?? null);
+      str(caps, p.known?.contentHash ?? null);
+      caps.appendNull();
+      caps.appendNull();
+      caps.endRow();
+    }
+    caps.closeSync();
   }
 
   async recordErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
     if (!errors.length) return;
-    await this.db.transaction(async () => {
-      for (const e of errors) {
-        await this.db.run(
-          `INSERT INTO fetch_errors (run_id, source_id, url, failed_at, reason, http_status, detail)
-           VALUES (?, ?, ?, ?::TIMESTAMP, ?, ?, ?)`,
-          [runId, e.sourceId, e.url, e.at, e.reason, e.httpStatus, e.detail.slice(0, 2000)],
-        );
-      }
-    });
+    await this.db.transaction(() => this.writeErrors(runId, errors));
+  }
+
+  private async writeErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
+    for (const e of errors) {
+      await this.db.run(
+        `INSERT INTO fetch_errors (run_id, source_id, url, failed_at, reason, http_status, detail)
+         VALUES (?, ?, ?, ?::TIMESTAMP, ?, ?, ?)`,
+        [runId, e.sourceId, e.url, e.at, e.reason, e.httpStatus, e.detail.slice(0, 2000)],
+      );
+    }
   }
 
   async recordSourceRun(runId: string, r: SourceRunRecord): Promise<void> {
@@ -315,41 +364,44 @@ export class Store {
   async savePages(runId: string | null, pages: PageRecord[]): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
     if (!pages.length) return { outcomes: [], eventsAdded: 0 };
     const state = await this.documentState();
-    return this.guarded(async () => {
-      const ids = pages.map((p) => docIdFor(p.docUrl));
-      const hashes = new Map<string, string>();
-      for (const id of ids) {
-        const known = state.docs.get(id);
-        if (known) hashes.set(id, known.hash);
+    return this.guarded(() => this.writePages(runId, pages, state));
+  }
+
+  private async writePages(runId: string | null, pages: PageRecord[], state: DocumentState): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
+    if (!pages.length) return { outcomes: [], eventsAdded: 0 };
+    const ids = pages.map((p) => docIdFor(p.docUrl));
+    const hashes = new Map<string, string>();
+    for (const id of ids) {
+      const known = state.docs.get(id);
+      if (known) hashes.set(id, known.hash);
+    }
+    const outcomes: PageOutcome[] = [];
+    const toWrite: { page: PageRecord; docId: string }[] = [];
+    const outcomesOfWrites: PageOutcome[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i]!;
+      const docId = ids[i]!;
+      const prev = hashes.get(docId);
+      let outcome: PageOutcome;
+      if (seen.has(docId) || prev === page.capture.contentHash) outcome = 'unchanged';
+      else outcome = prev === undefined ? 'new' : 'changed';
+      outcomes.push(outcome);
+      if (outcome !== 'unchanged') {
+        toWrite.push({ page, docId });
+        outcomesOfWrites.push(outcome);
+        seen.add(docId);
+        hashes.set(docId, page.capture.contentHash);
       }
-      const outcomes: PageOutcome[] = [];
-      const toWrite: { page: PageRecord; docId: string }[] = [];
-      const outcomesOfWrites: PageOutcome[] = [];
-      const seen = new Set<string>();
-      for (let i = 0; i < pages.length; i++) {
-        const page = pages[i]!;
-        const docId = ids[i]!;
-        const prev = hashes.get(docId);
-        let outcome: PageOutcome;
-        if (seen.has(docId) || prev === page.capture.contentHash) outcome = 'unchanged';
-        else outcome = prev === undefined ? 'new' : 'changed';
-        outcomes.push(outcome);
-        if (outcome !== 'unchanged') {
-          toWrite.push({ page, docId });
-          outcomesOfWrites.push(outcome);
-          seen.add(docId);
-          hashes.set(docId, page.capture.contentHash);
-        }
-      }
-      const changedIds = toWrite.map((w) => w.docId);
-      // Only documents that existed before have rows to replace; a backfill of new pages skips the deletes.
-      const replacedIds = toWrite.filter((_, i) => outcomesOfWrites[i] === 'changed').map((w) => w.docId);
-      await this.deleteDocuments(replacedIds);
-      const eventsAdded = await this.appendDerived(toWrite, state);
-      await this.appendCaptures(runId, pages, ids);
-      await this.markDuplicates(changedIds, state);
-      return { outcomes, eventsAdded };
-    });
+    }
+    const changedIds = toWrite.map((w) => w.docId);
+    // Only documents that existed before have rows to replace; a backfill of new pages skips the deletes.
+    const replacedIds = toWrite.filter((_, i) => outcomesOfWrites[i] === 'changed').map((w) => w.docId);
+    await this.deleteDocuments(replacedIds);
+    const eventsAdded = await this.appendDerived(toWrite, state);
+    await this.appendCaptures(runId, pages, ids);
+    await this.markDuplicates(changedIds, state);
+    return { outcomes, eventsAdded };
   }
 
   /** Rebuilds derived rows for documents from fresh extraction (reprocess). */

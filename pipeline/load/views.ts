@@ -385,7 +385,8 @@ export async function installAnalystLayer(db: Database, options: { withinTransac
     await install(db);
     if (own) await db.run('COMMIT');
   } catch (err) {
-    if (own) await db.run('ROLLBACK');
+    // A failed COMMIT (a full disk) has already ended the transaction: keep its error, not ROLLBACK's.
+    if (own) await db.run('ROLLBACK').catch(() => undefined);
     throw err;
   }
 }

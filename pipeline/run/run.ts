@@ -47,10 +47,11 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
   const pool = new ExtractPool(workerCount(loaded.config.workers), knowledge);
   try {
     const store = new Store(db);
-    const resumedFrom = await store.interruptedRun();
-    const done = resumedFrom ? await store.urlsCapturedInRun(resumedFrom) : new Set<string>();
+    const interrupted = await store.interruptedRuns();
+    const resumedFrom = interrupted[0] ?? null;
+    const done = await store.urlsCapturedInRuns(interrupted);
     if (resumedFrom) {
-      await store.markRun(resumedFrom, 'interrupted');
+      for (const run of interrupted) await store.markRun(run, 'interrupted');
       progress.log('resume', { run: resumedFrom, pagesAlreadyDone: done.size });
     }
     const started = new Date();
@@ -87,6 +88,12 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       const batch: PageRecord[] = [];
       const errors: FetchErrorRecord[] = [];
       const unchanged: NotModifiedRecord[] = [];
+      // What the crawl counted for the records waiting in this batch: committed with them.
+      let pending = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0, pagesSkippedLastmod: 0 };
+      const count = (key: keyof typeof pending): void => {
+        counts[key]++;
+        pending[key]++;
+      };
       let sourceEvents = 0;
       let extracted = 0;
       let selectorFailures = 0;
@@ -107,10 +114,11 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
         const pages = batch.splice(0);
         const errs = errors.splice(0);
         const same = unchanged.splice(0);
+        const fetched = pending;
+        pending = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0, pagesSkippedLastmod: 0 };
         return enqueue(async () => {
-          await store.recordErrors(runId, errs);
-          await store.recordNotModified(runId, same);
-          const { outcomes, eventsAdded } = await store.savePages(runId, pages);
+          if (!pages.length && !errs.length && !same.length && !fetched.pagesFetched) return;
+          const { outcomes, eventsAdded } = await store.commitBatch(runId, { pages, errors: errs, unchanged: same }, fetched);
           for (const o of outcomes) {
             if (o === 'new') counts.documentsNew++;
             if (o === 'changed') counts.documentsChanged++;
@@ -147,7 +155,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
             known: (url) => known.get(url),
             done: (url) => done.has(url),
             onArticle: async (capture, archived) => {
-              counts.pagesFetched++;
+              count('pagesFetched');
               let record: PageRecord;
               try {
                 const page = await pool.extract(source, capture, archived);
@@ -157,7 +165,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
                 for (const m of page.check.misses) selectorMisses.set(m, (selectorMisses.get(m) ?? 0) + 1);
               } catch (err) {
                 // A page the extractor cannot read is recorded as failed; the run goes on.
-                counts.pagesFailed++;
+                count('pagesFailed');
                 errors.push({
                   sourceId: source.id,
                   url: capture.url,
@@ -174,14 +182,13 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
               else commitSoon();
             },
             onNotModified: async (url, how) => {
-              if (how === 'lastmod') counts.pagesSkippedLastmod++;
-              else counts.pagesNotModified++;
+              count(how === 'lastmod' ? 'pagesSkippedLastmod' : 'pagesNotModified');
               unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url) });
               if (unchanged.length >= loaded.config.batchSize * 10) await flush();
               else commitSoon();
             },
             onError: async (e: FetchError) => {
-              counts.pagesFailed++;
+              count('pagesFailed');
               errors.push({ ...e, at: new Date().toISOString() });
               commitSoon();
             },
