@@ -1,7 +1,7 @@
 // DuckDB schema: v1 is the DESIGN.md contract. Tables may gain columns, never lose them.
 // Each migration runs once, in order, inside a transaction, and bumps `schema_version`.
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Tables derived from captures by the pure extractor; `reprocess` rebuilds exactly these. */
 export const DERIVED_TABLES = ['entities', 'quotes', 'date_mentions', 'numeric_claims', 'rollout_events'] as const;
@@ -200,5 +200,12 @@ DROP TABLE rollout_events;
 ALTER TABLE rollout_events_v2 RENAME TO rollout_events;
 `,
     backfill: 'body-signatures',
+  },
+  {
+    // Sitemap lastmod skip (issue 12, item 8): a page is skipped only when its sitemap
+    // <lastmod> is no later than the one it had when it was last fetched, so each capture
+    // records the lastmod the sitemap gave at the time.
+    version: 3,
+    sql: `ALTER TABLE captures ADD COLUMN sitemap_lastmod VARCHAR;`,
   },
 ];
