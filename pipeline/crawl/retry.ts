@@ -13,11 +13,18 @@ export interface GiveUp {
   detail: string;
 }
 
-export function retryHooks(ctx: SourceContext, onGiveUp: (request: Request, failure: GiveUp | null) => Promise<void>) {
+export function retryHooks(
+  ctx: SourceContext,
+  onGiveUp: (request: Request, failure: GiveUp | null) => Promise<void>,
+  /** Turns a crawler's own errors (a browser's navigation timeout) into transient fetch failures. */
+  classify: (error: Error, request: Request) => RetryableFetch | null = () => null,
+) {
+  const transient = (error: Error, request: Request): RetryableFetch | null => (error instanceof RetryableFetch ? error : classify(error, request));
   return {
-    errorHandler: async ({ request }: { request: Request }, error: Error): Promise<void> => {
+    errorHandler: async ({ request }: { request: Request }, thrown: Error): Promise<void> => {
+      const error = transient(thrown, request);
       // Anything but a transient fetch failure is our own bug or a hook's: no retry (and the crawl stops, below).
-      if (!(error instanceof RetryableFetch) || ctx.stopped) {
+      if (!error || ctx.stopped) {
         request.noRetry = true;
         return;
       }
@@ -26,10 +33,11 @@ export function retryHooks(ctx: SourceContext, onGiveUp: (request: Request, fail
       await sleep(Math.max(backoffMs(request.retryCount, ctx.limits.baseDelayMs), retryAfter ?? 0), ctx.options.signal);
       if (ctx.stopped) request.noRetry = true;
     },
-    failedRequestHandler: async ({ request }: { request: Request }, error: Error): Promise<void> => {
+    failedRequestHandler: async ({ request }: { request: Request }, thrown: Error): Promise<void> => {
       if (ctx.stopped) return onGiveUp(request, null);
-      if (!(error instanceof RetryableFetch)) {
-        ctx.halt(error);
+      const error = transient(thrown, request);
+      if (!error) {
+        ctx.halt(thrown);
         return onGiveUp(request, null);
       }
       const attempts = request.retryCount + 1;

@@ -13,6 +13,7 @@ import type { Candidate } from './frontier.ts';
 import { parseFeed, parseListing, parseSitemap } from './discovery.ts';
 import type { HopOutcome, HopRequest } from './fetch-step.ts';
 import { FetchFailure, type RawResponse } from './http.ts';
+import type { ArchiveRef } from '../archive/warc.ts';
 import type { GiveUp } from './retry.ts';
 
 export const LABELS = { sitemap: 'sitemap', feed: 'feed', listing: 'listing', article: 'article' } as const;
@@ -46,8 +47,8 @@ export interface RouteDeps<C extends CrawlingContext> {
   /** Gets one hop: the HTTP crawler requests it, the browser crawler has already loaded it. */
   obtain(context: C, hop: HopRequest): Promise<HopOutcome>;
   enqueue(requests: RequestOptions[], forefront?: boolean): Promise<void>;
-  /** Rendered DOM of the page the browser loaded; undefined for the HTTP crawler. */
-  rendered?(context: C): Promise<string | undefined>;
+  /** The DOM of the article the browser loaded, once rendered, archived beside the raw response; undefined for the HTTP crawler. */
+  rendered?(context: C, publicUrl: string, raw: RawResponse): Promise<{ html: string; ref: ArchiveRef } | undefined>;
 }
 
 /** A request for a label: uniqueKey per hop, so a page seen twice in one run is fetched once. */
@@ -221,9 +222,11 @@ export function createRouter<C extends CrawlingContext>(deps: RouteDeps<C>) {
       await ctx.fail(d.key, reached.failure.reason, reached.failure.httpStatus, reached.failure.message);
       return 'done';
     }
-    const renderedHtml = deps.rendered ? await deps.rendered(c) : undefined;
-    const { response, ref, publicUrl } = reached;
-    await handleArticleResponse(ctx, { key: d.key, finalUrl: publicUrl, response, ref, known, sitemapLastmod: d.lastmod ?? null, renderedHtml });
+    const { response, publicUrl } = reached;
+    const good = response.status >= 200 && response.status < 300 && !response.omitted;
+    const rendered = good && deps.rendered ? await deps.rendered(c, publicUrl, response) : undefined;
+    const ref = rendered?.ref ?? reached.ref;
+    await handleArticleResponse(ctx, { key: d.key, finalUrl: publicUrl, response, ref, known, sitemapLastmod: d.lastmod ?? null, renderedHtml: rendered?.html });
     return 'done';
   }
 
