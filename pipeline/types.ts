@@ -32,8 +32,10 @@ export interface Capture {
   lastModified: string | null;
   /** Decoded HTML (charset from header, BOM or <meta>). */
   html: string;
-  /** sha256 hex of the raw body bytes. */
+  /** sha256 hex of the raw body bytes (of the rendered DOM, for a page rendered in a browser). */
   contentHash: string;
+  /** The sitemap's `<lastmod>` for the page when it was fetched, if it gave one: the next run compares against it. */
+  sitemapLastmod?: string | null;
 }
 
 /** Where the publication date came from, most trusted first. */

@@ -259,6 +259,13 @@ UPDATE rollout_events SET
   WHERE target IS NOT NULL;
 `,
   },
+  {
+    // Sitemap lastmod skip (issue 12, item 8): a page is skipped only when its sitemap
+    // <lastmod> is no later than the one it had when it was last fetched, so each capture
+    // records the lastmod the sitemap gave at the time.
+    version: 4,
+    sql: `ALTER TABLE captures ADD COLUMN sitemap_lastmod VARCHAR;`,
+  },
 ];
 
 /** The schema this rollwatch writes: the last migration's version. */

@@ -33,6 +33,8 @@ export interface KnownPage {
   docId: string | null;
   /** Last time the page was fetched and found good or unchanged (ISO). */
   checkedAt: string | null;
+  /** The sitemap <lastmod> the page had at its latest good or unchanged capture. */
+  sitemapLastmod: string | null;
 }
 
 /** A fetch that found the page unchanged (304, or the same content hash). */
@@ -41,6 +43,8 @@ export interface NotModifiedRecord {
   url: string;
   at: string;
   known: KnownPage | undefined;
+  /** The sitemap <lastmod> the page has now, when the sitemap gives one. */
+  sitemapLastmod?: string | null;
 }
 
 export interface FetchErrorRecord {
@@ -294,16 +298,25 @@ export class Store {
       content_hash: string | null;
       doc_id: string | null;
       checked_at: string;
+      sitemap_lastmod: string | null;
     }>(
       `SELECT url, arg_max(etag, fetched_at) AS etag, arg_max(last_modified, fetched_at) AS last_modified,
               arg_max(content_hash, fetched_at) AS content_hash, arg_max(doc_id, fetched_at) AS doc_id,
-              strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS checked_at
+              strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS checked_at,
+              arg_max(sitemap_lastmod, fetched_at) AS sitemap_lastmod
          FROM captures WHERE (status BETWEEN 200 AND 299 OR status = 304) AND content_hash IS NOT NULL GROUP BY url`,
     );
     return new Map(
       rows.map((r) => [
         r.url,
-        { etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, docId: r.doc_id, checkedAt: r.checked_at },
+        {
+          etag: r.etag,
+          lastModified: r.last_modified,
+          contentHash: r.content_hash,
+          docId: r.doc_id,
+          checkedAt: r.checked_at,
+          sitemapLastmod: r.sitemap_lastmod,
+        },
       ]),
     );
   }
@@ -329,6 +342,7 @@ export class Store {
       str(caps, p.known?.contentHash ?? null);
       caps.appendNull();
       caps.appendNull();
+      str(caps, p.sitemapLastmod ?? p.known?.sitemapLastmod ?? null);
       caps.endRow();
     }
     caps.closeSync();
@@ -553,6 +567,7 @@ export class Store {
       str(caps, c.contentHash);
       str(caps, p.warc?.file);
       str(caps, p.warc?.recordId);
+      str(caps, c.sitemapLastmod ?? null);
       caps.endRow();
     });
     caps.closeSync();

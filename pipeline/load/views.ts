@@ -299,6 +299,7 @@ export const COMMENTS: Record<string, Commented> = {
       content_hash: 'sha256 of the raw body.',
       warc_file: 'Archive file holding the raw response.',
       warc_record_id: 'WARC-Record-ID of the response in that file.',
+      sitemap_lastmod: 'The sitemap <lastmod> the page had when fetched; a later run skips it while the sitemap says no later.',
     },
   },
   fetch_errors: {

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadKnowledge } from '../analyse/index.ts';
 import { openArchive } from '../archive/index.ts';
-import { crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
+import { CrawlHosts, crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
 import { Store, type FetchErrorRecord, type NotModifiedRecord, type PageRecord, type RunCounts, type SourceRunRecord } from '../load/store.ts';
 import type { LoadedConfig } from '../sources/load.ts';
 import type { Source } from '../sources/schema.ts';
@@ -84,6 +84,8 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
 
     // Sources are crawled side by side: each is a different site with its own politeness
     // limits, so a nightly run over seven polite sources takes as long as the slowest one.
+    // Sources on one host share its gate and robots.txt.
+    const hosts = new CrawlHosts();
     const crawlOne = async (source: Source, index: number): Promise<void> => {
       const batch: PageRecord[] = [];
       const errors: FetchErrorRecord[] = [];
@@ -149,6 +151,9 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
             archive,
             fast: loaded.config.fast,
             maxArticles: loaded.config.maxArticlesPerSource,
+            timeoutMs: loaded.config.requestTimeoutSecs * 1000,
+            proxyUrls: loaded.config.proxyUrls,
+            hosts,
             signal: options.signal,
           },
           {
@@ -181,9 +186,9 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
               if (batch.length >= loaded.config.batchSize) await flush();
               else commitSoon();
             },
-            onNotModified: async (url, how) => {
-              count(how === 'lastmod' ? 'pagesSkippedLastmod' : 'pagesNotModified');
-              unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url) });
+            onNotModified: async (url, seen) => {
+              count(seen.how === 'lastmod' ? 'pagesSkippedLastmod' : 'pagesNotModified');
+              unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url), sitemapLastmod: seen.sitemapLastmod });
               if (unchanged.length >= loaded.config.batchSize * 10) await flush();
               else commitSoon();
             },
