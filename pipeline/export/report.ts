@@ -4,26 +4,13 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from '../load/db.ts';
-import { CURRENT_SQL, FACTS_SQL, QUOTES_SQL } from '../load/views.ts';
+import { FACTS_SQL, QUOTES_SQL } from '../load/views.ts';
+import { queryCurrent, type CurrentRow } from './current.ts';
 import { queryFacts, type FactRow } from './facts.ts';
 import type { FactFilters } from './filters.ts';
 import { escapeHtml, sourceLink } from './html.ts';
 import { STATUS_COLOURS, statusColour, statusLabel } from './status-style.ts';
 import { timelineSvg } from './timeline-svg.ts';
-
-interface CurrentRow {
-  event_id: string;
-  service: string;
-  region: string;
-  status: string;
-  provider: string | null;
-  target: string | null;
-  reported_on: string | null;
-  evidence: string;
-  reports: number;
-  title: string | null;
-  url: string;
-}
 
 interface QuoteRow {
   reported_on: string | null;
@@ -100,13 +87,31 @@ function factRow(row: FactRow, anchor: string): string {
   return `<tr id="${anchor}"><td class="date">${escapeHtml(row.date ?? 'undated')}</td><td>${escapeHtml(row.region)}</td><td>${statusChip(row.status)}</td><td>${escapeHtml(row.provider)}</td><td>${escapeHtml(row.target)}</td><td class="evidence">${escapeHtml(row.evidence)}${quote}</td><td>${sourceLink(row.url, row.title ?? row.url)}<br><span class="muted">${escapeHtml(row.source)}</span></td></tr>`;
 }
 
+function factLink(anchors: Map<string, string>, eventId: string | null, text: string | null): string {
+  const anchor = eventId ? anchors.get(eventId) : undefined;
+  return anchor ? `<a href="#${anchor}">${escapeHtml(text ?? 'undated')}</a>` : escapeHtml(text ?? 'undated');
+}
+
+/** The provider beside a status: who runs it now, or who withdrew and when. */
+function providerCell(r: CurrentRow, anchors: Map<string, string>): string {
+  if (!r.provider_status) return '';
+  const when = factLink(anchors, r.provider_event_id, r.provider_effective);
+  if (r.provider_status === 'withdrawn') return `none: ${escapeHtml(r.provider_named)} withdrew (${when})`;
+  if (r.provider_status === 'named') return `${escapeHtml(r.provider)} <span class="muted">(named ${when})</span>`;
+  return `${escapeHtml(r.provider)} <span class="muted">(appointed ${when})</span>`;
+}
+
+function currentRow(r: CurrentRow, anchors: Map<string, string>): string {
+  const status = r.status ? statusChip(r.status) : '<span class="muted">no status reported</span>';
+  const review = r.review_open ? `open since ${factLink(anchors, r.review_event_id, r.review_effective)}` : '';
+  const source = r.url ? sourceLink(r.url, r.title ?? r.url) : '';
+  return `<tr><td>${escapeHtml(r.service)}</td><td>${escapeHtml(r.region)}</td><td>${status}</td><td class="date">${r.event_id ? factLink(anchors, r.event_id, r.effective) : ''}</td><td>${providerCell(r, anchors)}</td><td>${review}</td><td>${escapeHtml(r.target)}</td><td class="evidence">${escapeHtml(r.evidence)}</td><td>${source}</td></tr>`;
+}
+
 export async function renderReport(db: Database, filters: FactFilters = {}): Promise<string> {
   const facts = await queryFacts(db, filters);
-  const wanted = new Set(facts.map((f) => f.event_id));
   const anchors = new Map(facts.map((f, i) => [f.event_id, `fact-${i + 1}`]));
-  const current = (await db.query<CurrentRow>(withFacts(`${CURRENT_SQL} ORDER BY service, region`))).filter((r) =>
-    wanted.has(r.event_id),
-  );
+  const current = await queryCurrent(db, filters, facts);
   const docs = new Set(facts.map((f) => f.doc_id));
   const quotes = (
     await db.query<QuoteRow & { doc_id: string }>(
@@ -134,17 +139,15 @@ export async function renderReport(db: Database, filters: FactFilters = {}): Pro
     );
   }
   html.push('<h2 id="current">Current status</h2>');
+  html.push(
+    '<p class="muted">The latest lifecycle status of each service in each area (planned, live, delayed, paused, resumed, cancelled), with the provider running it and any open review beside it: a provider change or a review is never the status itself.</p>',
+  );
   if (current.length === 0) html.push('<p class="empty">No facts match.</p>');
   else {
     html.push(
-      '<table><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
+      '<table><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>review</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
     );
-    for (const r of current) {
-      const anchor = anchors.get(r.event_id) ?? '';
-      html.push(
-        `<tr><td>${escapeHtml(r.service)}</td><td>${escapeHtml(r.region)}</td><td>${statusChip(r.status)}</td><td class="date"><a href="#${anchor}">${escapeHtml(r.reported_on ?? 'undated')}</a></td><td>${escapeHtml(r.provider)}</td><td>${escapeHtml(r.target)}</td><td class="evidence">${escapeHtml(r.evidence)}</td><td>${sourceLink(r.url, r.title ?? r.url)}</td></tr>`,
-      );
-    }
+    for (const r of current) html.push(currentRow(r, anchors));
     html.push('</tbody></table>');
   }
 

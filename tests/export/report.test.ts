@@ -66,10 +66,18 @@ describe('HTML report', () => {
   });
 
   it('shows the current status table and the quotes with their speakers', () => {
-    const current = document.querySelector('#current + table')!;
-    const llr = [...current.querySelectorAll('tr')].find((r) => r.textContent!.includes('Leicester, Leicestershire and Rutland'))!;
+    const current = document.querySelector('#current ~ table')!;
+    const row = (region: string) => [...current.querySelectorAll('tr')].find((r) => r.textContent!.includes(region))!;
+    const llr = row('Leicester, Leicestershire and Rutland');
     expect(llr.textContent).toContain('live');
     expect(llr.textContent).toContain('2013-11-12');
+    expect(llr.textContent).toContain('Derbyshire Health United (appointed 2012-09-05)');
+    // A provider event is shown beside the status, never as it.
+    const somerset = row('Somerset');
+    expect(somerset.querySelector('.status')).toBeNull();
+    expect(somerset.textContent).toContain('no status reported');
+    expect(somerset.textContent).toContain('Devon Doctors (appointed 2014-02-10)');
+    expect([...current.querySelectorAll('.status')].map((c) => c.textContent)).not.toContain('provider appointed');
     const quotes = [...document.querySelectorAll('blockquote')];
     expect(quotes).toHaveLength(1);
     expect(quotes[0].textContent).toContain(LLR_QUOTE);
