@@ -27,7 +27,7 @@ export const PAGE_HTML = `<!doctype html>
 <div class="table-wrap"><table id="current"><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>review</th></tr></thead><tbody></tbody></table></div></section>
 <h2>Facts</h2>
 <main>
-  <div class="table-wrap"><table id="facts"><thead><tr><th>reported</th><th>service</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody></tbody></table></div>
+  <div class="table-wrap"><table id="facts"><thead><tr><th>took effect</th><th>reported</th><th>service</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody></tbody></table></div>
   <aside id="detail" hidden></aside>
 </main>
 </body></html>
@@ -135,7 +135,7 @@ async function loadFacts() {
     tbody.replaceChildren();
     for (const row of data.rows) {
       const tr = el('tr', null, { 'data-event-id': row.event_id, tabindex: '0' });
-      tr.append(el('td', row.date || 'undated', { class: 'date' }), el('td', row.service), el('td', row.region));
+      tr.append(el('td', row.effective || 'undated', { class: 'date' }), el('td', row.date || 'undated', { class: 'date' }), el('td', row.service), el('td', row.region));
       const status = el('td'); status.append(statusChip(row.status)); tr.append(status);
       tr.append(el('td', row.provider), el('td', row.target), el('td', row.evidence, { class: 'evidence' }));
       const source = el('td'); source.append(safeLink(row.url, row.title || row.url)); tr.append(source);
