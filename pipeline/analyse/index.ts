@@ -3,7 +3,8 @@
 import type { Article, Entity, Findings } from '../types.ts';
 import { findDates } from './dates.ts';
 import { withEventDates } from './effective.ts';
-import { dropIncidentalPlaces, findNamedEntities, findServices } from './entities.ts';
+import { dropIncidentalPlaces, findNamedEntities } from './entities.ts';
+import { findServices } from './services.ts';
 import { findClaims, findEvents } from './events.ts';
 import { findPeople } from './people.ts';
 import { findQuotes } from './quotes.ts';
