@@ -233,10 +233,12 @@ CREATE TABLE run_sources (
 );
 
 CREATE TABLE area_within (
-  area VARCHAR NOT NULL,
-  area_code VARCHAR,
-  within VARCHAR NOT NULL,
-  within_code VARCHAR,
+  inner_name VARCHAR NOT NULL,
+  inner_code VARCHAR,
+  inner_kind VARCHAR NOT NULL,
+  outer_name VARCHAR NOT NULL,
+  outer_code VARCHAR,
+  outer_kind VARCHAR NOT NULL,
   levels INTEGER NOT NULL
 );
 
