@@ -58,7 +58,7 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
       .map((n) => (n.kind === 'provider' && services.length === 0 ? { ...n, kind: 'organisation' as const } : n))
       .map(({ entry, ...e }) => (e.kind === 'provider' && entry ? { ...e, name: providerName.get(entry.name) ?? e.name } : e)),
     ...people.map(({ key: _key, ...e }) => e),
-    ...services,
+    ...services.map(({ serviceType: _t, ...e }) => e),
   ];
   // National facts put England among the regions, anchored on their evidence sentence.
   if (events.some((e) => e.region === 'England') && !entities.some((e) => e.kind === 'region' && e.name === 'England')) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEventDateCues, type EventDateCues } from './effective.ts';
 import { Gazetteer } from './gazetteer.ts';
+import { loadServiceCatalogue, type ServiceHit, type ServicePatterns } from './service-catalogue.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
 import { REGION_KINDS, type OrgKind, type ReferenceOrg } from './reference/types.ts';
 import type { RolloutStatus } from '../types.ts';
@@ -28,14 +29,13 @@ export interface NameHit {
   exact: string | null;
 }
 
-export interface ServiceHit {
-  name: string;
-  exact: string | null;
-}
+export type { ServiceHit } from './service-catalogue.ts';
 
 export interface Knowledge {
   readonly names: Gazetteer<NameHit>;
   readonly services: Gazetteer<ServiceHit>;
+  /** The general service pattern and reference nouns (service-patterns.json). */
+  readonly servicePatterns: ServicePatterns;
   readonly firstNames: ReadonlySet<string>;
   /** Given names (lower case) that nearly always belong to a woman (`f`) or a man (`m`). */
   readonly nameGender: ReadonlyMap<string, 'f' | 'm'>;
@@ -106,10 +106,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
 
-  const services = new Gazetteer<ServiceHit>();
-  for (const s of readJson<{ services: Array<{ name: string; aliases: string[] }> }>(join(lex, 'services.json')).services) {
-    for (const a of [s.name, ...s.aliases]) services.add(a, { name: s.name, exact: /[a-z]/.test(a) ? null : a });
-  }
+  const { gazetteer: services, patterns: servicePatterns } = loadServiceCatalogue(lex);
 
   const firstNames = new Set(
     readFileSync(join(lex, 'first-names.txt'), 'utf8').split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l && !l.startsWith('#')),
@@ -139,6 +136,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
   return {
     names,
     services,
+    servicePatterns,
     firstNames,
     nameGender,
     statusCues,
