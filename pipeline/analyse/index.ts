@@ -37,7 +37,7 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   // "… Integrated Care Board" inside a body's name is the body, not the programme.
   const services = servicesAll.filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
   const dates = findDates(body, sentences, article.published);
-  const quotes = findQuotes(body, paragraphs, people, named, knowledge.nameGender);
+  const quotes = findQuotes(body, paragraphs, sentences, people, named, knowledge.nameGender);
   const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes, defaultRegion: declaredRegion(context.defaultRegion, article.published, knowledge) }, knowledge);
   const claims = findClaims(sentences, services);
   // Providers are named as the article writes them in full ("North East Ambulance Service"),
