@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadEventDateCues, type EventDateCues } from './effective.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
 import { REGION_KINDS, type OrgKind, type ReferenceOrg } from './reference/types.ts';
@@ -47,6 +48,8 @@ export interface Knowledge {
   readonly sites: SiteWords;
   /** Cues that tell a place in a rollout fact from one named in passing (region-context.json). */
   readonly regionContext: RegionContext;
+  /** Words that tie a date to an event's status, or make it a target (lexicon/event-dates.json). */
+  readonly eventDates: EventDateCues;
 }
 
 export interface SiteWords {
@@ -196,5 +199,6 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
       venueBefore: new RegExp(`\\b(?:${ctx.venueBefore.join('|')})\\b`, 'i'),
       ownerBefore: new RegExp(`\\b(?:${ctx.ownerBefore.join('|')})\\s+$`, 'i'),
     },
+    eventDates: loadEventDateCues(join(lex, 'event-dates.json')),
   };
 }

@@ -44,6 +44,8 @@ export interface FetchError {
   detail: string;
 }
 
+export type UnchangedHow = 'not_modified' | 'lastmod';
+
 export interface CrawlHooks {
   /** Validators from earlier captures (for If-None-Match / If-Modified-Since); undefined for a new URL. */
   known(url: string): KnownPage | undefined;
@@ -51,8 +53,11 @@ export interface CrawlHooks {
   done(url: string): boolean;
   /** A fetched article page (2xx, HTML, decoded), already archived. Awaited before the page counts as done. */
   onArticle(capture: Capture, archived: ArchiveRef): Promise<void>;
-  /** 304 or unchanged content hash for an article. */
-  onNotModified(url: string): Promise<void>;
+  /**
+   * An article found unchanged: `not_modified` (a 304 or the same bytes as before) or `lastmod`
+   * (not requested at all: its sitemap lastmod is no later than the last good fetch).
+   */
+  onNotModified(url: string, how: UnchangedHow): Promise<void>;
   onError(error: FetchError): Promise<void>;
   onProgress?(p: { sourceId: string; fetched: number; queued: number; failed: number }): void;
 }
@@ -92,7 +97,10 @@ export interface SourceCrawlStats {
   discovered: number;
   /** Article URLs requested from the network (each counted once, whatever its retries). */
   fetched: number;
+  /** Requested and found unchanged: a 304, or the same content hash as the last capture. */
   notModified: number;
+  /** Never requested: the sitemap lastmod is no later than the last good fetch. */
+  skippedLastmod: number;
   /** onError calls: failed articles, failed discovery pages and robots refusals. */
   failed: number;
   /** onArticle calls. */
@@ -159,7 +167,7 @@ class SourceCrawler {
     private readonly options: CrawlOptions,
     private readonly hooks: CrawlHooks,
   ) {
-    this.stats = { sourceId: source.id, discovered: 0, fetched: 0, notModified: 0, failed: 0, articles: 0, skippedDone: 0, discoveryPages: 0 };
+    this.stats = { sourceId: source.id, discovered: 0, fetched: 0, notModified: 0, skippedLastmod: 0, failed: 0, articles: 0, skippedDone: 0, discoveryPages: 0 };
     const site = new URL(source.site);
     this.publicHost = site.host;
     this.publicOrigin = site.origin;
@@ -480,8 +488,8 @@ class SourceCrawler {
     // This is what makes a nightly run over a large archive cheap.
     const lastmod = this.sitemapLastmod.get(canonical);
     if (known?.checkedAt && lastmod && Date.parse(lastmod) <= Date.parse(known.checkedAt)) {
-      this.stats.notModified += 1;
-      await this.hooks.onNotModified(canonical);
+      this.stats.skippedLastmod += 1;
+      await this.hooks.onNotModified(canonical, 'lastmod');
       return;
     }
     this.stats.fetched += 1;
@@ -504,7 +512,7 @@ class SourceCrawler {
     const { response, ref } = outcome;
     if (response.status === 304) {
       this.stats.notModified += 1;
-      await this.hooks.onNotModified(canonical);
+      await this.hooks.onNotModified(canonical, 'not_modified');
       return;
     }
     if (response.status < 200 || response.status >= 300) {
@@ -523,7 +531,7 @@ class SourceCrawler {
     const contentHash = sha256(response.body);
     if (known?.contentHash && known.contentHash === contentHash) {
       this.stats.notModified += 1;
-      await this.hooks.onNotModified(canonical);
+      await this.hooks.onNotModified(canonical, 'not_modified');
       return;
     }
     const contentType = response.headers['content-type'] ?? null;
