@@ -7,7 +7,8 @@ import { dropIncidentalPlaces, findNamedEntities } from './entities.ts';
 import { findServices } from './services.ts';
 import { findClaims, findEvents } from './events.ts';
 import { findPeople } from './people.ts';
-import { factSentences, findSites, trustsAsRegions } from './regions.ts';
+import { resolvePlaceLists } from './place-lists.ts';
+import { dropPassingPlaces, factSentences, findSites, trustsAsRegions } from './regions.ts';
 import { findQuotes } from './quotes.ts';
 import { tokenize } from './gazetteer.ts';
 import { looksEnglish, paragraphSpans, sentenceSpans } from './text.ts';
@@ -34,7 +35,7 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   const startsKnownName = (a: number, b: number) => namedAll.some((n) => n.start === a && n.end >= b);
   const people = findPeople(body, knowledge.firstNames, isKnownName, startsKnownName);
   // A place inside a person's name ("Victoria Derbyshire") is part of the name.
-  const places = dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people);
+  const places = resolvePlaceLists(body, sentences, dropPassingPlaces(body, sentences, dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people), knowledge));
   // "… Integrated Care Board" inside a body's name is the body, not the programme ("Litherland Walk In Centre" is both).
   const services = servicesAll.filter((sv) => !places.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
   const factual = factSentences(sentences, services, knowledge);

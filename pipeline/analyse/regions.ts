@@ -192,7 +192,8 @@ function sitesAfterAt(body: string, tokens: Token[], from: number): Array<{ name
 
 const NATIONAL_PLACE = new Set(['England', 'Wales', 'Scotland', 'Northern Ireland', 'United Kingdom', 'UK']);
 // "Chief medical officer for X", "a spokeswoman at X": the trust is someone's employer here.
-const AFFILIATION = /\b(?:officer|executive|director|chief|head|manager|spokes\w+|chair\w*|lead|nurse|consultant|doctor|midwife|midwifery|deputy|president|boss|staff|officials?|member|CEO|founder)\b[^.,;:]{0,40}\b(?:of|at|for|from|with)\s+(?:the\s+)?$/i;
+// "Clinicians in the emergency department at X": the people work there; the fact is about them.
+const AFFILIATION = /\b(?:officers?|executives?|directors?|chief|head|managers?|spokes\w+|chair\w*|lead|nurses?|consultants?|doctors?|clinicians?|midwi(?:fe|ves|fery)|deputy|president|boss|staff|officials?|members?|CEO|founder|patients|department|team)\b[^.,;:]{0,40}\b(?:of|at|for|from|with)\s+(?:the\s+)?$/i;
 
 const HOSPITALS_IN = /\b(?:hospitals?|sites|Hospitals?|General|Infirmary)\s+in\s+(?:the\s+)?$/;
 const RUN_BY = /\b(?:run|provided|operated|delivered|managed|staffed)\s+by\s+(?:the\s+)?$/i;
@@ -243,4 +244,32 @@ export function trustsAsRegions(body: string, sentences: Sentence[], named: Ment
     }
   }
   return out;
+}
+
+const COMMISSIONER = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'health_board']);
+// "A CCG in the North East is to close …": the place only locates a body the story names later.
+const LOCATES_BODY = /\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:CCG|ICB|PCT|trust|council|health board|hospital|practice|surgery|commissioner|provider|health authority)s?\s+(?:in|from)\s+(?:the\s+)?$/i;
+
+/**
+ * Drops place mentions that are not where a fact is: the venue of a speech or an event ("speaking at the
+ * conference in Liverpool"), a place that only locates another ("Rushcliffe in Nottinghamshire", "a CCG in
+ * the North East"), and a commissioner named only as the source of the news ("a Nottingham City CCG
+ * spokeswoman said") when the story names another local place.
+ */
+export function dropPassingPlaces(body: string, sentences: Sentence[], places: Mention[], k: Knowledge): Mention[] {
+  const isLocal = (p: Mention) => p.kind === 'region' && !p.entry?.national && !NATIONAL_PLACE.has(p.name);
+  const local = places.filter(isLocal);
+  const located = places.filter((m) => {
+    if (m.kind !== 'region') return true;
+    const s = sentences[sentenceAt(sentences, m.start)];
+    const before = body.slice(Math.max(s?.start ?? 0, m.start - 90), m.start);
+    const at = before.match(/\b(?:in|at)\s+(?:the\s+)?$/);
+    if (at && k.regionContext.venueBefore.test(before.slice(0, at.index)) && !/[,;:]\s/.test(before.slice(before.search(k.regionContext.venueBefore)))) return false;
+    if (/\s+in\s+(?:the\s+)?$/.test(before) && local.some((p) => p !== m && p.end <= m.start && /^\s+in\s+(?:the\s+)?$/.test(body.slice(p.end, m.start)))) return false;
+    return !(LOCATES_BODY.test(before) && local.some((p) => p.name !== m.name));
+  });
+  const source = (m: Mention) => COMMISSIONER.has(m.entry?.kind ?? '')
+    && k.regionContext.reportsAfter.test(body.slice(m.end, m.end + 40).replace(/^\s+(?:CCG|ICB|PCT|clinical commissioning group|integrated care board)\b/i, ''));
+  const facts = located.filter((p) => isLocal(p) && !source(p));
+  return located.filter((m) => !(m.kind === 'region' && source(m) && facts.some((p) => p.name !== m.name)));
 }

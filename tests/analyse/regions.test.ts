@@ -100,3 +100,61 @@ describe('suppliers by the name of their time', () => {
     expect(providers('2012-07-01', ...text).sort()).toEqual(['Cerner', 'Oracle', 'Oracle Health']);
   });
 });
+
+describe('places written as lists', () => {
+  it('a list of places that names one commissioning area is that area, written in full', () => {
+    const found = regions('2012-10-01', 'In north-east London, the Hackney, Tower Hamlets and Newham cluster chose a GP co-operative to run its NHS 111 service.');
+    expect(found).toContain('Hackney, Tower Hamlets and Newham');
+    expect(found).not.toContain('Newham');
+  });
+
+  it('a list followed by a possessive is one area ("… and Medway\'s patients")', () => {
+    const found = regions('2012-10-01', 'The NHS 111 contract covers Surrey, Sussex and Kent and Medway’s five million patients.');
+    expect(found).toEqual(['Surrey, Sussex and Kent and Medway']);
+  });
+
+  it('where the last item follows ", and", an "and" without a comma pairs two places', () => {
+    const found = regions('2015-08-01', 'The co-operative runs NHS 111 across Cumbria, Lancashire and Blackpool, and Merseyside.');
+    expect(found).toEqual(expect.arrayContaining(['Lancashire and Blackpool', 'Cumbria', 'Merseyside']));
+    expect(found).not.toContain('Blackpool');
+  });
+
+  it('the parts of an area the sentence already names are not regions of their own', () => {
+    const found = regions('2013-03-01', 'People aged 55 in the South of Tyne region (which includes Gateshead and Sunderland) got the first screening letters.');
+    expect(found).toContain('South of Tyne and Wear');
+    expect(found).not.toContain('Gateshead');
+    const boroughs = regions('2023-06-01', 'The ambulance trust will run NHS 111 from November, covering four London boroughs – Camden, Islington, Barnet and Enfield.');
+    expect(boroughs).not.toContain('Camden');
+    expect(boroughs).not.toContain('London');
+  });
+
+  it('named commissioners in an "including" list stay regions', () => {
+    const found = regions('2015-05-01', 'The CCGs of the East Midlands, including Leicester City CCG and Nottingham City CCG, chose a new NHS 111 provider.');
+    expect(found).toEqual(expect.arrayContaining(['Leicester City', 'Nottingham City']));
+  });
+
+  it('places where the service was never introduced are not regions', () => {
+    expect(regions('2021-01-01', 'Bowel scope screening started in England in 2013 but was never introduced in Scotland or Wales.')).not.toContain('Wales');
+  });
+});
+
+describe('places named in passing', () => {
+  it('the town where someone spoke is a venue, not a region', () => {
+    expect(regions('2023-11-20', 'Speaking at the annual health technology conference in Harrogate, the chief executive said most trusts now had an electronic patient record.')).not.toContain('Harrogate');
+  });
+
+  it('a place that only locates another is not a region', () => {
+    expect(regions('2018-09-01', 'Extended GP hours are best in Rushcliffe in Nottinghamshire, where every patient can book evening appointments.')).toEqual(['Rushcliffe']);
+  });
+
+  it('"a CCG in the North East" only locates the CCG the story goes on to name', () => {
+    const found = regions('2017-01-01', 'A CCG in the North East is to close its two walk-in centres.', 'NHS South Tees CCG said the centres would close in March.');
+    expect(found).toContain('South Tees');
+    expect(found).not.toContain('North East');
+  });
+
+  it('a commissioner that is only the source of the news, beside a named place, is not a region', () => {
+    const found = regions('2015-08-01', 'Care UK runs the NHS 111 service in Lincolnshire, a Nottingham City CCG spokeswoman said.');
+    expect(found).toEqual(['Lincolnshire']);
+  });
+});
