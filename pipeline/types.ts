@@ -32,8 +32,10 @@ export interface Capture {
   lastModified: string | null;
   /** Decoded HTML (charset from header, BOM or <meta>). */
   html: string;
-  /** sha256 hex of the raw body bytes. */
+  /** sha256 hex of the raw body bytes (of the rendered DOM, for a page rendered in a browser). */
   contentHash: string;
+  /** The sitemap's `<lastmod>` for the page when it was fetched, if it gave one: the next run compares against it. */
+  sitemapLastmod?: string | null;
   /**
    * Where the capture came from when it was not fetched live: the memento URL it was read from
    * in a web archive, or `FILE#record-id` of an imported WARC file. `fetchedAt` is then the

@@ -35,6 +35,8 @@ export interface KnownPage {
   docId: string | null;
   /** Last time the page was fetched and found good or unchanged (ISO). */
   checkedAt: string | null;
+  /** The sitemap <lastmod> the page had at its latest good or unchanged capture. */
+  sitemapLastmod: string | null;
 }
 
 /** A fetch that found the page unchanged (304, or the same content hash). */
@@ -43,6 +45,8 @@ export interface NotModifiedRecord {
   url: string;
   at: string;
   known: KnownPage | undefined;
+  /** The sitemap <lastmod> the page has now, when the sitemap gives one. */
+  sitemapLastmod?: string | null;
 }
 
 export interface FetchErrorRecord {
@@ -233,12 +237,19 @@ export class Store {
     );
   }
 
-  /** The newest crawl that never finished (killed): the next run resumes it. An import needs no resuming: it skips what it loaded. */
-  async interruptedRun(): Promise<string | null> {
+  /**
+   * Runs that never finished since the last one that did, newest first: a run killed, then the
+   * run resuming it killed too. The next run resumes them all, so neither's pages are fetched again.
+   * An import needs no resuming: it skips what it already loaded.
+   */
+  async interruptedRuns(): Promise<string[]> {
     const rows = await this.db.query<{ run_id: string }>(
-      "SELECT run_id FROM runs WHERE status = 'running' AND command IS DISTINCT FROM 'import' ORDER BY started_at DESC LIMIT 1",
+      `SELECT run_id FROM runs
+        WHERE finished_at IS NULL AND status IN ('running', 'interrupted') AND command IS DISTINCT FROM 'import'
+          AND started_at > coalesce((SELECT max(started_at) FROM runs WHERE finished_at IS NOT NULL), TIMESTAMP '-infinity')
+        ORDER BY started_at DESC, run_id DESC`,
     );
-    return rows[0]?.run_id ?? null;
+    return rows.map((r) => r.run_id);
   }
 
   /** Marks runs of `command` that never finished (killed) as interrupted. */
@@ -264,10 +275,48 @@ export class Store {
     await this.db.run('UPDATE runs SET status = ? WHERE run_id = ?', [status, runId]);
   }
 
-  /** URLs captured (or found unchanged) during a run: a resumed run skips them. */
-  async urlsCapturedInRun(runId: string): Promise<Set<string>> {
-    const rows = await this.db.query<{ url: string }>('SELECT DISTINCT url FROM captures WHERE run_id = ?', [runId]);
+  /** URLs captured (or found unchanged) during these runs: a resumed run skips them. */
+  async urlsCapturedInRuns(runIds: string[]): Promise<Set<string>> {
+    if (!runIds.length) return new Set();
+    const rows = await this.db.query<{ url: string }>('SELECT DISTINCT url FROM captures WHERE list_contains(?::VARCHAR[], run_id)', [
+      listValue(runIds),
+    ]);
     return new Set(rows.map((r) => r.url));
+  }
+
+  /** Moves a run's counts on by what a batch committed, in the batch's transaction. */
+  private async addRunCounts(runId: string, d: RunCounts): Promise<void> {
+    await this.db.run(
+      `UPDATE runs SET pages_fetched = pages_fetched + ?, pages_failed = pages_failed + ?, pages_not_modified = pages_not_modified + ?,
+         pages_skipped_lastmod = coalesce(pages_skipped_lastmod, 0) + ?, documents_new = documents_new + ?, documents_changed = documents_changed + ?, events_added = events_added + ?
+       WHERE run_id = ?`,
+      [d.pagesFetched, d.pagesFailed, d.pagesNotModified, d.pagesSkippedLastmod, d.documentsNew, d.documentsChanged, d.eventsAdded, runId],
+    );
+  }
+
+  /**
+   * One batch of a run in one transaction: its fetch errors, unchanged pages and pages, and the
+   * run's counts moved on by them (`fetched` says what the crawl counted for these records). A
+   * killed run's row then says what it committed, and a kill never keeps half a batch.
+   */
+  async commitBatch(
+    runId: string,
+    batch: { pages: PageRecord[]; errors: FetchErrorRecord[]; unchanged: NotModifiedRecord[] },
+    fetched: Pick<RunCounts, 'pagesFetched' | 'pagesFailed' | 'pagesNotModified' | 'pagesSkippedLastmod'>,
+  ): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
+    const state = await this.documentState();
+    return this.guarded(async () => {
+      await this.writeErrors(runId, batch.errors);
+      await this.writeNotModified(runId, batch.unchanged);
+      const result = await this.writePages(runId, batch.pages, state);
+      await this.addRunCounts(runId, {
+        ...fetched,
+        documentsNew: result.outcomes.filter((o) => o === 'new').length,
+        documentsChanged: result.outcomes.filter((o) => o === 'changed').length,
+        eventsAdded: result.eventsAdded,
+      });
+      return result;
+    });
   }
 
   /** Latest validators per URL, for conditional requests. */
@@ -280,16 +329,25 @@ export class Store {
       content_hash: string | null;
       doc_id: string | null;
       checked_at: string;
+      sitemap_lastmod: string | null;
     }>(
       `SELECT url, arg_max(etag, fetched_at) AS etag, arg_max(last_modified, fetched_at) AS last_modified,
               arg_max(content_hash, fetched_at) AS content_hash, arg_max(doc_id, fetched_at) AS doc_id,
-              strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS checked_at
+              strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS checked_at,
+              arg_max(sitemap_lastmod, fetched_at) AS sitemap_lastmod
          FROM captures WHERE (status BETWEEN 200 AND 299 OR status = 304) AND content_hash IS NOT NULL GROUP BY url`,
     );
     return new Map(
       rows.map((r) => [
         r.url,
-        { etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, docId: r.doc_id, checkedAt: r.checked_at },
+        {
+          etag: r.etag,
+          lastModified: r.last_modified,
+          contentHash: r.content_hash,
+          docId: r.doc_id,
+          checkedAt: r.checked_at,
+          sitemapLastmod: r.sitemap_lastmod,
+        },
       ]),
     );
   }
@@ -297,38 +355,44 @@ export class Store {
   /** Logs unchanged pages as 304 captures, in one append (a nightly run is mostly these). */
   async recordNotModified(runId: string, pages: NotModifiedRecord[]): Promise<void> {
     if (!pages.length) return;
-    await this.guarded(async () => {
-      const caps = await this.db.connection.createAppender('captures');
-      for (const p of pages) {
-        str(caps, p.url);
-        str(caps, p.known?.docId ?? null);
-        str(caps, p.sourceId);
-        str(caps, runId);
-        caps.appendTimestamp(timestampValue(p.at));
-        caps.appendInteger(304);
-        str(caps, p.known?.etag ?? null);
-        str(caps, p.known?.lastModified ?? null);
-        str(caps, p.known?.contentHash ?? null);
-        caps.appendNull();
-        caps.appendNull();
-        caps.appendNull();
-        caps.endRow();
-      }
-      caps.closeSync();
-    });
+    await this.guarded(() => this.writeNotModified(runId, pages));
+  }
+
+  private async writeNotModified(runId: string, pages: NotModifiedRecord[]): Promise<void> {
+    if (!pages.length) return;
+    const caps = await this.db.connection.createAppender('captures');
+    for (const p of pages) {
+      str(caps, p.url);
+      str(caps, p.known?.docId ?? null);
+      str(caps, p.sourceId);
+      str(caps, runId);
+      caps.appendTimestamp(timestampValue(p.at));
+      caps.appendInteger(304);
+      str(caps, p.known?.etag ?? null);
+      str(caps, p.known?.lastModified ?? null);
+      str(caps, p.known?.contentHash ?? null);
+      caps.appendNull();
+      caps.appendNull();
+      str(caps, p.sitemapLastmod ?? p.known?.sitemapLastmod ?? null);
+      caps.appendNull(); // origin
+      caps.endRow();
+    }
+    caps.closeSync();
   }
 
   async recordErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
     if (!errors.length) return;
-    await this.db.transaction(async () => {
-      for (const e of errors) {
-        await this.db.run(
-          `INSERT INTO fetch_errors (run_id, source_id, url, failed_at, reason, http_status, detail)
-           VALUES (?, ?, ?, ?::TIMESTAMP, ?, ?, ?)`,
-          [runId, e.sourceId, e.url, e.at, e.reason, e.httpStatus, e.detail.slice(0, 2000)],
-        );
-      }
-    });
+    await this.db.transaction(() => this.writeErrors(runId, errors));
+  }
+
+  private async writeErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
+    for (const e of errors) {
+      await this.db.run(
+        `INSERT INTO fetch_errors (run_id, source_id, url, failed_at, reason, http_status, detail)
+         VALUES (?, ?, ?, ?::TIMESTAMP, ?, ?, ?)`,
+        [runId, e.sourceId, e.url, e.at, e.reason, e.httpStatus, e.detail.slice(0, 2000)],
+      );
+    }
   }
 
   async recordSourceRun(runId: string, r: SourceRunRecord): Promise<void> {
@@ -348,18 +412,21 @@ export class Store {
   async savePages(runId: string | null, pages: PageRecord[]): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
     if (!pages.length) return { outcomes: [], eventsAdded: 0 };
     const state = await this.documentState();
-    return this.guarded(async () => {
-      const ids = pages.map((p) => docIdFor(p.docUrl));
-      const plan = planVersions(pages, ids, state);
-      const toWrite = plan.current.map((i) => ({ page: pages[i]!, docId: ids[i]! }));
-      await this.retireVersions(plan.replaced, plan.restored);
-      await this.deleteDocuments(plan.replaced);
-      const eventsAdded = await this.appendDerived(toWrite, state);
-      await this.appendEarlier(plan.earlier.map((i) => ({ page: pages[i]!, docId: ids[i]! })));
-      await this.appendCaptures(runId, pages, ids);
-      await this.markDuplicates(toWrite.map((w) => w.docId), state);
-      return { outcomes: plan.outcomes, eventsAdded };
-    });
+    return this.guarded(() => this.writePages(runId, pages, state));
+  }
+
+  private async writePages(runId: string | null, pages: PageRecord[], state: DocumentState): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
+    if (!pages.length) return { outcomes: [], eventsAdded: 0 };
+    const ids = pages.map((p) => docIdFor(p.docUrl));
+    const plan = planVersions(pages, ids, state);
+    const toWrite = plan.current.map((i) => ({ page: pages[i]!, docId: ids[i]! }));
+    await this.retireVersions(plan.replaced, plan.restored);
+    await this.deleteDocuments(plan.replaced);
+    const eventsAdded = await this.appendDerived(toWrite, state);
+    await this.appendEarlier(plan.earlier.map((i) => ({ page: pages[i]!, docId: ids[i]! })));
+    await this.appendCaptures(runId, pages, ids);
+    await this.markDuplicates(toWrite.map((w) => w.docId), state);
+    return { outcomes: plan.outcomes, eventsAdded };
   }
 
   /**
@@ -551,6 +618,7 @@ export class Store {
       str(caps, c.contentHash);
       str(caps, p.warc?.file);
       str(caps, p.warc?.recordId);
+      str(caps, c.sitemapLastmod ?? null);
       str(caps, c.origin);
       caps.endRow();
     });
@@ -623,6 +691,7 @@ interface DocumentState {
   docs: Map<string, StoredDocument>;
   /** `docId:contentHash` of every row of earlier_versions. */
   earlier: Set<string>;
+
   /** Neighbours of the documents written in the current batch, found once and used twice. */
   neighbourLists: Map<string, string[]>;
 }
