@@ -55,6 +55,8 @@ export interface ArticleResponse {
   sitemapLastmod: string | null;
   /** Rendered DOM (browser sources): what is extracted, instead of the raw body. */
   renderedHtml?: string;
+  /** A web archive's capture: when the archive captured it, and the memento URL it was read from. */
+  memento?: { capturedAt: string; url: string };
 }
 
 export async function handleArticleResponse(ctx: SourceContext, page: ArticleResponse): Promise<void> {
@@ -86,7 +88,7 @@ export async function handleArticleResponse(ctx: SourceContext, page: ArticleRes
   const capture: Capture = {
     url: canonicalUrl(page.finalUrl),
     sourceId: ctx.source.id,
-    fetchedAt: response.fetchedAt,
+    fetchedAt: page.memento?.capturedAt ?? response.fetchedAt,
     status: response.status,
     contentType,
     etag: response.headers.etag ?? null,
@@ -94,6 +96,7 @@ export async function handleArticleResponse(ctx: SourceContext, page: ArticleRes
     html,
     contentHash,
     sitemapLastmod: page.sitemapLastmod,
+    ...(page.memento ? { origin: page.memento.url } : {}),
   };
   ctx.stats.articles += 1;
   await ctx.call(() => ctx.hooks.onArticle(capture, page.ref));

@@ -111,7 +111,8 @@ export class HttpFetcher {
       gate.release();
     }
     const ref = await ctx.archiveResponse(req.publicUrl, response);
-    if (isRetryableStatus(response.status)) {
+    // A web archive serves a capture of a server error with its recorded status and a Memento-Datetime: not the archive failing.
+    if (isRetryableStatus(response.status) && !response.headers['memento-datetime']) {
       const header = response.headers['retry-after'];
       const retryAfter = parseRetryAfter(header, Date.now());
       if (retryAfter !== null && retryAfter > ctx.limits.maxRetryAfterMs) {

@@ -15,8 +15,9 @@ import type { HopOutcome, HopRequest } from './fetch-step.ts';
 import { FetchFailure, type RawResponse } from './http.ts';
 import type { ArchiveRef } from '../archive/warc.ts';
 import type { GiveUp } from './retry.ts';
+import { ARCHIVE_LABELS, archiveStart, readArchiveIndex, readMemento, type ArchiveHopData } from './archive-pages.ts';
 
-export const LABELS = { sitemap: 'sitemap', feed: 'feed', listing: 'listing', article: 'article' } as const;
+export const LABELS = { sitemap: 'sitemap', feed: 'feed', listing: 'listing', article: 'article', ...ARCHIVE_LABELS } as const;
 export type Label = (typeof LABELS)[keyof typeof LABELS];
 
 /** The sitemap protocol allows 50 MB uncompressed; discovery documents get at least that. */
@@ -75,6 +76,8 @@ export function startRequests(ctx: SourceContext): RequestOptions[] {
     else if ('listing' in d) {
       listingSeen(ctx, entry).add(d.listing);
       out.push(requestFor(ctx, LABELS.listing, { ...start(d.listing), entry, page: 0 }));
+    } else if ('archive' in d) {
+      out.push(archiveStart({ request: (label, data) => requestFor(ctx, label as Label, data) }, d.archive, entry));
     } else for (const url of d.urls) addCandidate(ctx, url);
   });
   return out;
@@ -201,6 +204,16 @@ export function createRouter<C extends CrawlingContext>(deps: RouteDeps<C>) {
       }
     }
     await ctx.frontier.topUp();
+  });
+
+  const archiveDeps = { ctx, request: (label: string, d: ArchiveHopData) => requestFor(ctx, label as Label, d), enqueue: deps.enqueue };
+  handle(LABELS.index, async (c) => {
+    const res = await readDiscovery(c, LABELS.index);
+    if (res) await readArchiveIndex(archiveDeps, data(c), res.response);
+  });
+  handle(LABELS.memento, async (c) => {
+    if (!ctx.stopped) await readMemento(archiveDeps, data(c), (hop) => deps.obtain(c, hop));
+    ctx.progress();
   });
 
   handle(LABELS.article, async (c) => {

@@ -45,6 +45,8 @@ export interface CrawlHooks {
   onNotModified(url: string, seen: { how: UnchangedHow; sitemapLastmod: string | null }): Promise<void>;
   onError(error: FetchError): Promise<void>;
   onProgress?(p: { sourceId: string; fetched: number; queued: number; failed: number }): void;
+  /** True when a web archive's capture of this (canonical) URL at this time is already loaded: captures never change, so it is not fetched again. */
+  archived?(url: string, capturedAt: string): boolean;
 }
 
 export interface RetryOptions {

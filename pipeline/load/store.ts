@@ -252,6 +252,14 @@ export class Store {
     return rows.map((r) => r.run_id);
   }
 
+  /** `url capturedAt` (ISO) of every capture read from an archive or a WARC file: a web archive's captures are fetched once. */
+  async captureOrigins(): Promise<Set<string>> {
+    const rows = await this.db.query<{ k: string }>(
+      `SELECT DISTINCT url || ' ' || strftime(fetched_at, '%Y-%m-%dT%H:%M:%S.%gZ') AS k FROM captures WHERE origin IS NOT NULL`,
+    );
+    return new Set(rows.map((r) => r.k));
+  }
+
   /** Marks runs of `command` that never finished (killed) as interrupted. */
   async closeInterrupted(command: string): Promise<void> {
     await this.db.run("UPDATE runs SET status = 'interrupted' WHERE status = 'running' AND command = ?", [command]);

@@ -65,6 +65,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       sources: sourcesInShard(loaded.sources, options.shard),
     });
     const known = await store.knownPages();
+    const archivedCaptures = await store.captureOrigins();
     const archive = await openArchive(loaded.paths.archive, runId);
 
     const counts: RunCounts = {
@@ -162,6 +163,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
           {
             known: (url) => known.get(url),
             done: (url) => done.has(url),
+            archived: (url, at) => archivedCaptures.has(`${url} ${at}`),
             onArticle: async (capture, archived) => {
               count('pagesFetched');
               let record: PageRecord;

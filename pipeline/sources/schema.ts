@@ -37,6 +37,26 @@ export const discoverySchema = z.union([
     maxPages: z.number().int().positive().default(50),
   }),
   z.strictObject({ urls: z.array(absoluteUrl).min(1) }),
+  z.strictObject({
+    /**
+     * Captures of the site in a web archive: listed through its Wayback CDX server (`cdx`, e.g.
+     * https://web.archive.org/cdx/search/cdx) or a Memento TimeMap base (`timemap`, e.g.
+     * https://webarchive.example/timemap/link/), each fetched raw (`id_`). Give one of the two.
+     */
+    archive: z
+      .strictObject({
+        cdx: absoluteUrl.optional(),
+        timemap: absoluteUrl.optional(),
+        /** Original URLs that start with this (the site's news section, say). */
+        urlPrefix: absoluteUrl,
+        /** Captures from / to this time, 1 to 14 digits (2012, 201203, 20120301120000). */
+        from: z.string().regex(/^\d{1,14}$/, 'takes 1 to 14 digits, such as 2012 or 20120301').optional(),
+        to: z.string().regex(/^\d{1,14}$/, 'takes 1 to 14 digits, such as 2013 or 20131231').optional(),
+        /** Where raw captures are replayed. @default the index's origin + /web/ (Wayback, pywb) */
+        replay: absoluteUrl.optional(),
+      })
+      .refine((a) => (a.cdx === undefined) !== (a.timemap === undefined), { message: 'give exactly one of "cdx" and "timemap"' }),
+  }),
 ]);
 export type Discovery = z.infer<typeof discoverySchema>;
 

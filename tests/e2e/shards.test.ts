@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../pipeline/load/db.ts';
 import { mergeDatabases } from '../../pipeline/load/merge.ts';
 import { DERIVED_TABLES } from '../../pipeline/load/schema.ts';
-import { DEMO_CONFIG } from '../../pipeline/run/demo.ts';
+import { DEMO_CONFIG, startDemoServers } from '../../pipeline/run/demo.ts';
 import { createProgress } from '../../pipeline/run/progress.ts';
 import { runPipeline, type RunReport } from '../../pipeline/run/run.ts';
-import { startSampleSites, type RunningSampleSites } from '../../pipeline/sample/server.ts';
 import { loadConfig, type LoadedConfig } from '../../pipeline/sources/load.ts';
 
 const quiet = createProgress(process.stderr, true);
@@ -31,17 +30,19 @@ async function facts(path: string): Promise<Record<string, unknown[]>> {
 
 describe('3 shards merged = one run', () => {
   let dir: string;
-  let sites: RunningSampleSites;
+  let servers: { close(): Promise<void> } | null = null;
   let shardReports: RunReport[];
   let single: Record<string, unknown[]>;
   let merged: Record<string, unknown[]>;
   let mergedPath: string;
   const shardFiles: string[] = [];
+  let template: LoadedConfig | null = null;
 
   const configFor = (db: string): LoadedConfig => {
     const loaded = loadConfig(DEMO_CONFIG);
     loaded.paths = { db: join(dir, db), archive: join(dir, 'archive') };
-    loaded.config.origins = { ...loaded.config.origins, ...sites.origins };
+    Object.assign(loaded.config, { origins: template!.config.origins });
+    loaded.sources = template!.sources;
     loaded.config.fast = true;
     loaded.config.workers = 0; // four small crawls: starting extraction workers for each would cost more than it saves
     return loaded;
@@ -49,7 +50,8 @@ describe('3 shards merged = one run', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rollwatch-shards-'));
-    sites = await startSampleSites();
+    template = loadConfig(DEMO_CONFIG);
+    servers = await startDemoServers(template);
     await runPipeline(configFor('single.duckdb'), { progress: quiet });
     shardReports = [];
     for (const index of [1, 2, 3]) {
@@ -64,7 +66,7 @@ describe('3 shards merged = one run', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await sites?.close();
+    await servers?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
