@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Gazetteer } from './gazetteer.ts';
+import { loadStatusLexicon, type StatusLexicon } from './events/lexicon.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
 import { REGION_KINDS, type OrgKind, type ReferenceOrg } from './reference/types.ts';
 import type { RolloutStatus } from '../types.ts';
@@ -41,6 +42,8 @@ export interface Knowledge {
   readonly statusCues: ReadonlyArray<{ status: RolloutStatus; cue: RegExp }>;
   readonly negation: RegExp;
   readonly hedge: RegExp;
+  /** Status verbs and phrases (status-verbs.json), read with tense, negation and modality by events/reading.ts. */
+  readonly statusVerbs: StatusLexicon;
   /** Folded decoration words that may follow a name ("ccg", "nhs foundation trust") and the kind they imply. */
   readonly suffixes: ReadonlyArray<{ tokens: string[]; kind: string }>;
 }
@@ -141,6 +144,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     statusCues,
     negation: wordAlt(cues.negations),
     hedge: wordAlt(cues.hedges),
+    statusVerbs: loadStatusLexicon(join(lex, 'status-verbs.json')),
     suffixes,
   };
 }
