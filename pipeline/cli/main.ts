@@ -1,10 +1,12 @@
-// The `rollwatch` command line. Exit codes: 0 ok; 1 unexpected error; 2 bad usage or config;
-// 3 a source failed or yielded no articles (so a silently broken source fails a scheduled run).
+// The `rollwatch` command line. Exit codes (pipeline/cli/exit.ts): 0 ok; 1 unexpected error; 2 bad
+// usage or config; 3 a source failed or yielded no articles (so a silently broken source fails a
+// scheduled run); 5 a file could not be written (full disk).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../sources/load.ts';
 import { EXIT, UsageError } from './exit.ts';
+import { explainFailure } from './failures.ts';
 
 const DEFAULT_DB = 'output/rollwatch.duckdb';
 const DEFAULT_CONFIG = 'sources/live.config.json';
@@ -182,6 +184,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ConfigError || err instanceof UsageError) {
       process.stderr.write(`rollwatch: ${err.message}\n`);
       return EXIT.usage;
+    }
+    const explained = explainFailure(err);
+    if (explained) {
+      process.stderr.write(`rollwatch: ${explained.message}\n`);
+      return explained.code;
     }
     process.stderr.write(`rollwatch: ${(err as Error).stack ?? String(err)}\n`);
     return EXIT.error;

@@ -107,11 +107,15 @@ export async function schemaDocCommand(options: { db?: string; output: string },
   }
 }
 
-/** Markdown per-source table of a run on stdout (for $GITHUB_STEP_SUMMARY); exit 3 when a source broke. */
+/** Markdown per-source table of a run on stdout (for $GITHUB_STEP_SUMMARY); exit 3 when a source broke or the run never finished. */
 export async function summaryCommand(options: { db: string; run?: string }, io: CommandIO = processIO): Promise<number> {
   return withReadOnlyDb(options.db, io, async (db) => {
     const summary = await renderRunSummary(db, options.run);
     io.stdout.write(summary.markdown);
+    if (summary.interrupted) {
+      io.stderr.write(`rollwatch: run ${summary.runId} was interrupted before it finished\n`);
+      return EXIT.sourceFailed;
+    }
     if (summary.broken.length) {
       io.stderr.write(`rollwatch: broken source(s): ${summary.broken.join(', ')}\n`);
       return EXIT.sourceFailed;

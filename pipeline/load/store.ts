@@ -33,6 +33,8 @@ export interface KnownPage {
   docId: string | null;
   /** Last time the page was fetched and found good or unchanged (ISO). */
   checkedAt: string | null;
+  /** The sitemap <lastmod> the page had at its latest good or unchanged capture. */
+  sitemapLastmod: string | null;
 }
 
 /** A fetch that found the page unchanged (304, or the same content hash). */
@@ -41,6 +43,8 @@ export interface NotModifiedRecord {
   url: string;
   at: string;
   known: KnownPage | undefined;
+  /** The sitemap <lastmod> the page has now, when the sitemap gives one. */
+  sitemapLastmod?: string | null;
 }
 
 export interface FetchErrorRecord {
@@ -57,17 +61,31 @@ export interface SourceRunRecord {
   status: 'ok' | 'failed' | 'empty';
   discovered: number;
   fetched: number;
+  /** Requested and found unchanged: a 304, or the same bytes as the last capture. */
   notModified: number;
+  /** Not requested at all: the sitemap's lastmod is no later than the last good fetch. */
+  skippedLastmod: number;
   failed: number;
   articles: number;
   events: number;
   message: string | null;
 }
 
+/** What a run was started with, recorded so `reprocess` can extract exactly as the run did. */
+export interface RunSetup {
+  configFile?: string | null;
+  archiveDir?: string | null;
+  /** The source declarations as validated (defaults filled in). */
+  sources?: readonly { id: string }[];
+}
+
 export interface RunCounts {
   pagesFetched: number;
   pagesFailed: number;
+  /** Requested and found unchanged (304 or the same content hash). */
   pagesNotModified: number;
+  /** Never requested: sitemap lastmod no later than the last good fetch. */
+  pagesSkippedLastmod: number;
   documentsNew: number;
   documentsChanged: number;
   eventsAdded: number;
@@ -109,6 +127,19 @@ function str(a: DuckDBAppender, v: string | null | undefined): void {
 function int(a: DuckDBAppender, v: number | null | undefined): void {
   if (v === null || v === undefined) a.appendNull();
   else a.appendInteger(v);
+}
+
+function bool(a: DuckDBAppender, v: boolean | null | undefined): void {
+  if (v === null || v === undefined) a.appendNull();
+  else a.appendBoolean(v);
+}
+
+/**
+ * Fields other stages add to their records in this round (the provider's ODS code, a date's
+ * milestone flag), read without assuming the record type declares them yet.
+ */
+function optional<T>(record: object, field: string): T | null {
+  return ((record as Record<string, unknown>)[field] as T | undefined) ?? null;
 }
 
 function dbl(a: DuckDBAppender, v: number | null | undefined): void {
@@ -157,17 +188,28 @@ export class Store {
     }
   }
 
-  async beginRun(runId: string, startedAt: string, command: string): Promise<void> {
-    await this.db.run(
-      "INSERT INTO runs (run_id, started_at, status, command) VALUES (?, ?::TIMESTAMP, 'running', ?)",
-      [runId, startedAt, command],
-    );
+  async beginRun(runId: string, startedAt: string, command: string, setup: RunSetup = {}): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.db.run(
+        "INSERT INTO runs (run_id, started_at, status, command, config_file, archive_dir) VALUES (?, ?::TIMESTAMP, 'running', ?, ?, ?)",
+        [runId, startedAt, command, setup.configFile ?? null, setup.archiveDir ?? null],
+      );
+      for (const source of setup.sources ?? []) {
+        const declaration = JSON.stringify(source);
+        await this.db.run('INSERT INTO run_sources (run_id, source_id, declaration, declaration_sha256) VALUES (?, ?, ?, ?)', [
+          runId,
+          source.id,
+          declaration,
+          createHash('sha256').update(declaration).digest('hex'),
+        ]);
+      }
+    });
   }
 
   async finishRun(runId: string, finishedAt: string, status: string, counts: RunCounts): Promise<void> {
     await this.db.run(
       `UPDATE runs SET finished_at = ?::TIMESTAMP, status = ?, pages_fetched = ?, pages_failed = ?,
-         pages_not_modified = ?, documents_new = ?, documents_changed = ?, events_added = ?
+         pages_not_modified = ?, pages_skipped_lastmod = ?, documents_new = ?, documents_changed = ?, events_added = ?
        WHERE run_id = ?`,
       [
         finishedAt,
@@ -175,6 +217,7 @@ export class Store {
         counts.pagesFetched,
         counts.pagesFailed,
         counts.pagesNotModified,
+        counts.pagesSkippedLastmod,
         counts.documentsNew,
         counts.documentsChanged,
         counts.eventsAdded,
@@ -183,22 +226,66 @@ export class Store {
     );
   }
 
-  /** The newest run that never finished (killed): the next run resumes it. */
-  async interruptedRun(): Promise<string | null> {
+  /**
+   * Runs that never finished since the last one that did, newest first: a run killed, then the
+   * run resuming it killed too. The next run resumes them all, so neither's pages are fetched again.
+   */
+  async interruptedRuns(): Promise<string[]> {
     const rows = await this.db.query<{ run_id: string }>(
-      "SELECT run_id FROM runs WHERE status = 'running' ORDER BY started_at DESC LIMIT 1",
+      `SELECT run_id FROM runs
+        WHERE finished_at IS NULL AND status IN ('running', 'interrupted')
+          AND started_at > coalesce((SELECT max(started_at) FROM runs WHERE finished_at IS NOT NULL), TIMESTAMP '-infinity')
+        ORDER BY started_at DESC, run_id DESC`,
     );
-    return rows[0]?.run_id ?? null;
+    return rows.map((r) => r.run_id);
   }
 
   async markRun(runId: string, status: string): Promise<void> {
     await this.db.run('UPDATE runs SET status = ? WHERE run_id = ?', [status, runId]);
   }
 
-  /** URLs captured (or found unchanged) during a run: a resumed run skips them. */
-  async urlsCapturedInRun(runId: string): Promise<Set<string>> {
-    const rows = await this.db.query<{ url: string }>('SELECT DISTINCT url FROM captures WHERE run_id = ?', [runId]);
+  /** URLs captured (or found unchanged) during these runs: a resumed run skips them. */
+  async urlsCapturedInRuns(runIds: string[]): Promise<Set<string>> {
+    if (!runIds.length) return new Set();
+    const rows = await this.db.query<{ url: string }>('SELECT DISTINCT url FROM captures WHERE list_contains(?::VARCHAR[], run_id)', [
+      listValue(runIds),
+    ]);
     return new Set(rows.map((r) => r.url));
+  }
+
+  /** Moves a run's counts on by what a batch committed, in the batch's transaction. */
+  private async addRunCounts(runId: string, d: RunCounts): Promise<void> {
+    await this.db.run(
+      `UPDATE runs SET pages_fetched = pages_fetched + ?, pages_failed = pages_failed + ?, pages_not_modified = pages_not_modified + ?,
+         pages_skipped_lastmod = coalesce(pages_skipped_lastmod, 0) + ?, documents_new = documents_new + ?, documents_changed = documents_changed + ?, events_added = events_added + ?
+       WHERE run_id = ?`,
+      [d.pagesFetched, d.pagesFailed, d.pagesNotModified, d.pagesSkippedLastmod, d.documentsNew, d.documentsChanged, d.eventsAdded, runId],
+    );
+  }
+
+  /**
+   * One batch of a run in one transaction: its fetch errors, unchanged pages and pages, and the
+   * run's counts moved on by them (`fetched` says what the crawl counted for these records). A
+   * killed run's row then says what it committed, and a kill never keeps half a batch.
+   */
+  async commitBatch(
+    runId: string,
+    batch: { pages: PageRecord[]; errors: FetchErrorRecord[]; unchanged: NotModifiedRecord[] },
+    fetched: Pick<RunCounts, 'pagesFetched' | 'pagesFailed' | 'pagesNotModified' | 'pagesSkippedLastmod'>,
+  ): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
+    const state = await this.documentState();
+    return this.guarded(async () => {
+      await this.writeErrors(runId, batch.errors);
+      await this.writeNotModified(runId, batch.unchanged);
+      const result = await this.writePages(runId, batch.pages, state);
+      await this.addRunCounts(runId, {
+        ...fetched,
+        documentsNew: result.outcomes.filter((o) => o === 'new').length,
+        documentsChanged: result.outcomes.filter((o) => o === 'changed').length,
+        eventsAdded: result.eventsAdded,
+      });
+      return result;
+    });
   }
 
   /** Latest validators per URL, for conditional requests. */
@@ -211,16 +298,25 @@ export class Store {
       content_hash: string | null;
       doc_id: string | null;
       checked_at: string;
+      sitemap_lastmod: string | null;
     }>(
       `SELECT url, arg_max(etag, fetched_at) AS etag, arg_max(last_modified, fetched_at) AS last_modified,
               arg_max(content_hash, fetched_at) AS content_hash, arg_max(doc_id, fetched_at) AS doc_id,
-              strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS checked_at
+              strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS checked_at,
+              arg_max(sitemap_lastmod, fetched_at) AS sitemap_lastmod
          FROM captures WHERE (status BETWEEN 200 AND 299 OR status = 304) AND content_hash IS NOT NULL GROUP BY url`,
     );
     return new Map(
       rows.map((r) => [
         r.url,
-        { etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, docId: r.doc_id, checkedAt: r.checked_at },
+        {
+          etag: r.etag,
+          lastModified: r.last_modified,
+          contentHash: r.content_hash,
+          docId: r.doc_id,
+          checkedAt: r.checked_at,
+          sitemapLastmod: r.sitemap_lastmod,
+        },
       ]),
     );
   }
@@ -228,44 +324,50 @@ export class Store {
   /** Logs unchanged pages as 304 captures, in one append (a nightly run is mostly these). */
   async recordNotModified(runId: string, pages: NotModifiedRecord[]): Promise<void> {
     if (!pages.length) return;
-    await this.guarded(async () => {
-      const caps = await this.db.connection.createAppender('captures');
-      for (const p of pages) {
-        str(caps, p.url);
-        str(caps, p.known?.docId ?? null);
-        str(caps, p.sourceId);
-        str(caps, runId);
-        caps.appendTimestamp(timestampValue(p.at));
-        caps.appendInteger(304);
-        str(caps, p.known?.etag ?? null);
-        str(caps, p.known?.lastModified ?? null);
-        str(caps, p.known?.contentHash ?? null);
-        caps.appendNull();
-        caps.appendNull();
-        caps.endRow();
-      }
-      caps.closeSync();
-    });
+    await this.guarded(() => this.writeNotModified(runId, pages));
+  }
+
+  private async writeNotModified(runId: string, pages: NotModifiedRecord[]): Promise<void> {
+    if (!pages.length) return;
+    const caps = await this.db.connection.createAppender('captures');
+    for (const p of pages) {
+      str(caps, p.url);
+      str(caps, p.known?.docId ?? null);
+      str(caps, p.sourceId);
+      str(caps, runId);
+      caps.appendTimestamp(timestampValue(p.at));
+      caps.appendInteger(304);
+      str(caps, p.known?.etag ?? null);
+      str(caps, p.known?.lastModified ?? null);
+      str(caps, p.known?.contentHash ?? null);
+      caps.appendNull();
+      caps.appendNull();
+      str(caps, p.sitemapLastmod ?? p.known?.sitemapLastmod ?? null);
+      caps.endRow();
+    }
+    caps.closeSync();
   }
 
   async recordErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
     if (!errors.length) return;
-    await this.db.transaction(async () => {
-      for (const e of errors) {
-        await this.db.run(
-          `INSERT INTO fetch_errors (run_id, source_id, url, failed_at, reason, http_status, detail)
-           VALUES (?, ?, ?, ?::TIMESTAMP, ?, ?, ?)`,
-          [runId, e.sourceId, e.url, e.at, e.reason, e.httpStatus, e.detail.slice(0, 2000)],
-        );
-      }
-    });
+    await this.db.transaction(() => this.writeErrors(runId, errors));
+  }
+
+  private async writeErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
+    for (const e of errors) {
+      await this.db.run(
+        `INSERT INTO fetch_errors (run_id, source_id, url, failed_at, reason, http_status, detail)
+         VALUES (?, ?, ?, ?::TIMESTAMP, ?, ?, ?)`,
+        [runId, e.sourceId, e.url, e.at, e.reason, e.httpStatus, e.detail.slice(0, 2000)],
+      );
+    }
   }
 
   async recordSourceRun(runId: string, r: SourceRunRecord): Promise<void> {
     await this.db.run(
-      `INSERT OR REPLACE INTO source_runs (run_id, source_id, status, discovered, fetched, not_modified, failed, articles, events, message)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [runId, r.sourceId, r.status, r.discovered, r.fetched, r.notModified, r.failed, r.articles, r.events, r.message],
+      `INSERT OR REPLACE INTO source_runs (run_id, source_id, status, discovered, fetched, not_modified, skipped_lastmod, failed, articles, events, message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [runId, r.sourceId, r.status, r.discovered, r.fetched, r.notModified, r.skippedLastmod, r.failed, r.articles, r.events, r.message],
     );
   }
 
@@ -276,41 +378,44 @@ export class Store {
   async savePages(runId: string | null, pages: PageRecord[]): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
     if (!pages.length) return { outcomes: [], eventsAdded: 0 };
     const state = await this.documentState();
-    return this.guarded(async () => {
-      const ids = pages.map((p) => docIdFor(p.docUrl));
-      const hashes = new Map<string, string>();
-      for (const id of ids) {
-        const known = state.docs.get(id);
-        if (known) hashes.set(id, known.hash);
+    return this.guarded(() => this.writePages(runId, pages, state));
+  }
+
+  private async writePages(runId: string | null, pages: PageRecord[], state: DocumentState): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
+    if (!pages.length) return { outcomes: [], eventsAdded: 0 };
+    const ids = pages.map((p) => docIdFor(p.docUrl));
+    const hashes = new Map<string, string>();
+    for (const id of ids) {
+      const known = state.docs.get(id);
+      if (known) hashes.set(id, known.hash);
+    }
+    const outcomes: PageOutcome[] = [];
+    const toWrite: { page: PageRecord; docId: string }[] = [];
+    const outcomesOfWrites: PageOutcome[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < pages.length; i++) {
+      const page = pages[i]!;
+      const docId = ids[i]!;
+      const prev = hashes.get(docId);
+      let outcome: PageOutcome;
+      if (seen.has(docId) || prev === page.capture.contentHash) outcome = 'unchanged';
+      else outcome = prev === undefined ? 'new' : 'changed';
+      outcomes.push(outcome);
+      if (outcome !== 'unchanged') {
+        toWrite.push({ page, docId });
+        outcomesOfWrites.push(outcome);
+        seen.add(docId);
+        hashes.set(docId, page.capture.contentHash);
       }
-      const outcomes: PageOutcome[] = [];
-      const toWrite: { page: PageRecord; docId: string }[] = [];
-      const outcomesOfWrites: PageOutcome[] = [];
-      const seen = new Set<string>();
-      for (let i = 0; i < pages.length; i++) {
-        const page = pages[i]!;
-        const docId = ids[i]!;
-        const prev = hashes.get(docId);
-        let outcome: PageOutcome;
-        if (seen.has(docId) || prev === page.capture.contentHash) outcome = 'unchanged';
-        else outcome = prev === undefined ? 'new' : 'changed';
-        outcomes.push(outcome);
-        if (outcome !== 'unchanged') {
-          toWrite.push({ page, docId });
-          outcomesOfWrites.push(outcome);
-          seen.add(docId);
-          hashes.set(docId, page.capture.contentHash);
-        }
-      }
-      const changedIds = toWrite.map((w) => w.docId);
-      // Only documents that existed before have rows to replace; a backfill of new pages skips the deletes.
-      const replacedIds = toWrite.filter((_, i) => outcomesOfWrites[i] === 'changed').map((w) => w.docId);
-      await this.deleteDocuments(replacedIds);
-      const eventsAdded = await this.appendDerived(toWrite, state);
-      await this.appendCaptures(runId, pages, ids);
-      await this.markDuplicates(changedIds, state);
-      return { outcomes, eventsAdded };
-    });
+    }
+    const changedIds = toWrite.map((w) => w.docId);
+    // Only documents that existed before have rows to replace; a backfill of new pages skips the deletes.
+    const replacedIds = toWrite.filter((_, i) => outcomesOfWrites[i] === 'changed').map((w) => w.docId);
+    await this.deleteDocuments(replacedIds);
+    const eventsAdded = await this.appendDerived(toWrite, state);
+    await this.appendCaptures(runId, pages, ids);
+    await this.markDuplicates(changedIds, state);
+    return { outcomes, eventsAdded };
   }
 
   /** Rebuilds derived rows for documents from fresh extraction (reprocess). */
@@ -402,6 +507,7 @@ export class Store {
         date(dates, d.rangeEnd);
         int(dates, d.start);
         int(dates, d.end);
+        bool(dates, optional<boolean>(d, 'milestone'));
         dates.endRow();
       }
       for (const n of f.claims) {
@@ -432,6 +538,12 @@ export class Store {
         dbl(events, ev.confidence);
         int(events, ev.evidenceStart);
         int(events, ev.evidenceEnd);
+        str(events, ev.effective);
+        date(events, ev.effectiveStart);
+        date(events, ev.effectiveEnd);
+        date(events, ev.targetStart);
+        date(events, ev.targetEnd);
+        str(events, optional<string>(ev, 'providerCode'));
         events.endRow();
         eventCount++;
       }
@@ -455,6 +567,7 @@ export class Store {
       str(caps, c.contentHash);
       str(caps, p.warc?.file);
       str(caps, p.warc?.recordId);
+      str(caps, c.sitemapLastmod ?? null);
       caps.endRow();
     });
     caps.closeSync();

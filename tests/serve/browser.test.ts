@@ -64,6 +64,21 @@ describe.skipIf(!available && !process.env.CI)('serve in a real browser', () => 
     expect(await page.locator('#summary').textContent()).toBe(`${COUNTED_EVENT_IDS.length + 1} facts`);
   });
 
+  it('shows each area\'s lifecycle status with the provider and any open review beside it', async () => {
+    const current = page.locator('#current tbody tr');
+    await expect.poll(() => current.count()).toBeGreaterThan(0);
+    const somerset = current.filter({ hasText: 'Somerset' });
+    expect(await somerset.locator('.status').count()).toBe(0);
+    expect(await somerset.textContent()).toContain('no status reported');
+    expect(await somerset.textContent()).toContain('Devon Doctors (appointed 2014-02-10)');
+    const llr = current.filter({ hasText: 'Leicester, Leicestershire and Rutland' });
+    expect(await llr.locator('.status').textContent()).toBe('live');
+    const kent = current.filter({ hasText: 'Kent' });
+    expect(await kent.textContent()).toContain('open since 2014-03-03');
+    const chips = await page.locator('#current .status').allTextContents();
+    expect(chips.some((c) => c.startsWith('provider') || c === 'under review')).toBe(false);
+  });
+
   it('filters by region and status, and keeps the filter in the URL', async () => {
     await page.selectOption('select[name=region]', 'Leicester, Leicestershire and Rutland');
     await expect.poll(() => rows().count()).toBe(5);
@@ -86,8 +101,9 @@ describe.skipIf(!available && !process.env.CI)('serve in a real browser', () => 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     const file = await download.path();
     const text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-    const records = parseCsv(text).slice(1);
-    expect(records.map((r) => [r[2], r[3]])).toEqual([
+    const [header, ...records] = parseCsv(text);
+    const col = (name: string) => header!.indexOf(name);
+    expect(records.map((r) => [r[col('region')], r[col('status')]])).toEqual([
       ['Leicester, Leicestershire and Rutland', 'paused'],
       ['Leicester, Leicestershire and Rutland', 'paused'],
     ]);
