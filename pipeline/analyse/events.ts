@@ -5,6 +5,8 @@ import type { Knowledge } from './knowledge.ts';
 import type { Mention } from './entities.ts';
 import { sentenceAt, type Sentence } from './text.ts';
 import { normTokens } from './reference/names.ts';
+import { readSentences } from './events/frames.ts';
+import type { StatusReading } from './events/reading.ts';
 
 const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live|pause)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|the rest of (?:England|the country)|England-wide|in England\b|of England's)/i;
 /** The same, for counting every mention (matchAll needs the g flag; compiled once, not per page). */
@@ -31,7 +33,8 @@ const FUTURE = /\b(?:will|would|shall|to be|due|expect\w*|aim\w*|target\w*|plan\
 const REPORTS_AFTER = /^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|added|explained|revealed)\b/i;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
-interface CueHit { status: RolloutStatus; start: number; end: number }
+/** `read`: the status came from the verb dictionary, whose reading already weighed tense, negation and modality. */
+interface CueHit { status: RolloutStatus; start: number; end: number; read?: boolean }
 
 function cueHits(text: string, k: Knowledge): CueHit[] {
   const hits: CueHit[] = [];
@@ -39,6 +42,20 @@ function cueHits(text: string, k: Knowledge): CueHit[] {
     for (const m of text.matchAll(cue)) hits.push({ status, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return hits;
+}
+
+/**
+ * The statuses the dictionary reads from the sentence's verbs, and the cue phrases of other words:
+ * a verb's reading (with its tense, negation and modality) replaces any cue on the same words.
+ */
+function statusHits(text: string, readings: readonly StatusReading[], k: Knowledge): CueHit[] {
+  const read: CueHit[] = [];
+  for (const r of readings) if (r.status) read.push({ status: r.status, start: r.start, end: r.end, read: true });
+  // A cue on the same words as a reading gives way to it, unless it says something else over more words
+  // ("the deadline for every area to launch … would move": the move is a delay, whatever "launch" says).
+  const cues = cueHits(text, k).filter((h) => !readings.some((r) => r.start < h.end && r.end > h.start
+    && (r.status === null || r.status === h.status || (h.start >= r.start - 12 && h.end <= r.end + 12))));
+  return [...read, ...cues];
 }
 
 /**
@@ -55,13 +72,13 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   const clauseStart = Math.max(text.lastIndexOf(',', hit.start - 1), text.lastIndexOf(';', hit.start - 1), text.lastIndexOf(' but ', hit.start), text.lastIndexOf(' while ', hit.start), text.lastIndexOf(' and ', hit.start - 20));
   const window = text.slice(Math.max(clauseStart + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
   // "will be launched" is a plan, not a launch.
-  if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
-  if (k.negation.test(window) || k.hedge.test(window)) return true;
+  if (!hit.read && hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
+  if (!hit.read && (k.negation.test(window) || k.hedge.test(window))) return true;
   // "what went wrong where 111 is already running", "areas where it is live": a restrictive 'where'
   // (no comma before it) describes unnamed places, not a launch.
   if (hit.status === 'live' && /(?<!,)\s+where\s+(?:[\w'’-]+\s+){0,4}$/i.test(text.slice(Math.max(0, hit.start - 50), hit.start))) return true;
   // "plans to restart", "wants to scrap": an intention, not the fact itself.
-  if ((hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
+  if (!hit.read && (hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   const before = text.slice(Math.max(0, hit.start - 50), hit.start);
   // "The original deadline … was June", "had been due to": a superseded plan is not news.
   if (hit.status === 'planned' && /\b(?:original|originally|initial|initially|previous|previously|had been (?:due|planned|expected|scheduled|set))\b/i.test(window)) return true;
@@ -187,6 +204,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   /** A national cue or body in [a, b); `reportersToo: false` leaves out national bodies that only report the news. */
   const isNational = (a: number, b: number, { reportersToo = true } = {}) =>
     NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && (reportersToo || !reportsNews(o)));
+  // What the status verbs of each candidate sentence say, read once for the page.
+  const readings = readSentences(sentences, (i) => spanFilter(services, sentences[i].start, sentences[i].end).length > 0 || ANAPHORA.test(sentences[i].text) || storyService !== null, k.statusVerbs);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     // "Areas affected include X, Y and Z": a list of places carries on the story's lead event.
@@ -227,7 +246,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     // "Data from the NHS App shows that bookings opened": the service only sources a fact about something else.
     const sourceOnly = () => sentServices.length > 0 && !ANAPHORA.test(blankServices(s, sentServices)) && sentServices.every((x) => SOURCE_BEFORE.test(inp.body.slice(Math.max(s.start, x.start - 40), x.start)));
     const consequenceOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && CONSEQUENCE.test(inp.body.slice(s.start + h.end, x.start)));
-    let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k))
+    let hits = resolveOverlaps(statusHits(s.text, readings.get(si) ?? [], k).filter((h) => !cancelled(s.text, h, k))
       .filter((h) => !((h.status === 'live' || h.status === 'planned') && (NOT_GO_LIVE.test(s.text.slice(h.end)) || landmarkOnly(h))))
       .filter((h) => !OTHER_OBJECT.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly()));
     // "put back … from April until June": the date it moved from is the old plan, not a plan.
