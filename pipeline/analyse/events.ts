@@ -31,6 +31,8 @@ const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+
 const FUTURE = /\b(?:will|would|shall|to be|due|expect\w*|aim\w*|target\w*|plan\w*|deadline|set to|should|must|intend\w*|hope\w*|goal|ambition|going to|ready|promis\w*|pledg\w*|commit\w*|schedul\w*|timetable|by the end of|needs? to|has to|have to|on track|extend\w*|delay\w*|postpon\w*|put back|push\w* back|moved|now)\b/i;
 // A name followed by a reporting verb is the source of the news ("NHS England has confirmed").
 const REPORTS_AFTER = /^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|added|explained|revealed)\b/i;
+// "to be run by the trust": the provider that runs a centre (a local fact).
+const RUN_BY_BEFORE = /\b(?:run|provided|operated|delivered|managed)\s+by\s+(?:the\s+)?$/i;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
 /** `read`: the status came from the verb dictionary, whose reading already weighed tense, negation and modality. */
@@ -334,6 +336,9 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         // The story's area, unless the story so far has been national and names that area only later.
         else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text)) && !(regions[0].start > s.end && isNational(0, s.start))) where = [...new Map(storyAreas.map((r) => (PLACE_ANAPHOR.test(s.text) ? { name: r.name, code: r.code } : localArea(r))).map((w) => [w.name, w])).values()];
         else if (local && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [local];
+        // "The centre, to be run by the county's hospital trust, …": a local provider makes it a local fact, and with
+        // no place anywhere it has none to be filed under; England is only for what the text makes national.
+        else if (nationalMentions === 0 && providers.some((p) => p.start >= s.start && p.end <= s.end && RUN_BY_BEFORE.test(inp.body.slice(Math.max(0, p.start - 20), p.start)))) continue;
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;
       }
@@ -350,7 +355,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
             const later = pool.filter((d) => d.start > s.start + h.start);
             target = (h.status === 'delayed' ? pool[pool.length - 1] : (later[0] ?? pool[0])).value;
           }
-          const key = `${service}|${w.name}|${h.status}`;
+          // One event per fact and sentence here; facts repeated across sentences merge at the end.
+          const key = `${service}|${w.name}|${h.status}|${s.start}`;
           const prev = seen.get(key);
           if (prev) {
             prev.provider ??= provider;
@@ -362,6 +368,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
             evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence: Math.round(conf * 100) / 100,
           };
           seen.set(key, ev);
+          seen.set(`${service}|${w.name}|${h.status}`, ev);
           events.push(ev);
           leadEvent ??= ev;
         }
@@ -376,11 +383,27 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const replacedServices = new Set(services.filter((x) => /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|in place of)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, x.start - 30), x.start))
     || /^,?\s+which\s+(?:[\w-]+\s+){0,3}(?:replaces|will replace|is replacing|succeeds)\b/i.test(inp.body.slice(x.end, x.end + 60))).map((x) => x.name));
   const leadName = services[0]?.name;
-  return events.filter((e) => !(replacedServices.has(e.service) && e.service !== leadName && (e.status === 'live' || e.status === 'planned'))).filter((e) => {
+  const kept = events.filter((e) => !(replacedServices.has(e.service) && e.service !== leadName && (e.status === 'live' || e.status === 'planned'))).filter((e) => {
     const rank = WEAK[e.status];
     if (rank !== 1) return true;
     return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region && (WEAK[o.status] ?? 2) > rank);
   });
+  return mergeRepeats(kept);
+}
+
+/** One event per (service, region, status): the first sentence that states it, with the provider and target any of them gives. */
+function mergeRepeats(events: RolloutEvent[]): RolloutEvent[] {
+  const first = new Map<string, RolloutEvent>();
+  for (const e of events) {
+    const key = `${e.service}|${e.region}|${e.status}`;
+    const prev = first.get(key);
+    if (!prev) first.set(key, e);
+    else {
+      prev.provider ??= e.provider;
+      prev.target ??= e.target;
+    }
+  }
+  return [...first.values()];
 }
 
 /** The sentence with its service names blanked, so "the NHS App" is not read as an anaphor ("the app"). */
