@@ -75,6 +75,8 @@ export function objectAfter(terms: readonly Term[], from: number): Term | null {
       if (terms[j + 1]?.norm === 'of' && (t.tags.has('Value') || QUANTITY.has(t.norm))) { j++; head = null; }
       continue;
     }
+    // "a new service", "two million extra routine operations": adjectives inside the noun phrase.
+    if (t.tags.has('Adjective') && !t.pause) continue;
     if (head) break;
     if (t.tags.has('Preposition') || (isVerb(t) && !t.tags.has('Adjective')) || t.tags.has('Conjunction') || t.pause) break;
   }
@@ -216,7 +218,7 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     // "would now switch over by June", "will now open in spring": a start given a new date.
     if (mood === 'future' && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now')) status = 'delayed';
     // "temporarily closed", "closed until further notice": a closure that is a pause.
-    if (status === 'cancelled' && terms.slice(Math.max(0, i - 3), hit.last + 4).some((t) => lex.temporary.has(t.norm))) status = 'paused';
+    if (status === 'cancelled' && terms.some((t) => lex.temporary.has(t.norm))) status = 'paused';
     out.push({ status, event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
     for (let j = i; j <= hit.last; j++) taken.add(j);
     i = hit.last;
