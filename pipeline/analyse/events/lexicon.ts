@@ -18,6 +18,10 @@ export interface VerbEntry {
   phrase: boolean;
   /** A proper name also counts as one of `objects` ("runs NHS 111"). */
   names: boolean;
+  /** For a noun: one of these words must be within a few words ("award" near "contract"). */
+  near: ReadonlySet<string> | null;
+  /** A phrase that needs a copula before it ("is live", not "people who live"). */
+  copula: boolean;
 }
 
 export interface StatusLexicon {
@@ -27,6 +31,12 @@ export interface StatusLexicon {
   readonly baseForms: ReadonlySet<string>;
   /** First word of a phrase → phrase entries. */
   readonly phrases: ReadonlyMap<string, readonly VerbEntry[]>;
+  /** Event nouns ("the go-live", "a pause", "its closure") → entries. */
+  readonly nouns: ReadonlyMap<string, readonly VerbEntry[]>;
+  /** Words that time an event noun: ahead ("the go-live date", "set for"), gone by ("since its launch"), in doubt ("a possible closure"). */
+  readonly nounTime: { ahead: ReadonlySet<string>; past: ReadonlySet<string>; doubt: ReadonlySet<string> };
+  /** "temporarily closed", "closed until further notice": a closure that is a pause. */
+  readonly temporary: ReadonlySet<string>;
   readonly events: ReadonlyMap<string, EventReading>;
   readonly future: ReadonlySet<string>;
   readonly intent: ReadonlySet<string>;
@@ -37,12 +47,15 @@ export interface StatusLexicon {
   readonly otherThings: ReadonlySet<string>;
 }
 
-interface RawEntry { verb?: string; phrase?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean }
+interface RawEntry { verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean; near?: string[]; copula?: boolean }
 interface RawLexicon {
   events: Record<string, { fact: string; future: string | null; intent: string | null }>;
   irregular: Record<string, string[]>;
   verbs: RawEntry[];
   phrases: RawEntry[];
+  nouns: RawEntry[];
+  nounTime: { ahead: string[]; past: string[]; doubt: string[] };
+  temporary: string[];
   modality: { future: string[]; intent: string[]; ongoing: string[]; hedge: string[]; negative: string[] };
   otherThings: string[];
 }
@@ -63,7 +76,7 @@ export function inflect(base: string, irregular: Record<string, string[]> = {}):
 }
 
 function compile(e: RawEntry, phrase: boolean): VerbEntry {
-  const words = (phrase ? e.phrase! : e.verb!).toLowerCase().split(/\s+/);
+  const words = (e.noun ?? (phrase ? e.phrase! : e.verb!)).toLowerCase().split(/\s+/);
   return {
     rest: phrase ? words : words.slice(1),
     event: e.event,
@@ -72,6 +85,8 @@ function compile(e: RawEntry, phrase: boolean): VerbEntry {
     complements: e.complements ? e.complements.map((c) => c.toLowerCase().split(/\s+/)) : null,
     phrase,
     names: e.names === true,
+    near: e.near ? new Set(e.near.map((w) => w.toLowerCase())) : null,
+    copula: e.copula === true,
   };
 }
 
@@ -98,8 +113,14 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
     const entry = compile(e, true);
     phrases.set(entry.rest[0], [...(phrases.get(entry.rest[0]) ?? []), entry]);
   }
+  const nouns = new Map<string, VerbEntry[]>();
+  for (const e of raw.nouns) {
+    if (!events.has(e.event)) throw new Error(`${file}: noun "${e.noun}" names unknown event "${e.event}"`);
+    nouns.set(e.noun!.toLowerCase(), [...(nouns.get(e.noun!.toLowerCase()) ?? []), compile(e, true)]);
+  }
   const set = (ws: string[]) => new Set(ws.map((w) => w.toLowerCase()));
-  return { verbs, baseForms, phrases, events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative), otherThings: set(raw.otherThings) };
+  const nounTime = { ahead: set(raw.nounTime.ahead), past: set(raw.nounTime.past), doubt: set(raw.nounTime.doubt) };
+  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative), otherThings: set(raw.otherThings) };
 }
 
 export function loadStatusLexicon(path: string): StatusLexicon {

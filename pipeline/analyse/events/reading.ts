@@ -5,6 +5,7 @@
 import type { RolloutStatus } from '../../types.ts';
 import type { Term } from './clause.ts';
 import type { StatusLexicon, VerbEntry } from './lexicon.ts';
+import { readNouns } from './nouns.ts';
 
 export interface StatusReading {
   /** null when the event is negated or only a possibility: it cancels other cues on the same words. */
@@ -21,14 +22,14 @@ export type Mood = 'fact' | 'future' | 'intent' | 'hedge' | 'negative';
 // Words that end a verb group looking backwards: a new clause or a subordinate one starts there.
 const GROUP_STOP = new Set(['that', 'which', 'who', 'and', 'but', 'or', 'when', 'while', 'after', 'before', 'because', 'since', 'as', 'where', 'once', 'although', 'though']);
 const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'remain', 'remains', 'remained', 'become', 'becomes', 'became', 'went', 'gone', 'goes', 'go', 'going', 'get', 'got', 'now', 'stay', 'stays']);
-const SKIP_ADVERB = new Set(['now', 'fully', 'already', 'finally', 'officially', 'formally', 'also', 'successfully', 'still', 'then', 'first', 'partly', 'partially', 'soon']);
+const SKIP_ADVERB = new Set(['only', 'now', 'fully', 'already', 'finally', 'officially', 'formally', 'also', 'successfully', 'still', 'then', 'first', 'partly', 'partially', 'soon']);
 
 const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'number', 'lot', 'lots', 'some', 'all', 'most', 'many', 'part', 'parts', 'rest', 'half', 'majority']);
 
 const BE_HAVE = new Set(['be', 'been', 'being', 'have', 'get']);
 
-const isVerb = (t: Term) => t.tags.has('Verb') || t.tags.has('PhrasalVerb');
-const isNoun = (t: Term) => t.tags.has('Noun') && !t.tags.has('Pronoun');
+export const isVerb = (t: Term) => t.tags.has('Verb') || t.tags.has('PhrasalVerb');
+export const isNoun = (t: Term) => t.tags.has('Noun') && !t.tags.has('Pronoun');
 const isPassiveAux = (t: Term) => ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets'].includes(t.norm);
 
 /** The mood of the verb at `i`: the words of its group before it (auxiliaries, modals, "plans to", "unable to"). */
@@ -63,7 +64,7 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
 }
 
 /** The head noun of the noun phrase starting after `from` (the object), or null. */
-function objectAfter(terms: readonly Term[], from: number): Term | null {
+export function objectAfter(terms: readonly Term[], from: number): Term | null {
   let head: Term | null = null;
   for (let j = from; j < terms.length && j < from + 7; j++) {
     const t = terms[j];
@@ -74,6 +75,8 @@ function objectAfter(terms: readonly Term[], from: number): Term | null {
       if (terms[j + 1]?.norm === 'of' && (t.tags.has('Value') || QUANTITY.has(t.norm))) { j++; head = null; }
       continue;
     }
+    // "a new service", "two million extra routine operations": adjectives inside the noun phrase.
+    if (t.tags.has('Adjective') && !t.pause) continue;
     if (head) break;
     if (t.tags.has('Preposition') || (isVerb(t) && !t.tags.has('Adjective')) || t.tags.has('Conjunction') || t.pause) break;
   }
@@ -152,6 +155,8 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   // A participle used as an adjective still states the event ("the delayed launch"); "open" as an adjective does not.
   if (!entries || (!isVerb(t) && !(t.tags.has('Adjective') && /ed$/.test(t.norm))) || (t.tags.has('Adjective') && !/ed$/.test(t.norm))) return null;
   if (lex.baseForms.has(t.norm) && nominal(terms, i)) return null;
+  // "standard centres, open 12 hours a day": a base form after a comma and a noun describes that noun.
+  if (lex.baseForms.has(t.norm) && i > 1 && terms[i - 1].pause && isNoun(terms[i - 1])) return null;
   for (const e of entries) {
     const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 3);
     if (last < 0 || !complementOk(terms, last, e)) continue;
@@ -173,9 +178,10 @@ function matchPhrase(terms: readonly Term[], i: number, lex: StatusLexicon): { e
     if (terms[i].tags.has('Hyphenated')) continue;
     let j = i - 1;
     while (j >= 0 && SKIP_ADVERB.has(terms[j].norm) && terms[j].norm !== 'now') j--;
-    // A bare "live" needs its copula ("is live", "went live", "now live"): "people who live in" is not a launch.
-    if (e.rest.length === 1 && (j < 0 || !COPULA.has(terms[j].norm))) continue;
-    return { e, last };
+    // "live" needs its copula ("is live", "went live", "now live"): "people who live in" is not a launch.
+    if (e.copula && (j < 0 || !COPULA.has(terms[j].norm))) continue;
+    if (!complementOk(terms, last, e)) continue;
+    return { e, last: complementEnd(terms, last, e) };
   }
   return null;
 }
@@ -199,6 +205,7 @@ function conditional(terms: readonly Term[], i: number): Mood | null {
 /** Every status the clause states, in order, with the mood that decided it. */
 export function readStatuses(terms: readonly Term[], lex: StatusLexicon): StatusReading[] {
   const out: StatusReading[] = [];
+  const taken = new Set<number>();
   for (let i = 0; i < terms.length; i++) {
     const verb = matchVerb(terms, i, lex);
     const hit = verb ?? matchPhrase(terms, i, lex);
@@ -210,8 +217,13 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     if (mood === 'negative' && hit.e.event === 'start' && heldBack(terms, hit.last)) status = 'delayed';
     // "would now switch over by June", "will now open in spring": a start given a new date.
     if (mood === 'future' && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now')) status = 'delayed';
+    // "temporarily closed", "closed until further notice": a closure that is a pause.
+    if (status === 'cancelled' && terms.some((t) => lex.temporary.has(t.norm))) status = 'paused';
     out.push({ status, event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
+    for (let j = i; j <= hit.last; j++) taken.add(j);
     i = hit.last;
   }
-  return out;
+  // "launched an inquiry into …": the noun that is the verb's own object says nothing more.
+  const nouns = readNouns(terms, lex, taken).filter((n) => !out.some((v) => v.event === n.event && v.end <= n.start && n.start - v.end < 30));
+  return [...out, ...nouns].sort((a, b) => a.start - b.start);
 }
