@@ -135,6 +135,8 @@ export interface RolloutEvent extends Partial<EventDates> {
   region: string;
   regionCode: string | null;
   provider: string | null;
+  /** The provider's ODS code, when the reference data knows one (null when there is no provider or no code). */
+  providerCode?: string | null;
   status: RolloutStatus;
   /** Target date, ISO at its precision, when one is given. */
   target: string | null;
