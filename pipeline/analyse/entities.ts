@@ -23,9 +23,11 @@ const PERSON_PLACE = /\b(?:GP|GPs|doctor|nurse|pharmacist|consultant|practice ma
 
 /** A match must be written as a name: capitalised at the end, no lower-case content word, one line. */
 function writtenAsName(body: string, tokens: Token[], first: number, last: number): boolean {
-  if (!tokens[last - 1].capital) return false;
+  // "Co-operatives": a word hyphened onto a capitalised one is part of the name.
+  const cap = (j: number) => tokens[j].capital || (j > first && tokens[j - 1].capital && body.slice(tokens[j - 1].end, tokens[j].start) === '-');
+  if (!cap(last - 1)) return false;
   if (!tokens[first].capital && !SMALL.has(tokens[first].norm)) return false;
-  for (let j = first; j < last; j++) if (!tokens[j].capital && !SMALL.has(tokens[j].norm)) return false;
+  for (let j = first; j < last; j++) if (!cap(j) && !SMALL.has(tokens[j].norm)) return false;
   return !body.slice(tokens[first].start, tokens[last - 1].end).includes('\n');
 }
 

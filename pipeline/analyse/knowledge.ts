@@ -53,6 +53,31 @@ export interface Knowledge {
   readonly regionContext: RegionContext;
   /** Words that tie a date to an event's status, or make it a target (lexicon/event-dates.json). */
   readonly eventDates: EventDateCues;
+  /** What makes an organisation the provider in a sentence (provider-roles.json). */
+  readonly providerRoles: ProviderRoleCues;
+  /** Providers (entry names) that are providers only where the text gives them that role (`needsRole`). */
+  readonly needsRole: ReadonlyMap<string, 'agency' | 'consultancy'>;
+}
+
+export interface ProviderRoleCues {
+  /** Before a name, global: "run by", "awarded to" (a list of names may follow the cue). */
+  deliveryBefore: RegExp;
+  /** The same cues, for scanning a sentence for names no list knows. */
+  deliveryBeforeAll: RegExp;
+  /** Just after a name (after its acronym, apposition and auxiliaries): "runs", "has won". */
+  deliveryAfter: RegExp;
+  /** Inside ", …," after a name: "the agency leading …". */
+  appositions: RegExp;
+  /** Just before a name: "bought by", "non-". */
+  otherBefore: RegExp;
+  /** How a provider's own name ends ("Hospitals Group", "Ambulance Service"). */
+  shapes: Gazetteer<true>;
+  /** Last words of a name that is a publication, a body or a document ("Journal", "Board"). */
+  notNameEnds: ReadonlySet<string>;
+  /** Just after a name: it announces ("said", "has confirmed"). */
+  reportsAfter: RegExp;
+  /** A sentence that reports figures about others ("97%", "23 of 44", "more than half"). */
+  statistics: RegExp;
 }
 
 export interface SiteWords {
@@ -132,9 +157,12 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     const entry: NameEntry = { category: 'region', kind: 'place', name: p.name, code: p.code, from: null, to: null, national: p.name === 'England' };
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
-  type LexProvider = { name: string; code: string | null; aliases: string[]; from?: string; to?: string };
+  type LexProvider = { name: string; code: string | null; aliases: string[]; from?: string; to?: string; needsRole?: 'agency' | 'consultancy'; national?: boolean };
+  const needsRole = new Map<string, 'agency' | 'consultancy'>();
   for (const p of readJson<{ providers: LexProvider[] }>(join(lex, 'providers.json')).providers) {
-    const entry: NameEntry = { category: 'provider', kind: 'provider', name: p.name, code: p.code, from: p.from ?? null, to: p.to ?? null, national: false };
+    const entry: NameEntry = { category: 'provider', kind: 'provider', name: p.name, code: p.code, from: p.from ?? null, to: p.to ?? null, national: p.national ?? false };
+    if (p.needsRole === 'agency' || p.needsRole === 'consultancy') needsRole.set(p.name, p.needsRole);
+    else if (p.needsRole !== undefined) throw new Error(`providers.json: needsRole of "${p.name}" must be "agency" or "consultancy"`);
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
   for (const p of readJson<{ organisations: Array<{ name: string; national: boolean; aliases: string[] }> }>(join(lex, 'organisations.json')).organisations) {
@@ -202,5 +230,26 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
       ownerBefore: new RegExp(`\\b(?:${ctx.ownerBefore.join('|')})\\s+$`, 'i'),
     },
     eventDates: loadEventDateCues(join(lex, 'event-dates.json')),
+    providerRoles: loadProviderRoles(join(lex, 'provider-roles.json')),
+    needsRole,
+  };
+}
+
+function loadProviderRoles(path: string): ProviderRoleCues {
+  const r = readJson<{ deliveryBefore: string[]; deliveryAfter: string[]; appositions: string[]; otherBefore: string[]; shapes: string[]; notNameEnds: string[];
+    reportsAfter: string[]; statistics: string[] }>(path);
+  const alt = (ws: string[]) => ws.join('|');
+  const shapes = new Gazetteer<true>();
+  for (const w of r.shapes) shapes.add(w, true);
+  return {
+    deliveryBefore: new RegExp(`(?<![\\w-])(?:${alt(r.deliveryBefore)})\\s+`, 'gi'),
+    deliveryBeforeAll: new RegExp(`(?<![\\w-])(?:${alt(r.deliveryBefore)})\\s+`, 'gi'),
+    deliveryAfter: new RegExp(`^[\\s,]*(?:${alt(r.deliveryAfter)})(?![\\w-])`, 'i'),
+    appositions: new RegExp(`(?<![\\w-])(?:${alt(r.appositions)})`, 'i'),
+    otherBefore: new RegExp(`(?<![\\w-])(?:${alt(r.otherBefore)})\\s*(?:the\\s+)?$`, 'i'),
+    shapes,
+    notNameEnds: new Set(r.notNameEnds),
+    reportsAfter: new RegExp(`^[\\s,]*(?:${alt(r.reportsAfter)})(?![\\w-])`, 'i'),
+    statistics: new RegExp(alt(r.statistics), 'i'),
   };
 }
