@@ -210,7 +210,10 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const isNational = (a: number, b: number, { reportersToo = true } = {}) =>
     NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && (reportersToo || !reportsNews(o)));
   // What the status verbs of each candidate sentence say, read once for the page.
-  const readings = readSentences(sentences, (i) => spanFilter(services, sentences[i].start, sentences[i].end).length > 0 || ANAPHORA.test(sentences[i].text) || storyService !== null, k.statusVerbs);
+  // Only the sentences the loop below can turn into events are read (the same test), since reading costs compromise time.
+  const mayHaveEvent = (s: Sentence) => spanFilter(services, s.start, s.end).length > 0 || (!inp.quoteSpans.some((q) => s.start < q.end && s.end > q.start)
+    && (ANAPHORA.test(s.text) || (storyService !== null && (spanFilter(regions, s.start, s.end).length > 0 || NATIONAL.test(s.text)))));
+  const readings = readSentences(sentences, (i) => mayHaveEvent(sentences[i]), k.statusVerbs);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     // "Areas affected include X, Y and Z": a list of places carries on the story's lead event.
