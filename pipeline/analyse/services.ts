@@ -64,7 +64,8 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     });
     i = Math.max(m.last, stage);
   }
-  return out;
+  // "its Epic electronic patient record": a product named just before the kind of record it is only qualifies it.
+  return out.filter((x, j) => !(x.serviceType === 'system' && out[j + 1]?.serviceType === 'record' && body.slice(x.end, out[j + 1].start) === ' '));
 }
 
 // Words after a product name that make it the product ("the Epic system", "its Cerner EPR").

@@ -47,7 +47,13 @@ describe('a product named after its maker', () => {
 
   it('is the product where the text installs or runs it', () => {
     expect(names('The trust in Exeter implemented Epic last year.')).toEqual(['Epic']);
-    expect(names('A deal with Epic EPR software was signed in Exeter.')).toEqual(['Epic', 'EPR']);
+    expect(names('The trust in Exeter signed a deal with Epic, and Epic software went live in May.')).toEqual(['Epic']);
+  });
+});
+
+describe('a product just before the kind of record it is', () => {
+  it('only qualifies the record', () => {
+    expect(names('The trust in Exeter switched on its Epic electronic patient record on Sunday.')).toEqual(['electronic patient record']);
   });
 });
 
