@@ -36,6 +36,8 @@ describe('the catalogue of programmes, products and service types', () => {
   it('needs an NHS page for a kind of service that any country has', () => {
     expect(names('The prime minister of Chile said a flu vaccination drive starts in May.')).toEqual([]);
     expect(names(`${NHS}The flu vaccination drive starts in May.`)).toEqual(['flu vaccination']);
+    // Health words alone ("the health minister") do not make a page about the NHS.
+    expect(names('The health minister of Peru said mass vaccination and COVID-19 vaccination would start in May.')).toEqual([]);
   });
 });
 
