@@ -8,6 +8,7 @@ import { normTokens } from './reference/names.ts';
 import { readSentences } from './events/frames.ts';
 import { listsAfter } from './events/lists.ts';
 import type { StatusReading } from './events/reading.ts';
+import { resolveServiceReference } from './service-reference.ts';
 
 const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live|pause)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|the rest of (?:England|the country)|England-wide|in England\b|of England's)/i;
 /** The same, for counting every mention (matchAll needs the g flag; compiled once, not per page). */
@@ -243,7 +244,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
       // The story's lead service (the first it names) is what "the scheme" means, not a system
       // named in passing on the way ("uploaded to the NHS Spine").
       const before = services.filter((x) => x.end <= s.start);
-      const ref = before.length ? before[0] : services.find((x) => x.start >= s.end);
+      const ref = (anaphor ? resolveServiceReference(s, services, k.servicePatterns, { paragraphStart: sentences.find((x) => x.paragraph === s.paragraph)?.start }) : null) ?? (before.length ? before[0] : services.find((x) => x.start >= s.end));
       if (!ref) continue;
       svc = [anaphor ? ref.name : (storyService ?? ref.name)];
       confidence = 0.6;

@@ -15,6 +15,8 @@ export interface ServiceLike {
 export interface ServiceReference {
   /** The reference noun, lower case ("app", "helpline", "it"). */
   noun: string;
+  /** Words between the determiner and the noun, lower case ("online" in "the online service"). */
+  modifiers: string[];
   start: number;
   end: number;
 }
@@ -38,7 +40,7 @@ export function findServiceReference(text: string, offset: number, services: rea
     const { w, start, end } = words[i];
     const noun = w.toLowerCase();
     if (PRONOUN.test(w)) {
-      if (!pronoun && !IMPERSONAL_AFTER.test(text.slice(end, end + 30)) && !inName(offset + start, offset + end)) pronoun = { noun: 'it', start: offset + start, end: offset + end };
+      if (!pronoun && !IMPERSONAL_AFTER.test(text.slice(end, end + 30)) && !inName(offset + start, offset + end)) pronoun = { noun: 'it', modifiers: [], start: offset + start, end: offset + end };
       continue;
     }
     if (!patterns.references.has(noun)) continue;
@@ -47,7 +49,7 @@ export function findServiceReference(text: string, offset: number, services: rea
       if (!DETERMINER.test(words[j].w)) continue;
       const a = offset + words[j].start;
       const b = offset + end;
-      if (!inName(a, b)) return { noun, start: a, end: b };
+      if (!inName(a, b)) return { noun, modifiers: words.slice(j + 1, i).map((x) => x.w.toLowerCase()), start: a, end: b };
       break;
     }
   }
@@ -61,22 +63,50 @@ function typeOf(s: ServiceLike, patterns: ServicePatterns): string {
   return patterns.weakHeads.get(last) ?? patterns.strongHeads.get(last) ?? 'service';
 }
 
+/** The types a reference allows: its noun's, narrowed by a typed word before it ("the online service"). */
+function allowedTypes(ref: ServiceReference, patterns: ServicePatterns): readonly string[] {
+  const own = patterns.references.get(ref.noun) ?? ['*'];
+  for (const m of ref.modifiers) {
+    const narrow = patterns.references.get(m);
+    if (narrow && !narrow.includes('*')) return own.includes('*') ? narrow : own.filter((t) => narrow.includes(t));
+  }
+  return own;
+}
+
+export interface ReferenceScope {
+  /** Body offset where the clause's paragraph starts: an untyped "the service" or "it" looks back no further. */
+  paragraphStart?: number;
+}
+
 /**
  * The service a clause refers back to. `clause` is its text and body offset; `services` every service
- * mention of the article, in text order. The nearest mention before the reference whose type the noun
- * allows ("the app" → an app, "the new helpline" → a helpline, "it" → any); with none before, the
- * nearest compatible one after; with no compatible one at all, the article's first service (what
- * "the scheme" means in a story that names it only by another word). Null when the clause has no
+ * mention of the article, in text order. A typed reference takes the nearest mention before it whose
+ * type it allows ("the app" → an app, "the new helpline" → a helpline, "the online service" → an online
+ * service), else the nearest compatible one after it. An untyped one ("the service", "it") takes the
+ * nearest mention earlier in its paragraph. Otherwise the story's service, the one it names most
+ * (what "the scheme" means in a story that names its subject only by another word). Null when the clause has no
  * reference or the article no service.
  */
-export function resolveServiceReference<T extends ServiceLike>(clause: { text: string; start: number }, services: readonly T[], patterns: ServicePatterns): T | null {
+export function resolveServiceReference<T extends ServiceLike>(clause: { text: string; start: number }, services: readonly T[], patterns: ServicePatterns,
+  scope: ReferenceScope = {}): T | null {
   if (!services.length) return null;
   const ref = findServiceReference(clause.text, clause.start, services, patterns);
   if (!ref) return null;
-  const allowed = patterns.references.get(ref.noun) ?? ['*'];
-  const fits = (s: T) => allowed.includes('*') || allowed.includes(typeOf(s, patterns));
-  const before = services.filter((s) => s.end <= ref.start && fits(s));
+  const allowed = allowedTypes(ref, patterns);
+  const untyped = allowed.includes('*');
+  const fits = (s: T) => untyped || allowed.includes(typeOf(s, patterns));
+  const from = untyped ? (scope.paragraphStart ?? 0) : 0;
+  const before = services.filter((s) => s.end <= ref.start && s.start >= from && fits(s));
   if (before.length) return before.reduce((a, b) => (b.end > a.end ? b : a));
-  const after = services.find((s) => s.start >= ref.end && fits(s));
-  return after ?? services[0];
+  const after = untyped ? undefined : services.find((s) => s.start >= ref.end && fits(s));
+  return after ?? storyService(services);
+}
+
+/** The article's own subject: the service it names most often, the first named on a tie. */
+function storyService<T extends ServiceLike>(services: readonly T[]): T {
+  const counts = new Map<string, number>();
+  for (const s of services) counts.set(s.name, (counts.get(s.name) ?? 0) + 1);
+  let best = services[0];
+  for (const s of services) if ((counts.get(s.name) ?? 0) > (counts.get(best.name) ?? 0)) best = s;
+  return best;
 }

@@ -32,9 +32,11 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   // A programme named in full ("Summary Care Record") makes an NHS page; an acronym, or a kind of service
   // any country has ("flu vaccination"), is a service only on a page that already is one.
   const nhsPage = listed.some((x) => !x.short && !x.anywhere) || NHS_CONTEXT.test(body);
+  // A kind of service any country has needs the NHS itself on the page, not only health words.
+  const nhsNamed = listed.some((x) => !x.short && !x.anywhere) || NHS_NAMED.test(body);
   const foreign = foreignAcronyms(body, listed);
-  const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface)));
-  const patterned = nhsPage ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
+  const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface) && (!x.anywhere || nhsNamed)));
+  const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
   const all = [...kept, ...patterned].sort((a, b) => a.start - b.start);
   const names = articleNames(all);
   return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, ...e }) => ({ ...e, name: names.get(groupKey(e, _c)) ?? e.name }));
@@ -64,7 +66,8 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     });
     i = Math.max(m.last, stage);
   }
-  return out;
+  // "its Epic electronic patient record": a product named just before the kind of record it is only qualifies it.
+  return out.filter((x, j) => !(x.serviceType === 'system' && out[j + 1]?.serviceType === 'record' && body.slice(x.end, out[j + 1].start) === ' '));
 }
 
 // Words after a product name that make it the product ("the Epic system", "its Cerner EPR").
@@ -88,6 +91,8 @@ function stageAfter(body: string, tokens: Token[], i: number, p: ServicePatterns
   if (!/^ $/.test(body.slice(tokens[i - 1].end, tokens[i].start)) || !/^ $/.test(body.slice(tokens[i].end, tokens[i + 1].start))) return i;
   return STAGE_NUMBER.test(body.slice(tokens[i + 1].start, tokens[i + 1].end)) ? i + 2 : i;
 }
+
+const NHS_NAMED = /\b(?:NHS|CCGs?|ICBs?|PCTs?|GPs?)\b|\b(?:clinical commissioning groups?|integrated care boards?|Department of Health and Social Care)\b/i;
 
 // Capitalised words that do not make a name a brand: diseases and acronyms for kinds of service.
 const UNBRANDED = /^(?:COVID|Covid|COVID-19|Covid-19|Coronavirus|HPV|GP|GPs|FIT|[A-Z]{2,6}s?)$/;

@@ -67,9 +67,8 @@ describe('a trust is the region of its own hospital system', () => {
     expect(regions('2023-05-01', ...runs)).not.toContain('East Kent Hospitals University NHS Foundation Trust');
   });
 
-  // Known bug, pinned: a local centre whose place the text never names is filed under England
-  // (event placement falls back to the national programme); LABELS.md gives such a fact no region.
-  it.fails('a local centre with no named place has no region, not England', () => {
+  // A local centre whose place the text never names gets no region (LABELS.md), not England.
+  it('a local centre with no named place has no region, not England', () => {
     const runs = ['The diagnostic centre, to be run by East Kent Hospitals University NHS Foundation Trust, was due to open in the summer.'];
     expect(regions('2023-05-01', ...runs)).toEqual([]);
   });

@@ -36,6 +36,21 @@ describe('a reference finds the nearest service of its kind', () => {
   });
 });
 
+describe('narrowing and scope', () => {
+  it('"the online service" is the online service, though the phone line was named since', () => {
+    expect(resolved('NHS 111 online reached Ipswich in May. Callers to NHS 111 waited longer. Bury went live with the online service in June.'))
+      .toBe('NHS 111 online');
+  });
+
+  it('an untyped "the service" looks back only within its paragraph, else to the story\'s service', () => {
+    const text = 'Pharmacy First starts in Kent in March. Pharmacy First covers seven conditions.\n\nGP Connect sends notes back.\n\nChains expect the service in every branch by May.';
+    const services = findServices(text, tokenize(text), knowledge());
+    const start = text.lastIndexOf('\n') + 1;
+    const got = resolveServiceReference({ text: text.slice(start), start }, services, knowledge().servicePatterns, { paragraphStart: start });
+    expect(got?.name).toBe('Pharmacy First');
+  });
+});
+
 describe('when nothing earlier fits', () => {
   it('takes a compatible service named later in the article', () => {
     const text = 'Ministers said the helpline would open soon. NHS 111 is run by ambulance trusts.';

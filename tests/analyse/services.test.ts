@@ -36,6 +36,8 @@ describe('the catalogue of programmes, products and service types', () => {
   it('needs an NHS page for a kind of service that any country has', () => {
     expect(names('The prime minister of Chile said a flu vaccination drive starts in May.')).toEqual([]);
     expect(names(`${NHS}The flu vaccination drive starts in May.`)).toEqual(['flu vaccination']);
+    // Health words alone ("the health minister") do not make a page about the NHS.
+    expect(names('The health minister of Peru said mass vaccination and COVID-19 vaccination would start in May.')).toEqual([]);
   });
 });
 
@@ -47,7 +49,13 @@ describe('a product named after its maker', () => {
 
   it('is the product where the text installs or runs it', () => {
     expect(names('The trust in Exeter implemented Epic last year.')).toEqual(['Epic']);
-    expect(names('A deal with Epic EPR software was signed in Exeter.')).toEqual(['Epic', 'EPR']);
+    expect(names('The trust in Exeter signed a deal with Epic, and Epic software went live in May.')).toEqual(['Epic']);
+  });
+});
+
+describe('a product just before the kind of record it is', () => {
+  it('only qualifies the record', () => {
+    expect(names('The trust in Exeter switched on its Epic electronic patient record on Sunday.')).toEqual(['electronic patient record']);
   });
 });
 
