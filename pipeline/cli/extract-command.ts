@@ -24,6 +24,12 @@ export interface ExtractJson {
     provider: string | null;
     status: string;
     target: string | null;
+    /** When the status took effect (ISO at its precision) and the days it and the target span. */
+    effective: string | null;
+    effectiveStart: string | null;
+    effectiveEnd: string | null;
+    targetStart: string | null;
+    targetEnd: string | null;
     evidence: string;
     confidence: number;
   }[];
@@ -49,13 +55,18 @@ export function toExtractJson(file: string, url: string, page: ExtractedPage, al
     dates: findings.dates
       .filter((d) => allDates || d.milestone)
       .map(({ surface, value, rangeStart, rangeEnd, start, end, milestone }) => ({ surface, value, rangeStart, rangeEnd, start, end, milestone: milestone ?? false })),
-    events: findings.events.map(({ service, region, regionCode, provider, status, target, evidence, confidence }) => ({
+    events: findings.events.map(({ service, region, regionCode, provider, status, target, evidence, confidence, ...dated }) => ({
       service,
       region,
       regionCode,
       provider,
       status,
       target,
+      effective: dated.effective ?? null,
+      effectiveStart: dated.effectiveStart ?? null,
+      effectiveEnd: dated.effectiveEnd ?? null,
+      targetStart: dated.targetStart ?? null,
+      targetEnd: dated.targetEnd ?? null,
       evidence,
       confidence,
     })),

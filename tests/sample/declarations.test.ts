@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ARCHIVED_SITE, ARCHIVED_SITE_ID } from '../../pipeline/sample/archive.ts';
 import { SAMPLE_DEMO_CONFIG, SAMPLE_SITE_IDS } from '../../pipeline/sample/catalog.ts';
 import { loadConfig, loadSource } from '../../pipeline/sources/load.ts';
 import { configSchema, type Source } from '../../pipeline/sources/schema.ts';
@@ -19,9 +20,11 @@ function isArticle(source: Source, pathAndQuery: string): boolean {
 describe('sample declarations', () => {
   it('validate, and the demo config names all three sample sites', () => {
     const { sources, config } = loadConfig(SAMPLE_DEMO_CONFIG);
-    expect(sources.map((s) => s.id).sort()).toEqual([...SAMPLE_SITE_IDS].sort());
+    // The sample sites served live, and the one read only through the fixture web archive.
+    expect(sources.map((s) => s.id).sort()).toEqual([...SAMPLE_SITE_IDS, ARCHIVED_SITE_ID].sort());
     expect(config.origins).toEqual({});
     for (const s of sources) expect(new URL(s.site).hostname.endsWith('.example'), s.id).toBe(true);
+    expect(sources.find((s) => s.id === ARCHIVED_SITE_ID)?.site).toBe(ARCHIVED_SITE);
   });
 
   it('accept the origins of running sample sites as the demo fills them in', async () => {

@@ -68,7 +68,7 @@ async function discover(source: Source): Promise<Set<string>> {
         page = next ? publicUrl(source, next, base) : null;
       }
       expect(seen.size, `${source.id}: listing pages followed`).toBeGreaterThan(1);
-    } else {
+    } else if ('urls' in d) {
       for (const u of d.urls) found.add(u);
     }
   }
