@@ -97,6 +97,10 @@ export interface RegionContext {
   venueBefore: RegExp;
   /** Before a company's name: it owns or buys, it does not run. */
   ownerBefore: RegExp;
+  /** A national cue in a sentence ("nationally", "more than half of trusts"), global. */
+  national: RegExp;
+  /** Just before "England" or a national cue: a counted subset's whole ("six trusts across"). */
+  subsetBefore: RegExp;
 }
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../sources', import.meta.url));
@@ -203,7 +207,8 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     const key = normTokens(h).join(' ');
     heads.add(h, { lower: lowerHeads.has(key), plural: /s$/.test(h) && !/(?:ss|us)$/.test(h), hospital: hospitalHeads.has(key) });
   }
-  const ctx = readJson<{ changeWords: string[]; operationWords: string[]; reportsAfter: string[]; venueBefore: string[]; ownerBefore: string[] }>(join(lex, 'region-context.json'));
+  const ctx = readJson<{ changeWords: string[]; operationWords: string[]; reportsAfter: string[]; venueBefore: string[]; ownerBefore: string[];
+    nationalWords: string[]; subsetBefore: string[] }>(join(lex, 'region-context.json'));
   const words = (ws: string[]) => new RegExp(`(?<![\\w-])(?:${ws.join('|')})(?![\\w-])`, 'i');
 
   return {
@@ -224,6 +229,8 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
       reportsAfter: new RegExp(`^\\s*(?:\\([A-Za-z]{2,8}\\)\\s*)?,?\\s*(?:${ctx.reportsAfter.join('|')})\\b`, 'i'),
       venueBefore: new RegExp(`\\b(?:${ctx.venueBefore.join('|')})\\b`, 'i'),
       ownerBefore: new RegExp(`\\b(?:${ctx.ownerBefore.join('|')})\\s+$`, 'i'),
+      national: new RegExp(`(?<![\\w-])(?:${ctx.nationalWords.join('|')})(?![\\w-])`, 'gi'),
+      subsetBefore: new RegExp(`\\b(?:${ctx.subsetBefore.join('|')})$`, 'i'),
     },
     eventDates: loadEventDateCues(join(lex, 'event-dates.json')),
     providerRoles: loadProviderRoles(join(lex, 'provider-roles.json')),

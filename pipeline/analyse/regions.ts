@@ -247,6 +247,10 @@ export function trustsAsRegions(body: string, sentences: Sentence[], named: Ment
 }
 
 const COMMISSIONER = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'health_board']);
+// "other trusts … in the South of England", "three health board areas in Wales": the place is the whole
+// that others, or an unnamed subset, belong to.
+const OTHERS_IN = /\b(?:other|remaining|rest of the)\s+(?:[\w-]+\s+){0,2}(?:trusts|areas|CCGs|ICBs|practices|hospitals|parts|regions|places|sites|health boards)\b[^.;]{0,90}\b(?:in|of|across)\s+(?:the\s+)?$/i;
+const SUBSET_IN = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few)\s+(?:[\w-]+\s+){0,2}(?:areas|parts|regions|places|CCGs|ICBs|trusts|health boards|board areas)\s+(?:in|of|across)\s+(?:the\s+)?$/i;
 // "A CCG in the North East is to close …": the place only locates a body the story names later.
 const LOCATES_BODY = /\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:CCG|ICB|PCT|trust|council|health board|hospital|practice|surgery|commissioner|provider|health authority)s?\s+(?:in|from)\s+(?:the\s+)?$/i;
 
@@ -266,10 +270,62 @@ export function dropPassingPlaces(body: string, sentences: Sentence[], places: M
     const at = before.match(/\b(?:in|at)\s+(?:the\s+)?$/);
     if (at && k.regionContext.venueBefore.test(before.slice(0, at.index)) && !/[,;:]\s/.test(before.slice(before.search(k.regionContext.venueBefore)))) return false;
     if (/\s+in\s+(?:the\s+)?$/.test(before) && local.some((p) => p !== m && p.end <= m.start && /^\s+in\s+(?:the\s+)?$/.test(body.slice(p.end, m.start)))) return false;
+    if (OTHERS_IN.test(body.slice(Math.max(s?.start ?? 0, m.start - 180), m.start)) || SUBSET_IN.test(before)) return false;
     return !(LOCATES_BODY.test(before) && local.some((p) => p.name !== m.name));
   });
   const source = (m: Mention) => COMMISSIONER.has(m.entry?.kind ?? '')
     && k.regionContext.reportsAfter.test(body.slice(m.end, m.end + 40).replace(/^\s+(?:CCG|ICB|PCT|clinical commissioning group|integrated care board)\b/i, ''));
   const facts = located.filter((p) => isLocal(p) && !source(p));
   return located.filter((m) => !(m.kind === 'region' && source(m) && facts.some((p) => p.name !== m.name)));
+}
+
+/**
+ * The sentence where the story states a national fact, if it does: a sentence about a service names England, or a national
+ * cue ("nationally", "more than half of trusts"), other than as the whole that a counted subset belongs
+ * to ("six trusts across England", "the first trust in England").
+ */
+export function statesNationalFact(body: string, sentences: Sentence[], named: Mention[], services: Entity[], factual: boolean[], k: Knowledge): Sentence | null {
+  if (!services.length) return null;
+  // A story about Wales or Scotland that never names England: "nationally" is that nation.
+  const devolved = named.some((n) => n.kind === 'region' && (/^(?:Wales|Scotland|Northern Ireland)$/.test(n.name) || n.entry?.kind === 'health_board'));
+  const english = (n: Mention) => n.name === 'England' || /^E\d/.test(n.code ?? '') || ['ccg', 'pct', 'sha', 'icb', 'stp', 'area_team', 'nhse_region', 'trust'].includes(n.entry?.kind ?? '');
+  if (devolved && !named.some((n) => n.kind === 'region' && english(n))) return null;
+  // "Six hospital trusts across England …" when the story names those trusts: England is only their whole.
+  // ("Six centres in England will start …" with none named is the national programme's start.)
+  const members = (noun: string) => named.some((n) => (/trust|hospital/i.test(noun) ? n.entry?.kind === 'trust'
+    : n.kind === 'region' && (/centre|site|unit/i.test(noun) ? n.entry?.kind === 'site' : !n.entry?.national && n.name !== 'England')));
+  const subset = (at: number, s: Sentence) => {
+    const m = body.slice(Math.max(s.start, at - 60), at).match(k.regionContext.subsetBefore);
+    return m !== null && members(m[0]);
+  };
+  // England named counts in a sentence about a rollout (or the lede); a national cue anywhere in the story.
+  return sentences.find((s, i) => {
+    if ((factual[i] || i === 0) && named.some((n) => n.kind === 'region' && n.name === 'England' && n.start >= s.start && n.end <= s.end && !subset(n.start, s))) return true;
+    // ("six trusts across England": the cue's own preposition belongs to the subset before it.)
+    return [...s.text.matchAll(k.regionContext.national)].some((m) => !subset(s.start + (m.index ?? 0) + (m[0].match(/^(?:across|in|throughout)\s+/i)?.[0].length ?? 0), s));
+  }) ?? null;
+}
+
+// "In London, attempts to install it at the Royal Free and Barts …": a place that only frames the sentence.
+const FRAMES = /^\s*,/;
+
+/**
+ * Drops a place that opens its sentence as a frame ("In London, …") when the sentence goes on to name
+ * the sites, trusts or smaller areas the fact is about; and files a hospital named after a centre's place
+ * ("Minehead Community Hospital" beside "the Minehead MIU") under that place.
+ */
+export function dropFramingPlaces(body: string, sentences: Sentence[], named: Mention[]): Mention[] {
+  const regions = named.filter((n) => n.kind === 'region');
+  const names = new Set(regions.map((r) => r.name));
+  return named.flatMap((m) => {
+    if (m.kind !== 'region') return [m];
+    const s = sentences[sentenceAt(sentences, m.start)];
+    const opens = s && /^(?:In|Across|Throughout)\s+(?:the\s+)?$/.test(body.slice(s.start, m.start)) && FRAMES.test(body.slice(m.end, m.end + 2));
+    if (opens && regions.some((r) => r !== m && r.start > m.end && r.end <= s.end && r.name !== m.name)) return [];
+    if (m.entry?.kind === 'site') {
+      const words = m.name.replace(/\s+(?:Community\s+|General\s+|District\s+|University\s+)?(?:Hospital|Infirmary)$/, '');
+      if (words !== m.name && names.has(words)) return [{ ...m, name: words }];
+    }
+    return [m];
+  });
 }
