@@ -490,7 +490,7 @@ export async function loadBare(args: StageArgs): Promise<StageResult> {
     docs.endRow();
     s(caps, p.capture.url); s(caps, id); s(caps, p.capture.sourceId); s(caps, 'bench-load'); caps.appendTimestamp(fetched);
     caps.appendInteger(p.capture.status); s(caps, p.capture.etag); s(caps, p.capture.lastModified); s(caps, p.capture.contentHash);
-    s(caps, p.warc.file); s(caps, p.warc.recordId); s(caps, p.capture.sitemapLastmod ?? null);
+    s(caps, p.warc.file); s(caps, p.warc.recordId); s(caps, p.capture.sitemapLastmod ?? null); s(caps, p.capture.origin);
     caps.endRow();
     const f = p.findings;
     for (const e of f.entities) {

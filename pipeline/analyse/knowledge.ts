@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEventDateCues, type EventDateCues } from './effective.ts';
 import { Gazetteer } from './gazetteer.ts';
+import { loadStatusLexicon, type StatusLexicon } from './events/lexicon.ts';
 import { loadServiceCatalogue, type ServiceHit, type ServicePatterns } from './service-catalogue.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
 import { REGION_KINDS, type OrgKind, type ReferenceOrg } from './reference/types.ts';
@@ -42,6 +43,8 @@ export interface Knowledge {
   readonly statusCues: ReadonlyArray<{ status: RolloutStatus; cue: RegExp }>;
   readonly negation: RegExp;
   readonly hedge: RegExp;
+  /** Status verbs and phrases (status-verbs.json), read with tense, negation and modality by events/reading.ts. */
+  readonly statusVerbs: StatusLexicon;
   /** Folded decoration words that may follow a name ("ccg", "nhs foundation trust") and the kind they imply. */
   readonly suffixes: ReadonlyArray<{ tokens: string[]; kind: string }>;
   /** Words that end a hospital's or a centre's name (sites.json). */
@@ -220,6 +223,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     statusCues,
     negation: wordAlt(cues.negations),
     hedge: wordAlt(cues.hedges),
+    statusVerbs: loadStatusLexicon(join(lex, 'status-verbs.json')),
     suffixes,
     sites: { heads, descriptors: siteLex.descriptors, titlesBefore: new Set(siteLex.titlesBefore) },
     regionContext: {

@@ -3,6 +3,7 @@
 // Views are the public face of the database: tables may be reshaped by future
 // migrations, the views keep their columns. Idempotent (CREATE OR REPLACE).
 import type { Database } from './db.ts';
+import { CAPTURE_ORIGIN_COMMENT, VERSION_COMMENTS, VERSIONS_SQL } from './version-views.ts';
 import { axisSql } from './status-axes.ts';
 
 /** A document that counts: not a near-duplicate of another document that is present. */
@@ -233,6 +234,7 @@ const FACT_COLUMNS: ColumnComments = {
 
 /** Comments for tables and views; installAnalystLayer applies those that exist. */
 export const COMMENTS: Record<string, Commented> = {
+  ...VERSION_COMMENTS,
   schema_version: {
     comment: 'One row per applied schema migration; max(version) is the schema version of this file.',
     columns: { version: 'Migration number.', applied_at: 'When the migration ran (UTC).' },
@@ -402,6 +404,7 @@ export const COMMENTS: Record<string, Commented> = {
       content_hash: 'sha256 of the raw body.',
       warc_file: 'Archive file holding the raw response.',
       warc_record_id: 'WARC-Record-ID of the response in that file.',
+      origin: CAPTURE_ORIGIN_COMMENT,
       sitemap_lastmod: 'The sitemap <lastmod> the page had when fetched; a later run skips it while the sitemap says no later.',
     },
   },
@@ -499,6 +502,7 @@ export const VIEWS: [string, string][] = [
   ['v_timeline', TIMELINE_SQL],
   ['v_rollout_current', CURRENT_SQL],
   ['v_quotes', QUOTES_SQL],
+  ['v_document_versions', VERSIONS_SQL],
 ];
 
 function literal(text: string): string {

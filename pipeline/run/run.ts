@@ -10,6 +10,7 @@ import type { Source } from '../sources/schema.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { ExtractPool, workerCount } from './extract-pool.ts';
 import { openWriter } from './open-writer.ts';
+import { sourcesInShard, type Shard } from './shard.ts';
 
 export { documentUrl, toPageRecord, type SelectorCheck } from './page-record.ts';
 
@@ -25,6 +26,8 @@ export interface RunOptions {
   command?: string;
   progress?: Progress;
   signal?: AbortSignal;
+  /** Crawl only this slice of the config's sites (by host). */
+  shard?: Shard;
 }
 
 export function newRunId(now: Date): string {
@@ -59,7 +62,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
     await store.beginRun(runId, started.toISOString(), options.command ?? 'run', {
       configFile: loaded.file ?? null,
       archiveDir: loaded.paths.archive,
-      sources: loaded.sources,
+      sources: sourcesInShard(loaded.sources, options.shard),
     });
     const known = await store.knownPages();
     const archive = await openArchive(loaded.paths.archive, runId);
@@ -241,7 +244,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       await enqueue(() => store.recordSourceRun(runId, record));
       progress.log('source_done', { source: record.sourceId, ...record, sourceId: undefined });
     };
-    await Promise.all(loaded.sources.map(crawlOne));
+    await Promise.all(sourcesInShard(loaded.sources, options.shard).map(crawlOne));
 
     await archive.close();
     const status = records.every((r) => r.status === 'ok') ? 'ok' : 'source_failed';
