@@ -112,6 +112,15 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
     if (entry.category === 'region' && NHS_BODY.has(entry.kind) && !hint && published && entry.from && entry.from > published && hits.every((h) => h.from && h.from > published)) {
       entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
     }
+    // "… Foundation Trust in Morecambe Bay": after "in", a trust's short name that is also an area's is the area.
+    if (entry.kind === 'trust' && !hint && /\b(?:in|across|around|throughout)\s+(?:the\s+)?$/.test(body.slice(Math.max(0, start - 12), start))) {
+      const area = hits.find((h) => h.category === 'region');
+      if (area) entry = NHS_BODY.has(area.kind) && published && area.to && area.to < published
+        ? { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false }
+        : area;
+    }
+    // "St Mary's" in 2025 is not the St Mary's NHS Trust that closed in 2007: a closed trust is named in full.
+    if (entry.kind === 'trust' && !hint && published && entry.to && entry.to < published && !/\bTrust\b/i.test(surface)) { i = next; continue; }
     // An acronym ("CUH") or a name with no place in it ("St Mary's") stays the trust.
     if (entry.kind === 'trust' && hint !== 'trust' && !PROVIDER_WORD.test(surface) && /[a-z]/.test(surface) && namesPlace(tokens, m.first, m.last, k)) {
       entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
@@ -140,7 +149,8 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
 /** Whether tokens [first, last) contain a place the lists know ("Darlington" in "County Durham and Darlington"). */
 function namesPlace(tokens: Token[], first: number, last: number, k: Knowledge): boolean {
   for (let j = first; j < last; j++) {
-    if (k.names.matchesAt(tokens, j).some((c) => c.last <= last && c.values.some((h) => h.entry.category === 'region'))) return true;
+    // Geography only: a CCG named after the area ("Morecambe Bay") does not make the trust's name a place.
+    if (k.names.matchesAt(tokens, j).some((c) => c.last <= last && c.values.some((h) => h.entry.kind === 'place' || h.entry.kind === 'local_authority'))) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@
 import type { Token } from './gazetteer.ts';
 import type { Knowledge, NameEntry } from './knowledge.ts';
 import type { Mention } from './entities.ts';
+import { devolvedOnly } from './regions.ts';
 import { sentenceAt, type Sentence } from './text.ts';
 
 /** `reports`: the name announces something ("X said", "…, X has confirmed"). */
@@ -56,10 +57,12 @@ export function providersInRole(body: string, sentences: Sentence[], named: Ment
     }
     roles.set(m.entry.name, [...(roles.get(m.entry.name) ?? []), role]);
   }
+  // NHS Direct in a story about Wales is NHS Direct Wales: a provider that works only in England is not named there.
+  const elsewhere = devolvedOnly(named);
   return named.map((m) => {
     if (m.kind !== 'provider' || !m.entry) return m;
     const rs = roles.get(m.entry.name) ?? [];
-    const demote = k.needsRole.has(m.entry.name) ? !rs.includes('delivery') : rs.every((x) => x === 'other');
+    const demote = (elsewhere && k.englandOnly.has(m.entry.name)) || (k.needsRole.has(m.entry.name) ? !rs.includes('delivery') : rs.every((x) => x === 'other'));
     return demote ? { ...m, kind: 'organisation' as const, entry: { ...m.entry, category: 'organisation' as const } } : m;
   });
 }

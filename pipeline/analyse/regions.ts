@@ -287,9 +287,7 @@ export function dropPassingPlaces(body: string, sentences: Sentence[], places: M
 export function statesNationalFact(body: string, sentences: Sentence[], named: Mention[], services: Entity[], factual: boolean[], k: Knowledge): Sentence | null {
   if (!services.length) return null;
   // A story about Wales or Scotland that never names England: "nationally" is that nation.
-  const devolved = named.some((n) => n.kind === 'region' && (/^(?:Wales|Scotland|Northern Ireland)$/.test(n.name) || n.entry?.kind === 'health_board'));
-  const english = (n: Mention) => n.name === 'England' || /^E\d/.test(n.code ?? '') || ['ccg', 'pct', 'sha', 'icb', 'stp', 'area_team', 'nhse_region', 'trust'].includes(n.entry?.kind ?? '');
-  if (devolved && !named.some((n) => n.kind === 'region' && english(n))) return null;
+  if (devolvedOnly(named)) return null;
   // "Six hospital trusts across England …" when the story names those trusts: England is only their whole.
   // ("Six centres in England will start …" with none named is the national programme's start.)
   const members = (noun: string) => named.some((n) => (/trust|hospital/i.test(noun) ? n.entry?.kind === 'trust'
@@ -304,6 +302,13 @@ export function statesNationalFact(body: string, sentences: Sentence[], named: M
     // ("six trusts across England": the cue's own preposition belongs to the subset before it.)
     return [...s.text.matchAll(k.regionContext.national)].some((m) => !subset(s.start + (m.index ?? 0) + (m[0].match(/^(?:across|in|throughout)\s+/i)?.[0].length ?? 0), s));
   }) ?? null;
+}
+
+/** Whether a story is about Wales, Scotland or Northern Ireland and names nothing in England. */
+export function devolvedOnly(named: Mention[]): boolean {
+  const devolved = named.some((n) => n.kind === 'region' && (/^(?:Wales|Scotland|Northern Ireland)$/.test(n.name) || n.entry?.kind === 'health_board'));
+  const english = (n: Mention) => n.name === 'England' || /^E\d/.test(n.code ?? '') || ['ccg', 'pct', 'sha', 'icb', 'stp', 'area_team', 'nhse_region', 'trust'].includes(n.entry?.kind ?? '');
+  return devolved && !named.some((n) => n.kind === 'region' && english(n));
 }
 
 // "In London, attempts to install it at the Royal Free and Barts …": a place that only frames the sentence.

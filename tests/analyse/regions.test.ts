@@ -72,9 +72,8 @@ describe('a trust is the region of its own hospital system', () => {
     expect(regions('2023-05-01', ...runs)).not.toContain('East Kent Hospitals University NHS Foundation Trust');
   });
 
-  // Known bug, pinned: a local centre whose place the text never names is filed under England
-  // (event placement falls back to the national programme); LABELS.md gives such a fact no region.
-  it.fails('a local centre with no named place has no region, not England', () => {
+  // LABELS.md gives a local fact whose place the text never names no region (not England).
+  it('a local centre with no named place has no region, not England', () => {
     const runs = ['The diagnostic centre, to be run by East Kent Hospitals University NHS Foundation Trust, was due to open in the summer.'];
     expect(regions('2023-05-01', ...runs)).toEqual([]);
   });
@@ -100,8 +99,10 @@ describe('Welsh health boards and bodies of their time', () => {
   });
 
   it('an area named before the NHS body of that name existed is the area as written, without the body\'s code', () => {
-    const r = run('2008-10-29', 'The first installation of the new software at Morecambe Bay was repeatedly delayed.').entities.find((e) => e.kind === 'region');
-    expect(r).toMatchObject({ name: 'Morecambe Bay', code: null });
+    const r = run('2010-06-01', 'The Summary Care Record went live for patients in the Vale of York last month.').entities.find((e) => e.kind === 'region' && e.name !== 'England');
+    expect(r).toMatchObject({ name: 'Vale of York', code: null });
+    const later = run('2016-06-01', 'The Summary Care Record went live for patients in the Vale of York last month.').entities.find((e) => e.kind === 'region' && e.name !== 'England');
+    expect(later).toMatchObject({ name: 'Vale of York', code: '03Q' });
   });
 });
 
