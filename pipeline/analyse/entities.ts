@@ -251,6 +251,14 @@ const FACILITY_AFTER = /^\s+(?:Royal\s+)?(?:Hospital|Infirmary|General|Teaching|
  * ("Dr X, a GP in Leeds", "a Leeds GP", "its control room in Exeter"): they are not where a fact applies.
  */
 export function dropIncidentalPlaces<T extends Mention>(body: string, named: T[], people: Array<{ start: number; end: number }>): T[] {
+  const byEnd = [...people].sort((a, b) => a.end - b.end);
+  /** The person named last before `pos` (binary search: pages can name hundreds). */
+  const personBefore = (pos: number) => {
+    let lo = 0;
+    let hi = byEnd.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (byEnd[mid].end <= pos) lo = mid + 1; else hi = mid; }
+    return lo > 0 ? byEnd[lo - 1] : undefined;
+  };
   return named.filter((n) => {
     if (n.kind !== 'region') return true;
     const after = body.slice(n.end, n.end + 30);
@@ -260,7 +268,8 @@ export function dropIncidentalPlaces<T extends Mention>(body: string, named: T[]
     if (FACILITY_BEFORE.test(before)) return false;
     // Inside a person's apposition: "Name, a GP who … in X", "Name, 81, from X".
     const sentenceStart = Math.max(body.lastIndexOf('. ', n.start), body.lastIndexOf('\n', n.start));
-    const person = people.filter((p) => p.end <= n.start && p.start > sentenceStart).pop();
+    const last = personBefore(n.start);
+    const person = last && last.start > sentenceStart ? last : undefined;
     if (person) {
       const between = body.slice(person.end, n.start);
       if (/^(?:,|\s+who\b)/.test(between) && !/[.;:]/.test(between) && !/,\s*(?:said|says|added|told)\b/.test(between) && between.length < 120) return false;

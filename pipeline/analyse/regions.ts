@@ -45,7 +45,8 @@ function nameStartBefore(body: string, tokens: Token[], i: number, allowAnd: boo
 
 /** What the surrounding text is: sentences with a rollout word or a service, and list items after such a sentence's colon. */
 export function factSentences(sentences: Sentence[], services: Entity[], k: Knowledge): boolean[] {
-  const own = sentences.map((s) => k.regionContext.fact.test(s.text) || services.some((x) => x.start >= s.start && x.end <= s.end));
+  const withService = new Set(services.map((x) => sentenceAt(sentences, x.start)));
+  const own = sentences.map((s, i) => withService.has(i) || k.regionContext.fact.test(s.text));
   const out = [...own];
   // "We are closing two centres. Those affected are:" and a list: the items carry the fact of that paragraph.
   for (let i = 1; i < sentences.length; i++) {
@@ -263,20 +264,26 @@ const LOCATES_BODY = /\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:CCG|ICB|PCT|trust|cou
 export function dropPassingPlaces(body: string, sentences: Sentence[], places: Mention[], k: Knowledge): Mention[] {
   const isLocal = (p: Mention) => p.kind === 'region' && !p.entry?.national && !NATIONAL_PLACE.has(p.name);
   const local = places.filter(isLocal);
+  const localNames = new Set(local.map((p) => p.name));
+  // Another name than m's among `names` (a set), without scanning every mention for each one.
+  const another = (names: Set<string>, m: Mention) => names.size > 1 || (names.size === 1 && !names.has(m.name));
+  let prevLocal: Mention | null = null;
   const located = places.filter((m) => {
     if (m.kind !== 'region') return true;
+    const previous = prevLocal;
+    if (isLocal(m)) prevLocal = m;
     const s = sentences[sentenceAt(sentences, m.start)];
     const before = body.slice(Math.max(s?.start ?? 0, m.start - 90), m.start);
     const at = before.match(/\b(?:in|at)\s+(?:the\s+)?$/);
     if (at && k.regionContext.venueBefore.test(before.slice(0, at.index)) && !/[,;:]\s/.test(before.slice(before.search(k.regionContext.venueBefore)))) return false;
-    if (/\s+in\s+(?:the\s+)?$/.test(before) && local.some((p) => p !== m && p.end <= m.start && /^\s+in\s+(?:the\s+)?$/.test(body.slice(p.end, m.start)))) return false;
+    if (previous && /^\s+in\s+(?:the\s+)?$/.test(body.slice(previous.end, m.start))) return false;
     if (OTHERS_IN.test(body.slice(Math.max(s?.start ?? 0, m.start - 180), m.start)) || SUBSET_IN.test(before)) return false;
-    return !(LOCATES_BODY.test(before) && local.some((p) => p.name !== m.name));
+    return !(LOCATES_BODY.test(before) && another(localNames, m));
   });
   const source = (m: Mention) => COMMISSIONER.has(m.entry?.kind ?? '')
     && k.regionContext.reportsAfter.test(body.slice(m.end, m.end + 40).replace(/^\s+(?:CCG|ICB|PCT|clinical commissioning group|integrated care board)\b/i, ''));
-  const facts = located.filter((p) => isLocal(p) && !source(p));
-  return located.filter((m) => !(m.kind === 'region' && source(m) && facts.some((p) => p.name !== m.name)));
+  const facts = new Set(located.filter((p) => isLocal(p) && !source(p)).map((p) => p.name));
+  return located.filter((m) => !(m.kind === 'region' && source(m) && another(facts, m)));
 }
 
 /**
@@ -297,8 +304,13 @@ export function statesNationalFact(body: string, sentences: Sentence[], named: M
     return m !== null && members(m[0]);
   };
   // England named counts in a sentence about a rollout (or the lede); a national cue anywhere in the story.
+  const england = new Map<number, Mention[]>();
+  for (const n of named) if (n.kind === 'region' && n.name === 'England') {
+    const i = sentenceAt(sentences, n.start);
+    england.set(i, [...(england.get(i) ?? []), n]);
+  }
   return sentences.find((s, i) => {
-    if ((factual[i] || i === 0) && named.some((n) => n.kind === 'region' && n.name === 'England' && n.start >= s.start && n.end <= s.end && !subset(n.start, s))) return true;
+    if ((factual[i] || i === 0) && (england.get(i) ?? []).some((n) => !subset(n.start, s))) return true;
     // ("six trusts across England": the cue's own preposition belongs to the subset before it.)
     return [...s.text.matchAll(k.regionContext.national)].some((m) => !subset(s.start + (m.index ?? 0) + (m[0].match(/^(?:across|in|throughout)\s+/i)?.[0].length ?? 0), s));
   }) ?? null;
