@@ -112,6 +112,15 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
     if (entry.category === 'region' && NHS_BODY.has(entry.kind) && !hint && published && entry.from && entry.from > published && hits.every((h) => h.from && h.from > published)) {
       entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
     }
+    // "… Foundation Trust in Morecambe Bay": after "in", a trust's short name that is also an area's is the area.
+    if (entry.kind === 'trust' && !hint && /\b(?:in|across|around|throughout)\s+(?:the\s+)?$/.test(body.slice(Math.max(0, start - 12), start))) {
+      const area = hits.find((h) => h.category === 'region');
+      if (area) entry = NHS_BODY.has(area.kind) && published && area.to && area.to < published
+        ? { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false }
+        : area;
+    }
+    // "St Mary's" in 2025 is not the St Mary's NHS Trust that closed in 2007: a closed trust is named in full.
+    if (entry.kind === 'trust' && !hint && published && entry.to && entry.to < published && !/\bTrust\b/i.test(surface)) { i = next; continue; }
     // An acronym ("CUH") or a name with no place in it ("St Mary's") stays the trust.
     if (entry.kind === 'trust' && hint !== 'trust' && !PROVIDER_WORD.test(surface) && /[a-z]/.test(surface) && namesPlace(tokens, m.first, m.last, k)) {
       entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
@@ -140,7 +149,8 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
 /** Whether tokens [first, last) contain a place the lists know ("Darlington" in "County Durham and Darlington"). */
 function namesPlace(tokens: Token[], first: number, last: number, k: Knowledge): boolean {
   for (let j = first; j < last; j++) {
-    if (k.names.matchesAt(tokens, j).some((c) => c.last <= last && c.values.some((h) => h.entry.category === 'region'))) return true;
+    // Geography only: a CCG named after the area ("Morecambe Bay") does not make the trust's name a place.
+    if (k.names.matchesAt(tokens, j).some((c) => c.last <= last && c.values.some((h) => h.entry.kind === 'place' || h.entry.kind === 'local_authority'))) return true;
   }
   return false;
 }
@@ -241,6 +251,14 @@ const FACILITY_AFTER = /^\s+(?:Royal\s+)?(?:Hospital|Infirmary|General|Teaching|
  * ("Dr X, a GP in Leeds", "a Leeds GP", "its control room in Exeter"): they are not where a fact applies.
  */
 export function dropIncidentalPlaces<T extends Mention>(body: string, named: T[], people: Array<{ start: number; end: number }>): T[] {
+  const byEnd = [...people].sort((a, b) => a.end - b.end);
+  /** The person named last before `pos` (binary search: pages can name hundreds). */
+  const personBefore = (pos: number) => {
+    let lo = 0;
+    let hi = byEnd.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (byEnd[mid].end <= pos) lo = mid + 1; else hi = mid; }
+    return lo > 0 ? byEnd[lo - 1] : undefined;
+  };
   return named.filter((n) => {
     if (n.kind !== 'region') return true;
     const after = body.slice(n.end, n.end + 30);
@@ -250,7 +268,8 @@ export function dropIncidentalPlaces<T extends Mention>(body: string, named: T[]
     if (FACILITY_BEFORE.test(before)) return false;
     // Inside a person's apposition: "Name, a GP who … in X", "Name, 81, from X".
     const sentenceStart = Math.max(body.lastIndexOf('. ', n.start), body.lastIndexOf('\n', n.start));
-    const person = people.filter((p) => p.end <= n.start && p.start > sentenceStart).pop();
+    const last = personBefore(n.start);
+    const person = last && last.start > sentenceStart ? last : undefined;
     if (person) {
       const between = body.slice(person.end, n.start);
       if (/^(?:,|\s+who\b)/.test(between) && !/[.;:]/.test(between) && !/,\s*(?:said|says|added|told)\b/.test(between) && between.length < 120) return false;

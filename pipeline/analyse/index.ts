@@ -9,7 +9,7 @@ import { findClaims, findEvents } from './events.ts';
 import { findPeople } from './people.ts';
 import { resolvePlaceLists } from './place-lists.ts';
 import { providersByRole, providersInRole } from './providers.ts';
-import { dropPassingPlaces, factSentences, findSites, trustsAsRegions } from './regions.ts';
+import { dropFramingPlaces, dropPassingPlaces, factSentences, findSites, statesNationalFact, trustsAsRegions } from './regions.ts';
 import { findQuotes } from './quotes.ts';
 import { tokenize } from './gazetteer.ts';
 import { looksEnglish, paragraphSpans, sentenceSpans } from './text.ts';
@@ -42,7 +42,7 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   const factual = factSentences(sentences, services, knowledge);
   const sites = findSites({ body, tokens, sentences, namedAll, places, factual }, knowledge).filter((x) => !people.some((p) => x.start < p.end && x.end > p.start));
   const placesAndSites = [...places, ...sites].sort((a, b) => a.start - b.start || a.end - b.end);
-  const located = [...placesAndSites, ...trustsAsRegions(body, sentences, placesAndSites, services, knowledge)];
+  const located = dropFramingPlaces(body, sentences, [...placesAndSites, ...trustsAsRegions(body, sentences, placesAndSites, services, knowledge)]);
   const unknownProviders = services.length ? providersByRole(body, tokens, sentences, [...namedAll, ...located, ...people, ...services], factual, knowledge) : [];
   const named = providersInRole(body, sentences, [...located, ...unknownProviders], services, knowledge).sort((a, b) => a.start - b.start || a.end - b.end);
   const dates = findDates(body, sentences, article.published);
@@ -63,7 +63,8 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   const events = withEventDates(withProvider, dates, article.published, knowledge.eventDates);
 
   // England is a region of the story when a fact is national, or when a story about a service names it on its own.
-  const national = events.some((e) => e.region === 'England') || (services.length > 0 && named.some((n) => n.kind === 'region' && n.name === 'England'));
+  const nationalSentence = statesNationalFact(body, sentences, named, services, factual, knowledge);
+  const national = events.some((e) => e.region === 'England') || nationalSentence !== null;
   const entities: Entity[] = [
     ...named
       .filter((n) => national || !(n.kind === 'region' && n.name === 'England'))
@@ -77,6 +78,8 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   if (events.some((e) => e.region === 'England') && !entities.some((e) => e.kind === 'region' && e.name === 'England')) {
     const ev = events.find((e) => e.region === 'England')!;
     entities.push({ kind: 'region', name: 'England', surface: ev.evidence, code: null, start: ev.evidenceStart, end: ev.evidenceEnd });
+  } else if (nationalSentence && !entities.some((e) => e.kind === 'region' && e.name === 'England')) {
+    entities.push({ kind: 'region', name: 'England', surface: nationalSentence.text, code: null, start: nationalSentence.start, end: nationalSentence.end });
   }
   entities.sort((a, b) => a.start - b.start || a.end - b.end);
   return { entities, quotes, dates, claims, events };

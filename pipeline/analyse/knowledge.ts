@@ -57,6 +57,8 @@ export interface Knowledge {
   readonly providerRoles: ProviderRoleCues;
   /** Providers (entry names) that are providers only where the text gives them that role (`needsRole`). */
   readonly needsRole: ReadonlyMap<string, 'agency' | 'consultancy'>;
+  /** Providers (entry names) that work only in England (`nations: ["England"]`). */
+  readonly englandOnly: ReadonlySet<string>;
 }
 
 export interface ProviderRoleCues {
@@ -100,6 +102,10 @@ export interface RegionContext {
   venueBefore: RegExp;
   /** Before a company's name: it owns or buys, it does not run. */
   ownerBefore: RegExp;
+  /** A national cue in a sentence ("nationally", "more than half of trusts"), global. */
+  national: RegExp;
+  /** Just before "England" or a national cue: a counted subset's whole ("six trusts across"). */
+  subsetBefore: RegExp;
 }
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../sources', import.meta.url));
@@ -142,7 +148,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
         const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '').replace(COMPANY_TAIL, '');
         if (core !== alias && normTokens(core.replace(/^the\s+/i, '')).length >= 2) addName(core, entry);
         // "Norfolk and Norwich University Hospital": a trust named "… Hospitals" is also written in the singular.
-        const single = core.replace(/\bHospitals$/, 'Hospital');
+        const single = core.replace(/\bHospitals$/, 'Hospital').replace(/\bAmbulance Services$/, 'Ambulance Service');
         if (single !== core && normTokens(single.replace(/^the\s+/i, '')).length >= 3) addName(single, entry);
       } else if (o.kind === 'local_authority') {
         addName(alias.replace(/\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$/i, ''), entry);
@@ -157,10 +163,12 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     const entry: NameEntry = { category: 'region', kind: 'place', name: p.name, code: p.code, from: null, to: null, national: p.name === 'England' };
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
-  type LexProvider = { name: string; code: string | null; aliases: string[]; from?: string; to?: string; needsRole?: 'agency' | 'consultancy'; national?: boolean };
+  type LexProvider = { name: string; code: string | null; aliases: string[]; from?: string; to?: string; needsRole?: 'agency' | 'consultancy'; national?: boolean; nations?: string[] };
   const needsRole = new Map<string, 'agency' | 'consultancy'>();
+  const englandOnly = new Set<string>();
   for (const p of readJson<{ providers: LexProvider[] }>(join(lex, 'providers.json')).providers) {
     const entry: NameEntry = { category: 'provider', kind: 'provider', name: p.name, code: p.code, from: p.from ?? null, to: p.to ?? null, national: p.national ?? false };
+    if (p.nations?.length === 1 && p.nations[0] === 'England') englandOnly.add(p.name);
     if (p.needsRole === 'agency' || p.needsRole === 'consultancy') needsRole.set(p.name, p.needsRole);
     else if (p.needsRole !== undefined) throw new Error(`providers.json: needsRole of "${p.name}" must be "agency" or "consultancy"`);
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
@@ -206,7 +214,8 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     const key = normTokens(h).join(' ');
     heads.add(h, { lower: lowerHeads.has(key), plural: /s$/.test(h) && !/(?:ss|us)$/.test(h), hospital: hospitalHeads.has(key) });
   }
-  const ctx = readJson<{ changeWords: string[]; operationWords: string[]; reportsAfter: string[]; venueBefore: string[]; ownerBefore: string[] }>(join(lex, 'region-context.json'));
+  const ctx = readJson<{ changeWords: string[]; operationWords: string[]; reportsAfter: string[]; venueBefore: string[]; ownerBefore: string[];
+    nationalWords: string[]; subsetBefore: string[] }>(join(lex, 'region-context.json'));
   const words = (ws: string[]) => new RegExp(`(?<![\\w-])(?:${ws.join('|')})(?![\\w-])`, 'i');
 
   return {
@@ -228,10 +237,13 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
       reportsAfter: new RegExp(`^\\s*(?:\\([A-Za-z]{2,8}\\)\\s*)?,?\\s*(?:${ctx.reportsAfter.join('|')})\\b`, 'i'),
       venueBefore: new RegExp(`\\b(?:${ctx.venueBefore.join('|')})\\b`, 'i'),
       ownerBefore: new RegExp(`\\b(?:${ctx.ownerBefore.join('|')})\\s+$`, 'i'),
+      national: new RegExp(`(?<![\\w-])(?:${ctx.nationalWords.join('|')})(?![\\w-])`, 'gi'),
+      subsetBefore: new RegExp(`\\b(?:${ctx.subsetBefore.join('|')})$`, 'i'),
     },
     eventDates: loadEventDateCues(join(lex, 'event-dates.json')),
     providerRoles: loadProviderRoles(join(lex, 'provider-roles.json')),
     needsRole,
+    englandOnly,
   };
 }
 

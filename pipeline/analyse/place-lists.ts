@@ -51,6 +51,8 @@ export function resolvePlaceLists(body: string, sentences: Sentence[], named: Me
     const s = sentences[sentenceAt(sentences, first.start)];
     const before = body.slice(Math.max(s.start, first.start - 80), first.start);
     if (NEVER_BEFORE.test(before)) { run.forEach((m) => drop.add(m)); continue; }
+    // "Swansea Bay – including Bridgend – health board areas": an aside naming a part of the area before it.
+    if (run.length === 1 && /[(–—-]\s*including\s+$/.test(before) && places.some((p) => p.end <= first.start && p.start >= s.start)) { drop.add(first); continue; }
     if (run.length < 2) continue;
     const earlier = places.some((p) => p.start >= s.start && p.end <= first.start && !p.entry?.national && p.name !== 'England');
     // Named commissioners ("22 CCGs, including Leicester City CCG") are parties to the fact, not just parts.
@@ -66,8 +68,11 @@ export function resolvePlaceLists(body: string, sentences: Sentence[], named: Me
       add.push(joined(body, run));
       continue;
     }
-    if (run.length >= 3 && /^,\s+and\s+$/.test(body.slice(run[run.length - 2].end, last.start))) {
-      for (let i = 0; i + 1 < run.length - 1; i++) {
+    // The list's own last item, or one after ", and most of" that ends it.
+    const oxford = /^,\s+and\s+$/.test(body.slice(run[run.length - 2].end, last.start)) || /^,\s+and\s+(?:\w+\s+){1,3}[A-Z]/.test(body.slice(last.end, last.end + 40));
+    if (run.length >= 3 && oxford) {
+      const end = /^,\s+and\s+$/.test(body.slice(run[run.length - 2].end, last.start)) ? run.length - 1 : run.length;
+      for (let i = 0; i + 1 < end; i++) {
         if (/^\s+and\s+$/.test(body.slice(run[i].end, run[i + 1].start))) {
           drop.add(run[i]).add(run[i + 1]);
           add.push(joined(body, [run[i], run[i + 1]]));

@@ -5,6 +5,7 @@
 import type { Token } from './gazetteer.ts';
 import type { Knowledge, NameEntry } from './knowledge.ts';
 import type { Mention } from './entities.ts';
+import { devolvedOnly } from './regions.ts';
 import { sentenceAt, type Sentence } from './text.ts';
 
 /** `reports`: the name announces something ("X said", "…, X has confirmed"). */
@@ -56,10 +57,12 @@ export function providersInRole(body: string, sentences: Sentence[], named: Ment
     }
     roles.set(m.entry.name, [...(roles.get(m.entry.name) ?? []), role]);
   }
+  // NHS Direct in a story about Wales is NHS Direct Wales: a provider that works only in England is not named there.
+  const elsewhere = devolvedOnly(named);
   return named.map((m) => {
     if (m.kind !== 'provider' || !m.entry) return m;
     const rs = roles.get(m.entry.name) ?? [];
-    const demote = k.needsRole.has(m.entry.name) ? !rs.includes('delivery') : rs.every((x) => x === 'other');
+    const demote = (elsewhere && k.englandOnly.has(m.entry.name)) || (k.needsRole.has(m.entry.name) ? !rs.includes('delivery') : rs.every((x) => x === 'other'));
     return demote ? { ...m, kind: 'organisation' as const, entry: { ...m.entry, category: 'organisation' as const } } : m;
   });
 }
@@ -77,7 +80,17 @@ const NOT_NAME = /^(?:The|A|An|It|Its|This|That|These|Those|They|He|She|We|NHS|I
  */
 export function providersByRole(body: string, tokens: Token[], sentences: Sentence[], taken: Array<{ start: number; end: number }>, factual: boolean[], k: Knowledge): Mention[] {
   const out: Mention[] = [];
-  const free = (a: number, b: number) => !taken.some((t) => t.start < b && t.end > a) && !out.some((t) => t.start < b && t.end > a);
+  // Spans already named, sorted, so a candidate is checked by binary search, not against every mention.
+  const spans = [...taken].sort((x, y) => x.start - y.start);
+  const longest = spans.reduce((n, t) => Math.max(n, t.end - t.start), 0);
+  const overlapsTaken = (a: number, b: number) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid].start < a - longest) lo = mid + 1; else hi = mid; }
+    for (let i = lo; i < spans.length && spans[i].start < b; i++) if (spans[i].end > a) return true;
+    return false;
+  };
+  const free = (a: number, b: number) => !overlapsTaken(a, b) && !out.some((t) => t.start < b && t.end > a);
   const add = (a: number, name: string) => {
     const clean = name.replace(/['’]s$/, '').replace(/[.,]$/, '');
     const b = a + clean.length;

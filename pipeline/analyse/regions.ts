@@ -45,7 +45,8 @@ function nameStartBefore(body: string, tokens: Token[], i: number, allowAnd: boo
 
 /** What the surrounding text is: sentences with a rollout word or a service, and list items after such a sentence's colon. */
 export function factSentences(sentences: Sentence[], services: Entity[], k: Knowledge): boolean[] {
-  const own = sentences.map((s) => k.regionContext.fact.test(s.text) || services.some((x) => x.start >= s.start && x.end <= s.end));
+  const withService = new Set(services.map((x) => sentenceAt(sentences, x.start)));
+  const own = sentences.map((s, i) => withService.has(i) || k.regionContext.fact.test(s.text));
   const out = [...own];
   // "We are closing two centres. Those affected are:" and a list: the items carry the fact of that paragraph.
   for (let i = 1; i < sentences.length; i++) {
@@ -247,6 +248,10 @@ export function trustsAsRegions(body: string, sentences: Sentence[], named: Ment
 }
 
 const COMMISSIONER = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'health_board']);
+// "other trusts … in the South of England", "three health board areas in Wales": the place is the whole
+// that others, or an unnamed subset, belong to.
+const OTHERS_IN = /\b(?:other|remaining|rest of the)\s+(?:[\w-]+\s+){0,2}(?:trusts|areas|CCGs|ICBs|practices|hospitals|parts|regions|places|sites|health boards)\b[^.;]{0,90}\b(?:in|of|across)\s+(?:the\s+)?$/i;
+const SUBSET_IN = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few)\s+(?:[\w-]+\s+){0,2}(?:areas|parts|regions|places|CCGs|ICBs|trusts|health boards|board areas)\s+(?:in|of|across)\s+(?:the\s+)?$/i;
 // "A CCG in the North East is to close …": the place only locates a body the story names later.
 const LOCATES_BODY = /\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:CCG|ICB|PCT|trust|council|health board|hospital|practice|surgery|commissioner|provider|health authority)s?\s+(?:in|from)\s+(?:the\s+)?$/i;
 
@@ -259,17 +264,85 @@ const LOCATES_BODY = /\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:CCG|ICB|PCT|trust|cou
 export function dropPassingPlaces(body: string, sentences: Sentence[], places: Mention[], k: Knowledge): Mention[] {
   const isLocal = (p: Mention) => p.kind === 'region' && !p.entry?.national && !NATIONAL_PLACE.has(p.name);
   const local = places.filter(isLocal);
+  const localNames = new Set(local.map((p) => p.name));
+  // Another name than m's among `names` (a set), without scanning every mention for each one.
+  const another = (names: Set<string>, m: Mention) => names.size > 1 || (names.size === 1 && !names.has(m.name));
+  let prevLocal: Mention | null = null;
   const located = places.filter((m) => {
     if (m.kind !== 'region') return true;
+    const previous = prevLocal;
+    if (isLocal(m)) prevLocal = m;
     const s = sentences[sentenceAt(sentences, m.start)];
     const before = body.slice(Math.max(s?.start ?? 0, m.start - 90), m.start);
     const at = before.match(/\b(?:in|at)\s+(?:the\s+)?$/);
     if (at && k.regionContext.venueBefore.test(before.slice(0, at.index)) && !/[,;:]\s/.test(before.slice(before.search(k.regionContext.venueBefore)))) return false;
-    if (/\s+in\s+(?:the\s+)?$/.test(before) && local.some((p) => p !== m && p.end <= m.start && /^\s+in\s+(?:the\s+)?$/.test(body.slice(p.end, m.start)))) return false;
-    return !(LOCATES_BODY.test(before) && local.some((p) => p.name !== m.name));
+    if (previous && /^\s+in\s+(?:the\s+)?$/.test(body.slice(previous.end, m.start))) return false;
+    if (OTHERS_IN.test(body.slice(Math.max(s?.start ?? 0, m.start - 180), m.start)) || SUBSET_IN.test(before)) return false;
+    return !(LOCATES_BODY.test(before) && another(localNames, m));
   });
   const source = (m: Mention) => COMMISSIONER.has(m.entry?.kind ?? '')
     && k.regionContext.reportsAfter.test(body.slice(m.end, m.end + 40).replace(/^\s+(?:CCG|ICB|PCT|clinical commissioning group|integrated care board)\b/i, ''));
-  const facts = located.filter((p) => isLocal(p) && !source(p));
-  return located.filter((m) => !(m.kind === 'region' && source(m) && facts.some((p) => p.name !== m.name)));
+  const facts = new Set(located.filter((p) => isLocal(p) && !source(p)).map((p) => p.name));
+  return located.filter((m) => !(m.kind === 'region' && source(m) && another(facts, m)));
+}
+
+/**
+ * The sentence where the story states a national fact, if it does: a sentence about a service names England, or a national
+ * cue ("nationally", "more than half of trusts"), other than as the whole that a counted subset belongs
+ * to ("six trusts across England", "the first trust in England").
+ */
+export function statesNationalFact(body: string, sentences: Sentence[], named: Mention[], services: Entity[], factual: boolean[], k: Knowledge): Sentence | null {
+  if (!services.length) return null;
+  // A story about Wales or Scotland that never names England: "nationally" is that nation.
+  if (devolvedOnly(named)) return null;
+  // "Six hospital trusts across England …" when the story names those trusts: England is only their whole.
+  // ("Six centres in England will start …" with none named is the national programme's start.)
+  const members = (noun: string) => named.some((n) => (/trust|hospital/i.test(noun) ? n.entry?.kind === 'trust'
+    : n.kind === 'region' && (/centre|site|unit/i.test(noun) ? n.entry?.kind === 'site' : !n.entry?.national && n.name !== 'England')));
+  const subset = (at: number, s: Sentence) => {
+    const m = body.slice(Math.max(s.start, at - 60), at).match(k.regionContext.subsetBefore);
+    return m !== null && members(m[0]);
+  };
+  // England named counts in a sentence about a rollout (or the lede); a national cue anywhere in the story.
+  const england = new Map<number, Mention[]>();
+  for (const n of named) if (n.kind === 'region' && n.name === 'England') {
+    const i = sentenceAt(sentences, n.start);
+    england.set(i, [...(england.get(i) ?? []), n]);
+  }
+  return sentences.find((s, i) => {
+    if ((factual[i] || i === 0) && (england.get(i) ?? []).some((n) => !subset(n.start, s))) return true;
+    // ("six trusts across England": the cue's own preposition belongs to the subset before it.)
+    return [...s.text.matchAll(k.regionContext.national)].some((m) => !subset(s.start + (m.index ?? 0) + (m[0].match(/^(?:across|in|throughout)\s+/i)?.[0].length ?? 0), s));
+  }) ?? null;
+}
+
+/** Whether a story is about Wales, Scotland or Northern Ireland and names nothing in England. */
+export function devolvedOnly(named: Mention[]): boolean {
+  const devolved = named.some((n) => n.kind === 'region' && (/^(?:Wales|Scotland|Northern Ireland)$/.test(n.name) || n.entry?.kind === 'health_board'));
+  const english = (n: Mention) => n.name === 'England' || /^E\d/.test(n.code ?? '') || ['ccg', 'pct', 'sha', 'icb', 'stp', 'area_team', 'nhse_region', 'trust'].includes(n.entry?.kind ?? '');
+  return devolved && !named.some((n) => n.kind === 'region' && english(n));
+}
+
+// "In London, attempts to install it at the Royal Free and Barts …": a place that only frames the sentence.
+const FRAMES = /^\s*,/;
+
+/**
+ * Drops a place that opens its sentence as a frame ("In London, …") when the sentence goes on to name
+ * the sites, trusts or smaller areas the fact is about; and files a hospital named after a centre's place
+ * ("Minehead Community Hospital" beside "the Minehead MIU") under that place.
+ */
+export function dropFramingPlaces(body: string, sentences: Sentence[], named: Mention[]): Mention[] {
+  const regions = named.filter((n) => n.kind === 'region');
+  const names = new Set(regions.map((r) => r.name));
+  return named.flatMap((m) => {
+    if (m.kind !== 'region') return [m];
+    const s = sentences[sentenceAt(sentences, m.start)];
+    const opens = s && /^(?:In|Across|Throughout)\s+(?:the\s+)?$/.test(body.slice(s.start, m.start)) && FRAMES.test(body.slice(m.end, m.end + 2));
+    if (opens && regions.some((r) => r !== m && r.start > m.end && r.end <= s.end && r.name !== m.name)) return [];
+    if (m.entry?.kind === 'site') {
+      const words = m.name.replace(/\s+(?:Community\s+|General\s+|District\s+|University\s+)?(?:Hospital|Infirmary)$/, '');
+      if (words !== m.name && names.has(words)) return [{ ...m, name: words }];
+    }
+    return [m];
+  });
 }

@@ -76,3 +76,28 @@ describe('events carry the provider\'s ODS code', () => {
     expect(none).toMatchObject({ provider: null, providerCode: null });
   });
 });
+
+describe('names of their time and place', () => {
+  it('a closed trust\'s short name years after it closed is not that trust', () => {
+    expect(kinds('2025-06-19', 'Births will be paused at St Mary’s birth centre for six months.')).not.toHaveProperty("The St Mary's NHS Trust");
+    expect(Object.keys(kinds('2025-06-19', 'Births will be paused at St Mary’s birth centre for six months.'))).toEqual([]);
+  });
+
+  it('NHS Direct in a story about Wales is NHS Direct Wales, not the English provider', () => {
+    const found = kinds('2019-07-01', 'People in Gwent who need urgent advice from NHS Direct will be able to call 111 from next month, the health board said.', 'The service is already live in the Hywel Dda health board area.');
+    expect(found).not.toMatchObject({ 'NHS Direct': 'provider' });
+    expect(kinds('2013-09-01', 'NHS Direct will hand back its NHS 111 contract in Somerset.')).toMatchObject({ 'NHS Direct': 'provider' });
+  });
+
+  it('a trust\'s short name is the trust "at" it and the area "in" it', () => {
+    const at = run('2008-10-29', 'The first installation of the Lorenzo patient record at Morecambe Bay was repeatedly delayed.').entities;
+    expect(at.find((e) => e.kind === 'provider')).toMatchObject({ code: 'RTX' });
+    const inside = run('2023-06-22', 'Virtual wards are now live across University Hospitals of Morecambe Bay NHS Foundation Trust in Morecambe Bay.').entities;
+    expect(inside.filter((e) => e.kind === 'region').map((e) => e.name)).toContain('Morecambe Bay');
+  });
+
+  it('"Ambulance Service" in the singular still names a trust called "… Ambulance Services"', () => {
+    const e = run('2020-10-27', 'The 111 service will be run by the Welsh Ambulance Service from next year.').entities.find((x) => x.kind === 'provider');
+    expect(e).toMatchObject({ code: 'RT4' });
+  });
+});

@@ -2,6 +2,11 @@
 // boards, and places named in passing. Every sentence here is written for the test.
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../pipeline/analyse/index.ts';
+import { findNamedEntities } from '../../pipeline/analyse/entities.ts';
+import { tokenize } from '../../pipeline/analyse/gazetteer.ts';
+import { factSentences, statesNationalFact } from '../../pipeline/analyse/regions.ts';
+import { findServices } from '../../pipeline/analyse/services.ts';
+import { paragraphSpans, sentenceSpans } from '../../pipeline/analyse/text.ts';
 import { article, knowledge } from './helpers.ts';
 
 const run = (published: string, ...paragraphs: string[]) => analyse(article(paragraphs, published), knowledge());
@@ -94,8 +99,10 @@ describe('Welsh health boards and bodies of their time', () => {
   });
 
   it('an area named before the NHS body of that name existed is the area as written, without the body\'s code', () => {
-    const r = run('2008-10-29', 'The first installation of the new software at Morecambe Bay was repeatedly delayed.').entities.find((e) => e.kind === 'region');
-    expect(r).toMatchObject({ name: 'Morecambe Bay', code: null });
+    const r = run('2010-06-01', 'The Summary Care Record went live for patients in the Vale of York last month.').entities.find((e) => e.kind === 'region' && e.name !== 'England');
+    expect(r).toMatchObject({ name: 'Vale of York', code: null });
+    const later = run('2016-06-01', 'The Summary Care Record went live for patients in the Vale of York last month.').entities.find((e) => e.kind === 'region' && e.name !== 'England');
+    expect(later).toMatchObject({ name: 'Vale of York', code: '03Q' });
   });
 });
 
@@ -162,5 +169,61 @@ describe('places named in passing', () => {
   it('a commissioner that is only the source of the news, beside a named place, is not a region', () => {
     const found = regions('2015-08-01', 'Care UK runs the NHS 111 service in Lincolnshire, a Nottingham City CCG spokeswoman said.');
     expect(found).toEqual(['Lincolnshire']);
+  });
+});
+
+describe('framing, asides and comparisons', () => {
+  it('a place that frames a sentence about named hospitals is not a region; the hospitals are', () => {
+    const found = regions('2008-10-29', 'In London, attempts to install the new patient record system at the Royal Free hospital caused weeks of disruption.');
+    expect(found).not.toContain('London');
+    expect(found).toContain('Royal Free hospital');
+  });
+
+  it('a hospital named after a centre\'s place is that place, once', () => {
+    const found = regions('2022-06-01', 'The Minehead MIU will close overnight for good.', 'Minehead Community Hospital had closed the unit at night since last July.');
+    expect(found).toEqual(['Minehead']);
+  });
+
+  it('an aside naming part of an area ("– including Bridgend –") is not a region of its own', () => {
+    const found = regions('2020-10-27', 'The full 111 service is available only in the Powys and Swansea Bay – including Bridgend – health board areas.');
+    expect(found).not.toContain('Bridgend');
+  });
+
+  it('a list ending ", and most of X" still pairs two places joined by a bare "and"', () => {
+    const found = regions('2015-08-01', 'The social enterprise runs NHS 111 across Derbyshire, Leicestershire and Rutland, Northamptonshire, and most of Nottinghamshire.');
+    expect(found).toContain('Leicestershire and Rutland');
+    expect(found).not.toContain('Rutland');
+  });
+
+  it('the area that other bodies, or an unnamed few, belong to is not a region', () => {
+    expect(regions('2012-07-01', 'Other trusts that went live with the same electronic patient record in the South of England had no such problems.')).not.toContain('the South of England');
+    expect(regions('2019-07-01', 'The 111 service is already running in three health board areas in Wales.')).not.toContain('Wales');
+  });
+});
+
+describe('England for national facts', () => {
+  // The rule that puts England among a story's regions (events placed at England add it too).
+  const national = (published: string, ...paragraphs: string[]) => {
+    const body = paragraphs.join('\n\n');
+    const sentences = sentenceSpans(body, paragraphSpans(body));
+    const tokens = tokenize(body);
+    const services = findServices(body, tokens, knowledge());
+    const named = findNamedEntities(body, tokens, published, knowledge(), services.length > 0);
+    return statesNationalFact(body, sentences, named, services, factSentences(sentences, services, knowledge()), knowledge())?.text ?? null;
+  };
+
+  it('a national cue in a story about a service states a national fact, even where England is not named', () => {
+    expect(national('2019-11-28', 'Phase 4 of the Electronic Prescription Service is going to national deployment with the first practices this month.')).not.toBeNull();
+    expect(national('2019-11-28', 'Phase 4 of the Electronic Prescription Service started in the first practices in Leeds this month.')).toBeNull();
+  });
+
+  it('England as the whole of trusts the story names is not a national fact; of unnamed ones it is', () => {
+    const named = ['Six hospital trusts across England have begun using the Electronic Prescription Service.', 'University Hospitals of Morecambe Bay NHS Foundation Trust went live with it in July.'];
+    expect(national('2023-08-01', ...named)).toBeNull();
+    expect(national('2013-03-21', 'Six centres in England will start offering bowel scope screening this year.')).not.toBeNull();
+  });
+
+  it('in a story about Wales that never names England, "nationally" is Wales', () => {
+    expect(national('2013-10-03', 'The Choose Pharmacy common ailments service will be rolled out nationally across Wales after the trial.')).toBeNull();
   });
 });
