@@ -32,8 +32,16 @@ export interface Capture {
   lastModified: string | null;
   /** Decoded HTML (charset from header, BOM or <meta>). */
   html: string;
-  /** sha256 hex of the raw body bytes. */
+  /** sha256 hex of the raw body bytes (of the rendered DOM, for a page rendered in a browser). */
   contentHash: string;
+  /** The sitemap's `<lastmod>` for the page when it was fetched, if it gave one: the next run compares against it. */
+  sitemapLastmod?: string | null;
+  /**
+   * Where the capture came from when it was not fetched live: the memento URL it was read from
+   * in a web archive, or `FILE#record-id` of an imported WARC file. `fetchedAt` is then the
+   * time the archive (or the tool that wrote the file) captured the page.
+   */
+  origin?: string | null;
 }
 
 /** Where the publication date came from, most trusted first. */
@@ -107,12 +115,28 @@ export interface NumericClaim {
   end: number;
 }
 
-export interface RolloutEvent {
+/**
+ * When an event took effect and the days its target spans: filled by the analysis stage
+ * (analyse/effective.ts) after events are found, so event finders need not know of them.
+ */
+export interface EventDates {
+  /** When the status took effect, ISO at its precision: the date its sentence ties to it, else the report day. */
+  effective: string | null;
+  effectiveStart: string | null;
+  effectiveEnd: string | null;
+  /** First and last day `target` can mean (ISO days), so targets sort as dates. */
+  targetStart: string | null;
+  targetEnd: string | null;
+}
+
+export interface RolloutEvent extends Partial<EventDates> {
   service: string;
   /** Canonical region name; `England` for the national programme. */
   region: string;
   regionCode: string | null;
   provider: string | null;
+  /** The provider's ODS code, when the reference data knows one (null when there is no provider or no code). */
+  providerCode?: string | null;
   status: RolloutStatus;
   /** Target date, ISO at its precision, when one is given. */
   target: string | null;

@@ -1,5 +1,7 @@
 // Per-host politeness: a cap on parallel requests, a minimum gap between request starts,
-// and a pause the host can impose (Retry-After) that holds every request to it.
+// and a pause the host can impose (Retry-After) that holds every request to it. One gate per
+// host for the whole run, shared by every source on that host: two declarations for one site
+// must not double the rate it sees.
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0) return Promise.resolve();
@@ -21,7 +23,7 @@ export class HostGate {
 
   constructor(
     /** Parallel requests allowed to this host. */
-    readonly concurrency: number,
+    public concurrency: number,
     /** Minimum gap, in ms, between two request starts and between a response and the next request. */
     public delayMs: number,
   ) {}
@@ -58,6 +60,31 @@ export class HostGate {
   /** The host asked us to come back later (Retry-After): no request starts before `time`. */
   pauseUntil(time: number): void {
     this.nextStart = Math.max(this.nextStart, time);
+  }
+}
+
+export interface HostLimits {
+  /** Parallel requests to the host. */
+  maxConcurrency: number;
+  /** Gap between two requests to the host, in ms. */
+  delayMs: number;
+}
+
+/** The run's gates, one per host (host:port of the URL actually fetched). */
+export class HostGates {
+  private readonly gates = new Map<string, HostGate>();
+
+  /** The host's gate; when several sources share a host the strictest of their limits holds. */
+  gate(host: string, limits: HostLimits): HostGate {
+    const gate = this.gates.get(host);
+    if (!gate) {
+      const created = new HostGate(limits.maxConcurrency, limits.delayMs);
+      this.gates.set(host, created);
+      return created;
+    }
+    gate.concurrency = Math.min(gate.concurrency, limits.maxConcurrency);
+    gate.delayMs = Math.max(gate.delayMs, limits.delayMs);
+    return gate;
   }
 }
 

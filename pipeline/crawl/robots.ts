@@ -1,18 +1,17 @@
-// robots.txt (RFC 9309) plus the widely used Crawl-delay extension, which
-// @crawlee/utils' RobotsTxtFile does not expose.
+// robots.txt (RFC 9309) through robots-parser, which also reads the Crawl-delay extension.
+// Groups are matched on our product token alone, exactly and case-insensitively (RFC 9309
+// §2.2.1): a `User-agent: wat` group is about some other crawler, never about rollwatch.
+import { createRequire } from 'node:module';
 
-interface Rule {
-  allow: boolean;
-  pattern: RegExp;
-  /** Length of the rule path: the longest match wins (RFC 9309 §2.2.2). */
-  specificity: number;
+/** The part of robots-parser's Robot that is used here. */
+interface ParsedRobots {
+  isAllowed(url: string, userAgent?: string): boolean | undefined;
+  getCrawlDelay(userAgent?: string): number | undefined;
+  getSitemaps(): string[];
 }
 
-interface Group {
-  agents: string[];
-  rules: Rule[];
-  crawlDelaySeconds: number | null;
-}
+// A CommonJS function export whose typings NodeNext cannot call as a default import: required instead.
+const robotsParser = createRequire(import.meta.url)('robots-parser') as (url: string, text: string) => ParsedRobots;
 
 export interface RobotsPolicy {
   isAllowed(pathAndQuery: string): boolean;
@@ -23,24 +22,6 @@ export interface RobotsPolicy {
   unavailable?: boolean;
 }
 
-function toPattern(path: string): RegExp {
-  const anchored = path.endsWith('$');
-  const body = (anchored ? path.slice(0, -1) : path)
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}${anchored ? '$' : ''}`);
-}
-
-/** Percent-encoding differs between robots.txt and links; compare decoded forms. */
-function normalisePath(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
-}
-
 export const ALLOW_ALL: RobotsPolicy = { isAllowed: () => true, crawlDelayMs: null, sitemaps: [] };
 export const UNAVAILABLE: RobotsPolicy = { isAllowed: () => false, crawlDelayMs: null, sitemaps: [], unavailable: true };
 
@@ -49,55 +30,20 @@ export function productToken(userAgent: string): string {
   return (userAgent.trim().split(/[\s/]/)[0] ?? '').toLowerCase();
 }
 
+/** Any origin will do: the parser checks that a URL belongs to the file's origin, and we pass it paths. */
+const ORIGIN = 'http://robots.invalid';
+
 export function parseRobots(text: string, userAgent: string): RobotsPolicy {
-  const groups: Group[] = [];
-  const sitemaps: string[] = [];
-  let current: Group | null = null;
-  let lastWasAgent = false;
-  for (const rawLine of text.split(/\r\n|\r|\n/)) {
-    const line = rawLine.replace(/#.*$/, '').trim();
-    const m = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const key = m[1].toLowerCase();
-    const value = m[2].trim();
-    if (key === 'user-agent') {
-      if (!current || !lastWasAgent) {
-        current = { agents: [], rules: [], crawlDelaySeconds: null };
-        groups.push(current);
-      }
-      current.agents.push(value.toLowerCase());
-      lastWasAgent = true;
-      continue;
-    }
-    lastWasAgent = false;
-    if (key === 'sitemap') {
-      if (value) sitemaps.push(value);
-    } else if (current && (key === 'allow' || key === 'disallow')) {
-      // An empty Disallow allows everything: it adds no rule.
-      if (value) current.rules.push({ allow: key === 'allow', pattern: toPattern(normalisePath(value)), specificity: value.length });
-    } else if (current && key === 'crawl-delay') {
-      const seconds = Number(value);
-      if (Number.isFinite(seconds) && seconds >= 0) current.crawlDelaySeconds = seconds;
-    }
-  }
-  const token = productToken(userAgent);
-  const own = groups.filter((g) => g.agents.some((a) => a !== '*' && token.length > 0 && (token.includes(a) || a.includes(token))));
-  const chosen = own.length ? own : groups.filter((g) => g.agents.includes('*'));
-  const rules = chosen.flatMap((g) => g.rules);
-  const delays = chosen.map((g) => g.crawlDelaySeconds).filter((d): d is number => d !== null);
+  const robots = robotsParser(`${ORIGIN}/robots.txt`, text);
+  // Without a token robots-parser would read the whole header; '*' is the group for everyone else.
+  const token = productToken(userAgent) || '*';
+  const delay = robots.getCrawlDelay(token);
   return {
     isAllowed(pathAndQuery: string): boolean {
-      const path = normalisePath(pathAndQuery);
-      if (path === '/robots.txt') return true;
-      let best: Rule | null = null;
-      for (const rule of rules) {
-        if (!rule.pattern.test(path)) continue;
-        // Longest match wins; on a tie Allow wins (RFC 9309).
-        if (!best || rule.specificity > best.specificity || (rule.specificity === best.specificity && rule.allow)) best = rule;
-      }
-      return best ? best.allow : true;
+      if (pathAndQuery === '/robots.txt') return true;
+      return robots.isAllowed(ORIGIN + (pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`), token) !== false;
     },
-    crawlDelayMs: delays.length ? Math.max(...delays) * 1000 : null,
-    sitemaps,
+    crawlDelayMs: typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? delay * 1000 : null,
+    sitemaps: robots.getSitemaps(),
   };
 }

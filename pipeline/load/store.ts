@@ -9,6 +9,7 @@ import type { Article, Capture, Findings } from '../types.ts';
 import type { Database } from './db.ts';
 import { NearDuplicateIndex, signatureFromBytes, signatureToBytes, type Signature } from './near-duplicates.ts';
 import { DERIVED_TABLES } from './schema.ts';
+import { planVersions, VERSION_COLUMNS, versionKey, type VersionOutcome } from './versions.ts';
 
 export interface PageRecord {
   /** The capture's metadata; its HTML stays in the archive (and off the loader's heap). */
@@ -23,7 +24,8 @@ export interface PageRecord {
   warc?: { file: string; recordId: string };
 }
 
-export type PageOutcome = 'new' | 'changed' | 'unchanged';
+/** What loading a page did (see planVersions). */
+export type PageOutcome = VersionOutcome;
 
 export interface KnownPage {
   etag: string | null;
@@ -33,6 +35,8 @@ export interface KnownPage {
   docId: string | null;
   /** Last time the page was fetched and found good or unchanged (ISO). */
   checkedAt: string | null;
+  /** The sitemap <lastmod> the page had at its latest good or unchanged capture. */
+  sitemapLastmod: string | null;
 }
 
 /** A fetch that found the page unchanged (304, or the same content hash). */
@@ -41,6 +45,8 @@ export interface NotModifiedRecord {
   url: string;
   at: string;
   known: KnownPage | undefined;
+  /** The sitemap <lastmod> the page has now, when the sitemap gives one. */
+  sitemapLastmod?: string | null;
 }
 
 export interface FetchErrorRecord {
@@ -57,17 +63,31 @@ export interface SourceRunRecord {
   status: 'ok' | 'failed' | 'empty';
   discovered: number;
   fetched: number;
+  /** Requested and found unchanged: a 304, or the same bytes as the last capture. */
   notModified: number;
+  /** Not requested at all: the sitemap's lastmod is no later than the last good fetch. */
+  skippedLastmod: number;
   failed: number;
   articles: number;
   events: number;
   message: string | null;
 }
 
+/** What a run was started with, recorded so `reprocess` can extract exactly as the run did. */
+export interface RunSetup {
+  configFile?: string | null;
+  archiveDir?: string | null;
+  /** The source declarations as validated (defaults filled in). */
+  sources?: readonly { id: string }[];
+}
+
 export interface RunCounts {
   pagesFetched: number;
   pagesFailed: number;
+  /** Requested and found unchanged (304 or the same content hash). */
   pagesNotModified: number;
+  /** Never requested: sitemap lastmod no later than the last good fetch. */
+  pagesSkippedLastmod: number;
   documentsNew: number;
   documentsChanged: number;
   eventsAdded: number;
@@ -111,6 +131,19 @@ function int(a: DuckDBAppender, v: number | null | undefined): void {
   else a.appendInteger(v);
 }
 
+function bool(a: DuckDBAppender, v: boolean | null | undefined): void {
+  if (v === null || v === undefined) a.appendNull();
+  else a.appendBoolean(v);
+}
+
+/**
+ * Fields other stages add to their records in this round (the provider's ODS code, a date's
+ * milestone flag), read without assuming the record type declares them yet.
+ */
+function optional<T>(record: object, field: string): T | null {
+  return ((record as Record<string, unknown>)[field] as T | undefined) ?? null;
+}
+
 function dbl(a: DuckDBAppender, v: number | null | undefined): void {
   if (v === null || v === undefined) a.appendNull();
   else a.appendDouble(v);
@@ -135,16 +168,25 @@ export class Store {
   private async documentState(): Promise<DocumentState> {
     if (this.state) return this.state;
     const index = new NearDuplicateIndex();
-    const docs = new Map<string, { hash: string; duplicateOf: string | null }>();
+    const docs = new Map<string, StoredDocument>();
+    // A version's latest sighting: its newest capture, a 304 that confirmed it included.
     const reader = await this.db.connection.runAndReadAll(
-      `SELECT doc_id, content_hash, duplicate_of, CAST(published_at AS VARCHAR), body_minhash FROM documents`,
+      `SELECT d.doc_id, d.content_hash, d.duplicate_of, CAST(d.published_at AS VARCHAR), d.body_minhash,
+              epoch_ms(greatest(d.fetched_at, coalesce(c.seen, d.fetched_at)))::DOUBLE
+         FROM documents d
+         LEFT JOIN (SELECT doc_id, content_hash, max(fetched_at) AS seen FROM captures WHERE doc_id IS NOT NULL GROUP BY ALL) c
+           USING (doc_id, content_hash)`,
     );
-    for (const [docId, hash, dup, day, sig] of reader.getRows() as [string, string, string | null, string | null, DuckDBBlobValue | null][]) {
-      docs.set(docId, { hash, duplicateOf: dup });
+    type Row = [string, string, string | null, string | null, DuckDBBlobValue | null, number];
+    for (const [docId, hash, dup, day, sig, seen] of reader.getRows() as Row[]) {
+      docs.set(docId, { hash, duplicateOf: dup, latestAt: seen });
       const signature = sig ? signatureFromBytes(sig.bytes) : null;
       if (signature) index.add(docId, day, signature);
     }
-    this.state = { index, docs, neighbourLists: new Map() };
+    const earlier = new Set<string>();
+    const versions = await this.db.connection.runAndReadAll(`SELECT doc_id, content_hash FROM earlier_versions`);
+    for (const [docId, hash] of versions.getRows() as [string, string][]) earlier.add(versionKey(docId, hash));
+    this.state = { index, docs, earlier, neighbourLists: new Map() };
     return this.state;
   }
 
@@ -157,17 +199,28 @@ export class Store {
     }
   }
 
-  async beginRun(runId: string, startedAt: string, command: string): Promise<void> {
-    await this.db.run(
-      "INSERT INTO runs (run_id, started_at, status, command) VALUES (?, ?::TIMESTAMP, 'running', ?)",
-      [runId, startedAt, command],
-    );
+  async beginRun(runId: string, startedAt: string, command: string, setup: RunSetup = {}): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.db.run(
+        "INSERT INTO runs (run_id, started_at, status, command, config_file, archive_dir) VALUES (?, ?::TIMESTAMP, 'running', ?, ?, ?)",
+        [runId, startedAt, command, setup.configFile ?? null, setup.archiveDir ?? null],
+      );
+      for (const source of setup.sources ?? []) {
+        const declaration = JSON.stringify(source);
+        await this.db.run('INSERT INTO run_sources (run_id, source_id, declaration, declaration_sha256) VALUES (?, ?, ?, ?)', [
+          runId,
+          source.id,
+          declaration,
+          createHash('sha256').update(declaration).digest('hex'),
+        ]);
+      }
+    });
   }
 
   async finishRun(runId: string, finishedAt: string, status: string, counts: RunCounts): Promise<void> {
     await this.db.run(
       `UPDATE runs SET finished_at = ?::TIMESTAMP, status = ?, pages_fetched = ?, pages_failed = ?,
-         pages_not_modified = ?, documents_new = ?, documents_changed = ?, events_added = ?
+         pages_not_modified = ?, pages_skipped_lastmod = ?, documents_new = ?, documents_changed = ?, events_added = ?
        WHERE run_id = ?`,
       [
         finishedAt,
@@ -175,6 +228,7 @@ export class Store {
         counts.pagesFetched,
         counts.pagesFailed,
         counts.pagesNotModified,
+        counts.pagesSkippedLastmod,
         counts.documentsNew,
         counts.documentsChanged,
         counts.eventsAdded,
@@ -186,15 +240,35 @@ export class Store {
   /**
    * Runs that never finished since the last one that did, newest first: a run killed, then the
    * run resuming it killed too. The next run resumes them all, so neither's pages are fetched again.
+   * An import needs no resuming: it skips what it already loaded.
    */
   async interruptedRuns(): Promise<string[]> {
     const rows = await this.db.query<{ run_id: string }>(
       `SELECT run_id FROM runs
-        WHERE finished_at IS NULL AND status IN ('running', 'interrupted')
+        WHERE finished_at IS NULL AND status IN ('running', 'interrupted') AND command IS DISTINCT FROM 'import'
           AND started_at > coalesce((SELECT max(started_at) FROM runs WHERE finished_at IS NOT NULL), TIMESTAMP '-infinity')
         ORDER BY started_at DESC, run_id DESC`,
     );
     return rows.map((r) => r.run_id);
+  }
+
+  /** Marks runs of `command` that never finished (killed) as interrupted. */
+  async closeInterrupted(command: string): Promise<void> {
+    await this.db.run("UPDATE runs SET status = 'interrupted' WHERE status = 'running' AND command = ?", [command]);
+  }
+
+  /** For each (URL, capture time, content hash), whether captures already holds it: an import skips those. */
+  async capturedBefore(keys: { url: string; at: string; hash: string }[]): Promise<boolean[]> {
+    if (!keys.length) return [];
+    const rows = await this.db.query<{ i: number }>(
+      `SELECT k.i FROM (SELECT unnest(?::VARCHAR[]) AS url, CAST(unnest(?::VARCHAR[]) AS TIMESTAMP) AS at,
+                               unnest(?::VARCHAR[]) AS hash, unnest(?::INTEGER[]) AS i) k
+        WHERE EXISTS (SELECT 1 FROM captures c WHERE c.url = k.url AND c.fetched_at = k.at AND c.content_hash = k.hash)`,
+      [listValue(keys.map((k) => k.url)), listValue(keys.map((k) => k.at)), listValue(keys.map((k) => k.hash)), listValue(keys.map((_, i) => i))],
+    );
+    const found = new Array<boolean>(keys.length).fill(false);
+    for (const r of rows) found[r.i] = true;
+    return found;
   }
 
   async markRun(runId: string, status: string): Promise<void> {
@@ -214,9 +288,9 @@ export class Store {
   private async addRunCounts(runId: string, d: RunCounts): Promise<void> {
     await this.db.run(
       `UPDATE runs SET pages_fetched = pages_fetched + ?, pages_failed = pages_failed + ?, pages_not_modified = pages_not_modified + ?,
-         documents_new = documents_new + ?, documents_changed = documents_changed + ?, events_added = events_added + ?
+         pages_skipped_lastmod = coalesce(pages_skipped_lastmod, 0) + ?, documents_new = documents_new + ?, documents_changed = documents_changed + ?, events_added = events_added + ?
        WHERE run_id = ?`,
-      [d.pagesFetched, d.pagesFailed, d.pagesNotModified, d.documentsNew, d.documentsChanged, d.eventsAdded, runId],
+      [d.pagesFetched, d.pagesFailed, d.pagesNotModified, d.pagesSkippedLastmod, d.documentsNew, d.documentsChanged, d.eventsAdded, runId],
     );
   }
 
@@ -228,7 +302,7 @@ export class Store {
   async commitBatch(
     runId: string,
     batch: { pages: PageRecord[]; errors: FetchErrorRecord[]; unchanged: NotModifiedRecord[] },
-    fetched: Pick<RunCounts, 'pagesFetched' | 'pagesFailed' | 'pagesNotModified'>,
+    fetched: Pick<RunCounts, 'pagesFetched' | 'pagesFailed' | 'pagesNotModified' | 'pagesSkippedLastmod'>,
   ): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
     const state = await this.documentState();
     return this.guarded(async () => {
@@ -255,16 +329,25 @@ export class Store {
       content_hash: string | null;
       doc_id: string | null;
       checked_at: string;
+      sitemap_lastmod: string | null;
     }>(
       `SELECT url, arg_max(etag, fetched_at) AS etag, arg_max(last_modified, fetched_at) AS last_modified,
               arg_max(content_hash, fetched_at) AS content_hash, arg_max(doc_id, fetched_at) AS doc_id,
-              strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS checked_at
+              strftime(max(fetched_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS checked_at,
+              arg_max(sitemap_lastmod, fetched_at) AS sitemap_lastmod
          FROM captures WHERE (status BETWEEN 200 AND 299 OR status = 304) AND content_hash IS NOT NULL GROUP BY url`,
     );
     return new Map(
       rows.map((r) => [
         r.url,
-        { etag: r.etag, lastModified: r.last_modified, contentHash: r.content_hash, docId: r.doc_id, checkedAt: r.checked_at },
+        {
+          etag: r.etag,
+          lastModified: r.last_modified,
+          contentHash: r.content_hash,
+          docId: r.doc_id,
+          checkedAt: r.checked_at,
+          sitemapLastmod: r.sitemap_lastmod,
+        },
       ]),
     );
   }
@@ -290,6 +373,8 @@ export class Store {
       str(caps, p.known?.contentHash ?? null);
       caps.appendNull();
       caps.appendNull();
+      str(caps, p.sitemapLastmod ?? p.known?.sitemapLastmod ?? null);
+      caps.appendNull(); // origin
       caps.endRow();
     }
     caps.closeSync();
@@ -312,15 +397,17 @@ export class Store {
 
   async recordSourceRun(runId: string, r: SourceRunRecord): Promise<void> {
     await this.db.run(
-      `INSERT OR REPLACE INTO source_runs (run_id, source_id, status, discovered, fetched, not_modified, failed, articles, events, message)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [runId, r.sourceId, r.status, r.discovered, r.fetched, r.notModified, r.failed, r.articles, r.events, r.message],
+      `INSERT OR REPLACE INTO source_runs (run_id, source_id, status, discovered, fetched, not_modified, skipped_lastmod, failed, articles, events, message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [runId, r.sourceId, r.status, r.discovered, r.fetched, r.notModified, r.skippedLastmod, r.failed, r.articles, r.events, r.message],
     );
   }
 
   /**
-   * Loads a batch of pages in one transaction. A page whose document already has the same
-   * content hash adds only its capture row; a changed one replaces its document and derived rows.
+   * Loads a batch of pages in one transaction. A document's latest capture is its `documents` row
+   * and derived facts; a capture with other content replaces them when it is newer (the old text
+   * moves to earlier_versions) and is kept in earlier_versions when it is older. Every page adds
+   * its capture row; one whose content is already stored adds nothing else.
    */
   async savePages(runId: string | null, pages: PageRecord[]): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
     if (!pages.length) return { outcomes: [], eventsAdded: 0 };
@@ -331,38 +418,55 @@ export class Store {
   private async writePages(runId: string | null, pages: PageRecord[], state: DocumentState): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
     if (!pages.length) return { outcomes: [], eventsAdded: 0 };
     const ids = pages.map((p) => docIdFor(p.docUrl));
-    const hashes = new Map<string, string>();
-    for (const id of ids) {
-      const known = state.docs.get(id);
-      if (known) hashes.set(id, known.hash);
-    }
-    const outcomes: PageOutcome[] = [];
-    const toWrite: { page: PageRecord; docId: string }[] = [];
-    const outcomesOfWrites: PageOutcome[] = [];
-    const seen = new Set<string>();
-    for (let i = 0; i < pages.length; i++) {
-      const page = pages[i]!;
-      const docId = ids[i]!;
-      const prev = hashes.get(docId);
-      let outcome: PageOutcome;
-      if (seen.has(docId) || prev === page.capture.contentHash) outcome = 'unchanged';
-      else outcome = prev === undefined ? 'new' : 'changed';
-      outcomes.push(outcome);
-      if (outcome !== 'unchanged') {
-        toWrite.push({ page, docId });
-        outcomesOfWrites.push(outcome);
-        seen.add(docId);
-        hashes.set(docId, page.capture.contentHash);
-      }
-    }
-    const changedIds = toWrite.map((w) => w.docId);
-    // Only documents that existed before have rows to replace; a backfill of new pages skips the deletes.
-    const replacedIds = toWrite.filter((_, i) => outcomesOfWrites[i] === 'changed').map((w) => w.docId);
-    await this.deleteDocuments(replacedIds);
+    const plan = planVersions(pages, ids, state);
+    const toWrite = plan.current.map((i) => ({ page: pages[i]!, docId: ids[i]! }));
+    await this.retireVersions(plan.replaced, plan.restored);
+    await this.deleteDocuments(plan.replaced);
     const eventsAdded = await this.appendDerived(toWrite, state);
+    await this.appendEarlier(plan.earlier.map((i) => ({ page: pages[i]!, docId: ids[i]! })));
     await this.appendCaptures(runId, pages, ids);
-    await this.markDuplicates(changedIds, state);
-    return { outcomes, eventsAdded };
+    await this.markDuplicates(toWrite.map((w) => w.docId), state);
+    return { outcomes: plan.outcomes, eventsAdded };
+  }
+
+  /**
+   * Before documents are replaced by newer versions, their text moves to earlier_versions; a
+   * version that becomes current again (a page reverted to what it said before) leaves it.
+   */
+  private async retireVersions(replacedIds: string[], restored: string[]): Promise<void> {
+    if (restored.length) {
+      await this.db.run(`DELETE FROM earlier_versions WHERE list_contains(?::VARCHAR[], doc_id || ':' || content_hash)`, [listValue(restored)]);
+    }
+    if (!replacedIds.length) return;
+    await this.db.run(
+      `INSERT INTO earlier_versions (${VERSION_COLUMNS})
+       SELECT ${VERSION_COLUMNS} FROM documents d
+        WHERE list_contains(?::VARCHAR[], d.doc_id)
+          AND NOT EXISTS (SELECT 1 FROM earlier_versions v WHERE v.doc_id = d.doc_id AND v.content_hash = d.content_hash)`,
+      [listValue(replacedIds)],
+    );
+  }
+
+  private async appendEarlier(versions: { page: PageRecord; docId: string }[]): Promise<void> {
+    if (!versions.length) return;
+    const a = await this.db.connection.createAppender('earlier_versions');
+    for (const { page, docId } of versions) {
+      const art = page.article;
+      str(a, docId);
+      str(a, page.docUrl);
+      str(a, page.capture.sourceId);
+      str(a, art.title);
+      date(a, art.published);
+      str(a, art.author);
+      str(a, art.body);
+      str(a, page.capture.contentHash);
+      a.appendTimestamp(timestampValue(page.capture.fetchedAt));
+      str(a, art.publishedRaw);
+      str(a, art.publishedSource);
+      date(a, art.updated);
+      a.endRow();
+    }
+    a.closeSync();
   }
 
   /** Rebuilds derived rows for documents from fresh extraction (reprocess). */
@@ -411,7 +515,7 @@ export class Store {
       const near = state.index.neighbours(docId);
       neighbourLists.set(docId, near);
       const duplicateOf = state.index.originalOf(docId, near);
-      state.docs.set(docId, { hash: page.capture.contentHash, duplicateOf });
+      state.docs.set(docId, { hash: page.capture.contentHash, duplicateOf, latestAt: Date.parse(page.capture.fetchedAt) });
       str(docs, duplicateOf);
       if (page.signature) docs.appendBlob(signatureToBytes(page.signature));
       else docs.appendNull();
@@ -454,6 +558,7 @@ export class Store {
         date(dates, d.rangeEnd);
         int(dates, d.start);
         int(dates, d.end);
+        bool(dates, optional<boolean>(d, 'milestone'));
         dates.endRow();
       }
       for (const n of f.claims) {
@@ -484,6 +589,12 @@ export class Store {
         dbl(events, ev.confidence);
         int(events, ev.evidenceStart);
         int(events, ev.evidenceEnd);
+        str(events, ev.effective);
+        date(events, ev.effectiveStart);
+        date(events, ev.effectiveEnd);
+        date(events, ev.targetStart);
+        date(events, ev.targetEnd);
+        str(events, optional<string>(ev, 'providerCode'));
         events.endRow();
         eventCount++;
       }
@@ -507,6 +618,8 @@ export class Store {
       str(caps, c.contentHash);
       str(caps, p.warc?.file);
       str(caps, p.warc?.recordId);
+      str(caps, c.sitemapLastmod ?? null);
+      str(caps, c.origin);
       caps.endRow();
     });
     caps.closeSync();
@@ -549,22 +662,36 @@ export class Store {
    * A run ends with this check, so a loader bug fails loudly instead of doubling facts.
    */
   async checkKeys(): Promise<void> {
-    const [row] = await this.db.query<{ docs: number; events: number }>(
+    const [row] = await this.db.query<{ docs: number; events: number; versions: number; current: number }>(
       `SELECT (SELECT count(*) - count(DISTINCT doc_id) FROM documents) AS docs,
-              (SELECT count(*) - count(DISTINCT event_id) FROM rollout_events) AS events`,
+              (SELECT count(*) - count(DISTINCT event_id) FROM rollout_events) AS events,
+              (SELECT count(*) - count(DISTINCT (doc_id, content_hash)) FROM earlier_versions) AS versions,
+              (SELECT count(*) FROM earlier_versions v JOIN documents d USING (doc_id, content_hash)) AS current`,
     );
     const problems: string[] = [];
     if (row && row.docs > 0) problems.push(`${row.docs} repeated doc_id values in documents`);
     if (row && row.events > 0) problems.push(`${row.events} repeated event_id values in rollout_events`);
+    if (row && row.versions > 0) problems.push(`${row.versions} repeated versions in earlier_versions`);
+    if (row && row.current > 0) problems.push(`${row.current} current versions also listed in earlier_versions`);
     if (problems.length) {
       throw new Error(`${this.db.path}: ${problems.join(' and ')} (a rollwatch bug: please report it with this file)`);
     }
   }
 }
 
+interface StoredDocument {
+  hash: string;
+  duplicateOf: string | null;
+  /** Newest capture of the stored version (epoch ms): an older capture cannot replace it. */
+  latestAt: number;
+}
+
 interface DocumentState {
   index: NearDuplicateIndex;
-  docs: Map<string, { hash: string; duplicateOf: string | null }>;
+  docs: Map<string, StoredDocument>;
+  /** `docId:contentHash` of every row of earlier_versions. */
+  earlier: Set<string>;
+
   /** Neighbours of the documents written in the current batch, found once and used twice. */
   neighbourLists: Map<string, string[]>;
 }

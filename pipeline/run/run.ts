@@ -3,13 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { loadKnowledge } from '../analyse/index.ts';
 import { openArchive } from '../archive/index.ts';
-import { crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
+import { CrawlHosts, crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
 import { Store, type FetchErrorRecord, type NotModifiedRecord, type PageRecord, type RunCounts, type SourceRunRecord } from '../load/store.ts';
 import type { LoadedConfig } from '../sources/load.ts';
 import type { Source } from '../sources/schema.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { ExtractPool, workerCount } from './extract-pool.ts';
 import { openWriter } from './open-writer.ts';
+import { sourcesInShard, type Shard } from './shard.ts';
 
 export { documentUrl, toPageRecord, type SelectorCheck } from './page-record.ts';
 
@@ -25,6 +26,8 @@ export interface RunOptions {
   command?: string;
   progress?: Progress;
   signal?: AbortSignal;
+  /** Crawl only this slice of the config's sites (by host). */
+  shard?: Shard;
 }
 
 export function newRunId(now: Date): string {
@@ -56,7 +59,11 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
     }
     const started = new Date();
     const runId = newRunId(started);
-    await store.beginRun(runId, started.toISOString(), options.command ?? 'run');
+    await store.beginRun(runId, started.toISOString(), options.command ?? 'run', {
+      configFile: loaded.file ?? null,
+      archiveDir: loaded.paths.archive,
+      sources: sourcesInShard(loaded.sources, options.shard),
+    });
     const known = await store.knownPages();
     const archive = await openArchive(loaded.paths.archive, runId);
 
@@ -64,6 +71,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       pagesFetched: 0,
       pagesFailed: 0,
       pagesNotModified: 0,
+      pagesSkippedLastmod: 0,
       documentsNew: 0,
       documentsChanged: 0,
       eventsAdded: 0,
@@ -79,12 +87,14 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
 
     // Sources are crawled side by side: each is a different site with its own politeness
     // limits, so a nightly run over seven polite sources takes as long as the slowest one.
+    // Sources on one host share its gate and robots.txt.
+    const hosts = new CrawlHosts();
     const crawlOne = async (source: Source, index: number): Promise<void> => {
       const batch: PageRecord[] = [];
       const errors: FetchErrorRecord[] = [];
       const unchanged: NotModifiedRecord[] = [];
       // What the crawl counted for the records waiting in this batch: committed with them.
-      let pending = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0 };
+      let pending = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0, pagesSkippedLastmod: 0 };
       const count = (key: keyof typeof pending): void => {
         counts[key]++;
         pending[key]++;
@@ -110,7 +120,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
         const errs = errors.splice(0);
         const same = unchanged.splice(0);
         const fetched = pending;
-        pending = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0 };
+        pending = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0, pagesSkippedLastmod: 0 };
         return enqueue(async () => {
           if (!pages.length && !errs.length && !same.length && !fetched.pagesFetched) return;
           const { outcomes, eventsAdded } = await store.commitBatch(runId, { pages, errors: errs, unchanged: same }, fetched);
@@ -144,6 +154,9 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
             archive,
             fast: loaded.config.fast,
             maxArticles: loaded.config.maxArticlesPerSource,
+            timeoutMs: loaded.config.requestTimeoutSecs * 1000,
+            proxyUrls: loaded.config.proxyUrls,
+            hosts,
             signal: options.signal,
           },
           {
@@ -191,9 +204,9 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
               if (batch.length >= loaded.config.batchSize) await flush();
               else commitSoon();
             },
-            onNotModified: async (url) => {
-              count('pagesNotModified');
-              unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url) });
+            onNotModified: async (url, seen) => {
+              count(seen.how === 'lastmod' ? 'pagesSkippedLastmod' : 'pagesNotModified');
+              unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url), sitemapLastmod: seen.sitemapLastmod });
               if (unchanged.length >= loaded.config.batchSize * 10) await flush();
               else commitSoon();
             },
@@ -212,7 +225,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       await flush(); // resolves after every write queued before it, this source's included
       if (stats) progress.update(source.id, { fetched: stats.fetched, queued: 0, failed: stats.failed });
 
-      const articlesSeen = stats ? stats.articles + stats.notModified + stats.skippedDone : 0;
+      const articlesSeen = stats ? stats.articles + stats.notModified + stats.skippedLastmod + stats.skippedDone : 0;
       let status: SourceRunRecord['status'] = 'ok';
       let message: string | null = null;
       if (crashed) {
@@ -236,6 +249,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
         discovered: stats?.discovered ?? 0,
         fetched: stats?.fetched ?? 0,
         notModified: stats?.notModified ?? 0,
+        skippedLastmod: stats?.skippedLastmod ?? 0,
         failed: stats?.failed ?? 0,
         articles: stats?.articles ?? 0,
         events: sourceEvents,
@@ -245,7 +259,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       await enqueue(() => store.recordSourceRun(runId, record));
       progress.log('source_done', { source: record.sourceId, ...record, sourceId: undefined });
     };
-    await Promise.all(loaded.sources.map(crawlOne));
+    await Promise.all(sourcesInShard(loaded.sources, options.shard).map(crawlOne));
 
     await archive.close();
     const status = records.every((r) => r.status === 'ok') ? 'ok' : 'source_failed';

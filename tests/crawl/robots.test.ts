@@ -36,4 +36,28 @@ describe('parseRobots', () => {
     const policy = parseRobots('User-agent: otherbot\nUser-agent: rollwatch\nDisallow: /x\n', UA);
     expect(policy.isAllowed('/x/1')).toBe(false);
   });
+
+  it('ignores a group whose agent name merely appears inside ours (RFC 9309 matches the whole token)', () => {
+    // "wat" is a substring of "rollwatch", but it names another crawler.
+    const policy = parseRobots('User-agent: wat\nDisallow: /\n\nUser-agent: *\nDisallow: /drafts\n', UA);
+    expect(policy.isAllowed('/news/1')).toBe(true);
+    expect(policy.isAllowed('/drafts/1')).toBe(false);
+  });
+
+  it('matches our group case-insensitively and whatever version the robots.txt line carries', () => {
+    const policy = parseRobots('User-agent: *\nDisallow: /\n\nUser-agent: RollWatch/2.0\nDisallow: /private\nCrawl-delay: 4\n', UA);
+    expect(policy.isAllowed('/news/1')).toBe(true);
+    expect(policy.isAllowed('/private/x')).toBe(false);
+    expect(policy.crawlDelayMs).toBe(4000);
+  });
+
+  it('lets our own group replace the * group entirely, even when ours only sets a delay', () => {
+    const policy = parseRobots('User-agent: *\nDisallow: /\n\nUser-agent: rollwatch\nCrawl-delay: 1\n', UA);
+    expect(policy.isAllowed('/news/1')).toBe(true);
+    expect(policy.crawlDelayMs).toBe(1000);
+  });
+
+  it('always allows robots.txt itself', () => {
+    expect(parseRobots('User-agent: *\nDisallow: /\n', UA).isAllowed('/robots.txt')).toBe(true);
+  });
 });
