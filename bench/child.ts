@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { measured, NotAvailable, RESULT_MARKER, type StageArgs, type StageResult } from './common.ts';
 import * as baselines from './stages/baselines.ts';
+import { markupRepair } from './stages/markup.ts';
 import * as rollwatch from './stages/rollwatch.ts';
 
 const STAGES: Record<string, (args: StageArgs) => Promise<StageResult>> = {
@@ -15,6 +16,7 @@ const STAGES: Record<string, (args: StageArgs) => Promise<StageResult>> = {
   'crawl-second': rollwatch.crawlSecond,
   'reprocess-archive': rollwatch.reprocessArchive,
   article: rollwatch.article,
+  'markup-repair': markupRepair,
   analyse: rollwatch.analyse,
   load: rollwatch.load,
   'load-bare': rollwatch.loadBare,

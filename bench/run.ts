@@ -27,6 +27,7 @@ const STAGE_ORDER = [
   'pipeline-second',
   'reprocess',
   'article',
+  'markup-repair',
   'analyse',
   'nlp-baseline',
   'load-baseline',
@@ -36,7 +37,7 @@ const STAGE_ORDER = [
 type StageName = (typeof STAGE_ORDER)[number];
 
 /** Reference baselines whose rate barely varies: measured in the first repeat only, to keep the default run short. */
-const ONCE: ReadonlySet<StageName> = new Set<StageName>(['crawlee', 'nlp-baseline']);
+const ONCE: ReadonlySet<StageName> = new Set<StageName>(['crawlee', 'nlp-baseline', 'markup-repair']);
 
 /** What a stage needs to have run before it in the same workDir. */
 const PREREQUISITES: Partial<Record<StageName, StageName[]>> = {
@@ -56,6 +57,7 @@ const DESCRIPTIONS: Record<StageName, string> = {
   'pipeline-second': 'rollwatch run, unchanged site again',
   reprocess: 'rollwatch reprocess',
   article: 'extractArticle, one core',
+  'markup-repair': 'extractArticle on the real benchmark pages (broken-markup repair included)',
   analyse: 'analyse, one core',
   'nlp-baseline': 'baseline: compromise + dates, one core',
   'load-baseline': 'baseline: DuckDB appender, narrow rows',

@@ -58,25 +58,49 @@ export function charsetFromMeta(body: Buffer): string | null {
   return null;
 }
 
-function isValidUtf8(body: Buffer): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(body);
-    return true;
-  } catch {
-    return false;
-  }
+/** How much of a body reads as UTF-8: well-formed multi-byte sequences, and bytes that fit no sequence. */
+interface Utf8Evidence {
+  sequences: number;
+  invalid: number;
 }
 
-function hasNonAscii(body: Buffer): boolean {
-  for (const byte of body) if (byte >= 0x80) return true;
-  return false;
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function utf8Evidence(body: Buffer): Utf8Evidence {
+  let valid = true;
+  try {
+    fatalUtf8.decode(body);
+  } catch {
+    valid = false;
+  }
+  let sequences = 0;
+  let invalid = 0;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!;
+    if (b < 0x80) continue;
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= body.length;
+    for (let k = 1; ok && k < length; k++) ok = (body[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      sequences++;
+      i += length - 1;
+    } else invalid++;
+    // A valid body only needs its sequences counted up to "some": the decision needs no exact figure.
+    if (valid && sequences > 0) break;
+  }
+  return { sequences, invalid: valid ? 0 : Math.max(invalid, 1) };
 }
+
+/** UTF-8 with a few damaged bytes: its sequences outnumber its stray bytes `factor` times. */
+const isMostlyUtf8 = (e: Utf8Evidence, factor: number) => e.sequences > 0 && e.sequences >= e.invalid * factor;
 
 /**
- * Picks the charset of an HTML body. Declarations that the bytes plainly contradict are
- * overruled: a "UTF-8" page that is not valid UTF-8 is read as windows-1252, and a "Latin-1"
- * page whose high bytes form valid UTF-8 sequences is read as UTF-8 (a common server default
- * mislabelling UTF-8 pages). Valid multi-byte UTF-8 is very unlikely to arise from cp1252 text.
+ * Picks the charset of an HTML body. Declarations the bytes plainly contradict are overruled:
+ * well-formed multi-byte UTF-8 almost never arises from text in another encoding, so a page
+ * whose high bytes form UTF-8 sequences is read as UTF-8 whatever it declares (servers label
+ * UTF-8 pages Latin-1 or Shift_JIS by default); a "UTF-8" page with a few broken bytes stays
+ * UTF-8 (a replacement character at those bytes), and one with no UTF-8 sequence at all is
+ * a windows-1252 page mislabelled.
  */
 export function detectCharset(body: Buffer, contentType: string | null): string {
   const bom = charsetFromBom(body);
@@ -84,10 +108,12 @@ export function detectCharset(body: Buffer, contentType: string | null): string 
   let declared = charsetFromContentType(contentType);
   if (declared === 'utf-16') declared = null; // no BOM: the header is wrong
   declared ??= charsetFromMeta(body);
-  if (declared === 'utf-8') return isValidUtf8(body) ? 'utf-8' : 'windows-1252';
-  if (declared === 'windows-1252') return hasNonAscii(body) && isValidUtf8(body) ? 'utf-8' : 'windows-1252';
-  if (declared) return declared;
-  return isValidUtf8(body) ? 'utf-8' : 'windows-1252';
+  const evidence = utf8Evidence(body);
+  if (declared === null || declared === 'utf-8') {
+    return evidence.invalid === 0 || isMostlyUtf8(evidence, 1) ? 'utf-8' : 'windows-1252';
+  }
+  // Another encoding declared: UTF-8 needs clean bytes, or stray bytes a tenth as many as its sequences.
+  return isMostlyUtf8(evidence, 10) ? 'utf-8' : declared;
 }
 
 /** Decodes an HTML body to text (the BOM is dropped). */
@@ -95,6 +121,7 @@ export function decodeHtml(body: Buffer, contentType: string | null): string {
   const charset = detectCharset(body, contentType);
   const bom = charsetFromBom(body);
   const bytes = bom && bom.charset === charset ? body.subarray(bom.skip) : body;
-  if (charset === 'utf-8') return bytes.toString('utf8');
-  return iconv.decode(bytes, charset);
+  // NUL is no character of any text, and DuckDB refuses it inside strings: dropped.
+  const text = charset === 'utf-8' ? bytes.toString('utf8') : iconv.decode(bytes, charset);
+  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
 }

@@ -415,7 +415,7 @@ export const COMMENTS: Record<string, Commented> = {
       source_id: 'Source declaration id.',
       url: 'URL that failed.',
       failed_at: 'When it failed (UTC).',
-      reason: 'Short reason (timeout, http, robots, too_large, charset).',
+      reason: 'Short reason (timeout, http, robots, too_large, charset, extract_failed, empty_body: no article text on the page).',
       http_status: 'HTTP status, when there was a response.',
       detail: 'Error message.',
     },

@@ -187,6 +187,21 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
                 commitSoon();
                 return;
               }
+              if (!record.article.body.trim()) {
+                // No article text even after re-parsing by the HTML standard: an empty document
+                // would look like a page that says nothing, so the page is a failure with its reason.
+                count('pagesFailed');
+                errors.push({
+                  sourceId: source.id,
+                  url: capture.url,
+                  reason: 'empty_body',
+                  httpStatus: capture.status,
+                  detail: 'no article text found on the page',
+                  at: new Date().toISOString(),
+                });
+                commitSoon();
+                return;
+              }
               batch.push(record);
               if (batch.length >= loaded.config.batchSize) await flush();
               else commitSoon();
