@@ -110,7 +110,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('-o, --output <file>', 'output file (default: stdout; parquet needs a file)')
     .option('--service <name>', 'only this service (e.g. "NHS 111")')
-    .option('--region <name>', 'only this region (name or code)')
+    .option('--region <name>', 'only this area (name or code), the areas inside it and those containing it (stderr says which)')
     .option('--provider <name>', 'only this provider')
     .option('--source <id>', 'only this source id')
     .option('--since <date>', 'reported on or after this day (YYYY-MM-DD; 2013 or 2013-06 mean their first day)')
@@ -130,6 +130,12 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .description('write one self-contained HTML report: timelines, current status, quotes, evidence')
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('-o, --output <file>', 'HTML file', 'output/report.html')
+    .option('--service <name>', 'only this service')
+    .option('--region <name>', 'only this area (name or code), the areas inside it and those containing it')
+    .option('--provider <name>', 'only this provider')
+    .option('--source <id>', 'only this source id')
+    .option('--since <date>', 'reported on or after this day')
+    .option('--until <date>', 'reported on or before this day')
     .action(async (opts: { db: string; output: string }) => {
       const { reportCommand } = await import('../export/commands.ts');
       setExit(await reportCommand(opts));

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../load/db.ts';
 import { installAnalystLayer } from '../load/views.ts';
 import { startServer } from '../serve/server.ts';
 import { exportRows, type ExportFormat } from './export.ts';
+import { describeFilters } from './filter-notes.ts';
 import { FilterError, type FactFilters } from './filters.ts';
 import { writeReport } from './report.ts';
 import { renderRunSummary } from './run-summary.ts';
@@ -71,6 +72,7 @@ export async function exportCommand(
     return EXIT.usage;
   }
   return withReadOnlyDb(dbPath, io, async (db) => {
+    for (const line of await describeFilters(db, filters)) io.stderr.write(`rollwatch: ${line}\n`);
     const result = await exportRows(db, filters, {
       format: format as ExportFormat,
       excel: opts.excel === true,
@@ -84,6 +86,7 @@ export async function exportCommand(
 export async function reportCommand(options: FactFilters & { db: string; output: string }, io: CommandIO = processIO): Promise<number> {
   const { db: dbPath, output, ...filters } = options;
   return withReadOnlyDb(dbPath, io, async (db) => {
+    for (const line of await describeFilters(db, filters)) io.stderr.write(`rollwatch: ${line}\n`);
     await writeReport(db, output, filters);
     io.stderr.write(`rollwatch: report written to ${output}\n`);
     return EXIT.ok;
