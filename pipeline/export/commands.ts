@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../load/db.ts';
 import { installAnalystLayer } from '../load/views.ts';
 import { startServer } from '../serve/server.ts';
 import { exportRows, type ExportFormat } from './export.ts';
+import { countFacts, factCountText } from './facts.ts';
 import { describeFilters } from './filter-notes.ts';
 import { FilterError, type FactFilters } from './filters.ts';
 import { writeReport } from './report.ts';
@@ -78,7 +79,9 @@ export async function exportCommand(
       excel: opts.excel === true,
       output: toStdout ? io.stdout : (output as string),
     });
-    if (!toStdout) io.stderr.write(`rollwatch: ${result.rows} facts written to ${output}\n`);
+    const count = await countFacts(db, filters);
+    // The same number the report, the browse page and the run summary give (rows written are the facts counted).
+    io.stderr.write(`rollwatch: ${factCountText({ ...count, facts: result.rows })} written to ${toStdout ? 'standard output' : output}\n`);
     return EXIT.ok;
   });
 }

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import type { Database } from '../load/db.ts';
 import { FACTS_SQL, QUOTES_SQL } from '../load/views.ts';
 import { queryCurrent, type CurrentRow } from './current.ts';
-import { queryFacts, type FactRow } from './facts.ts';
+import { countFacts, factCountText, queryFacts, type FactRow } from './facts.ts';
 import type { FactFilters } from './filters.ts';
 import { escapeHtml, sourceLink } from './html.ts';
 import { STATUS_COLOURS, statusColour, statusLabel } from './status-style.ts';
@@ -137,7 +137,7 @@ export async function renderReport(db: Database, filters: FactFilters = {}): Pro
     '<title>rollwatch: NHS service rollouts</title>',
     `<style>${CSS}</style></head><body>`,
     '<h1>NHS service rollouts</h1>',
-    `<p class="muted">${facts.length} facts about ${services.length} services from ${docs.size} articles${dates.length ? `, reported ${escapeHtml(dates[0])} to ${escapeHtml(dates[dates.length - 1])}` : ''}. Each fact is placed when it took effect (the date its sentence gives, such as "went live in 2007", else the day its article was published); both dates are in its row. Follow any mark or row to the sentence it rests on and its source.</p>`,
+    `<p class="muted">${escapeHtml(factCountText({ ...(await countFacts(db, filters)), facts: facts.length }))} about ${services.length} services from ${docs.size} articles${dates.length ? `, reported ${escapeHtml(dates[0])} to ${escapeHtml(dates[dates.length - 1])}` : ''}. Each fact is placed when it took effect (the date its sentence gives, such as "went live in 2007", else the day its article was published); both dates are in its row. Follow any mark or row to the sentence it rests on and its source.</p>`,
   );
   if (services.length > 1) {
     html.push(

@@ -359,7 +359,7 @@ export const COMMENTS: Record<string, Commented> = {
       pages_failed: 'Pages that could not be fetched.',
       documents_new: 'Articles seen for the first time.',
       documents_changed: 'Articles whose content changed since the last fetch.',
-      events_added: 'Rollout events added.',
+      events_added: 'Rollout events loaded by the run, syndicated copies included (counts of facts in the views leave those out).',
       pages_not_modified:
         'Article pages requested and found unchanged: the server answered 304 Not Modified or sent the same bytes. Before schema v3 this also counted pages skipped by lastmod.',
       pages_skipped_lastmod:
@@ -381,7 +381,7 @@ export const COMMENTS: Record<string, Commented> = {
       skipped_lastmod: 'Article pages not requested: sitemap <lastmod> no later than the last good fetch. Null before schema v3.',
       failed: 'Pages that failed.',
       articles: 'Articles extracted.',
-      events: 'Rollout events extracted.',
+      events: 'Rollout events loaded from this source, syndicated copies included.',
       message: 'Why the source failed, when it did.',
     },
   },

@@ -3,7 +3,7 @@
 import type { Database } from '../load/db.ts';
 import { FACTS_SQL } from '../load/views.ts';
 import { queryCurrent, type CurrentRow } from '../export/current.ts';
-import { queryFacts, type FactRow } from '../export/facts.ts';
+import { countFacts, factCountText, queryFacts, type FactRow } from '../export/facts.ts';
 import { describeFilters } from '../export/filter-notes.ts';
 import type { FactFilters } from '../export/filters.ts';
 
@@ -35,9 +35,21 @@ export async function facets(db: Database): Promise<Facets> {
 export const PAGE_LIMIT = 1000;
 
 /** `notes` say what a region filter matched, or the names nearest to a value that matches nothing. */
-export async function facts(db: Database, filters: FactFilters): Promise<{ total: number; rows: FactRow[]; notes: string[] }> {
+export async function facts(
+  db: Database,
+  filters: FactFilters,
+): Promise<{ total: number; rows: FactRow[]; notes: string[]; count: string; copiedFacts: number; copies: number }> {
   const rows = await queryFacts(db, filters);
-  return { total: rows.length, rows: rows.slice(0, PAGE_LIMIT), notes: await describeFilters(db, filters) };
+  const counted = { ...(await countFacts(db, filters)), facts: rows.length };
+  return {
+    total: rows.length,
+    rows: rows.slice(0, PAGE_LIMIT),
+    notes: await describeFilters(db, filters),
+    // Said as every output says it, syndicated copies left out and counted.
+    count: factCountText(counted),
+    copiedFacts: counted.copiedFacts,
+    copies: counted.copies,
+  };
 }
 
 /** The status per service and area for the filtered facts: lifecycle status, provider and open review. */

@@ -150,8 +150,8 @@ async function loadFacts() {
     }
     summary.className = '';
     summary.textContent = data.total === data.rows.length
-      ? data.total + (data.total === 1 ? ' fact' : ' facts')
-      : data.total + ' facts (first ' + data.rows.length + ' shown; the CSV has all)';
+      ? data.count
+      : data.count + '; the first ' + data.rows.length + ' shown, the CSV has all';
   } catch (err) {
     if (mine !== generation) return;
     tbody.replaceChildren();

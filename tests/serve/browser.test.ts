@@ -63,7 +63,7 @@ describe.skipIf(!available && !process.env.CI)('serve in a real browser', () => 
 
   it('lists every fact once, with a summary', async () => {
     await poll(() => rows().count()).toBe(COUNTED_EVENT_IDS.length + 1);
-    expect(await page.locator('#summary').textContent()).toBe(`${COUNTED_EVENT_IDS.length + 1} facts`);
+    expect(await page.locator('#summary').textContent()).toBe(`${COUNTED_EVENT_IDS.length + 1} facts (1 more in 1 syndicated copy left out)`);
   });
 
   it('shows each area\'s lifecycle status with the provider and any open review beside it', async () => {
