@@ -32,8 +32,16 @@ export interface Capture {
   lastModified: string | null;
   /** Decoded HTML (charset from header, BOM or <meta>). */
   html: string;
-  /** sha256 hex of the raw body bytes. */
+  /** sha256 hex of the raw body bytes (of the rendered DOM, for a page rendered in a browser). */
   contentHash: string;
+  /** The sitemap's `<lastmod>` for the page when it was fetched, if it gave one: the next run compares against it. */
+  sitemapLastmod?: string | null;
+  /**
+   * Where the capture came from when it was not fetched live: the memento URL it was read from
+   * in a web archive, or `FILE#record-id` of an imported WARC file. `fetchedAt` is then the
+   * time the archive (or the tool that wrote the file) captured the page.
+   */
+  origin?: string | null;
 }
 
 /** Where the publication date came from, most trusted first. */
@@ -127,6 +135,8 @@ export interface RolloutEvent extends Partial<EventDates> {
   region: string;
   regionCode: string | null;
   provider: string | null;
+  /** The provider's ODS code, when the reference data knows one (null when there is no provider or no code). */
+  providerCode?: string | null;
   status: RolloutStatus;
   /** Target date, ISO at its precision, when one is given. */
   target: string | null;

@@ -1,9 +1,10 @@
-// One HTTP exchange with hard limits: a deadline for the whole exchange, a byte cap that is
-// enforced while streaming (never buffering past it), and Content-Encoding undone with the
-// same cap on the decoded size.
+// The HTTP crawler's request function: one exchange with hard limits, which crawlee's own
+// HTTP client (got-scraping) does not give: a deadline for the whole exchange, a byte cap
+// enforced while streaming (never buffering past it), Content-Encoding undone under the same
+// cap, and no redirect following (each hop is a request of its own, gated and robots-checked).
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 
 export interface RawResponse {
   /** The URL that was fetched (fetch origin, not the public one). */
@@ -43,6 +44,8 @@ export interface FetchOnceOptions {
    * (e.g. `not_html`), or null to read it.
    */
   skipBody?: (status: number, headers: Record<string, string>) => string | null;
+  /** Where the request goes (a proxy agent); undici's global agent when unset. */
+  dispatcher?: Dispatcher;
 }
 
 const gunzip = promisify(zlib.gunzip);
@@ -106,6 +109,7 @@ export async function fetchOnce(url: string, options: FetchOnceOptions): Promise
       signal,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
+      ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     });
     status = res.statusCode;
     headers = flattenHeaders(res.headers);

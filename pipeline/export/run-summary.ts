@@ -29,6 +29,8 @@ export interface RunSummary {
   markdown: string;
   /** Sources that broke: any status but ok. */
   broken: string[];
+  /** The run never finished (killed, or stopped by an error): its counts are what it committed. */
+  interrupted: boolean;
 }
 
 function md(text: unknown): string {
@@ -60,7 +62,7 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
     runId ? [runId] : [],
   );
   if (!run) {
-    return { runId: null, markdown: '## rollwatch run\n\nNo run recorded in the database.\n', broken: [] };
+    return { runId: null, markdown: '## rollwatch run\n\nNo run recorded in the database.\n', broken: [], interrupted: false };
   }
   const sources = await db.query<SourceRunRow>('SELECT * FROM source_runs WHERE run_id = ? ORDER BY source_id', [run.run_id]);
   const broken = sources.filter(isBroken).map((s) => s.source_id);
@@ -68,9 +70,14 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
     'SELECT count(*) AS documents, count(duplicate_of) AS copies FROM documents',
   );
   const facts = factCountText(await countFacts(db));
+  // A reader cannot open the file while a run writes it, so a run without an end was stopped.
+  const interrupted = run.finished_at === null;
   const lines = [
     `## rollwatch run ${md(run.run_id)}`,
     '',
+    ...(interrupted
+      ? ['**Interrupted: this run never finished** (killed, or stopped by an error). Its counts are what it committed; the next run resumes it.', '']
+      : []),
     `${broken.length ? `**${broken.length} source(s) broken: ${broken.map(md).join(', ')}.**` : 'All sources worked.'} Run status: ${md(run.status)}; started ${md(run.started_at)}, finished ${md(run.finished_at ?? 'not finished')}.`,
     '',
     `Pages fetched ${run.pages_fetched}, not modified (304 or unchanged) ${run.pages_not_modified}, skipped by sitemap lastmod (not requested) ${run.pages_skipped_lastmod ?? 'not counted apart'}, failed ${run.pages_failed}; articles new ${run.documents_new}, changed ${run.documents_changed}; facts loaded ${run.events_added} (syndicated copies included). The database now holds ${totals.documents} articles (${totals.copies} of them syndicated copies) and ${facts}.`,
@@ -85,5 +92,5 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
     );
   }
   if (sources.length === 0) lines.push('| *(no sources recorded)* | | | | | | | | | |');
-  return { runId: run.run_id, markdown: `${lines.join('\n')}\n`, broken };
+  return { runId: run.run_id, markdown: `${lines.join('\n')}\n`, broken, interrupted };
 }

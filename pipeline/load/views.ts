@@ -4,6 +4,7 @@
 // migrations, the views keep their columns. Idempotent (CREATE OR REPLACE).
 import { refillAreaWithin } from './areas.ts';
 import type { Database } from './db.ts';
+import { CAPTURE_ORIGIN_COMMENT, VERSION_COMMENTS, VERSIONS_SQL } from './version-views.ts';
 import { axisSql } from './status-axes.ts';
 
 /** A document that counts: not a near-duplicate of another document that is present. */
@@ -253,6 +254,7 @@ const FACT_COLUMNS: ColumnComments = {
 
 /** Comments for tables and views; installAnalystLayer applies those that exist. */
 export const COMMENTS: Record<string, Commented> = {
+  ...VERSION_COMMENTS,
   schema_version: {
     comment: 'One row per applied schema migration; max(version) is the schema version of this file.',
     columns: { version: 'Migration number.', applied_at: 'When the migration ran (UTC).' },
@@ -422,6 +424,8 @@ export const COMMENTS: Record<string, Commented> = {
       content_hash: 'sha256 of the raw body.',
       warc_file: 'Archive file holding the raw response.',
       warc_record_id: 'WARC-Record-ID of the response in that file.',
+      origin: CAPTURE_ORIGIN_COMMENT,
+      sitemap_lastmod: 'The sitemap <lastmod> the page had when fetched; a later run skips it while the sitemap says no later.',
     },
   },
   fetch_errors: {
@@ -518,6 +522,7 @@ export const VIEWS: [string, string][] = [
   ['v_timeline', TIMELINE_SQL],
   ['v_rollout_current', CURRENT_SQL],
   ['v_quotes', QUOTES_SQL],
+  ['v_document_versions', VERSIONS_SQL],
 ];
 
 function literal(text: string): string {
@@ -542,7 +547,8 @@ export async function installAnalystLayer(db: Database, options: { withinTransac
     await install(db);
     if (own) await db.run('COMMIT');
   } catch (err) {
-    if (own) await db.run('ROLLBACK');
+    // A failed COMMIT (a full disk) has already ended the transaction: keep its error, not ROLLBACK's.
+    if (own) await db.run('ROLLBACK').catch(() => undefined);
     throw err;
   }
 }

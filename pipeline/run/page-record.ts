@@ -1,6 +1,6 @@
 // HTML capture → the record the loader stores: the pure extractor plus document identity.
 import type { Knowledge } from '../analyse/index.ts';
-import { stripTracking } from '../crawl/index.ts';
+import { stripTracking } from '../crawl/canonical.ts';
 import { extractPage } from '../extract.ts';
 import { minhashSignature } from '../load/near-duplicates.ts';
 import type { PageRecord } from '../load/store.ts';

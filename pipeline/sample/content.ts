@@ -1,5 +1,5 @@
 // Reads the hand-written sample articles (sources/sample/<site>/articles/*.txt).
-// One plain-text format for all three sites, so writing an article never means writing
+// One plain-text format for all the sites, so writing an article never means writing
 // markup; each site's template turns the same record into its own kind of HTML.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

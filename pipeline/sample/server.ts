@@ -9,7 +9,7 @@ import { buildSampleSite, isSampleSiteId, SAMPLE_SITE_IDS } from './catalog.ts';
 import type { BuiltSite, SitePage } from './site.ts';
 
 export interface SampleSitesOptions {
-  /** Source ids to serve. @default all three sample sites */
+  /** Source ids to serve. @default every sample site */
   sites?: string[];
 }
 

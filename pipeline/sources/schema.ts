@@ -78,6 +78,13 @@ export const sourceSchema = z.strictObject({
    * own news pages): facts whose text names no place default to it instead of England.
    */
   defaultRegion: z.string().min(1).optional(),
+  /**
+   * How article pages are fetched: `http` (the page's HTML as served) or `browser` (rendered in
+   * headless Chromium first, for sites whose article text a script inserts after load or that
+   * hide it behind a consent overlay). Discovery documents are always read over HTTP.
+   * @default 'http'
+   */
+  render: z.enum(['http', 'browser']).default('http'),
   /** Order of numeric dates on this site. UK sites write day first. @default 'dmy' */
   dateOrder: z.enum(['dmy', 'mdy']).default('dmy'),
   /** Free text: where the declaration's facts come from, what is known not to work. */
@@ -127,8 +134,24 @@ export const configSchema = z.strictObject({
    * machine's cores, at most 4
    */
   workers: z.number().int().min(0).max(16).optional(),
-  /** Stop a source after this many article pages (0 = no limit). @default 0 */
+  /**
+   * Most pages per source per run that no earlier run fetched (0 = no limit). Pages fetched
+   * before are still checked and never count, so a capped backfill moves on run by run. @default 0
+   */
   maxArticlesPerSource: z.number().int().min(0).default(0),
+  /**
+   * Deadline for one request, headers and body, in seconds. A slower page fails with reason
+   * `timeout` and is retried like a 5xx (up to 3 times, with backoff). @default 15
+   */
+  requestTimeoutSecs: z.number().positive().max(600).default(15),
+  /**
+   * Proxies to send every request through (`http://host:port`, `http://user:password@host:port`),
+   * for networks that only reach the web through one. Several are used in turn (crawlee's
+   * ProxyConfiguration), by the HTTP and the browser crawler alike. @default none
+   */
+  proxyUrls: z
+    .array(z.string().refine((s) => /^https?:\/\/[^/\s]+\/?$/.test(s), { message: 'takes proxy URLs such as http://proxy.example.org:3128 (no path)' }))
+    .default([]),
 });
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

@@ -101,6 +101,25 @@ describe('incremental crawling', () => {
     expect(server.count('/news/e')).toBe(0);
   });
 
+  it('counts only pages no earlier run fetched towards maxArticles, so a capped backfill moves on run by run', async () => {
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    server = await startFaultServer(Object.fromEntries(names.map((n) => [`/news/${n}`, html(articlePage(n))])));
+    store = await tempArchive();
+    const source = makeSource({ discover: [{ urls: names.map((n) => `${PUBLIC_SITE}/news/${n}`) }] });
+    const first = recorder();
+    await crawlSource(source, fastOptions(server.origin, store.archive, { maxArticles: 2 }), first);
+    expect(first.articles.map((a) => a.capture.url).sort()).toEqual([`${PUBLIC_SITE}/news/a`, `${PUBLIC_SITE}/news/b`]);
+
+    // Next night: a and b are known and unchanged. They are checked again but do not use up the cap.
+    const second = recorder();
+    remember(first, second);
+    const stats = await crawlSource(source, fastOptions(server.origin, store.archive, { maxArticles: 2 }), second);
+    expect(second.notModified.sort()).toEqual([`${PUBLIC_SITE}/news/a`, `${PUBLIC_SITE}/news/b`]);
+    expect(second.articles.map((a) => a.capture.url).sort()).toEqual([`${PUBLIC_SITE}/news/c`, `${PUBLIC_SITE}/news/d`]);
+    expect(server.count('/news/e')).toBe(0);
+    expect(stats).toMatchObject({ discovered: 5, fetched: 4, notModified: 2, articles: 2 });
+  });
+
   it('maps fetchOrigin back to the public site: hooks and the archive never see the port', async () => {
     server = await startFaultServer({
       '/list': (_q, res) =>

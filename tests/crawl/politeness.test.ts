@@ -1,7 +1,7 @@
 // Politeness: robots.txt rules and Crawl-delay, per-host concurrency and delay, Retry-After
 // as an HTTP-date, an honest User-Agent.
 import { afterEach, describe, expect, it } from 'vitest';
-import { crawlSource } from '../../pipeline/crawl/index.ts';
+import { CrawlHosts, crawlSource } from '../../pipeline/crawl/index.ts';
 import { articlePage, html, slow, startFaultServer, throttled, type FaultServer, type Route } from './fault-server.ts';
 import { fastOptions, makeSource, PUBLIC_SITE, recorder, tempArchive, type TempArchive } from './helpers.ts';
 
@@ -75,6 +75,23 @@ describe('politeness', () => {
     await crawlSource(source, fastOptions(server.origin, store.archive), hooks);
     expect(hooks.articles).toHaveLength(6);
     expect(server.maxInFlight).toBe(2);
+  });
+
+  it('holds two sources on one host to one rate limit: the host sees the limit, not twice it', async () => {
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    server = await startFaultServer(Object.fromEntries(names.map((n) => [`/news/${n}`, slow(60, articlePage(n))])));
+    store = await tempArchive();
+    const hosts = new CrawlHosts();
+    const half = (list: string[], id: string) =>
+      makeSource({ id, discover: [{ urls: list.map((n) => `${PUBLIC_SITE}/news/${n}`) }], rateLimit: { maxConcurrency: 1, delayMs: 120 } });
+    const options = { ...fastOptions(server.origin, store.archive, { hosts }), fast: false };
+    const [one, two] = [recorder(), recorder()];
+    await Promise.all([crawlSource(half(['a', 'b', 'c'], 'news-one'), options, one), crawlSource(half(['d', 'e', 'f'], 'news-two'), options, two)]);
+    expect(one.articles.length + two.articles.length).toBe(6);
+    expect(server.maxInFlight).toBe(1);
+    const times = starts(server, '/news/').sort((x, y) => x - y);
+    for (const gap of gaps(times)) expect(gap).toBeGreaterThanOrEqual(115);
+    expect(server.count('/robots.txt')).toBe(1);
   });
 
   it('honours Retry-After given as an HTTP-date', async () => {

@@ -66,7 +66,12 @@ describe('rollwatch demo, end to end', () => {
 
   it('crawls every sample source successfully and populates every v1 table', async () => {
     expect(first.status).toBe('ok');
-    expect(first.sources.map((s) => s.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(first.sources.map((s) => [s.sourceId, s.status])).toEqual([
+      ['nhs-news', 'ok'],
+      ['trade-press', 'ok'],
+      ['local-ccg', 'ok'],
+      ['app-news', 'ok'],
+    ]);
     for (const t of [...DERIVED.filter((t) => t !== 'numeric_claims'), 'runs', 'captures', 'source_runs']) {
       const n = (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0]!.n;
       expect(n, t).toBeGreaterThan(0);

@@ -130,3 +130,59 @@ describe('a source that breaks between runs', () => {
     expect(ok.status).toBe(0);
   }, 120_000);
 });
+
+describe('a server slower than requestTimeoutSecs', () => {
+  it('records the page as timeout after retrying it, and loads the pages that answer in time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rollwatch-timeout-'));
+    const hits = new Map<string, number>();
+    let origin = '';
+    const server: Server = createServer((req, res) => {
+      const path = req.url ?? '/';
+      hits.set(path, (hits.get(path) ?? 0) + 1);
+      if (path === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
+      if (path === '/sitemap.xml') {
+        res.setHeader('content-type', 'application/xml');
+        return res.end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${origin}/news/0</loc></url><url><loc>${origin}/news/1</loc></url></urlset>`);
+      }
+      // Page 1 answers after two seconds: well past the 0.4 s the config allows.
+      const delay = path === '/news/1' ? 2000 : 0;
+      const timer = setTimeout(() => {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(page(Number(path.slice(-1))));
+      }, delay);
+      res.on('close', () => clearTimeout(timer));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      writeFileSync(
+        join(dir, 'site.json'),
+        JSON.stringify({
+          id: 'slow',
+          name: 'Slow site',
+          site: origin,
+          hosts: [new URL(origin).host],
+          discover: [{ sitemap: `${origin}/sitemap.xml` }],
+          articles: { include: ['^/news/\\d+$'] },
+          rateLimit: { maxConcurrency: 2, delayMs: 0 },
+        }),
+      );
+      const cfg = join(dir, 'run.json');
+      writeFileSync(cfg, JSON.stringify({ sources: ['site.json'], db: join(dir, 'db.duckdb'), archive: join(dir, 'archive'), fast: true, requestTimeoutSecs: 0.4 }));
+      const report = await runPipeline(loadConfig(cfg), { progress: createProgress(process.stderr, true) });
+      expect(report.counts.documentsNew).toBe(1);
+      expect(hits.get('/news/1')).toBe(4); // the first attempt and three retries
+      const db = await openDatabase(join(dir, 'db.duckdb'));
+      try {
+        const errors = await db.query<{ url: string; reason: string }>('SELECT url, reason FROM fetch_errors');
+        expect(errors).toEqual([{ url: `${origin}/news/1`, reason: 'timeout' }]);
+      } finally {
+        db.close();
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -31,7 +31,7 @@ export interface ExpectedQuote {
 
 export interface ExpectedArticle {
   url: string;
-  sourceId: 'nhs-news' | 'trade-press' | 'local-ccg';
+  sourceId: 'nhs-news' | 'trade-press' | 'local-ccg' | 'app-news';
   title: string;
   published: string;
   author: string | null;
@@ -43,6 +43,7 @@ export interface ExpectedArticle {
 const NN = 'https://www.nhs-news.example';
 const TP = 'https://www.practice-press.example';
 const LC = 'http://www.llr-ccgs.example';
+const AN = 'https://news.northeast-nhs.example';
 
 const LLR = 'Leicester, Leicestershire and Rutland';
 const DHU = 'Derbyshire Health United';
@@ -322,6 +323,27 @@ export const expectedArticles: ExpectedArticle[] = [
     quotes: [],
     entities: { regions: ['Leicester', 'Leicestershire', 'Rutland'], providers: [], people: [] },
   },
+  // app-news: the text exists only once a browser has run the page's script.
+  {
+    url: `${AN}/news/nhs-111-live-across-the-north-east`,
+    sourceId: 'app-news',
+    title: 'NHS 111 now answers calls across the whole North East',
+    published: '2013-03-12',
+    author: 'Priya Castleton',
+    events: [{ service: 'NHS 111', region: 'North East', status: 'live', provider: 'North East Ambulance Service NHS Foundation Trust' }],
+    quotes: [{ speaker: 'Gemma Rowlands', opening: 'The pilot showed us what works' }],
+    entities: { regions: ['North East', 'County Durham', 'Darlington'], providers: ['North East Ambulance Service NHS Foundation Trust'], people: ['Gemma Rowlands'] },
+  },
+  {
+    url: `${AN}/news/care-data-collection-put-back-six-months`,
+    sourceId: 'app-news',
+    title: 'care.data: first collection of GP records put back by six months',
+    published: '2014-02-18',
+    author: 'Priya Castleton',
+    events: [{ service: 'care.data', region: 'England', status: 'delayed' }],
+    quotes: [],
+    entities: { regions: [], providers: [], people: [] },
+  },
 ];
 
 /** Article URLs that are still "articles" to the crawler but must yield no rollout event. */
@@ -337,6 +359,7 @@ export const irrelevantArticleUrls: string[] = [
   `${LC}/news/newsitem.asp?id=489`,
   `${LC}/news/newsitem.asp?id=468`,
   `${LC}/news/newsitem.asp?id=495`,
+  `${AN}/news/staff-car-sharing-scheme`,
 ];
 
 /** Syndicated copies: the same press release published on two sites ([original, copy]). */

@@ -42,7 +42,7 @@ describe('startSampleSites', () => {
       expect(origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       ports.add(new URL(origin).port);
     }
-    expect(ports.size).toBe(3);
+    expect(ports.size).toBe(SAMPLE_SITE_IDS.length);
   });
 
   it('starts only the sites asked for, and rejects unknown ids', async () => {

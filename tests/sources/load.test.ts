@@ -68,4 +68,20 @@ describe('source declarations', () => {
     const bad = write(dir, 'run-mem.json', { sources: ['local-news.json'], dbMemoryLimit: 'lots' });
     expect(() => loadConfig(bad)).toThrow(/run-mem\.json: field "dbMemoryLimit": a size such as "256MB"/);
   });
+
+  it('gives each request 15 seconds unless the config says otherwise, and takes proxy URLs without paths', () => {
+    write(dir, 'local-news.json', valid);
+    const defaults = loadConfig(write(dir, 'run-net.json', { sources: ['local-news.json'] }));
+    expect(defaults.config).toMatchObject({ requestTimeoutSecs: 15, proxyUrls: [] });
+    const set = loadConfig(write(dir, 'run-net2.json', { sources: ['local-news.json'], requestTimeoutSecs: 2.5, proxyUrls: ['http://proxy.example.org:3128'] }));
+    expect(set.config).toMatchObject({ requestTimeoutSecs: 2.5, proxyUrls: ['http://proxy.example.org:3128'] });
+    const bad = write(dir, 'run-proxy.json', { sources: ['local-news.json'], proxyUrls: ['proxy.example.org:3128'] });
+    expect(() => loadConfig(bad)).toThrow(/run-proxy\.json: field "proxyUrls\.0": takes proxy URLs such as/);
+  });
+
+  it('declares how a source renders its pages: plain HTTP unless it says browser', () => {
+    expect(loadSource(write(dir, 'plain.json', valid)).render).toBe('http');
+    expect(loadSource(write(dir, 'rendered.json', { ...valid, render: 'browser' })).render).toBe('browser');
+    expect(() => loadSource(write(dir, 'render-bad.json', { ...valid, render: 'javascript' }))).toThrow(/render-bad\.json: field "render"/);
+  });
 });
