@@ -67,23 +67,33 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('reprocess')
     .description('rebuild every derived table from the raw archive, without the network')
-    .option('--config <file>', 'run config (for per-source selectors and the archive folder)', DEFAULT_CONFIG)
-    .option('--db <file>', 'DuckDB file')
-    .option('--archive <dir>', 'raw WARC archive folder')
+    .option('--config <file>', "extract with this config's source declarations (default: those each run recorded in the database)")
+    .option('--db <file>', `DuckDB file (default: the config's "db", else ${DEFAULT_DB})`)
+    .option('--archive <dir>', 'raw WARC archive folder (default: the one each run recorded)')
     .option('--from <file>', 'rebuild into a new --db from this database, which is only read')
     .option('--shard <k/n>', 'with --from: only slice K of N of its documents, each slice into its own --db; see `rollwatch merge`')
     .option('--quiet', 'no progress output')
-    .action(async (opts: { config: string; db?: string; archive?: string; from?: string; shard?: string; quiet?: boolean }) => {
-      const loaded = loadRunConfig(opts);
+    .action(async (opts: { config?: string; db?: string; archive?: string; from?: string; shard?: string; quiet?: boolean }) => {
+      const { reprocess, recordedConfig } = await import('../run/reprocess.ts');
+      // Without --config, every page is extracted with the declarations its run recorded, from the archive it wrote.
+      const loaded = opts.config ? loadRunConfig({ ...opts, config: opts.config }) : recordedConfig(resolve(opts.db ?? DEFAULT_DB));
+      if (!opts.config && !opts.from && !existsSync(loaded.paths.db)) {
+        throw new UsageError(`no database at ${loaded.paths.db}; pass --db FILE (the demo's is output/demo.duckdb)`);
+      }
       const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
       if (shard && !opts.from) throw new UsageError('reprocess --shard needs --from FILE (the database to read) and --db FILE (the shard\'s own new file)');
       if (opts.from && !existsSync(opts.from)) throw new UsageError(`cannot read ${opts.from}: no such file`);
       if (opts.from && resolve(opts.from) === loaded.paths.db) throw new UsageError('--from and --db must be different files');
-      const { reprocess } = await import('../run/reprocess.ts');
       const { createProgress } = await import('../run/progress.ts');
-      const report = await reprocess(loaded, { from: opts.from, shard, progress: createProgress(process.stderr, opts.quiet) });
+      const report = await reprocess(loaded, {
+        from: opts.from,
+        shard,
+        declarations: opts.config ? 'config' : 'recorded',
+        archive: opts.archive ? resolve(opts.archive) : undefined,
+        progress: createProgress(process.stderr, opts.quiet),
+      });
       process.stdout.write(
-        `reprocessed ${report.reprocessed} of ${report.documents} documents from the archive; ${report.events} events\n`,
+        `reprocessed ${report.reprocessed} of ${report.documents} documents from ${report.archives.join(', ') || 'no archive'}; ${report.events} events\n`,
       );
       for (const url of report.missing) process.stderr.write(`not in the archive: ${url}\n`);
       setExit(report.missing.length ? EXIT.sourceFailed : EXIT.ok);
@@ -134,8 +144,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('demo')
     .description('serve the bundled sample sites on 127.0.0.1 and run the whole pipeline on them')
-    .option('--db <file>', 'DuckDB file', DEFAULT_DB)
-    .option('--archive <dir>', 'raw WARC archive folder', 'output/archive')
+    // The demo's own file and archive, so demo and live facts never mix.
+    .option('--db <file>', 'DuckDB file', 'output/demo.duckdb')
+    .option('--archive <dir>', 'raw WARC archive folder', 'output/demo-archive')
     .option('--shard <k/n>', 'crawl only slice K of N of the sample sites (by host), as a backfill shard would')
     .option('--quiet', 'no progress output')
     .action(async (opts: { db: string; archive: string; shard?: string; quiet?: boolean }) => {
@@ -152,6 +163,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       });
       printRunTable(report, process.stdout);
       await printDemoSummary(db, process.stdout);
+      process.stdout.write(`\nNext: rollwatch report --db ${opts.db} · rollwatch serve --db ${opts.db} · rollwatch reprocess --db ${opts.db}\n`);
       setExit(report.status === 'ok' ? EXIT.ok : EXIT.sourceFailed);
     });
 
@@ -167,7 +179,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('-o, --output <file>', 'output file (default: stdout; parquet needs a file)')
     .option('--service <name>', 'only this service (e.g. "NHS 111")')
-    .option('--region <name>', 'only this region (name or code)')
+    .option('--region <name>', 'only this area (name or code), the areas inside it and those containing it (stderr says which)')
     .option('--provider <name>', 'only this provider')
     .option('--source <id>', 'only this source id')
     .option('--since <date>', 'reported on or after this day (YYYY-MM-DD; 2013 or 2013-06 mean their first day)')
@@ -188,6 +200,12 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .description('write one self-contained HTML report: timelines, current status, quotes, evidence')
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('-o, --output <file>', 'HTML file', 'output/report.html')
+    .option('--service <name>', 'only this service')
+    .option('--region <name>', 'only this area (name or code), the areas inside it and those containing it')
+    .option('--provider <name>', 'only this provider')
+    .option('--source <id>', 'only this source id')
+    .option('--since <date>', 'reported on or after this day')
+    .option('--until <date>', 'reported on or before this day')
     .action(async (opts: { db: string; output: string }) => {
       const { reportCommand } = await import('../export/commands.ts');
       setExit(await reportCommand(opts));

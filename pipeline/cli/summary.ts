@@ -1,4 +1,5 @@
 // What a person reads at the end of a run: the per-source table, and for the demo a short tour of the data.
+import { countFacts, factCountText } from '../export/facts.ts';
 import { openDatabase } from '../load/db.ts';
 import type { RunReport } from '../run/run.ts';
 
@@ -13,14 +14,14 @@ export function printRunTable(report: RunReport, out: NodeJS.WritableStream): vo
   out.write(`\nrun ${report.runId}${report.resumedFrom ? ` (resumed ${report.resumedFrom})` : ''}: ${report.status}\n`);
   out.write(
     formatTable(
-      ['source', 'status', 'discovered', 'fetched', 'not modified', 'skipped (lastmod)', 'failed', 'articles', 'events', 'note'],
+      ['source', 'status', 'discovered', 'fetched', 'not modified', 'skipped (lastmod)', 'failed', 'articles', 'facts loaded', 'note'],
       report.sources.map((s) => [s.sourceId, s.status, s.discovered, s.fetched, s.notModified, s.skippedLastmod, s.failed, s.articles, s.events, s.message]),
     ),
   );
   const c = report.counts;
   out.write(
     `pages fetched ${c.pagesFetched}, not modified ${c.pagesNotModified}, skipped by sitemap lastmod ${c.pagesSkippedLastmod}, failed ${c.pagesFailed}; ` +
-      `documents new ${c.documentsNew}, changed ${c.documentsChanged}; events added ${c.eventsAdded}\n`,
+      `documents new ${c.documentsNew}, changed ${c.documentsChanged}; facts loaded ${c.eventsAdded} (syndicated copies included; counts of facts leave them out)\n`,
   );
 }
 
@@ -30,11 +31,12 @@ export async function printDemoSummary(dbPath: string, out: NodeJS.WritableStrea
     const [docs] = await db.query<{ n: number; dups: number }>(
       'SELECT count(*) AS n, count(duplicate_of) AS dups FROM documents',
     );
-    out.write(`\n${dbPath}\ndocuments: ${docs?.n ?? 0} (${docs?.dups ?? 0} syndicated copies)\n\nevents by status:\n`);
+    const facts = factCountText(await countFacts(db));
+    out.write(`\n${dbPath}\ndocuments: ${docs?.n ?? 0} (${docs?.dups ?? 0} syndicated copies)\nfacts: ${facts}\n\nfacts by status:\n`);
     const byStatus = await db.query<{ status: string; n: number }>(
       'SELECT status, count(*) AS n FROM v_events GROUP BY status ORDER BY n DESC, status',
     );
-    out.write(formatTable(['status', 'events'], byStatus.map((r) => [r.status, r.n])));
+    out.write(formatTable(['status', 'facts'], byStatus.map((r) => [r.status, r.n])));
     out.write('\nstatus per service and region (latest lifecycle status; provider and open review beside it):\n');
     const latest = await db.query<{ service: string; region: string; status: string | null; since: string | null; provider: string | null; review: string | null }>(
       `SELECT service, region, status, effective AS since,

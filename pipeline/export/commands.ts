@@ -6,6 +6,8 @@ import { openDatabase, type Database } from '../load/db.ts';
 import { installAnalystLayer } from '../load/views.ts';
 import { startServer } from '../serve/server.ts';
 import { exportRows, type ExportFormat } from './export.ts';
+import { countFacts, factCountText } from './facts.ts';
+import { describeFilters } from './filter-notes.ts';
 import { FilterError, type FactFilters } from './filters.ts';
 import { parsePartition, writeParquetDataset } from './parquet-dataset.ts';
 import { writeReport } from './report.ts';
@@ -84,12 +86,15 @@ export async function exportCommand(
     return EXIT.usage;
   }
   return withReadOnlyDb(dbPath, io, async (db) => {
+    for (const line of await describeFilters(db, filters)) io.stderr.write(`rollwatch: ${line}\n`);
     const result = await exportRows(db, filters, {
       format: format as ExportFormat,
       excel: opts.excel === true,
       output: toStdout ? io.stdout : (output as string),
     });
-    if (!toStdout) io.stderr.write(`rollwatch: ${result.rows} facts written to ${output}\n`);
+    const count = await countFacts(db, filters);
+    // The same number the report, the browse page and the run summary give (rows written are the facts counted).
+    io.stderr.write(`rollwatch: ${factCountText({ ...count, facts: result.rows })} written to ${toStdout ? 'standard output' : output}\n`);
     return EXIT.ok;
   });
 }
@@ -97,6 +102,7 @@ export async function exportCommand(
 export async function reportCommand(options: FactFilters & { db: string; output: string }, io: CommandIO = processIO): Promise<number> {
   const { db: dbPath, output, ...filters } = options;
   return withReadOnlyDb(dbPath, io, async (db) => {
+    for (const line of await describeFilters(db, filters)) io.stderr.write(`rollwatch: ${line}\n`);
     await writeReport(db, output, filters);
     io.stderr.write(`rollwatch: report written to ${output}\n`);
     return EXIT.ok;

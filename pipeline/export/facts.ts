@@ -1,6 +1,6 @@
 // Facts as a person reads them: one row per rollout fact, with the quote that
 // states it (when the evidence is a quotation), its source and link.
-import { FACTS_SQL } from '../load/views.ts';
+import { COPIED_FACTS_SQL, FACTS_SQL } from '../load/views.ts';
 import type { Database } from '../load/db.ts';
 import { whereClause, type FactFilters } from './filters.ts';
 
@@ -110,4 +110,32 @@ ORDER BY f.reported_on NULLS LAST, f.service, f.region, f.event_id`;
 export async function queryFacts(db: Database, filters: FactFilters = {}, only: { eventId?: string } = {}): Promise<FactRow[]> {
   const { sql, params } = factsQuery(filters, only);
   return db.query<FactRow>(sql, params);
+}
+
+export interface FactCount {
+  /** Facts counted once (what every output shows). */
+  facts: number;
+  /** Facts left out because their document is a syndicated copy of one that is present. */
+  copiedFacts: number;
+  /** The syndicated copies those facts are in. */
+  copies: number;
+}
+
+/** How many facts match `filters`, and how many the same filters find in syndicated copies, left out. */
+export async function countFacts(db: Database, filters: FactFilters = {}): Promise<FactCount> {
+  const where = whereClause(filters);
+  const [counted] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM (${FACTS_SQL}) f ${where.sql}`, where.params);
+  const [copied] = await db.query<{ n: number; docs: number }>(
+    `SELECT count(*) AS n, count(DISTINCT f.doc_id) AS docs FROM (${COPIED_FACTS_SQL}) f ${where.sql}`,
+    where.params,
+  );
+  return { facts: counted?.n ?? 0, copiedFacts: copied?.n ?? 0, copies: copied?.docs ?? 0 };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "54 facts (5 more in 4 syndicated copies left out)": the one way every output says it. */
+export function factCountText(c: FactCount): string {
+  const left = c.copiedFacts ? ` (${c.copiedFacts} more in ${plural(c.copies, 'syndicated copy', 'syndicated copies')} left out)` : '';
+  return `${plural(c.facts, 'fact', 'facts')}${left}`;
 }

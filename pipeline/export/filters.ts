@@ -1,12 +1,16 @@
 // What a person can filter facts by, turned into a SQL WHERE clause whose every
 // value is a bound parameter: filter text never becomes SQL.
 import type { DuckDBValue } from '@duckdb/node-api';
+import { boundAreaMatch } from '../load/views.ts';
 import { ROLLOUT_STATUSES } from '../types.ts';
 
 export interface FactFilters {
   /** Service name(s), case-insensitive exact match (e.g. "NHS 111"). */
   service?: string | string[];
-  /** Region name(s) or region code(s), case-insensitive exact match. */
+  /**
+   * Region name(s) or code(s), any case: facts about the area, the areas inside it and the areas
+   * that contain it below the national level (load/views.ts areaMatchSql).
+   */
   region?: string | string[];
   /** Provider name(s), case-insensitive exact match. */
   provider?: string | string[];
@@ -46,7 +50,7 @@ function isoDay(input: string, end: boolean, flag: string): string {
 
 /**
  * WHERE clause over a relation aliased `f` with columns service, region,
- * region_code, provider, status, source_id and reported_on.
+ * provider, status, source_id and reported_on (regions are matched through area_within).
  */
 export function whereClause(filters: FactFilters): { sql: string; params: DuckDBValue[] } {
   const parts: string[] = [];
@@ -58,7 +62,12 @@ export function whereClause(filters: FactFilters): { sql: string; params: DuckDB
     for (let i = 0; i < columns.length; i++) params.push(...wanted);
   };
   anyOf(['f.service'], values(filters.service));
-  anyOf(['f.region', 'f.region_code'], values(filters.region));
+  const regions = values(filters.region);
+  if (regions.length) {
+    const matches = regions.map(boundAreaMatch);
+    parts.push(`(${matches.map((m) => `lower(f.region) IN (SELECT lower(region) FROM (${m.sql}))`).join(' OR ')})`);
+    for (const m of matches) params.push(...m.params);
+  }
   anyOf(['f.provider'], values(filters.provider));
   anyOf(['f.source_id'], values(filters.source));
   const statuses = values(filters.status).map((s) => s.toLowerCase().replace(/[\s-]+/g, '_'));

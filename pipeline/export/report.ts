@@ -6,21 +6,13 @@ import { dirname } from 'node:path';
 import type { Database } from '../load/db.ts';
 import { FACTS_SQL, QUOTES_SQL } from '../load/views.ts';
 import { queryCurrent, type CurrentRow } from './current.ts';
-import { queryFacts, type FactRow } from './facts.ts';
+import { countFacts, factCountText, queryFacts, type FactRow } from './facts.ts';
 import type { FactFilters } from './filters.ts';
 import { escapeHtml, sourceLink } from './html.ts';
 import { STATUS_COLOURS, statusColour, statusLabel } from './status-style.ts';
+import { quoteBlocks, type ReportQuote } from './report-quotes.ts';
+import { statusChartSvg } from './status-chart.ts';
 import { timelineSvg } from './timeline-svg.ts';
-
-interface QuoteRow {
-  reported_on: string | null;
-  speaker: string | null;
-  speaker_role: string | null;
-  quote: string;
-  title: string | null;
-  url: string;
-  services: string | null;
-}
 
 // The views' SQL with v_events as a CTE, so the report also works on files
 // opened read-only that were written before the views were installed.
@@ -34,7 +26,7 @@ th{background:#f3f5f8;position:sticky;top:0}td.date{white-space:nowrap}
 .status{display:inline-block;padding:0 .45rem;border-radius:.7rem;color:#fff;font-size:.85em;white-space:nowrap}
 .evidence{max-width:38rem}.quote{display:block;margin-top:.3rem;color:#444;font-style:italic}
 .legend span{margin-right:.8rem;white-space:nowrap}.legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.25rem;vertical-align:middle}
-svg.timeline{max-width:100%;height:auto;font-size:12px}svg .grid{stroke:#ddd}svg .year{fill:#555;text-anchor:middle}
+svg.timeline,svg.status-chart{max-width:100%;height:auto;font-size:12px}svg .axis{fill:#555}figure{margin:1rem 0}svg .grid{stroke:#ddd}svg .year{fill:#555;text-anchor:middle}
 svg .region{fill:#222;text-anchor:end}svg .band{opacity:.35}svg circle,svg polygon,svg rect:not(.band){stroke:#fff;stroke-width:1.5}svg line.span{stroke-width:3;opacity:.6}
 tr:target{background:#fff6d5}.note{background:#fff6d5;padding:.3rem .6rem}.muted{color:#666}blockquote{margin:.8rem 0;padding:.2rem .9rem;border-left:4px solid #005EB8}
 @media print{th{position:static}}`;
@@ -114,18 +106,70 @@ function currentRow(r: CurrentRow, anchors: Map<string, string>): string {
   return `<tr><td>${escapeHtml(r.service)}</td><td>${escapeHtml(r.region)}</td><td>${status}</td><td class="date">${r.event_id ? factLink(anchors, r.event_id, r.effective) : ''}</td><td>${providerCell(r, anchors)}</td><td>${review}</td><td>${escapeHtml(r.target)}</td><td class="evidence">${escapeHtml(r.evidence)}</td><td>${source}</td></tr>`;
 }
 
+function currentSection(current: CurrentRow[], anchors: Map<string, string>): string[] {
+  const html = [
+    '<h2 id="current">Current status</h2>',
+    '<p class="muted">The latest lifecycle status of each service in each area (planned, live, delayed, paused, resumed, cancelled), with the provider running it and any open review beside it: a provider change or a review is never the status itself.</p>',
+  ];
+  if (current.length === 0) return [...html, '<p class="empty">No facts match.</p>'];
+  html.push(
+    '<table><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>review</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
+  );
+  for (const r of current) html.push(currentRow(r, anchors));
+  html.push('</tbody></table>');
+  return html;
+}
+
+function serviceSection(service: string, facts: FactRow[], anchors: Map<string, string>): string[] {
+  const { shown: rows, note } = shownFacts(facts.filter((f) => f.service === service));
+  const html = [`<h2 id="service-${slug(service)}">${escapeHtml(service)}: timeline</h2>`, legend()];
+  if (note) html.push(`<p class="note">${escapeHtml(note)}</p>`);
+  const points = rows
+    .filter((r) => (r.effective_end ?? r.date) !== null)
+    .map((r) => ({
+      anchor: anchors.get(r.event_id) ?? '',
+      date: (r.effective_end ?? r.date) as string,
+      from: r.effective_start,
+      axis: r.axis,
+      label: `took effect ${r.effective ?? r.date}, reported ${r.date ?? 'undated'}`,
+      region: r.region,
+      status: r.status,
+      evidence: r.evidence,
+    }));
+  html.push(
+    timelineSvg(`${service}: status reports by region over time`, points),
+    '<table><thead><tr><th>took effect</th><th>reported</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
+  );
+  for (const r of inEffectOrder(rows)) html.push(factRow(r, anchors.get(r.event_id) ?? ''));
+  html.push('</tbody></table>');
+  return html;
+}
+
+async function quotesSection(db: Database, docs: Set<string>): Promise<string[]> {
+  // Services as text, and the body around each quote so its passages can be shown one by one.
+  const quotes = (
+    await db.query<ReportQuote & { doc_id: string }>(
+      withFacts(`SELECT q.* EXCLUDE (services, regions), array_to_string(q.services, ', ') AS services,
+                        substr(d.body, greatest(q.char_start, 1), q.char_end - q.char_start + 2) AS context
+                 FROM (${QUOTES_SQL}) q JOIN documents d ON d.doc_id = q.doc_id
+                 ORDER BY q.reported_on, q.doc_id, q.char_start`),
+    )
+  ).filter((q) => docs.has(q.doc_id));
+  const html = ['<h2 id="quotes">Quotes</h2>'];
+  if (quotes.length === 0) html.push('<p class="empty">No quotes.</p>');
+  if (quotes.length > REPORT_QUOTES) html.push(`<p class="note">${quotes.length} quotes: showing the latest ${REPORT_QUOTES}.</p>`);
+  for (const q of quotes.slice(-REPORT_QUOTES)) html.push(...quoteBlocks(q));
+  return html;
+}
+
 export async function renderReport(db: Database, filters: FactFilters = {}): Promise<string> {
   const facts = await queryFacts(db, filters);
   const anchors = new Map(facts.map((f, i) => [f.event_id, `fact-${i + 1}`]));
   const current = await queryCurrent(db, filters, facts);
   const docs = new Set(facts.map((f) => f.doc_id));
-  const quotes = (
-    await db.query<QuoteRow & { doc_id: string }>(
-      withFacts(`SELECT *, array_to_string(services, ', ') AS services FROM (${QUOTES_SQL}) ORDER BY reported_on, doc_id, char_start`),
-    )
-  ).filter((q) => docs.has(q.doc_id));
   const services = [...new Set(facts.map((f) => f.service))].sort();
   const dates = facts.map((f) => f.date).filter((d): d is string => d !== null);
+  const counted = factCountText({ ...(await countFacts(db, filters)), facts: facts.length });
 
   const html: string[] = [];
   html.push(
@@ -137,65 +181,20 @@ export async function renderReport(db: Database, filters: FactFilters = {}): Pro
     '<title>rollwatch: NHS service rollouts</title>',
     `<style>${CSS}</style></head><body>`,
     '<h1>NHS service rollouts</h1>',
-    `<p class="muted">${facts.length} facts about ${services.length} services from ${docs.size} articles${dates.length ? `, reported ${escapeHtml(dates[0])} to ${escapeHtml(dates[dates.length - 1])}` : ''}. Each fact is placed when it took effect (the date its sentence gives, such as "went live in 2007", else the day its article was published); both dates are in its row. Follow any mark or row to the sentence it rests on and its source.</p>`,
+    `<p class="muted">${escapeHtml(counted)} about ${services.length} services from ${docs.size} articles${dates.length ? `, reported ${escapeHtml(dates[0])} to ${escapeHtml(dates[dates.length - 1])}` : ''}. Each fact is placed when it took effect (the date its sentence gives, such as "went live in 2007", else the day its article was published); both dates are in its row. Follow any mark or row to the sentence it rests on and its source.</p>`,
+    // The picture first: journalists look before they read.
+    '<figure id="overview">',
+    statusChartSvg(facts.map((f) => ({ day: f.effective_end ?? f.date ?? '', status: f.status }))),
+    `<figcaption class="muted">Facts by status over time, placed when they took effect. ${legend()}</figcaption></figure>`,
   );
   if (services.length > 1) {
     html.push(
       `<nav><strong>Services:</strong> ${services.map((s) => `<a href="#service-${slug(s)}">${escapeHtml(s)}</a>`).join(' · ')} · <a href="#quotes">Quotes</a></nav>`,
     );
   }
-  html.push('<h2 id="current">Current status</h2>');
-  html.push(
-    '<p class="muted">The latest lifecycle status of each service in each area (planned, live, delayed, paused, resumed, cancelled), with the provider running it and any open review beside it: a provider change or a review is never the status itself.</p>',
-  );
-  if (current.length === 0) html.push('<p class="empty">No facts match.</p>');
-  else {
-    html.push(
-      '<table><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>review</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
-    );
-    for (const r of current) html.push(currentRow(r, anchors));
-    html.push('</tbody></table>');
-  }
-
-  for (const service of services) {
-    const { shown: rows, note } = shownFacts(facts.filter((f) => f.service === service));
-    html.push(`<h2 id="service-${slug(service)}">${escapeHtml(service)}: timeline</h2>`, legend());
-    if (note) html.push(`<p class="note">${escapeHtml(note)}</p>`);
-    html.push(
-      timelineSvg(
-        `${service}: status reports by region over time`,
-        rows
-          .filter((r) => (r.effective_end ?? r.date) !== null)
-          .map((r) => ({
-            anchor: anchors.get(r.event_id) ?? '',
-            date: (r.effective_end ?? r.date) as string,
-            from: r.effective_start,
-            axis: r.axis,
-            label: `took effect ${r.effective ?? r.date}, reported ${r.date ?? 'undated'}`,
-            region: r.region,
-            status: r.status,
-            evidence: r.evidence,
-          })),
-      ),
-    );
-    html.push(
-      '<table><thead><tr><th>took effect</th><th>reported</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
-    );
-    for (const r of inEffectOrder(rows)) html.push(factRow(r, anchors.get(r.event_id) ?? ''));
-    html.push('</tbody></table>');
-  }
-
-  html.push('<h2 id="quotes">Quotes</h2>');
-  if (quotes.length === 0) html.push('<p class="empty">No quotes.</p>');
-  if (quotes.length > REPORT_QUOTES) {
-    html.push(`<p class="note">${quotes.length} quotes: showing the latest ${REPORT_QUOTES}.</p>`);
-  }
-  for (const q of quotes.slice(-REPORT_QUOTES)) {
-    const who = [q.speaker, q.speaker_role].filter(Boolean).map(escapeHtml).join(', ') || 'unattributed';
-    html.push(
-      `<blockquote><p>“${escapeHtml(q.quote)}”</p><footer>— ${who}; ${escapeHtml(q.reported_on ?? 'undated')}, ${sourceLink(q.url, q.title ?? q.url)}${q.services ? ` <span class="muted">(${escapeHtml(q.services)})</span>` : ''}</footer></blockquote>`,
-    );
-  }
+  html.push(...currentSection(current, anchors));
+  for (const service of services) html.push(...serviceSection(service, facts, anchors));
+  html.push(...(await quotesSection(db, docs)));
   html.push('<p class="muted">Generated by rollwatch from its DuckDB file. Statuses and dates are extracted automatically: check the linked source before publishing.</p>');
   html.push('</body></html>');
   return html.join('\n');

@@ -1,6 +1,7 @@
 // The per-source table of one run, as Markdown for the CI job summary
 // ($GITHUB_STEP_SUMMARY), and which sources broke, so the job can fail on them.
 import type { Database } from '../load/db.ts';
+import { countFacts, factCountText } from './facts.ts';
 
 /**
  * source_runs.status values that mean the source worked. The loader writes ok,
@@ -15,6 +16,8 @@ export interface SourceRunRow {
   discovered: number;
   fetched: number;
   not_modified: number;
+  /** Null for runs before schema v3, which counted these as not modified. */
+  skipped_lastmod: number | null;
   failed: number;
   articles: number;
   events: number;
@@ -48,6 +51,7 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
     pages_fetched: number;
     pages_failed: number;
     pages_not_modified: number;
+    pages_skipped_lastmod: number | null;
     documents_new: number;
     documents_changed: number;
     events_added: number;
@@ -62,9 +66,10 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
   }
   const sources = await db.query<SourceRunRow>('SELECT * FROM source_runs WHERE run_id = ? ORDER BY source_id', [run.run_id]);
   const broken = sources.filter(isBroken).map((s) => s.source_id);
-  const [totals] = await db.query<{ documents: number; facts: number }>(
-    'SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM rollout_events) AS facts',
+  const [totals] = await db.query<{ documents: number; copies: number }>(
+    'SELECT count(*) AS documents, count(duplicate_of) AS copies FROM documents',
   );
+  const facts = factCountText(await countFacts(db));
   // A reader cannot open the file while a run writes it, so a run without an end was stopped.
   const interrupted = run.finished_at === null;
   const lines = [
@@ -75,17 +80,17 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
       : []),
     `${broken.length ? `**${broken.length} source(s) broken: ${broken.map(md).join(', ')}.**` : 'All sources worked.'} Run status: ${md(run.status)}; started ${md(run.started_at)}, finished ${md(run.finished_at ?? 'not finished')}.`,
     '',
-    `Pages fetched ${run.pages_fetched}, not modified ${run.pages_not_modified}, failed ${run.pages_failed}; articles new ${run.documents_new}, changed ${run.documents_changed}; facts added ${run.events_added}. The database now holds ${totals.documents} articles and ${totals.facts} facts.`,
+    `Pages fetched ${run.pages_fetched}, not modified (304 or unchanged) ${run.pages_not_modified}, skipped by sitemap lastmod (not requested) ${run.pages_skipped_lastmod ?? 'not counted apart'}, failed ${run.pages_failed}; articles new ${run.documents_new}, changed ${run.documents_changed}; facts loaded ${run.events_added} (syndicated copies included). The database now holds ${totals.documents} articles (${totals.copies} of them syndicated copies) and ${facts}.`,
     '',
-    '| source | status | discovered | fetched | not modified | failed | articles | facts | message |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| source | status | discovered | fetched | not modified | skipped (lastmod) | failed | articles | facts loaded | message |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const s of sources) {
     const mark = isBroken(s) ? '❌ ' : '';
     lines.push(
-      `| ${md(s.source_id)} | ${mark}${md(s.status)} | ${s.discovered} | ${s.fetched} | ${s.not_modified} | ${s.failed} | ${s.articles} | ${s.events} | ${md(s.message)} |`,
+      `| ${md(s.source_id)} | ${mark}${md(s.status)} | ${s.discovered} | ${s.fetched} | ${s.not_modified} | ${s.skipped_lastmod ?? ''} | ${s.failed} | ${s.articles} | ${s.events} | ${md(s.message)} |`,
     );
   }
-  if (sources.length === 0) lines.push('| *(no sources recorded)* | | | | | | | | |');
+  if (sources.length === 0) lines.push('| *(no sources recorded)* | | | | | | | | | |');
   return { runId: run.run_id, markdown: `${lines.join('\n')}\n`, broken, interrupted };
 }

@@ -20,6 +20,19 @@ FROM status_on(DATE '2013-06-30')
 ORDER BY service, region;`,
   },
   {
+    question: 'What was the status in Leicestershire on 1 June 2013, including the areas that cover it?',
+    sql: `SELECT service, region, status, effective, provider, evidence
+FROM status_on(DATE '2013-06-01', area := 'Leicestershire')
+ORDER BY service, region;`,
+  },
+  {
+    question: 'Which areas lie inside the South West, and under what names?',
+    sql: `SELECT DISTINCT inner_name, inner_kind
+FROM area_within
+WHERE outer_name = 'South West'
+ORDER BY inner_kind, inner_name;`,
+  },
+  {
     question: 'Which plans were due by the end of 2013, sorted by their target date?',
     sql: `SELECT service, region, status, target, target_start, target_end, reported_on
 FROM v_events

@@ -2,6 +2,7 @@
 // every table, view and column, installed into the DuckDB file after migrations.
 // Views are the public face of the database: tables may be reshaped by future
 // migrations, the views keep their columns. Idempotent (CREATE OR REPLACE).
+import { refillAreaWithin } from './areas.ts';
 import type { Database } from './db.ts';
 import { CAPTURE_ORIGIN_COMMENT, VERSION_COMMENTS, VERSIONS_SQL } from './version-views.ts';
 import { axisSql } from './status-axes.ts';
@@ -69,11 +70,17 @@ SELECT
 FROM v_events f
 WINDOW w AS (PARTITION BY f.service, f.region, f.axis ORDER BY ${IN_TIME})`;
 
+/** The places an area's name lists ("Leicester, Leicestershire and Rutland" → leicester, leicestershire, rutland). */
+const nameParts = (s: string) =>
+  `string_split_regex(regexp_replace(lower(trim(${s})), '^the\\s+', ''), '\\s*,\\s*(?:the\\s+)?|\\s+and\\s+(?:the\\s+)?|\\s*&\\s*(?:the\\s+)?')`;
+
 /**
- * Areas whose facts answer a question about area `x` (a name or code, any case): x itself,
- * the areas inside it, and the areas that contain it below the national level, each with how
- * it relates. Reads the area_within reference table. (Its columns are inner_/outer_ so that no
- * column can shadow a macro parameter: in DuckDB an unqualified name binds to a column first.)
+ * Areas whose facts answer a question about area `x` (a name or code, any case), each with how
+ * it relates: x itself ('1 named'), the areas inside it ('2 inside'), and the areas that contain
+ * it below the national level ('3 contains'). Containment comes from the area_within reference
+ * table, and from names that list places: a fact filed under "Leicester, Leicestershire and
+ * Rutland" contains Leicestershire. (area_within's columns are inner_/outer_ so that none can
+ * shadow a macro parameter: in DuckDB an unqualified name binds to a column first.)
  */
 export function areaMatchSql(x: string): string {
   return `
@@ -83,7 +90,20 @@ SELECT region, min(relation) AS relation FROM (
   UNION ALL SELECT inner_name, '2 inside' FROM area_within WHERE lower(outer_name) = lower(${x}) OR lower(outer_code) = lower(${x})
   UNION ALL SELECT outer_name, '3 contains' FROM area_within
     WHERE (lower(inner_name) = lower(${x}) OR lower(inner_code) = lower(${x})) AND outer_kind <> 'nation'
+  UNION ALL SELECT r.region, CASE WHEN len(${nameParts('r.region')}) > 1 AND list_has_all(${nameParts('r.region')}, ${nameParts(x)})
+                                  THEN '3 contains' ELSE '2 inside' END
+    FROM (SELECT DISTINCT region FROM rollout_events) r
+    WHERE lower(r.region) <> lower(${x})
+      AND ((len(${nameParts('r.region')}) > 1 AND list_has_all(${nameParts('r.region')}, ${nameParts(x)}))
+        OR (len(${nameParts(x)}) > 1 AND list_has_all(${nameParts(x)}, ${nameParts('r.region')})))
 ) GROUP BY region`;
+}
+
+/** areaMatchSql for a bound value: the area is used several times, each use its own parameter. */
+export function boundAreaMatch(value: string): { sql: string; params: string[] } {
+  const template = areaMatchSql('\u0001');
+  const uses = template.split('\u0001').length - 1;
+  return { sql: template.replaceAll('\u0001', 'CAST(? AS VARCHAR)'), params: Array.from({ length: uses }, () => value) };
 }
 
 /**
@@ -176,7 +196,7 @@ WHERE ${COUNTED_DOCUMENT}`;
  */
 export const STATUS_ON_SQL = currentSql(
   `WHERE f.effective_start <= CAST(d AS DATE)
-     AND (area IS NULL OR f.region IN (SELECT region FROM (${areaMatchSql('CAST(area AS VARCHAR)')})))`,
+     AND (area IS NULL OR lower(f.region) IN (SELECT lower(region) FROM (${areaMatchSql('CAST(area AS VARCHAR)')})))`,
 );
 
 /**
@@ -341,7 +361,7 @@ export const COMMENTS: Record<string, Commented> = {
       pages_failed: 'Pages that could not be fetched.',
       documents_new: 'Articles seen for the first time.',
       documents_changed: 'Articles whose content changed since the last fetch.',
-      events_added: 'Rollout events added.',
+      events_added: 'Rollout events loaded by the run, syndicated copies included (counts of facts in the views leave those out).',
       pages_not_modified:
         'Article pages requested and found unchanged: the server answered 304 Not Modified or sent the same bytes. Before schema v3 this also counted pages skipped by lastmod.',
       pages_skipped_lastmod:
@@ -363,7 +383,7 @@ export const COMMENTS: Record<string, Commented> = {
       skipped_lastmod: 'Article pages not requested: sitemap <lastmod> no later than the last good fetch. Null before schema v3.',
       failed: 'Pages that failed.',
       articles: 'Articles extracted.',
-      events: 'Rollout events extracted.',
+      events: 'Rollout events loaded from this source, syndicated copies included.',
       message: 'Why the source failed, when it did.',
     },
   },
@@ -534,6 +554,7 @@ export async function installAnalystLayer(db: Database, options: { withinTransac
 }
 
 async function install(db: Database): Promise<void> {
+  await refillAreaWithin(db);
   for (const [name, sql] of VIEWS) await db.run(`CREATE OR REPLACE VIEW ${name} AS ${sql}`);
   await db.run(`CREATE OR REPLACE MACRO status_on(d, area := NULL) AS TABLE ${STATUS_ON_SQL}`);
   await db.run(`COMMENT ON MACRO TABLE status_on IS ${literal(STATUS_ON_COMMENT)}`);

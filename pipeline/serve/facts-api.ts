@@ -3,7 +3,8 @@
 import type { Database } from '../load/db.ts';
 import { FACTS_SQL } from '../load/views.ts';
 import { queryCurrent, type CurrentRow } from '../export/current.ts';
-import { queryFacts, type FactRow } from '../export/facts.ts';
+import { countFacts, factCountText, queryFacts, type FactRow } from '../export/facts.ts';
+import { describeFilters } from '../export/filter-notes.ts';
 import type { FactFilters } from '../export/filters.ts';
 
 export interface Facets {
@@ -33,9 +34,22 @@ export async function facets(db: Database): Promise<Facets> {
 /** Shown on screen at most; the CSV download always has every matching fact. */
 export const PAGE_LIMIT = 1000;
 
-export async function facts(db: Database, filters: FactFilters): Promise<{ total: number; rows: FactRow[] }> {
+/** `notes` say what a region filter matched, or the names nearest to a value that matches nothing. */
+export async function facts(
+  db: Database,
+  filters: FactFilters,
+): Promise<{ total: number; rows: FactRow[]; notes: string[]; count: string; copiedFacts: number; copies: number }> {
   const rows = await queryFacts(db, filters);
-  return { total: rows.length, rows: rows.slice(0, PAGE_LIMIT) };
+  const counted = { ...(await countFacts(db, filters)), facts: rows.length };
+  return {
+    total: rows.length,
+    rows: rows.slice(0, PAGE_LIMIT),
+    notes: await describeFilters(db, filters),
+    // Said as every output says it, syndicated copies left out and counted.
+    count: factCountText(counted),
+    copiedFacts: counted.copiedFacts,
+    copies: counted.copies,
+  };
 }
 
 /** The status per service and area for the filtered facts: lifecycle status, provider and open review. */

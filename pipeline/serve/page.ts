@@ -11,9 +11,10 @@ export const PAGE_HTML = `<!doctype html>
 </head><body>
 <header><h1>rollwatch</h1><p>NHS service rollout facts, each beside the sentence and source it came from.</p></header>
 <form id="filters" aria-label="Filter facts">
-  <label>Service <select name="service"><option value="">any</option></select></label>
-  <label>Region <select name="region"><option value="">any</option></select></label>
-  <label>Provider <select name="provider"><option value="">any</option></select></label>
+  <label>Service <input name="service" list="service-names" placeholder="any" autocomplete="off"></label>
+  <label>Region <input name="region" list="region-names" placeholder="any (areas inside it count)" autocomplete="off"></label>
+  <label>Provider <input name="provider" list="provider-names" placeholder="any" autocomplete="off"></label>
+  <datalist id="service-names"></datalist><datalist id="region-names"></datalist><datalist id="provider-names"></datalist>
   <label>Status <select name="status"><option value="">any</option></select></label>
   <label>Source <select name="source"><option value="">any</option></select></label>
   <label>Reported since <input type="date" name="since"></label>
@@ -22,6 +23,7 @@ export const PAGE_HTML = `<!doctype html>
   <a id="download" href="/export.csv" download>Download CSV</a>
 </form>
 <p id="summary" role="status" aria-live="polite">Loading…</p>
+<ul id="notes" aria-live="polite"></ul>
 <section id="status" aria-labelledby="status-heading"><h2 id="status-heading">Current status</h2>
 <p class="muted">The latest lifecycle status of each service in each area, with the provider running it and any open review beside it (a provider change or a review is never the status itself).</p>
 <div class="table-wrap"><table id="current"><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>review</th></tr></thead><tbody></tbody></table></div></section>
@@ -45,7 +47,7 @@ tbody tr{cursor:pointer}tbody tr:hover{background:#f5f9ff}tbody tr[aria-selected
 td.date{white-space:nowrap}.status{display:inline-block;padding:0 .45rem;border-radius:.7rem;color:#fff;font-size:.85em;white-space:nowrap}
 aside{width:26rem;box-sizing:border-box;overflow-wrap:anywhere;position:sticky;top:.5rem;border:1px solid #ccd;border-radius:.4rem;padding:.6rem .9rem;background:#fff;max-height:92vh;overflow:auto}
 mark{background:#ffe27a}blockquote{margin:.5rem 0;padding:.1rem .7rem;border-left:4px solid #005EB8}.muted{color:#666}
-#summary.error{color:#b00020}h2{font-size:1.15rem;margin:1rem 0 .3rem}#status{margin-bottom:.6rem}#current tbody tr{cursor:default}`;
+#summary.error{color:#b00020}#notes{margin:.2rem 0 .6rem;padding-left:1.2rem;color:#6b4e00}#notes:empty{display:none}h2{font-size:1.15rem;margin:1rem 0 .3rem}#status{margin-bottom:.6rem}#current tbody tr{cursor:default}`;
 
 export const PAGE_JS = `
 const STATUS_COLOURS = ${JSON.stringify(STATUS_COLOURS)};
@@ -54,6 +56,7 @@ const tbody = document.querySelector('#facts tbody');
 const summary = document.getElementById('summary');
 const detail = document.getElementById('detail');
 const download = document.getElementById('download');
+const notes = document.getElementById('notes');
 const FILTERS = ['service', 'region', 'provider', 'status', 'source', 'since', 'until'];
 
 function el(tag, text, attrs) {
@@ -94,8 +97,9 @@ async function loadFacets() {
   const facets = await getJson('/api/facets');
   const lists = { service: facets.services, region: facets.regions, provider: facets.providers, status: facets.statuses, source: facets.sources };
   for (const [name, values] of Object.entries(lists)) {
-    const select = form.elements[name];
-    for (const v of values) select.append(el('option', name === 'status' ? v.replace(/_/g, ' ') : v, { value: v }));
+    // Service, region and provider take any text (a region also matches the areas inside and around it), with the known names offered.
+    const target = document.getElementById(name + '-names') || form.elements[name];
+    for (const v of values) target.append(el('option', name === 'status' ? v.replace(/_/g, ' ') : v, { value: v }));
   }
 }
 function providerText(r) {
@@ -132,6 +136,7 @@ async function loadFacts() {
     ]);
     if (mine !== generation) return;
     renderCurrent(current.rows);
+    notes.replaceChildren(...(data.notes || []).map((line) => el('li', line)));
     tbody.replaceChildren();
     for (const row of data.rows) {
       const tr = el('tr', null, { 'data-event-id': row.event_id, tabindex: '0' });
@@ -145,8 +150,8 @@ async function loadFacts() {
     }
     summary.className = '';
     summary.textContent = data.total === data.rows.length
-      ? data.total + (data.total === 1 ? ' fact' : ' facts')
-      : data.total + ' facts (first ' + data.rows.length + ' shown; the CSV has all)';
+      ? data.count
+      : data.count + '; the first ' + data.rows.length + ' shown, the CSV has all';
   } catch (err) {
     if (mine !== generation) return;
     tbody.replaceChildren();

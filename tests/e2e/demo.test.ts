@@ -4,13 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../pipeline/load/db.ts';
 import { DERIVED_TABLES } from '../../pipeline/load/schema.ts';
 import { docIdFor } from '../../pipeline/load/store.ts';
 import { DEMO_CONFIG, runDemo } from '../../pipeline/run/demo.ts';
 import { createProgress } from '../../pipeline/run/progress.ts';
-import { reprocess } from '../../pipeline/run/reprocess.ts';
+import { recordedConfig, reprocess } from '../../pipeline/run/reprocess.ts';
 import type { RunReport } from '../../pipeline/run/run.ts';
 import { loadConfig } from '../../pipeline/sources/load.ts';
 import { foldName, openingKey } from '../eval/score.ts';
@@ -20,6 +21,7 @@ import { expectedArticles, FOUNDING_EXAMPLE_URL, irrelevantArticleUrls, nearDupl
 const fold = (s: string | null | undefined) => foldName(s ?? '');
 
 const DERIVED = ['documents', ...DERIVED_TABLES];
+const LIVE_CONFIG = fileURLToPath(new URL('../../sources/live.config.json', import.meta.url));
 
 async function snapshot(db: Database): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
@@ -196,9 +198,43 @@ describe('rollwatch demo, end to end', () => {
     const loaded = loadConfig(DEMO_CONFIG);
     loaded.paths.db = dbPath;
     loaded.paths.archive = archive;
-    const report = await reprocess(loaded, { progress: createProgress(process.stderr, true) });
+    const report = await reprocess(loaded, { declarations: 'config', progress: createProgress(process.stderr, true) });
     expect(report.missing).toEqual([]);
     expect(report.reprocessed).toBe(afterFirst.documents);
+    db = await openDatabase(dbPath);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('each run records the source declarations and archive it crawled with', async () => {
+    const rows = await db.query<{ run_id: string; source_id: string; archive_dir: string; config_file: string }>(
+      'SELECT s.run_id, s.source_id, r.archive_dir, r.config_file FROM run_sources s JOIN runs r USING (run_id) WHERE r.run_id = ? ORDER BY s.source_id',
+      [first.runId],
+    );
+    expect(rows.map((r) => r.source_id)).toEqual(loadConfig(DEMO_CONFIG).sources.map((s) => s.id).sort());
+    expect(new Set(rows.map((r) => r.archive_dir))).toEqual(new Set([archive]));
+    expect(rows[0]!.config_file).toBe(DEMO_CONFIG);
+  });
+
+  it('reprocess with nothing but the database file uses what its runs recorded, and changes no fact', async () => {
+    const before = await snapshot(db);
+    db.close();
+    // No config, no archive folder: the declarations and the archive come from the runs' records.
+    const report = await reprocess(recordedConfig(dbPath), { progress: createProgress(process.stderr, true) });
+    expect(report.archives).toEqual([archive]);
+    expect(report.missing).toEqual([]);
+    expect(report.reprocessed).toBe(afterFirst.documents);
+    db = await openDatabase(dbPath);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('reprocess with a config that does not declare the demo\'s sources refuses, and changes nothing', async () => {
+    const before = await snapshot(db);
+    db.close();
+    const live = loadConfig(LIVE_CONFIG);
+    live.paths.db = dbPath;
+    await expect(reprocess(live, { declarations: 'config', progress: createProgress(process.stderr, true) })).rejects.toThrow(
+      /holds pages of sources .*live\.config\.json does not declare: .*local-ccg \(\d+ documents\).*Reprocess without --config/,
+    );
     db = await openDatabase(dbPath);
     expect(await snapshot(db)).toEqual(before);
   });

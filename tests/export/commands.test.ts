@@ -33,7 +33,7 @@ describe('output commands', () => {
     const file = join(t.dir, 'x', 'facts.csv');
     expect(await exportCommand('csv', { db: t.path, output: file, excel: true }, b.io)).toBe(0);
     expect(readFileSync(file, 'utf8').startsWith('\ufeffdate,effective,')).toBe(true);
-    expect(b.err()).toContain('12 facts written');
+    expect(b.err()).toContain(`12 facts (1 more in 1 syndicated copy left out) written to ${file}`);
   });
 
   it('a bad filter or a missing database is a usage error (exit 2) with a hint', async () => {

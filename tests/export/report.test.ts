@@ -113,11 +113,52 @@ describe('HTML report', () => {
     expect(quotes[0].textContent).toContain('Dr Priya Shah');
   });
 
+  it('opens with a chart of facts by status over time, before any table', () => {
+    const chart = document.querySelector('svg.status-chart')!;
+    expect(chart).not.toBeNull();
+    const first = document.querySelector('svg, table')!;
+    expect(first.getAttribute('class')).toBe('status-chart');
+    const bars = [...chart.querySelectorAll('rect[data-status]')];
+    const total = bars.reduce((n, b) => n + Number(b.getAttribute('data-count')), 0);
+    expect(total).toBe(COUNTED_EVENT_IDS.length + 1); // every counted fact, once
+    expect(new Set(bars.map((b) => b.getAttribute('data-status')))).toContain('paused');
+  });
+
+  it('names a quote\'s services as text, never as a list value', () => {
+    const footer = document.querySelector('blockquote footer')!.textContent!;
+    expect(footer).toContain('about NHS 111');
+    expect(footer).not.toMatch(/[[\]']/);
+  });
+
   it('shows hostile text as text and never links a javascript: URL', () => {
     expect(document.querySelectorAll('script, img, b, svg svg').length).toBe(0);
     expect(document.body.textContent).toContain('<img src=x onerror=alert(2)>');
     expect(document.body.textContent).toContain('<script>alert("title")</script>');
     for (const a of document.querySelectorAll('a[href]')) expect(a.getAttribute('href')).toMatch(/^(#|https?:)/);
+  });
+});
+
+describe('quotes in the report', () => {
+  it('shows each passage of a quote broken by "she said" on its own, with its speaker', async () => {
+    const own = await createTestDb();
+    try {
+      const para = '“We are ready to switch on,” said Jo Marsh, the programme lead in Kent. “The service opens on Monday, and we’ve tested it.”';
+      await insertDocument(own.db, { doc_id: 'd-q', url: 'https://www.example-health-news.org/2013/03/kent', source_id: 'health-news', title: 'Kent ready', published_at: '2013-03-28', paragraphs: ['NHS 111 opens in Kent on Monday.', para] });
+      await insertEvent(own.db, { event_id: 'q1', doc_id: 'd-q', service: 'NHS 111', region: 'Kent', status: 'planned', evidence: 'NHS 111 opens in Kent on Monday.' });
+      // As the quote stage stores it: one quote from the first passage to the last.
+      const body = ['NHS 111 opens in Kent on Monday.', para].join('\n\n');
+      const start = body.indexOf('We are ready');
+      const end = body.indexOf('tested it.') + 'tested it.'.length;
+      await own.db.run('INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)', ['d-q', 'We are ready to switch on, The service opens on Monday, and we’ve tested it.', 'Jo Marsh', 'programme lead', start, end]);
+      const file = join(own.dir, 'q.html');
+      await writeReport(own.db, file);
+      const doc = parseHTML(readFileSync(file, 'utf8')).document;
+      const passages = [...doc.querySelectorAll('blockquote p')].map((p) => p.textContent);
+      expect(passages).toEqual(['“We are ready to switch on”', '“The service opens on Monday, and we’ve tested it.”']);
+      for (const f of doc.querySelectorAll('blockquote footer')) expect(f.textContent).toContain('Jo Marsh, programme lead');
+    } finally {
+      own.cleanup();
+    }
   });
 });
 

@@ -63,7 +63,7 @@ describe.skipIf(!available && !process.env.CI)('serve in a real browser', () => 
 
   it('lists every fact once, with a summary', async () => {
     await poll(() => rows().count()).toBe(COUNTED_EVENT_IDS.length + 1);
-    expect(await page.locator('#summary').textContent()).toBe(`${COUNTED_EVENT_IDS.length + 1} facts`);
+    expect(await page.locator('#summary').textContent()).toBe(`${COUNTED_EVENT_IDS.length + 1} facts (1 more in 1 syndicated copy left out)`);
   });
 
   it('shows each area\'s lifecycle status with the provider and any open review beside it', async () => {
@@ -82,7 +82,8 @@ describe.skipIf(!available && !process.env.CI)('serve in a real browser', () => 
   });
 
   it('filters by region and status, and keeps the filter in the URL', async () => {
-    await page.selectOption('select[name=region]', 'Leicester, Leicestershire and Rutland');
+    await page.fill('input[name=region]', 'Leicester, Leicestershire and Rutland');
+    await page.press('input[name=region]', 'Enter');
     await poll(() => rows().count()).toBe(5);
     await page.selectOption('select[name=status]', 'paused');
     await poll(() => rows().count()).toBe(2);
@@ -109,6 +110,19 @@ describe.skipIf(!available && !process.env.CI)('serve in a real browser', () => 
       ['Leicester, Leicestershire and Rutland', 'paused'],
       ['Leicester, Leicestershire and Rutland', 'paused'],
     ]);
+  });
+
+  it('a region matches the areas that contain it and says so; a name that matches nothing gets the nearest names', async () => {
+    await page.click('button[type=reset]');
+    await page.fill('input[name=region]', 'Leicestershire');
+    await page.press('input[name=region]', 'Enter');
+    await poll(() => rows().count()).toBe(5);
+    expect(await page.locator('#notes').textContent()).toContain('containing it: Leicester, Leicestershire and Rutland');
+    await page.fill('input[name=region]', '');
+    await page.fill('input[name=service]', '111');
+    await page.press('input[name=service]', 'Enter');
+    await poll(() => page.locator('#notes').textContent()).toContain('--service 111 matches no fact; nearest: NHS 111');
+    expect(await rows().count()).toBe(0);
   });
 
   it('shows scraped markup as text and runs none of it', async () => {
