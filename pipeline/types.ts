@@ -109,7 +109,21 @@ export interface NumericClaim {
   end: number;
 }
 
-export interface RolloutEvent {
+/**
+ * When an event took effect and the days its target spans: filled by the analysis stage
+ * (analyse/effective.ts) after events are found, so event finders need not know of them.
+ */
+export interface EventDates {
+  /** When the status took effect, ISO at its precision: the date its sentence ties to it, else the report day. */
+  effective: string | null;
+  effectiveStart: string | null;
+  effectiveEnd: string | null;
+  /** First and last day `target` can mean (ISO days), so targets sort as dates. */
+  targetStart: string | null;
+  targetEnd: string | null;
+}
+
+export interface RolloutEvent extends Partial<EventDates> {
   service: string;
   /** Canonical region name; `England` for the national programme. */
   region: string;

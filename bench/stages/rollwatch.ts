@@ -503,6 +503,9 @@ export async function loadBare(args: StageArgs): Promise<StageResult> {
     }
     for (const m of f.dates) {
       s(dates, id); s(dates, m.surface); s(dates, m.value); d(dates, m.rangeStart); d(dates, m.rangeEnd); n(dates, m.start); n(dates, m.end);
+      const milestone = (m as { milestone?: boolean }).milestone;
+      if (milestone === undefined) dates.appendNull();
+      else dates.appendBoolean(milestone);
       dates.endRow();
     }
     for (const m of f.claims) {
@@ -513,6 +516,8 @@ export async function loadBare(args: StageArgs): Promise<StageResult> {
     f.events.forEach((e, k) => {
       s(events, `${id}-${k}`); s(events, id); s(events, e.service); s(events, e.region); s(events, e.regionCode); s(events, e.provider);
       s(events, e.status); s(events, e.target); s(events, e.evidence); x(events, e.confidence); n(events, e.evidenceStart); n(events, e.evidenceEnd);
+      s(events, e.effective ?? null); d(events, e.effectiveStart ?? null); d(events, e.effectiveEnd ?? null); d(events, e.targetStart ?? null); d(events, e.targetEnd ?? null);
+      s(events, (e as { providerCode?: string | null }).providerCode ?? null);
       events.endRow();
     });
   });

@@ -193,34 +193,7 @@ function toMention(entry: NameEntry, body: string, start: number, end: number, p
 
 // A page in an NHS setting. Outside one, "CDC", "SCR", "FDP" or a bare "111" are other things
 // (a US agency, a football club, a German party, a number in a list).
-const NHS_CONTEXT = /\b(?:NHS|CCGs?|ICBs?|PCTs?|GPs?|A&E|CQC)\b|\b(?:clinical commissioning groups?|integrated care (?:boards?|systems?)|Department of Health|health and social care|primary care|foundation trusts?|hospital trusts?|the trust|Care Quality Commission|Health Secretary|health minister|GP practices?)\b/i;
-
-/** Services from the lexicon; acronyms only as written, and only where the page is about the NHS. */
-export function findServices(body: string, tokens: Token[], k: Knowledge): Entity[] {
-  const out: Array<Entity & { short: boolean }> = [];
-  for (let i = 0; i < tokens.length; ) {
-    const m = k.services.longestAt(tokens, i);
-    if (!m) { i++; continue; }
-    const surface = body.slice(tokens[m.first].start, tokens[m.last - 1].end);
-    const hit = m.values.find((h) => h.exact === null || h.exact === surface);
-    if (!hit || surface.includes('\n')) { i++; continue; }
-    // A bare "111" is the service unless it is a count or part of a larger number.
-    if (surface === '111' && (/[\d£$.,]\s?$/.test(body.slice(Math.max(0, tokens[m.first].start - 2), tokens[m.first].start)) || /^\s*(?:%|per cent|million|bn|m\b|[,.]\d|patients|people|beds|staff|deaths|cases)/.test(body.slice(tokens[m.last - 1].end, tokens[m.last - 1].end + 12)))) { i++; continue; }
-    out.push({ kind: 'service', name: hit.name, surface, code: null, start: tokens[m.first].start, end: tokens[m.last - 1].end, short: hit.exact !== null || surface === '111' });
-    i = m.last;
-  }
-  if (!out.some((x) => x.short)) return out.map(({ short: _s, ...e }) => e);
-  // A programme named in full ("Summary Care Record") is an NHS setting of its own.
-  const nhs = out.some((x) => !x.short) || NHS_CONTEXT.test(body);
-  // "the Centers for Disease Control (CDC)": an acronym the page defines as something else is not the service.
-  const foreign = new Set<string>();
-  for (const d of body.matchAll(/\(([A-Z][A-Za-z0-9]{1,7})\)/g)) {
-    const at = d.index ?? 0;
-    const acronym = out.find((x) => x.short && x.surface === d[1]);
-    if (acronym && !out.some((x) => !x.short && x.name === acronym.name && at - x.end >= 0 && at - x.end <= 2)) foreign.add(d[1]);
-  }
-  return out.filter((x) => !x.short || (nhs && !foreign.has(x.surface))).map(({ short: _s, ...e }) => e);
-}
+export const NHS_CONTEXT = /\b(?:NHS|CCGs?|ICBs?|PCTs?|GPs?|A&E|CQC)\b|\b(?:clinical commissioning groups?|integrated care (?:boards?|systems?)|Department of Health|health and social care|primary care|foundation trusts?|hospital trusts?|the trust|Care Quality Commission|Health Secretary|health minister|GP practices?)\b/i;
 
 const NOT_TOWN = new Set(['Forward', 'View', 'Plan', 'Vision', 'Strategy', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Parliament', 'Government', 'Westminster', 'Whitehall', 'Hospital', 'Practice', 'General', 'Primary', 'Health', 'Care', 'Court', 'Council', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Britain', 'Europe', 'Ireland', 'America', 'Africa', 'Asia', 'Australia', 'Canada', 'China', 'India', 'Pakistan', 'Bangladesh', 'Nigeria', 'France', 'Germany', 'Spain', 'Italy', 'Portugal', 'Poland', 'Greece', 'Turkey', 'Russia', 'Ukraine', 'Israel', 'Gaza', 'Iran', 'Iraq', 'Syria', 'Japan', 'Brazil', 'Mexico', 'Sweden', 'Norway', 'Denmark', 'Finland', 'Holland', 'Belgium', 'Switzerland', 'Austria', 'Philippines', 'Kenya', 'Uganda', 'Zimbabwe', 'Dubai', 'Brussels', 'Washington', 'Paris', 'Berlin', 'Covid', 'Part', 'Phase', 'Stage', 'Wave', 'Year', 'Annex', 'Appendix', 'Section', 'Table', 'Figure', 'Chapter', 'Twitter', 'Facebook', 'Time', 'Addition', 'Total', 'Response', 'Future', 'Order', 'Fact', 'Particular', 'Short']);
 const TOWN_AFTER = /^(?:[,.;:)]|\s+(?:and|on|in|at|to|from|yesterday|today|last|this|next|where|which|who|has|have|was|were|is|are|will|after|before|since|for|by|with)\b)/;

@@ -2,7 +2,9 @@
 // through `knowledge` (built once by loadKnowledge at the edge).
 import type { Article, Entity, Findings } from '../types.ts';
 import { findDates } from './dates.ts';
-import { dropIncidentalPlaces, findNamedEntities, findServices } from './entities.ts';
+import { withEventDates } from './effective.ts';
+import { dropIncidentalPlaces, findNamedEntities } from './entities.ts';
+import { findServices } from './services.ts';
 import { findClaims, findEvents } from './events.ts';
 import { findPeople } from './people.ts';
 import { findQuotes } from './quotes.ts';
@@ -45,7 +47,7 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
     const cur = providerName.get(n.entry.name);
     if (!cur || n.surface.length > cur.length) providerName.set(n.entry.name, n.surface.replace(/^the\s+/i, ''));
   }
-  const events = eventsRaw.map((e) => (e.provider ? { ...e, provider: providerName.get(e.provider) ?? e.provider } : e));
+  const events = withEventDates(eventsRaw.map((e) => (e.provider ? { ...e, provider: providerName.get(e.provider) ?? e.provider } : e)), dates, article.published, knowledge.eventDates);
 
   // England is a region of the story when a fact is national, or when a story about a service names it on its own.
   const national = events.some((e) => e.region === 'England') || (services.length > 0 && named.some((n) => n.kind === 'region' && n.name === 'England'));

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadEventDateCues, type EventDateCues } from './effective.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
 import { REGION_KINDS, type OrgKind, type ReferenceOrg } from './reference/types.ts';
@@ -43,6 +44,8 @@ export interface Knowledge {
   readonly hedge: RegExp;
   /** Folded decoration words that may follow a name ("ccg", "nhs foundation trust") and the kind they imply. */
   readonly suffixes: ReadonlyArray<{ tokens: string[]; kind: string }>;
+  /** Words that tie a date to an event's status, or make it a target (lexicon/event-dates.json). */
+  readonly eventDates: EventDateCues;
 }
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../sources', import.meta.url));
@@ -142,5 +145,6 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     negation: wordAlt(cues.negations),
     hedge: wordAlt(cues.hedges),
     suffixes,
+    eventDates: loadEventDateCues(join(lex, 'event-dates.json')),
   };
 }

@@ -24,6 +24,12 @@ export interface ExtractJson {
     provider: string | null;
     status: string;
     target: string | null;
+    /** When the status took effect (ISO at its precision) and the days it and the target span. */
+    effective: string | null;
+    effectiveStart: string | null;
+    effectiveEnd: string | null;
+    targetStart: string | null;
+    targetEnd: string | null;
     evidence: string;
     confidence: number;
   }[];
@@ -43,13 +49,18 @@ export function toExtractJson(file: string, url: string, page: ExtractedPage): E
     entities: findings.entities.map(({ kind, name, surface, code, start, end }) => ({ kind, name, surface, code, start, end })),
     quotes: findings.quotes.map(({ text, speaker, speakerRole, start, end }) => ({ text, speaker, speakerRole, start, end })),
     dates: findings.dates.map(({ surface, value, rangeStart, rangeEnd, start, end }) => ({ surface, value, rangeStart, rangeEnd, start, end })),
-    events: findings.events.map(({ service, region, regionCode, provider, status, target, evidence, confidence }) => ({
+    events: findings.events.map(({ service, region, regionCode, provider, status, target, evidence, confidence, ...dated }) => ({
       service,
       region,
       regionCode,
       provider,
       status,
       target,
+      effective: dated.effective ?? null,
+      effectiveStart: dated.effectiveStart ?? null,
+      effectiveEnd: dated.effectiveEnd ?? null,
+      targetStart: dated.targetStart ?? null,
+      targetEnd: dated.targetEnd ?? null,
       evidence,
       confidence,
     })),

@@ -13,13 +13,13 @@ export function printRunTable(report: RunReport, out: NodeJS.WritableStream): vo
   out.write(`\nrun ${report.runId}${report.resumedFrom ? ` (resumed ${report.resumedFrom})` : ''}: ${report.status}\n`);
   out.write(
     formatTable(
-      ['source', 'status', 'discovered', 'fetched', 'not modified', 'failed', 'articles', 'events', 'note'],
-      report.sources.map((s) => [s.sourceId, s.status, s.discovered, s.fetched, s.notModified, s.failed, s.articles, s.events, s.message]),
+      ['source', 'status', 'discovered', 'fetched', 'not modified', 'skipped (lastmod)', 'failed', 'articles', 'events', 'note'],
+      report.sources.map((s) => [s.sourceId, s.status, s.discovered, s.fetched, s.notModified, s.skippedLastmod, s.failed, s.articles, s.events, s.message]),
     ),
   );
   const c = report.counts;
   out.write(
-    `pages fetched ${c.pagesFetched}, not modified ${c.pagesNotModified}, failed ${c.pagesFailed}; ` +
+    `pages fetched ${c.pagesFetched}, not modified ${c.pagesNotModified}, skipped by sitemap lastmod ${c.pagesSkippedLastmod}, failed ${c.pagesFailed}; ` +
       `documents new ${c.documentsNew}, changed ${c.documentsChanged}; events added ${c.eventsAdded}\n`,
   );
 }

@@ -43,7 +43,7 @@ export class SourceContext {
     readonly options: CrawlOptions,
     readonly hooks: CrawlHooks,
   ) {
-    this.stats = { sourceId: source.id, discovered: 0, fetched: 0, notModified: 0, failed: 0, articles: 0, skippedDone: 0, discoveryPages: 0 };
+    this.stats = { sourceId: source.id, discovered: 0, fetched: 0, notModified: 0, skippedLastmod: 0, failed: 0, articles: 0, skippedDone: 0, discoveryPages: 0 };
     this.urls = new UrlSpace(source, options.fetchOrigin);
     this.hosts = options.hosts ?? new CrawlHosts();
     this.limits = {

@@ -17,7 +17,7 @@ export { canonicalUrl, stripTracking } from './canonical.ts';
 export { decodeHtml } from './charset.ts';
 export { CrawlHosts } from './hosts.ts';
 export type { Archive, ArchiveRef } from '../archive/warc.ts';
-export type { CrawlHooks, CrawlOptions, FetchError, KnownPage, RetryOptions, SourceCrawlStats } from './types.ts';
+export type { CrawlHooks, CrawlOptions, FetchError, KnownPage, RetryOptions, SourceCrawlStats, UnchangedHow } from './types.ts';
 
 /** Discovers and crawls one source. Resolves with its stats; rejects only when a hook throws. */
 export async function crawlSource(source: Source, options: CrawlOptions, hooks: CrawlHooks): Promise<SourceCrawlStats> {

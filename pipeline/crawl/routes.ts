@@ -247,8 +247,8 @@ export async function screenArticle(ctx: SourceContext, candidate: Candidate, re
   // The site says the page has not changed since we last read it: no request at all.
   // This is what makes a nightly run over a large archive cheap.
   if (unchangedBySitemap(ctx.hooks.known(canonical), lastmod)) {
-    ctx.stats.notModified += 1;
-    await ctx.call(() => ctx.hooks.onNotModified(canonical, { sitemapLastmod: lastmod ?? null }));
+    ctx.stats.skippedLastmod += 1;
+    await ctx.call(() => ctx.hooks.onNotModified(canonical, 'lastmod', { sitemapLastmod: lastmod ?? null }));
     return false;
   }
   ctx.stats.fetched += 1;

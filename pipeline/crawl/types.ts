@@ -29,6 +29,8 @@ export interface FetchError {
   detail: string;
 }
 
+export type UnchangedHow = 'not_modified' | 'lastmod';
+
 export interface CrawlHooks {
   /** Validators from earlier captures (for If-None-Match / If-Modified-Since); undefined for a new URL. */
   known(url: string): KnownPage | undefined;
@@ -36,8 +38,12 @@ export interface CrawlHooks {
   done(url: string): boolean;
   /** A fetched article page (2xx, HTML, decoded), already archived. Awaited before the page counts as done. */
   onArticle(capture: Capture, archived: ArchiveRef): Promise<void>;
-  /** 304, unchanged content hash, or a sitemap lastmod no later than at the last fetch. */
-  onNotModified(url: string, seen?: { sitemapLastmod: string | null }): Promise<void>;
+  /**
+   * An article found unchanged: `not_modified` (a 304 or the same bytes as before) or `lastmod`
+   * (not requested at all: its sitemap lastmod is no later than the one it had at its last fetch).
+   * `seen` carries the sitemap lastmod it has now, to record with it.
+   */
+  onNotModified(url: string, how: UnchangedHow, seen?: { sitemapLastmod: string | null }): Promise<void>;
   onError(error: FetchError): Promise<void>;
   onProgress?(p: { sourceId: string; fetched: number; queued: number; failed: number }): void;
 }
@@ -83,7 +89,10 @@ export interface SourceCrawlStats {
   discovered: number;
   /** Article URLs requested from the network (each counted once, whatever its retries). */
   fetched: number;
+  /** Requested and found unchanged: a 304, or the same content hash as the last capture. */
   notModified: number;
+  /** Never requested: the sitemap lastmod is no later than the one recorded at the last fetch. */
+  skippedLastmod: number;
   /** onError calls: failed articles, failed discovery pages and robots refusals. */
   failed: number;
   /** onArticle calls. */

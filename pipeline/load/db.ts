@@ -111,13 +111,35 @@ export async function migrate(db: Database): Promise<void> {
       `${db.path} has schema version ${current}, newer than this rollwatch (${SCHEMA_VERSION}); upgrade rollwatch`,
     );
   }
+  if (current > 0) await dropComputedDefaults(db);
   for (const m of MIGRATIONS) {
     if (m.version <= current) continue;
     await db.transaction(async () => {
       await db.run(m.sql);
+      await dropComputedDefaults(db);
       if (m.backfill) await BACKFILLS[m.backfill](db);
-      await db.run('INSERT INTO schema_version (version) VALUES (?)', [m.version]);
+      await db.run('INSERT INTO schema_version (version, applied_at) VALUES (?, current_timestamp)', [m.version]);
     });
+  }
+}
+
+/** A default DuckDB stores as a plain literal: a number, a quoted string or NULL (these replay). */
+const LITERAL_DEFAULT = /^(-?\d+(\.\d+)?|'([^']|'')*'|NULL)$/i;
+
+/**
+ * DuckDB 1.5.6 cannot replay from the WAL any ALTER (COMMENT ON COLUMN included) of a table
+ * with a computed DEFAULT such as current_timestamp (duckdb/duckdb#18259): a process killed
+ * before its next checkpoint leaves a file that no longer opens. So no column keeps one; the
+ * code that inserts gives the value. DROP DEFAULT itself replays, so this is safe at any instant.
+ */
+async function dropComputedDefaults(db: Database): Promise<void> {
+  const rows = await db.query<{ table_name: string; column_name: string; column_default: string }>(
+    `SELECT table_name, column_name, column_default FROM duckdb_columns()
+      WHERE schema_name = 'main' AND database_name = current_database() AND column_default IS NOT NULL`,
+  );
+  for (const r of rows) {
+    if (LITERAL_DEFAULT.test(r.column_default)) continue;
+    await db.run(`ALTER TABLE "${r.table_name}" ALTER COLUMN "${r.column_name}" DROP DEFAULT`);
   }
 }
 

@@ -1,7 +1,7 @@
 // DuckDB schema: v1 is the DESIGN.md contract. Tables may gain columns, never lose them.
 // Each migration runs once, in order, inside a transaction, and bumps `schema_version`.
-
-export const SCHEMA_VERSION = 3;
+// A new migration is one more entry at the end of MIGRATIONS: a frozen copy of its SQL,
+// never a reference to code that may change later.
 
 /** Tables derived from captures by the pure extractor; `reprocess` rebuilds exactly these. */
 export const DERIVED_TABLES = ['entities', 'quotes', 'date_mentions', 'numeric_claims', 'rollout_events'] as const;
@@ -202,10 +202,71 @@ ALTER TABLE rollout_events_v2 RENAME TO rollout_events;
     backfill: 'body-signatures',
   },
   {
+    // Answers a journalist can publish (issue 15). Every column is added without a DEFAULT
+    // and filled by an UPDATE here: DuckDB 1.5 cannot replay some WAL records for tables
+    // with DEFAULT columns, and an old row's value is better stated than assumed.
+    // - when a fact took effect (`effective*`) beside when it was reported; typed target days;
+    //   the provider's ODS code; whether a date times a rollout milestone;
+    // - pages skipped by sitemap lastmod counted apart from 304s (NULL: not counted apart then);
+    // - the config, archive folder and source declarations a run used, so reprocess rebuilds
+    //   facts with the same settings the run extracted them with;
+    // - which areas lie inside which (reference data, refilled by the analyst layer).
+    version: 3,
+    sql: `
+ALTER TABLE rollout_events ADD COLUMN effective VARCHAR;
+ALTER TABLE rollout_events ADD COLUMN effective_start DATE;
+ALTER TABLE rollout_events ADD COLUMN effective_end DATE;
+ALTER TABLE rollout_events ADD COLUMN target_start DATE;
+ALTER TABLE rollout_events ADD COLUMN target_end DATE;
+ALTER TABLE rollout_events ADD COLUMN provider_code VARCHAR;
+ALTER TABLE date_mentions ADD COLUMN milestone BOOLEAN;
+ALTER TABLE runs ADD COLUMN pages_skipped_lastmod INTEGER;
+ALTER TABLE runs ADD COLUMN config_file VARCHAR;
+ALTER TABLE runs ADD COLUMN archive_dir VARCHAR;
+ALTER TABLE source_runs ADD COLUMN skipped_lastmod INTEGER;
+
+CREATE TABLE run_sources (
+  run_id VARCHAR NOT NULL,
+  source_id VARCHAR NOT NULL,
+  declaration VARCHAR NOT NULL,
+  declaration_sha256 VARCHAR NOT NULL
+);
+
+CREATE TABLE area_within (
+  area VARCHAR NOT NULL,
+  area_code VARCHAR,
+  within VARCHAR NOT NULL,
+  within_code VARCHAR,
+  levels INTEGER NOT NULL
+);
+
+-- Facts loaded before v3 took effect, as far as anyone can now tell, on the day they were
+-- reported; reprocess reads their sentences again.
+UPDATE rollout_events SET effective = strftime(d.published_at, '%Y-%m-%d'),
+       effective_start = d.published_at, effective_end = d.published_at
+  FROM documents d WHERE d.doc_id = rollout_events.doc_id AND d.published_at IS NOT NULL;
+
+-- Target days from the ISO value: 2013, 2013-06, 2013-06-30, or a span a/b of those.
+UPDATE rollout_events SET
+  target_start = CASE length(split_part(target, '/', 1))
+      WHEN 4 THEN try_cast(split_part(target, '/', 1) || '-01-01' AS DATE)
+      WHEN 7 THEN try_cast(split_part(target, '/', 1) || '-01' AS DATE)
+      WHEN 10 THEN try_cast(split_part(target, '/', 1) AS DATE) END,
+  target_end = CASE length(coalesce(nullif(split_part(target, '/', 2), ''), target))
+      WHEN 4 THEN try_cast(coalesce(nullif(split_part(target, '/', 2), ''), target) || '-12-31' AS DATE)
+      WHEN 7 THEN last_day(try_cast(coalesce(nullif(split_part(target, '/', 2), ''), target) || '-01' AS DATE))
+      WHEN 10 THEN try_cast(coalesce(nullif(split_part(target, '/', 2), ''), target) AS DATE) END
+  WHERE target IS NOT NULL;
+`,
+  },
+  {
     // Sitemap lastmod skip (issue 12, item 8): a page is skipped only when its sitemap
     // <lastmod> is no later than the one it had when it was last fetched, so each capture
-    // records the lastmod the sitemap gave at the time.
-    version: 3,
+    // records the lastmod the sitemap gave at the time. NULL: none given, or captured before v4.
+    version: 4,
     sql: `ALTER TABLE captures ADD COLUMN sitemap_lastmod VARCHAR;`,
   },
 ];
+
+/** The schema this rollwatch writes: the last migration's version. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

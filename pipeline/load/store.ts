@@ -61,17 +61,31 @@ export interface SourceRunRecord {
   status: 'ok' | 'failed' | 'empty';
   discovered: number;
   fetched: number;
+  /** Requested and found unchanged: a 304, or the same bytes as the last capture. */
   notModified: number;
+  /** Not requested at all: the sitemap's lastmod is no later than the last good fetch. */
+  skippedLastmod: number;
   failed: number;
   articles: number;
   events: number;
   message: string | null;
 }
 
+/** What a run was started with, recorded so `reprocess` can extract exactly as the run did. */
+export interface RunSetup {
+  configFile?: string | null;
+  archiveDir?: string | null;
+  /** The source declarations as validated (defaults filled in). */
+  sources?: readonly { id: string }[];
+}
+
 export interface RunCounts {
   pagesFetched: number;
   pagesFailed: number;
+  /** Requested and found unchanged (304 or the same content hash). */
   pagesNotModified: number;
+  /** Never requested: sitemap lastmod no later than the last good fetch. */
+  pagesSkippedLastmod: number;
   documentsNew: number;
   documentsChanged: number;
   eventsAdded: number;
@@ -113,6 +127,19 @@ function str(a: DuckDBAppender, v: string | null | undefined): void {
 function int(a: DuckDBAppender, v: number | null | undefined): void {
   if (v === null || v === undefined) a.appendNull();
   else a.appendInteger(v);
+}
+
+function bool(a: DuckDBAppender, v: boolean | null | undefined): void {
+  if (v === null || v === undefined) a.appendNull();
+  else a.appendBoolean(v);
+}
+
+/**
+ * Fields other stages add to their records in this round (the provider's ODS code, a date's
+ * milestone flag), read without assuming the record type declares them yet.
+ */
+function optional<T>(record: object, field: string): T | null {
+  return ((record as Record<string, unknown>)[field] as T | undefined) ?? null;
 }
 
 function dbl(a: DuckDBAppender, v: number | null | undefined): void {
@@ -161,17 +188,28 @@ export class Store {
     }
   }
 
-  async beginRun(runId: string, startedAt: string, command: string): Promise<void> {
-    await this.db.run(
-      "INSERT INTO runs (run_id, started_at, status, command) VALUES (?, ?::TIMESTAMP, 'running', ?)",
-      [runId, startedAt, command],
-    );
+  async beginRun(runId: string, startedAt: string, command: string, setup: RunSetup = {}): Promise<void> {
+    await this.db.transaction(async () => {
+      await this.db.run(
+        "INSERT INTO runs (run_id, started_at, status, command, config_file, archive_dir) VALUES (?, ?::TIMESTAMP, 'running', ?, ?, ?)",
+        [runId, startedAt, command, setup.configFile ?? null, setup.archiveDir ?? null],
+      );
+      for (const source of setup.sources ?? []) {
+        const declaration = JSON.stringify(source);
+        await this.db.run('INSERT INTO run_sources (run_id, source_id, declaration, declaration_sha256) VALUES (?, ?, ?, ?)', [
+          runId,
+          source.id,
+          declaration,
+          createHash('sha256').update(declaration).digest('hex'),
+        ]);
+      }
+    });
   }
 
   async finishRun(runId: string, finishedAt: string, status: string, counts: RunCounts): Promise<void> {
     await this.db.run(
       `UPDATE runs SET finished_at = ?::TIMESTAMP, status = ?, pages_fetched = ?, pages_failed = ?,
-         pages_not_modified = ?, documents_new = ?, documents_changed = ?, events_added = ?
+         pages_not_modified = ?, pages_skipped_lastmod = ?, documents_new = ?, documents_changed = ?, events_added = ?
        WHERE run_id = ?`,
       [
         finishedAt,
@@ -179,6 +217,7 @@ export class Store {
         counts.pagesFetched,
         counts.pagesFailed,
         counts.pagesNotModified,
+        counts.pagesSkippedLastmod,
         counts.documentsNew,
         counts.documentsChanged,
         counts.eventsAdded,
@@ -277,9 +316,9 @@ export class Store {
 
   async recordSourceRun(runId: string, r: SourceRunRecord): Promise<void> {
     await this.db.run(
-      `INSERT OR REPLACE INTO source_runs (run_id, source_id, status, discovered, fetched, not_modified, failed, articles, events, message)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [runId, r.sourceId, r.status, r.discovered, r.fetched, r.notModified, r.failed, r.articles, r.events, r.message],
+      `INSERT OR REPLACE INTO source_runs (run_id, source_id, status, discovered, fetched, not_modified, skipped_lastmod, failed, articles, events, message)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [runId, r.sourceId, r.status, r.discovered, r.fetched, r.notModified, r.skippedLastmod, r.failed, r.articles, r.events, r.message],
     );
   }
 
@@ -416,6 +455,7 @@ export class Store {
         date(dates, d.rangeEnd);
         int(dates, d.start);
         int(dates, d.end);
+        bool(dates, optional<boolean>(d, 'milestone'));
         dates.endRow();
       }
       for (const n of f.claims) {
@@ -446,6 +486,12 @@ export class Store {
         dbl(events, ev.confidence);
         int(events, ev.evidenceStart);
         int(events, ev.evidenceEnd);
+        str(events, ev.effective);
+        date(events, ev.effectiveStart);
+        date(events, ev.effectiveEnd);
+        date(events, ev.targetStart);
+        date(events, ev.targetEnd);
+        str(events, optional<string>(ev, 'providerCode'));
         events.endRow();
         eventCount++;
       }

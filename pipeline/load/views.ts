@@ -113,6 +113,13 @@ const FACT_COLUMNS: ColumnComments = {
   status:
     'planned, live, delayed, paused, resumed, cancelled, under_review, provider_appointed or provider_withdrawn.',
   target: 'Target date the fact names, ISO at its own precision (2013, 2013-08, 2013-08-31); separate from reported_on.',
+  target_start: 'First day the target can mean (DATE): sort and filter targets on this, not on the text.',
+  target_end: 'Last day the target can mean (DATE): 2013-08 ends on 2013-08-31.',
+  effective:
+    'When the status took effect, ISO at its precision: the date its sentence ties to it ("went live in 2007"), else the day it was reported.',
+  effective_start: 'First day the effective date can mean (DATE); timelines and status_on(d) place the fact here.',
+  effective_end: 'Last day the effective date can mean (DATE).',
+  provider_code: 'ODS code of the provider, when the reference data knows it.',
   evidence: 'The sentence of the document that states the fact.',
   evidence_start: 'Character offset where the evidence starts in documents.body.',
   evidence_end: 'Character offset where the evidence ends in documents.body.',
@@ -181,6 +188,7 @@ export const COMMENTS: Record<string, Commented> = {
       range_end: 'Last day the mention can mean.',
       char_start: 'Start offset in documents.body.',
       char_end: 'End offset in documents.body.',
+      milestone: 'True when the date times a rollout milestone (a launch, a deadline); false for other dates; null when not judged.',
     },
   },
   numeric_claims: {
@@ -211,6 +219,12 @@ export const COMMENTS: Record<string, Commented> = {
       confidence: FACT_COLUMNS.confidence,
       evidence_start: FACT_COLUMNS.evidence_start,
       evidence_end: FACT_COLUMNS.evidence_end,
+      effective: FACT_COLUMNS.effective,
+      effective_start: FACT_COLUMNS.effective_start,
+      effective_end: FACT_COLUMNS.effective_end,
+      target_start: FACT_COLUMNS.target_start,
+      target_end: FACT_COLUMNS.target_end,
+      provider_code: FACT_COLUMNS.provider_code,
     },
   },
   runs: {
@@ -225,8 +239,13 @@ export const COMMENTS: Record<string, Commented> = {
       documents_new: 'Articles seen for the first time.',
       documents_changed: 'Articles whose content changed since the last fetch.',
       events_added: 'Rollout events added.',
-      pages_not_modified: 'Pages the server answered 304 Not Modified.',
+      pages_not_modified:
+        'Article pages requested and found unchanged: the server answered 304 Not Modified or sent the same bytes. Before schema v3 this also counted pages skipped by lastmod.',
+      pages_skipped_lastmod:
+        'Article pages not requested at all: their sitemap <lastmod> is no later than the last good fetch. Null for runs before schema v3.',
       command: 'CLI command that started the run (run, reprocess, demo).',
+      config_file: 'Run config file the run was started with (absolute path), when it came from a file.',
+      archive_dir: 'Folder of the WARC archive the run wrote its captures to; reprocess reads it back from here.',
     },
   },
   source_runs: {
@@ -237,11 +256,33 @@ export const COMMENTS: Record<string, Commented> = {
       status: 'Outcome for this source: ok, failed, or empty (no articles found, usually a changed site); anything but ok fails the run.',
       discovered: 'Article URLs discovered.',
       fetched: 'Pages fetched.',
-      not_modified: 'Pages answered 304 Not Modified.',
+      not_modified: 'Article pages requested and found unchanged (304 Not Modified, or the same bytes).',
+      skipped_lastmod: 'Article pages not requested: sitemap <lastmod> no later than the last good fetch. Null before schema v3.',
       failed: 'Pages that failed.',
       articles: 'Articles extracted.',
       events: 'Rollout events extracted.',
       message: 'Why the source failed, when it did.',
+    },
+  },
+  run_sources: {
+    comment:
+      'The source declarations each run crawled with (defaults filled in): reprocess extracts each page with the declaration of the run that captured it.',
+    columns: {
+      run_id: 'Run (runs.run_id).',
+      source_id: 'Source declaration id.',
+      declaration: 'The declaration as JSON, after validation (selectors, defaultRegion, dateOrder, discovery).',
+      declaration_sha256: 'sha256 of the declaration text: equal hashes, equal declarations.',
+    },
+  },
+  area_within: {
+    comment:
+      'Reference data: which areas lie inside which (local authority, CCG or ICB footprint, NHS region, England), with the names those bodies had at the time. One row per pair, inner to outer, at any distance.',
+    columns: {
+      area: 'The inner area, by the canonical name facts use (rollout_events.region).',
+      area_code: 'Its ODS or GSS code, when known.',
+      within: 'An area that contains it.',
+      within_code: 'Its ODS or GSS code, when known.',
+      levels: 'Steps between the two in the hierarchy (1 = directly inside).',
     },
   },
   captures: {

@@ -28,8 +28,9 @@ export async function openWriter(loaded: LoadedConfig): Promise<Database> {
   const db = await openDatabase(loaded.paths.db, { memoryLimit: loaded.config.dbMemoryLimit });
   try {
     await installAnalystLayer(db);
-    // Views and macros are checkpointed at once: DuckDB 1.5 cannot replay them from the WAL
-    // of a killed process, and a killed run must leave a file that opens.
+    // Checkpointed at once, so the layer lives in the file itself and a killed run's WAL holds
+    // only its batches. (What made such a WAL unreplayable was a computed column default:
+    // openDatabase drops those, tests/load/wal-replay.test.ts pins the DuckDB bug.)
     await db.run('CHECKPOINT');
     return db;
   } catch (err) {

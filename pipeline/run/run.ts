@@ -55,7 +55,11 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
     }
     const started = new Date();
     const runId = newRunId(started);
-    await store.beginRun(runId, started.toISOString(), options.command ?? 'run');
+    await store.beginRun(runId, started.toISOString(), options.command ?? 'run', {
+      configFile: loaded.file ?? null,
+      archiveDir: loaded.paths.archive,
+      sources: loaded.sources,
+    });
     const known = await store.knownPages();
     const archive = await openArchive(loaded.paths.archive, runId);
 
@@ -63,6 +67,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       pagesFetched: 0,
       pagesFailed: 0,
       pagesNotModified: 0,
+      pagesSkippedLastmod: 0,
       documentsNew: 0,
       documentsChanged: 0,
       eventsAdded: 0,
@@ -173,8 +178,9 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
               if (batch.length >= loaded.config.batchSize) await flush();
               else commitSoon();
             },
-            onNotModified: async (url, seen) => {
-              counts.pagesNotModified++;
+            onNotModified: async (url, how, seen) => {
+              if (how === 'lastmod') counts.pagesSkippedLastmod++;
+              else counts.pagesNotModified++;
               unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url), sitemapLastmod: seen?.sitemapLastmod ?? null });
               if (unchanged.length >= loaded.config.batchSize * 10) await flush();
               else commitSoon();
@@ -194,7 +200,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       await flush(); // resolves after every write queued before it, this source's included
       if (stats) progress.update(source.id, { fetched: stats.fetched, queued: 0, failed: stats.failed });
 
-      const articlesSeen = stats ? stats.articles + stats.notModified + stats.skippedDone : 0;
+      const articlesSeen = stats ? stats.articles + stats.notModified + stats.skippedLastmod + stats.skippedDone : 0;
       let status: SourceRunRecord['status'] = 'ok';
       let message: string | null = null;
       if (crashed) {
@@ -218,6 +224,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
         discovered: stats?.discovered ?? 0,
         fetched: stats?.fetched ?? 0,
         notModified: stats?.notModified ?? 0,
+        skippedLastmod: stats?.skippedLastmod ?? 0,
         failed: stats?.failed ?? 0,
         articles: stats?.articles ?? 0,
         events: sourceEvents,

@@ -46,6 +46,8 @@ export function loadSource(file: string): Source {
 }
 
 export interface LoadedConfig {
+  /** The config file, absolute (recorded with each run); absent for a config built in code. */
+  file?: string;
   config: Config;
   sources: Source[];
   /** Absolute paths, resolved against the config file's folder. */
@@ -71,6 +73,7 @@ export function loadConfig(file: string, cwd = process.cwd()): LoadedConfig {
     if (!ids.has(id)) throw new ConfigError(`${file}: field "origins.${id}" names no source in "sources"`);
   }
   return {
+    file: resolve(file),
     config,
     sources,
     paths: {

@@ -77,7 +77,7 @@ describe('sitemap lastmod across runs', () => {
     const second = await runPipeline(loadConfig(cfg), { progress: quiet });
     const requested = [0, 1, 2].filter((i) => (hits.get(`/news/${i}`) ?? 0) > (before.get(`/news/${i}`) ?? 0));
     expect(requested).toEqual([1]);
-    expect(second.counts).toMatchObject({ documentsChanged: 1, pagesNotModified: 2 });
+    expect(second.counts).toMatchObject({ documentsChanged: 1, pagesSkippedLastmod: 2 });
     const db = await openDatabase(join(dir, 'db.duckdb'));
     try {
       const rows = await db.query<{ body: string }>("SELECT body FROM documents WHERE url LIKE '%/news/1'");
