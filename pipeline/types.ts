@@ -36,6 +36,12 @@ export interface Capture {
   contentHash: string;
   /** The sitemap's `<lastmod>` for the page when it was fetched, if it gave one: the next run compares against it. */
   sitemapLastmod?: string | null;
+  /**
+   * Where the capture came from when it was not fetched live: the memento URL it was read from
+   * in a web archive, or `FILE#record-id` of an imported WARC file. `fetchedAt` is then the
+   * time the archive (or the tool that wrote the file) captured the page.
+   */
+  origin?: string | null;
 }
 
 /** Where the publication date came from, most trusted first. */
@@ -129,6 +135,8 @@ export interface RolloutEvent extends Partial<EventDates> {
   region: string;
   regionCode: string | null;
   provider: string | null;
+  /** The provider's ODS code, when the reference data knows one (null when there is no provider or no code). */
+  providerCode?: string | null;
   status: RolloutStatus;
   /** Target date, ISO at its precision, when one is given. */
   target: string | null;

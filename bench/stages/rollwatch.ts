@@ -490,7 +490,7 @@ export async function loadBare(args: StageArgs): Promise<StageResult> {
     docs.endRow();
     s(caps, p.capture.url); s(caps, id); s(caps, p.capture.sourceId); s(caps, 'bench-load'); caps.appendTimestamp(fetched);
     caps.appendInteger(p.capture.status); s(caps, p.capture.etag); s(caps, p.capture.lastModified); s(caps, p.capture.contentHash);
-    s(caps, p.warc.file); s(caps, p.warc.recordId); s(caps, p.capture.sitemapLastmod ?? null);
+    s(caps, p.warc.file); s(caps, p.warc.recordId); s(caps, p.capture.sitemapLastmod ?? null); s(caps, p.capture.origin);
     caps.endRow();
     const f = p.findings;
     for (const e of f.entities) {
@@ -503,9 +503,9 @@ export async function loadBare(args: StageArgs): Promise<StageResult> {
     }
     for (const m of f.dates) {
       s(dates, id); s(dates, m.surface); s(dates, m.value); d(dates, m.rangeStart); d(dates, m.rangeEnd); n(dates, m.start); n(dates, m.end);
+      // The milestone flag and the provider's code are read as the Store reads them (fields other stages add this round).
       const milestone = (m as { milestone?: boolean }).milestone;
-      if (milestone === undefined) dates.appendNull();
-      else dates.appendBoolean(milestone);
+      if (milestone === undefined) dates.appendNull(); else dates.appendBoolean(milestone);
       dates.endRow();
     }
     for (const m of f.claims) {
@@ -516,8 +516,8 @@ export async function loadBare(args: StageArgs): Promise<StageResult> {
     f.events.forEach((e, k) => {
       s(events, `${id}-${k}`); s(events, id); s(events, e.service); s(events, e.region); s(events, e.regionCode); s(events, e.provider);
       s(events, e.status); s(events, e.target); s(events, e.evidence); x(events, e.confidence); n(events, e.evidenceStart); n(events, e.evidenceEnd);
-      s(events, e.effective ?? null); d(events, e.effectiveStart ?? null); d(events, e.effectiveEnd ?? null); d(events, e.targetStart ?? null); d(events, e.targetEnd ?? null);
-      s(events, (e as { providerCode?: string | null }).providerCode ?? null);
+      s(events, e.effective ?? null); d(events, e.effectiveStart ?? null); d(events, e.effectiveEnd ?? null);
+      d(events, e.targetStart ?? null); d(events, e.targetEnd ?? null); s(events, (e as { providerCode?: string | null }).providerCode ?? null);
       events.endRow();
     });
   });

@@ -11,10 +11,10 @@ export interface Mention extends Entity {
 }
 
 const KIND_RANK: Record<string, number> = {
-  provider: 0, organisation: 1, place: 2, local_authority: 3, nhse_region: 4, icb: 5, stp: 6, ccg: 7, pct: 8, sha: 9, area_team: 10, trust: 11, independent_provider: 12,
+  provider: 0, organisation: 1, place: 2, local_authority: 3, nhse_region: 4, icb: 5, stp: 6, ccg: 7, pct: 8, sha: 9, area_team: 10, trust: 11, independent_provider: 12, health_board: 13,
 };
-const NHS_BODY = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb']);
-const SMALL = new Set(['and', 'of', 'the', 'upon', 'on', 'in', 'with', 'for', 'at', 'by', 'north', 'south', 'east', 'west', 'central']);
+const NHS_BODY = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'health_board']);
+const SMALL = new Set(['and', 'of', 'the', 'upon', 'on', 'in', 'with', 'for', 'at', 'by', 'north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western']);
 
 const PROVIDER_WORD = /\b(?:hospitals?|health|healthcare|ambulance|care|partnership|mental|teaching|community|university|foundation|services?|royal|infirmary|clinic|medical|nhs|trust|orthopaedic|children|women|cancer|heart|eye|hospice|specialist|learning|disabilit\w+|integrated|general|acute|district|memorial)\b/i;
 
@@ -23,9 +23,11 @@ const PERSON_PLACE = /\b(?:GP|GPs|doctor|nurse|pharmacist|consultant|practice ma
 
 /** A match must be written as a name: capitalised at the end, no lower-case content word, one line. */
 function writtenAsName(body: string, tokens: Token[], first: number, last: number): boolean {
-  if (!tokens[last - 1].capital) return false;
+  // "Co-operatives": a word hyphened onto a capitalised one is part of the name.
+  const cap = (j: number) => tokens[j].capital || (j > first && tokens[j - 1].capital && body.slice(tokens[j - 1].end, tokens[j].start) === '-');
+  if (!cap(last - 1)) return false;
   if (!tokens[first].capital && !SMALL.has(tokens[first].norm)) return false;
-  for (let j = first; j < last; j++) if (!tokens[j].capital && !SMALL.has(tokens[j].norm)) return false;
+  for (let j = first; j < last; j++) if (!cap(j) && !SMALL.has(tokens[j].norm)) return false;
   return !body.slice(tokens[first].start, tokens[last - 1].end).includes('\n');
 }
 
@@ -105,7 +107,13 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
     // "County Durham and Darlington" is also a trust's name; written bare and made only of
     // place words, it names the area.
     // A company's bare name ("Turning Point") is no area, so only trusts are read this way.
-    if (entry.kind === 'trust' && hint !== 'trust' && !PROVIDER_WORD.test(surface)) {
+    // "Morecambe Bay" in 2008 is not the CCG of that name set up in 2013: a body that did not exist yet,
+    // named without its suffix, is the area as written.
+    if (entry.category === 'region' && NHS_BODY.has(entry.kind) && !hint && published && entry.from && entry.from > published && hits.every((h) => h.from && h.from > published)) {
+      entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
+    }
+    // An acronym ("CUH") or a name with no place in it ("St Mary's") stays the trust.
+    if (entry.kind === 'trust' && hint !== 'trust' && !PROVIDER_WORD.test(surface) && /[a-z]/.test(surface) && namesPlace(tokens, m.first, m.last, k)) {
       entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
     }
     // "North Essex", "West Hampshire": a compass word the lists do not know makes a smaller area.
@@ -129,13 +137,21 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
   return out;
 }
 
+/** Whether tokens [first, last) contain a place the lists know ("Darlington" in "County Durham and Darlington"). */
+function namesPlace(tokens: Token[], first: number, last: number, k: Knowledge): boolean {
+  for (let j = first; j < last; j++) {
+    if (k.names.matchesAt(tokens, j).some((c) => c.last <= last && c.values.some((h) => h.entry.category === 'region'))) return true;
+  }
+  return false;
+}
+
 // Capitalised words that may stand before a place without making it part of another name.
 const BEFORE_PLACE_OK = /^(?:NHS|In|At|From|To|For|Across|Around|Throughout|Outside|Inside|Near|Of|And|Or|But|The|A|As|By|On|With|Without|Within|Under|Over|Between|Both|All|Only|Even|Meanwhile|Yesterday|Today|Last|Next|This|That|While|When|Where|If|After|Before|Since|Until|Like|Unlike|Including|Plus|Greater|Inner|Outer|Central|North|South|East|West|Mid|Northern|Southern|Eastern|Western|Upper|Lower|Great|Little|Royal|Rural|Urban|Mr|Mrs|Ms|Dr)$/;
 // Words that make a name with the place after them even at the start of a sentence ("New York").
 const NAME_OPENER = /^(?:New|Old|Fort|Port|Saint|San|Santa|Los|Las|Lake|Mount|Cape|Long|Upper|Lower)$/;
 // Words after a place that keep it a place (decoration, roles and buildings are handled elsewhere).
 const AFTER_PLACE_OK = /^(?:NHS|CCG|CCGs|ICB|ICS|PCT|SHA|STP|GP|GPs|A|I|Council|Councils|And|Or)$/;
-const LOCAL_HEALTH_WORD = /^(?:Patients?|Forum|Healthwatch|Pharmacy|Pharmacies|Practice|Practices|Surgery|Doctors|Urgent|Primary|Clinical|Commissioning|Local|Area|Team|Teams)\b/;
+const LOCAL_HEALTH_WORD = /^(?:Patients?|Healthwatch|Pharmacy|Pharmacies|Practice|Practices|Surgery|Doctors|Urgent|Primary|Clinical|Commissioning|Local|Area|Team|Teams)\b/;
 // "University of York", "Bank of England": an institution named after a place.
 const INSTITUTION_OF = /\b(?:University|Universities|Bank|College|Duke|Duchess|Archbishop|Bishop|Diocese|Museum|School|Institute|Academy|Church|Cathedral|Port|Mayor|Lord Mayor|Earl|Marquess|Prince|Princess|Council|Chamber|Royal)\s+of\s+$/;
 
@@ -204,6 +220,8 @@ function townAt(body: string, tokens: Token[], i: number, k: Knowledge): string 
   if (i === 0 || !t.capital || t.end - t.start < 4) return null;
   const prev = tokens[i - 1];
   if (prev.norm !== 'in') return null;
+  // "Walk In Centres": a capitalised "In" inside a name, not the preposition.
+  if (/^In$/.test(body.slice(prev.start, prev.end)) && !/(?:^|[.!?:"“”]\s*|\n)$/.test(body.slice(Math.max(0, prev.start - 3), prev.start))) return null;
   if (!/^\s+$/.test(body.slice(prev.end, t.start))) return null;
   const word = body.slice(t.start, t.end);
   if (!/^[A-Z][a-z]+$/.test(word) || NOT_TOWN.has(word) || k.firstNames.has(word.toLowerCase())) return null;
@@ -212,6 +230,9 @@ function townAt(body: string, tokens: Token[], i: number, k: Knowledge): string 
 }
 
 const ROLE_AFTER_PLACE = /^\s+(?:GP|GPs|doctor|doctors|nurse|pharmacist|councillor|MP|resident|residents|patient|patients|practice|surgery|pharmacy|chemist|control room|call centre|call center|headquarters|office|base|site|hub|contact centre)\b/;
+// "a Norfolk hospital", "one Leeds trust": a place that only describes an unnamed body.
+const DESCRIBED_BODY = /^\s+(?:hospitals?|trusts?|practices?|surger(?:y|ies)|councils?|schools?|care homes?|firms?|compan(?:y|ies))\b/;
+const INDEFINITE_BEFORE = /\b(?:an?|one|two|three|four|five|several|many|some|other)\s+$/i;
 const FACILITY_BEFORE = /\b(?:control room|call centre|call center|contact centre|office|offices|headquarters|base|depot)s?\s+(?:in|at)\s+(?:the\s+)?$/i;
 const FACILITY_AFTER = /^\s+(?:Royal\s+)?(?:Hospital|Infirmary|General|Teaching|University Hospital|Medical Centre|Health Centre|Community Hospital)\b/;
 
@@ -224,6 +245,7 @@ export function dropIncidentalPlaces<T extends Mention>(body: string, named: T[]
     if (n.kind !== 'region') return true;
     const after = body.slice(n.end, n.end + 30);
     if (ROLE_AFTER_PLACE.test(after) || FACILITY_AFTER.test(after)) return false;
+    if (DESCRIBED_BODY.test(after) && INDEFINITE_BEFORE.test(body.slice(Math.max(0, n.start - 10), n.start))) return false;
     const before = body.slice(Math.max(0, n.start - 60), n.start);
     if (FACILITY_BEFORE.test(before)) return false;
     // Inside a person's apposition: "Name, a GP who … in X", "Name, 81, from X".

@@ -5,6 +5,9 @@ import type { Knowledge } from './knowledge.ts';
 import type { Mention } from './entities.ts';
 import { sentenceAt, type Sentence } from './text.ts';
 import { normTokens } from './reference/names.ts';
+import { readSentences } from './events/frames.ts';
+import { listsAfter } from './events/lists.ts';
+import type { StatusReading } from './events/reading.ts';
 
 const NATIONAL = /\b(?:nationally|nationwide|national (?:rollout|roll-out|deadline|launch|programme|target|scheme|service|switch-on|go-live|pause)|across (?:all of )?(?:England|the country|the NHS)|throughout England|(?:all|every) (?:areas?|CCGs?|trusts?|ICBs?|practices?|regions?|pharmacies)\b(?! in [A-Z](?!ngland))|the whole (?:of England|country)|the rest of (?:England|the country)|England-wide|in England\b|of England's)/i;
 /** The same, for counting every mention (matchAll needs the g flag; compiled once, not per page). */
@@ -18,7 +21,7 @@ const NOT_GO_LIVE = /^\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:\w+\s+){0,2}(?:rev
 const LANDMARK_BEFORE = /\b(?:next to|near|nearby|beside|outside|opposite|behind|close to|next door to|across the road from|on the site of|in front of)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}$/i;
 const SOURCE_BEFORE = /\b(?:data|figures|statistics|stats|numbers|analysis|users|callers|survey|research)\s+(?:from|of|on|to|using)\s+(?:the\s+)?$/i;
 const CONSEQUENCE = /,\s+(?:leaving|forcing|meaning|putting|sending|pushing|adding|piling|causing)\b/i;
-const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?|extractions?|collection)|(?:the|their|its|this|our|that|a)\s+(?:[\w'’-]+\s+){0,2}(?:handover|switchover|switch-on)|^(?:records|uploads|extractions) (?:for|of|will|are|were)|pilots?|pathfinders?)\b/i;
+const ANAPHORA = /\b(?:(?:the|their|its|this|our|that|a)\s+(?:[\w-]+\s+)?(?:service|rollout|roll-out|scheme|programme|system|contracts?|launch|pilot|number|line|helpline|app|platform|project|pathfinders?|record|records|uploads?|extractions?|collection|centres?|sites?|clinics?|units?|hubs?|wards?)|(?:the|their|its|this|our|that|a)\s+(?:[\w'’-]+\s+){0,2}(?:handover|switchover|switch-on)|^(?:records|uploads|extractions) (?:for|of|will|are|were)|pilots?|pathfinders?)\b/i;
 // Subjects that make an unplaced sentence about the article's own area, not the country.
 const LOCAL_SUBJECT = /\b(?:commissioners|CCGs?|clinical commissioning groups?|the trust|trusts|the council|local|locally|the ICB|the hospital|the area|the county|the city|the borough|the pilot|the pathfinder)\b/i;
 // "practices in the city": the story's own named place, not the wider area of the publisher.
@@ -29,9 +32,12 @@ const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although)\s+|;\s+|\s+while\s+
 const FUTURE = /\b(?:will|would|shall|to be|due|expect\w*|aim\w*|target\w*|plan\w*|deadline|set to|should|must|intend\w*|hope\w*|goal|ambition|going to|ready|promis\w*|pledg\w*|commit\w*|schedul\w*|timetable|by the end of|needs? to|has to|have to|on track|extend\w*|delay\w*|postpon\w*|put back|push\w* back|moved|now)\b/i;
 // A name followed by a reporting verb is the source of the news ("NHS England has confirmed").
 const REPORTS_AFTER = /^\s+(?:has |have |had )?(?:said|says|confirmed|confirms|announced|announces|told|stated|added|explained|revealed)\b/i;
+// "to be run by the trust": the provider that runs a centre (a local fact).
+const RUN_BY_BEFORE = /\b(?:run|provided|operated|delivered|managed)\s+by\s+(?:the\s+)?$/i;
 const TARGETED: ReadonlySet<RolloutStatus> = new Set<RolloutStatus>(['planned', 'delayed', 'resumed']);
 
-interface CueHit { status: RolloutStatus; start: number; end: number }
+/** `read`: the status came from the verb dictionary, whose reading already weighed tense, negation and modality. */
+interface CueHit { status: RolloutStatus; start: number; end: number; read?: boolean }
 
 function cueHits(text: string, k: Knowledge): CueHit[] {
   const hits: CueHit[] = [];
@@ -39,6 +45,20 @@ function cueHits(text: string, k: Knowledge): CueHit[] {
     for (const m of text.matchAll(cue)) hits.push({ status, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return hits;
+}
+
+/**
+ * The statuses the dictionary reads from the sentence's verbs, and the cue phrases of other words:
+ * a verb's reading (with its tense, negation and modality) replaces any cue on the same words.
+ */
+function statusHits(text: string, readings: readonly StatusReading[], k: Knowledge): CueHit[] {
+  const read: CueHit[] = [];
+  for (const r of readings) if (r.status) read.push({ status: r.status, start: r.start, end: r.end, read: true });
+  // A cue on the same words as a reading gives way to it, unless it says something else over more words
+  // ("the deadline for every area to launch … would move": the move is a delay, whatever "launch" says).
+  const cues = cueHits(text, k).filter((h) => !readings.some((r) => r.start < h.end && r.end > h.start
+    && (r.status === null || r.status === h.status || (h.start >= r.start - 12 && h.end <= r.end + 12))));
+  return [...read, ...cues];
 }
 
 /**
@@ -55,13 +75,13 @@ function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
   const clauseStart = Math.max(text.lastIndexOf(',', hit.start - 1), text.lastIndexOf(';', hit.start - 1), text.lastIndexOf(' but ', hit.start), text.lastIndexOf(' while ', hit.start), text.lastIndexOf(' and ', hit.start - 20));
   const window = text.slice(Math.max(clauseStart + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
   // "will be launched" is a plan, not a launch.
-  if (hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
-  if (k.negation.test(window) || k.hedge.test(window)) return true;
+  if (!hit.read && hit.status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
+  if (!hit.read && (k.negation.test(window) || k.hedge.test(window))) return true;
   // "what went wrong where 111 is already running", "areas where it is live": a restrictive 'where'
   // (no comma before it) describes unnamed places, not a launch.
   if (hit.status === 'live' && /(?<!,)\s+where\s+(?:[\w'’-]+\s+){0,4}$/i.test(text.slice(Math.max(0, hit.start - 50), hit.start))) return true;
   // "plans to restart", "wants to scrap": an intention, not the fact itself.
-  if ((hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
+  if (!hit.read && (hit.status === 'resumed' || hit.status === 'cancelled' || hit.status === 'live') && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   const before = text.slice(Math.max(0, hit.start - 50), hit.start);
   // "The original deadline … was June", "had been due to": a superseded plan is not news.
   if (hit.status === 'planned' && /\b(?:original|originally|initial|initially|previous|previously|had been (?:due|planned|expected|scheduled|set))\b/i.test(window)) return true;
@@ -177,9 +197,11 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const uniqRegions = (rs: Mention[]) => {
     const uniq = new Map<string, Mention>();
     for (const r of rs) uniq.set(canon(r).name, canon(r));
-    return [...uniq.values()].slice(0, 5).map((r) => ({ name: r.name, code: r.code }));
+    return [...uniq.values()].map((r) => ({ name: r.name, code: r.code }));
   };
   let leadEvent: RolloutEvent | null = null;
+  // Sentences whose events took their place from elsewhere (paragraph, story, England): a list after them says better.
+  const guessedAt = new Set<number>();
   // "three areas of England", "one of the first in England": England qualifies the places, the fact is theirs.
   const qualifier = (o: Mention) => o.name === 'England' && /\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$/i.test(inp.body.slice(Math.max(0, o.start - 30), o.start));
   // A body named as the source of the news ("…, NHS Kent and Medway has confirmed") is not where the fact is.
@@ -187,6 +209,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   /** A national cue or body in [a, b); `reportersToo: false` leaves out national bodies that only report the news. */
   const isNational = (a: number, b: number, { reportersToo = true } = {}) =>
     NATIONAL.test(inp.body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && (reportersToo || !reportsNews(o)));
+  // What the status verbs of each candidate sentence say, read once for the page.
+  const readings = readSentences(sentences, (i) => spanFilter(services, sentences[i].start, sentences[i].end).length > 0 || ANAPHORA.test(sentences[i].text) || storyService !== null, k.statusVerbs);
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     // "Areas affected include X, Y and Z": a list of places carries on the story's lead event.
@@ -227,7 +251,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
     // "Data from the NHS App shows that bookings opened": the service only sources a fact about something else.
     const sourceOnly = () => sentServices.length > 0 && !ANAPHORA.test(blankServices(s, sentServices)) && sentServices.every((x) => SOURCE_BEFORE.test(inp.body.slice(Math.max(s.start, x.start - 40), x.start)));
     const consequenceOnly = (h: CueHit) => sentServices.length > 0 && sentServices.every((x) => x.start > s.start + h.end && CONSEQUENCE.test(inp.body.slice(s.start + h.end, x.start)));
-    let hits = resolveOverlaps(cueHits(s.text, k).filter((h) => !cancelled(s.text, h, k))
+    let hits = resolveOverlaps(statusHits(s.text, readings.get(si) ?? [], k).filter((h) => !cancelled(s.text, h, k))
       .filter((h) => !((h.status === 'live' || h.status === 'planned') && (NOT_GO_LIVE.test(s.text.slice(h.end)) || landmarkOnly(h))))
       .filter((h) => !OTHER_OBJECT.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly()));
     // "put back … from April until June": the date it moved from is the old plan, not a plan.
@@ -315,8 +339,12 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
         // The story's area, unless the story so far has been national and names that area only later.
         else if (dominant && (!nationalArticle || LOCAL_SUBJECT.test(s.text)) && !(regions[0].start > s.end && isNational(0, s.start))) where = [...new Map(storyAreas.map((r) => (PLACE_ANAPHOR.test(s.text) ? { name: r.name, code: r.code } : localArea(r))).map((w) => [w.name, w])).values()];
         else if (local && (!nationalArticle || LOCAL_SUBJECT.test(s.text))) where = [local];
+        // "The centre, to be run by the county's hospital trust, …": a local provider makes it a local fact, and with
+        // no place anywhere it has none to be filed under; England is only for what the text makes national.
+        else if (nationalMentions === 0 && providers.some((p) => p.start >= s.start && p.end <= s.end && RUN_BY_BEFORE.test(inp.body.slice(Math.max(0, p.start - 20), p.start)))) continue;
         else where = [{ name: 'England', code: null }];
         conf -= prevRegions.length || para.length ? 0.1 : 0.25;
+        guessedAt.add(s.start);
       }
       const clauseProviders = within(providers, ca, cb);
       const sentProviders = clauseProviders.length ? clauseProviders : within(providers, s.start, s.end);
@@ -331,7 +359,8 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
             const later = pool.filter((d) => d.start > s.start + h.start);
             target = (h.status === 'delayed' ? pool[pool.length - 1] : (later[0] ?? pool[0])).value;
           }
-          const key = `${service}|${w.name}|${h.status}`;
+          // One event per fact and sentence here; facts repeated across sentences merge at the end.
+          const key = `${service}|${w.name}|${h.status}|${s.start}`;
           const prev = seen.get(key);
           if (prev) {
             prev.provider ??= provider;
@@ -343,6 +372,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
             evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence: Math.round(conf * 100) / 100,
           };
           seen.set(key, ev);
+          seen.set(`${service}|${w.name}|${h.status}`, ev);
           events.push(ev);
           leadEvent ??= ev;
         }
@@ -357,11 +387,52 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const replacedServices = new Set(services.filter((x) => /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|in place of)\s+(?:the\s+)?$/i.test(inp.body.slice(Math.max(0, x.start - 30), x.start))
     || /^,?\s+which\s+(?:[\w-]+\s+){0,3}(?:replaces|will replace|is replacing|succeeds)\b/i.test(inp.body.slice(x.end, x.end + 60))).map((x) => x.name));
   const leadName = services[0]?.name;
-  return events.filter((e) => !(replacedServices.has(e.service) && e.service !== leadName && (e.status === 'live' || e.status === 'planned'))).filter((e) => {
+  const listed = fanOutLists(events, sentences, regions.map(canon), guessedAt, (i) => (readings.get(i) ?? []).length > 0 || cueHits(sentences[i].text, k).length > 0);
+  const kept = listed.filter((e) => !(replacedServices.has(e.service) && e.service !== leadName && (e.status === 'live' || e.status === 'planned'))).filter((e) => {
     const rank = WEAK[e.status];
     if (rank !== 1) return true;
     return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region && (WEAK[o.status] ?? 2) > rank);
   });
+  return mergeRepeats(kept);
+}
+
+/**
+ * "We are closing these centres. Those affected are:" + one centre per line: the facts of the intro
+ * sentence (or of the sentence before it, when the intro states none) go to every place the list names.
+ * The intro's own events are dropped where their place was only a guess.
+ */
+function fanOutLists(events: RolloutEvent[], sentences: Sentence[], regions: Mention[], guessedAt: ReadonlySet<number>, statesStatus: (i: number) => boolean): RolloutEvent[] {
+  const drop = new Set<RolloutEvent>();
+  const added: RolloutEvent[] = [];
+  for (const [intro, items] of listsAfter(sentences, statesStatus)) {
+    const s = sentences[intro];
+    let source = events.filter((e) => e.evidenceStart === s.start);
+    if (!source.length && intro > 0) source = events.filter((e) => e.evidenceStart === sentences[intro - 1].start);
+    if (!source.length) continue;
+    const placed = items.flatMap((i) => spanFilter(regions, sentences[i].start, sentences[i].end).map((r) => ({ r, item: sentences[i] })));
+    if (!placed.length) continue;
+    for (const e of source) if (guessedAt.has(e.evidenceStart)) drop.add(e);
+    const facts = [...new Map(source.map((e) => [`${e.service}|${e.status}`, e])).values()];
+    for (const { r, item } of placed) {
+      for (const e of facts) added.push({ ...e, region: r.name, regionCode: r.code, evidence: item.text, evidenceStart: item.start, evidenceEnd: item.end, confidence: 0.6 });
+    }
+  }
+  return [...events.filter((e) => !drop.has(e)), ...added];
+}
+
+/** One event per (service, region, status): the first sentence that states it, with the provider and target any of them gives. */
+function mergeRepeats(events: RolloutEvent[]): RolloutEvent[] {
+  const first = new Map<string, RolloutEvent>();
+  for (const e of events) {
+    const key = `${e.service}|${e.region}|${e.status}`;
+    const prev = first.get(key);
+    if (!prev) first.set(key, e);
+    else {
+      prev.provider ??= e.provider;
+      prev.target ??= e.target;
+    }
+  }
+  return [...first.values()];
 }
 
 /** The sentence with its service names blanked, so "the NHS App" is not read as an anaphor ("the app"). */

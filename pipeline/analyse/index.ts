@@ -7,6 +7,9 @@ import { dropIncidentalPlaces, findNamedEntities } from './entities.ts';
 import { findServices } from './services.ts';
 import { findClaims, findEvents } from './events.ts';
 import { findPeople } from './people.ts';
+import { resolvePlaceLists } from './place-lists.ts';
+import { providersByRole, providersInRole } from './providers.ts';
+import { dropPassingPlaces, factSentences, findSites, trustsAsRegions } from './regions.ts';
 import { findQuotes } from './quotes.ts';
 import { tokenize } from './gazetteer.ts';
 import { looksEnglish, paragraphSpans, sentenceSpans } from './text.ts';
@@ -33,11 +36,17 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   const startsKnownName = (a: number, b: number) => namedAll.some((n) => n.start === a && n.end >= b);
   const people = findPeople(body, knowledge.firstNames, isKnownName, startsKnownName);
   // A place inside a person's name ("Victoria Derbyshire") is part of the name.
-  const named = dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people);
-  // "… Integrated Care Board" inside a body's name is the body, not the programme.
-  const services = servicesAll.filter((sv) => !named.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
+  const places = resolvePlaceLists(body, sentences, dropPassingPlaces(body, sentences, dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people), knowledge));
+  // "… Integrated Care Board" inside a body's name is the body, not the programme ("Litherland Walk In Centre" is both).
+  const services = servicesAll.filter((sv) => !places.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
+  const factual = factSentences(sentences, services, knowledge);
+  const sites = findSites({ body, tokens, sentences, namedAll, places, factual }, knowledge).filter((x) => !people.some((p) => x.start < p.end && x.end > p.start));
+  const placesAndSites = [...places, ...sites].sort((a, b) => a.start - b.start || a.end - b.end);
+  const located = [...placesAndSites, ...trustsAsRegions(body, sentences, placesAndSites, services, knowledge)];
+  const unknownProviders = services.length ? providersByRole(body, tokens, sentences, [...namedAll, ...located, ...people, ...services], factual, knowledge) : [];
+  const named = providersInRole(body, sentences, [...located, ...unknownProviders], services, knowledge).sort((a, b) => a.start - b.start || a.end - b.end);
   const dates = findDates(body, sentences, article.published);
-  const quotes = findQuotes(body, paragraphs, people, named, knowledge.nameGender);
+  const quotes = findQuotes(body, paragraphs, sentences, people, named, knowledge.nameGender);
   const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes, defaultRegion: declaredRegion(context.defaultRegion, article.published, knowledge) }, knowledge);
   const claims = findClaims(sentences, services);
   // Providers are named as the article writes them in full ("North East Ambulance Service"),
@@ -47,7 +56,11 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
     const cur = providerName.get(n.entry.name);
     if (!cur || n.surface.length > cur.length) providerName.set(n.entry.name, n.surface.replace(/^the\s+/i, ''));
   }
-  const events = withEventDates(eventsRaw.map((e) => (e.provider ? { ...e, provider: providerName.get(e.provider) ?? e.provider } : e)), dates, article.published, knowledge.eventDates);
+  const providerCode = new Map(named.filter((n) => n.kind === 'provider').map((n) => [n.name, n.code]));
+  const withProvider = eventsRaw.map((e) => (e.provider
+    ? { ...e, provider: providerName.get(e.provider) ?? e.provider, providerCode: e.providerCode ?? providerCode.get(e.provider) ?? null }
+    : { ...e, providerCode: null }));
+  const events = withEventDates(withProvider, dates, article.published, knowledge.eventDates);
 
   // England is a region of the story when a fact is national, or when a story about a service names it on its own.
   const national = events.some((e) => e.region === 'England') || (services.length > 0 && named.some((n) => n.kind === 'region' && n.name === 'England'));
@@ -58,7 +71,7 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
       .map((n) => (n.kind === 'provider' && services.length === 0 ? { ...n, kind: 'organisation' as const } : n))
       .map(({ entry, ...e }) => (e.kind === 'provider' && entry ? { ...e, name: providerName.get(entry.name) ?? e.name } : e)),
     ...people.map(({ key: _key, ...e }) => e),
-    ...services,
+    ...services.map(({ serviceType: _t, ...e }) => e),
   ];
   // National facts put England among the regions, anchored on their evidence sentence.
   if (events.some((e) => e.region === 'England') && !entities.some((e) => e.kind === 'region' && e.name === 'England')) {

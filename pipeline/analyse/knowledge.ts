@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEventDateCues, type EventDateCues } from './effective.ts';
 import { Gazetteer } from './gazetteer.ts';
+import { loadStatusLexicon, type StatusLexicon } from './events/lexicon.ts';
+import { loadServiceCatalogue, type ServiceHit, type ServicePatterns } from './service-catalogue.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
 import { REGION_KINDS, type OrgKind, type ReferenceOrg } from './reference/types.ts';
 import type { RolloutStatus } from '../types.ts';
@@ -13,7 +15,7 @@ import { ROLLOUT_STATUSES } from '../types.ts';
 /** What a known name stands for. */
 export interface NameEntry {
   category: 'region' | 'provider' | 'organisation';
-  kind: OrgKind | 'place' | 'provider' | 'organisation';
+  kind: OrgKind | 'place' | 'provider' | 'organisation' | 'site';
   name: string;
   code: string | null;
   from: string | null;
@@ -28,24 +30,76 @@ export interface NameHit {
   exact: string | null;
 }
 
-export interface ServiceHit {
-  name: string;
-  exact: string | null;
-}
+export type { ServiceHit } from './service-catalogue.ts';
 
 export interface Knowledge {
   readonly names: Gazetteer<NameHit>;
   readonly services: Gazetteer<ServiceHit>;
+  /** The general service pattern and reference nouns (service-patterns.json). */
+  readonly servicePatterns: ServicePatterns;
   readonly firstNames: ReadonlySet<string>;
   /** Given names (lower case) that nearly always belong to a woman (`f`) or a man (`m`). */
   readonly nameGender: ReadonlyMap<string, 'f' | 'm'>;
   readonly statusCues: ReadonlyArray<{ status: RolloutStatus; cue: RegExp }>;
   readonly negation: RegExp;
   readonly hedge: RegExp;
+  /** Status verbs and phrases (status-verbs.json), read with tense, negation and modality by events/reading.ts. */
+  readonly statusVerbs: StatusLexicon;
   /** Folded decoration words that may follow a name ("ccg", "nhs foundation trust") and the kind they imply. */
   readonly suffixes: ReadonlyArray<{ tokens: string[]; kind: string }>;
+  /** Words that end a hospital's or a centre's name (sites.json). */
+  readonly sites: SiteWords;
+  /** Cues that tell a place in a rollout fact from one named in passing (region-context.json). */
+  readonly regionContext: RegionContext;
   /** Words that tie a date to an event's status, or make it a target (lexicon/event-dates.json). */
   readonly eventDates: EventDateCues;
+  /** What makes an organisation the provider in a sentence (provider-roles.json). */
+  readonly providerRoles: ProviderRoleCues;
+  /** Providers (entry names) that are providers only where the text gives them that role (`needsRole`). */
+  readonly needsRole: ReadonlyMap<string, 'agency' | 'consultancy'>;
+}
+
+export interface ProviderRoleCues {
+  /** Before a name, global: "run by", "awarded to" (a list of names may follow the cue). */
+  deliveryBefore: RegExp;
+  /** The same cues, for scanning a sentence for names no list knows. */
+  deliveryBeforeAll: RegExp;
+  /** Just after a name (after its acronym, apposition and auxiliaries): "runs", "has won". */
+  deliveryAfter: RegExp;
+  /** Inside ", …," after a name: "the agency leading …". */
+  appositions: RegExp;
+  /** Just before a name: "bought by", "non-". */
+  otherBefore: RegExp;
+  /** How a provider's own name ends ("Hospitals Group", "Ambulance Service"). */
+  shapes: Gazetteer<true>;
+  /** Last words of a name that is a publication, a body or a document ("Journal", "Board"). */
+  notNameEnds: ReadonlySet<string>;
+  /** Just after a name: it announces ("said", "has confirmed"). */
+  reportsAfter: RegExp;
+  /** A sentence that reports figures about others ("97%", "23 of 44", "more than half"). */
+  statistics: RegExp;
+}
+
+export interface SiteWords {
+  /** Head words ("Community Hospital", "MLU"); `lower`: may be written in lower case; `hospital`: kept in the site's name. */
+  heads: Gazetteer<{ lower: boolean; plural: boolean; hospital: boolean }>;
+  /** Words after a centre's place that do not name it ("Children's" in "Smithdown Children's Walk In Centre"). */
+  descriptors: readonly string[];
+  /** Words before "General" that make it a rank ("Attorney General"). */
+  titlesBefore: ReadonlySet<string>;
+}
+
+export interface RegionContext {
+  /** A word of a rollout fact: a change or an operation. */
+  fact: RegExp;
+  /** A word of a change (launch, pause, close, award …). */
+  change: RegExp;
+  /** After a name: the name is the source of the news. */
+  reportsAfter: RegExp;
+  /** Before "in/at <place>": the place is a venue. */
+  venueBefore: RegExp;
+  /** Before a company's name: it owns or buys, it does not run. */
+  ownerBefore: RegExp;
 }
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../sources', import.meta.url));
@@ -55,6 +109,9 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) 
 // Names in the lists that are far more often something else in news text: places ("Bury"),
 // and providers named with ordinary words that open sentences ("Here's what we know").
 const AMBIGUOUS_NAMES = new Set(['hart', 'eden', 'mid', 'test valley', 'bury', 'north', 'south', 'east', 'west', 'central', 'trust', 'health', 'city', 'university', 'royal', 'general', 'here', 'provide', 'forward', 'the forward', 'turning point']);
+
+// The legal-form tail of a company's registered name ("Alliance Medical Limited"), which articles leave out.
+const COMPANY_TAIL = /\s+(?:Limited|Ltd\.?|PLC|plc|LLP|CIC|C\.I\.C\.?|Community Interest Company|\(UK\))$/;
 
 /** Reads `<dir>/reference/organisations.json` and `<dir>/lexicon/*`; dir defaults to the project's sources/. */
 export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
@@ -81,9 +138,12 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     for (const alias of [o.name, ...o.aliases]) {
       if (o.kind === 'trust' || o.kind === 'independent_provider') {
         addName(alias, entry);
-        // Articles drop the "NHS Foundation Trust" tail; the matcher re-attaches it as a hint.
-        const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '');
+        // Articles drop the "NHS Foundation Trust" (or "Limited") tail; the matcher re-attaches a trust's as a hint.
+        const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '').replace(COMPANY_TAIL, '');
         if (core !== alias && normTokens(core.replace(/^the\s+/i, '')).length >= 2) addName(core, entry);
+        // "Norfolk and Norwich University Hospital": a trust named "… Hospitals" is also written in the singular.
+        const single = core.replace(/\bHospitals$/, 'Hospital');
+        if (single !== core && normTokens(single.replace(/^the\s+/i, '')).length >= 3) addName(single, entry);
       } else if (o.kind === 'local_authority') {
         addName(alias.replace(/\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$/i, ''), entry);
       } else {
@@ -97,8 +157,12 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     const entry: NameEntry = { category: 'region', kind: 'place', name: p.name, code: p.code, from: null, to: null, national: p.name === 'England' };
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
-  for (const p of readJson<{ providers: Array<{ name: string; code: string | null; aliases: string[] }> }>(join(lex, 'providers.json')).providers) {
-    const entry: NameEntry = { category: 'provider', kind: 'provider', name: p.name, code: p.code, from: null, to: null, national: false };
+  type LexProvider = { name: string; code: string | null; aliases: string[]; from?: string; to?: string; needsRole?: 'agency' | 'consultancy'; national?: boolean };
+  const needsRole = new Map<string, 'agency' | 'consultancy'>();
+  for (const p of readJson<{ providers: LexProvider[] }>(join(lex, 'providers.json')).providers) {
+    const entry: NameEntry = { category: 'provider', kind: 'provider', name: p.name, code: p.code, from: p.from ?? null, to: p.to ?? null, national: p.national ?? false };
+    if (p.needsRole === 'agency' || p.needsRole === 'consultancy') needsRole.set(p.name, p.needsRole);
+    else if (p.needsRole !== undefined) throw new Error(`providers.json: needsRole of "${p.name}" must be "agency" or "consultancy"`);
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
   for (const p of readJson<{ organisations: Array<{ name: string; national: boolean; aliases: string[] }> }>(join(lex, 'organisations.json')).organisations) {
@@ -106,10 +170,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
 
-  const services = new Gazetteer<ServiceHit>();
-  for (const s of readJson<{ services: Array<{ name: string; aliases: string[] }> }>(join(lex, 'services.json')).services) {
-    for (const a of [s.name, ...s.aliases]) services.add(a, { name: s.name, exact: /[a-z]/.test(a) ? null : a });
-  }
+  const { gazetteer: services, patterns: servicePatterns } = loadServiceCatalogue(lex);
 
   const firstNames = new Set(
     readFileSync(join(lex, 'first-names.txt'), 'utf8').split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l && !l.startsWith('#')),
@@ -136,15 +197,59 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     ...['university nhs foundation trust', 'nhs foundation trust', 'nhs trust', 'foundation trust', 'trust', 'care trust', 'partnership nhs foundation trust'].map((s) => ({ tokens: s.split(' '), kind: 'trust' })),
   ].sort((a, b) => b.tokens.length - a.tokens.length);
 
+  const siteLex = readJson<{ heads: string[]; lowerHeads: string[]; hospitalHeads: string[]; descriptors: string[]; titlesBefore: string[] }>(join(lex, 'sites.json'));
+  const heads = new Gazetteer<{ lower: boolean; plural: boolean; hospital: boolean }>();
+  const folded = (hs: string[]) => new Set(hs.map((h) => normTokens(h).join(' ')));
+  const lowerHeads = folded(siteLex.lowerHeads);
+  const hospitalHeads = folded(siteLex.hospitalHeads);
+  for (const h of new Set([...siteLex.heads, ...siteLex.lowerHeads])) {
+    const key = normTokens(h).join(' ');
+    heads.add(h, { lower: lowerHeads.has(key), plural: /s$/.test(h) && !/(?:ss|us)$/.test(h), hospital: hospitalHeads.has(key) });
+  }
+  const ctx = readJson<{ changeWords: string[]; operationWords: string[]; reportsAfter: string[]; venueBefore: string[]; ownerBefore: string[] }>(join(lex, 'region-context.json'));
+  const words = (ws: string[]) => new RegExp(`(?<![\\w-])(?:${ws.join('|')})(?![\\w-])`, 'i');
+
   return {
     names,
     services,
+    servicePatterns,
     firstNames,
     nameGender,
     statusCues,
     negation: wordAlt(cues.negations),
     hedge: wordAlt(cues.hedges),
+    statusVerbs: loadStatusLexicon(join(lex, 'status-verbs.json')),
     suffixes,
+    sites: { heads, descriptors: siteLex.descriptors, titlesBefore: new Set(siteLex.titlesBefore) },
+    regionContext: {
+      fact: words([...ctx.changeWords, ...ctx.operationWords]),
+      change: words(ctx.changeWords),
+      // "X said", "X (XYZ) has confirmed", "X, the agency …, said" is not this: only what follows the name or its acronym.
+      reportsAfter: new RegExp(`^\\s*(?:\\([A-Za-z]{2,8}\\)\\s*)?,?\\s*(?:${ctx.reportsAfter.join('|')})\\b`, 'i'),
+      venueBefore: new RegExp(`\\b(?:${ctx.venueBefore.join('|')})\\b`, 'i'),
+      ownerBefore: new RegExp(`\\b(?:${ctx.ownerBefore.join('|')})\\s+$`, 'i'),
+    },
     eventDates: loadEventDateCues(join(lex, 'event-dates.json')),
+    providerRoles: loadProviderRoles(join(lex, 'provider-roles.json')),
+    needsRole,
+  };
+}
+
+function loadProviderRoles(path: string): ProviderRoleCues {
+  const r = readJson<{ deliveryBefore: string[]; deliveryAfter: string[]; appositions: string[]; otherBefore: string[]; shapes: string[]; notNameEnds: string[];
+    reportsAfter: string[]; statistics: string[] }>(path);
+  const alt = (ws: string[]) => ws.join('|');
+  const shapes = new Gazetteer<true>();
+  for (const w of r.shapes) shapes.add(w, true);
+  return {
+    deliveryBefore: new RegExp(`(?<![\\w-])(?:${alt(r.deliveryBefore)})\\s+`, 'gi'),
+    deliveryBeforeAll: new RegExp(`(?<![\\w-])(?:${alt(r.deliveryBefore)})\\s+`, 'gi'),
+    deliveryAfter: new RegExp(`^[\\s,]*(?:${alt(r.deliveryAfter)})(?![\\w-])`, 'i'),
+    appositions: new RegExp(`(?<![\\w-])(?:${alt(r.appositions)})`, 'i'),
+    otherBefore: new RegExp(`(?<![\\w-])(?:${alt(r.otherBefore)})\\s*(?:the\\s+)?$`, 'i'),
+    shapes,
+    notNameEnds: new Set(r.notNameEnds),
+    reportsAfter: new RegExp(`^[\\s,]*(?:${alt(r.reportsAfter)})(?![\\w-])`, 'i'),
+    statistics: new RegExp(alt(r.statistics), 'i'),
   };
 }

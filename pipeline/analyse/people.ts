@@ -23,7 +23,10 @@ const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}])';
 // Words of a name are separated by spaces, never by a line break: a heading or byline above a
 // paragraph ("Details" over "Penny Smith …") is not part of the name.
-const RUN = new RegExp(`${START}((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)[ \\t]+)?(${NAME_WORD}(?:[ \\t]+(?:(?:de|van|von|da|di|du|le|la|al|bin|ap)[ \\t]+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'gu');
+const TITLE = '(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)';
+const PARTICLE = '(?:de|van|von|da|di|du|le|la|al|bin|ap)';
+// Titles may stack ("Professor Sir Mike Richards"); a surname may open with a particle after a title ("Mr ap Iorwerth").
+const RUN = new RegExp(`${START}((?:${TITLE}[ \\t]+)+)?((?:${PARTICLE}[ \\t]+(?=\\p{Lu}))?${NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'gu');
 const SPEECH = "(?:said|says|added|explained|told|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued)";
 
 const NOT_FIRST = /^(?:The|This|That|These|Those|It|He|She|They|We|I|You|A|An|But|And|Or|In|On|At|As|By|For|From|To|With|If|When|While|After|Before|Since|Because|Although|Though|So|Then|Now|Still|Yet|Also|Even|Only|Just|Why|How|What|Who|Where|Our|Your|His|Her|Their|Its|My|Some|Many|Most|All|Both|Each|Every|No|Not|NHS)$/;
@@ -42,11 +45,31 @@ export interface PersonMention extends Entity {
 
 function clean(words: string[]): string[] {
   const out: string[] = [];
-  for (const w of words) {
+  for (const word of words) {
+    // "Ms Edwards' e-mail": a possessive mark is not part of the name.
+    const w = word.replace(/(?<=s)['’]$/, '');
     if (NOT_NAME.has(w.replace(/[’']s$/, '')) || MONTHS.has(w)) break;
     out.push(w);
+    if (w !== word) break;
   }
   return out.slice(0, 4);
+}
+
+const PARTICLE_RE = new RegExp(`^${PARTICLE}$`);
+
+/**
+ * "Mr ap Iorwerth" or "Ms Edwards" with no earlier full name the rules knew: the story may still
+ * have written it whole before ("… MS Rhun ap Iorwerth sought …"), as a capitalised word before the surname.
+ */
+function fullNameBefore(body: string, before: number, surname: string): string | null {
+  const re = new RegExp(`${START}(${NAME_WORD})[ \\t]+${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${END}`, 'gu');
+  let found: string | null = null;
+  for (const m of body.slice(0, before).matchAll(re)) {
+    const first = m[1];
+    if (NOT_NAME.has(first) || TITLE_WORD.has(first) || MONTHS.has(first) || NOT_FIRST.test(first) || HONORIFIC.test(first) || PEERAGE.test(first)) continue;
+    found = `${first} ${surname}`;
+  }
+  return found;
 }
 
 /** Finds people; `isKnownName(start,end)` says a span is already an organisation/place name. */
@@ -73,25 +96,27 @@ export function findPeople(
   };
 
   for (const m of body.matchAll(RUN)) {
-    const title = (m[1] ?? '').trim().replace(/\.$/, '');
+    // Of stacked titles ("Professor Sir", "Rt Hon Lord") the last one says what kind of name follows.
+    const title = (m[1] ?? '').trim().replace(/\.$/, '').split(/\s+/).at(-1)!.replace(/\.$/, '');
     const words = m[2].split(/\s+/);
     const startOfWords = (m.index ?? 0) + (m[1]?.length ?? 0);
     if (PEERAGE.test(title)) {
       const w = clean(words).slice(0, 2);
       if (!w.length) continue;
-      // "Lord Darzi of Denham": the title is part of the name.
+      // "Lord Darzi of Denham": the title is part of the name, unless the story named the person in full ("Andrew Lansley" … "Lord Lansley").
       const name = `${title} ${w[0]}`;
-      push(name, name, m.index ?? 0, startOfWords + w[0].length);
+      push(byKey.get(w[0]) ?? name, name, m.index ?? 0, startOfWords + w[0].length);
       continue;
     }
     const w = clean(words);
     if (HONORIFIC.test(title)) {
-      if (!w.length) continue;
+      if (!w.length || (w.length === 1 && PARTICLE_RE.test(w[0]))) continue;
       const full = w.join(' ');
       const end = startOfWords + body.slice(startOfWords).indexOf(w[w.length - 1]) + w[w.length - 1].length;
-      if (w.length === 1) {
+      const surname = w[0].match(PARTICLE_RE) ? full : w[0];
+      if (w.length === 1 || surname === full) {
         // "Dr Prasad": a later mention of someone named in full earlier, else a surname-only person.
-        push(byKey.get(w[0]) ?? byFirst.get(w[0]) ?? full, w[0], m.index ?? 0, end);
+        push(byKey.get(surname) ?? byFirst.get(surname) ?? fullNameBefore(body, m.index ?? 0, surname) ?? full, surname, m.index ?? 0, end);
       } else {
         push(full, w[w.length - 1], m.index ?? 0, end);
         if (!byFirst.has(w[0])) byFirst.set(w[0], full);
@@ -140,9 +165,35 @@ export function findPeople(
       push(name, word, start, start + word.length);
     }
   }
+  for (const g of givenNameSpeakers(body, out)) push(g.name, g.key, g.start, g.end);
   // "(Reporting by Jo Bloggs and Sam Roe; editing by …)", "By Jo Bloggs", "Photo: Jo Bloggs": credits name
   // the reporter or photographer, who is neither in the story nor the one quoted in it.
   return out.filter((p) => !CREDIT_BEFORE.test(body.slice(Math.max(0, p.start - 120), p.start))).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Kim said", "said Kim": a given name alone beside a speech verb is the one person named in
+ * full with it ("Kim Dale"), when only one was. Elsewhere a bare given name is left alone.
+ */
+function givenNameSpeakers(body: string, found: PersonMention[]): Array<{ name: string; key: string; start: number; end: number }> {
+  const byGiven = new Map<string, string | null>();
+  for (const p of found) {
+    const parts = p.name.split(' ');
+    if (parts.length < 2 || PEERAGE.test(parts[0])) continue;
+    byGiven.set(parts[0], byGiven.has(parts[0]) && byGiven.get(parts[0]) !== p.name ? null : p.name);
+  }
+  const given = [...byGiven].filter(([, n]) => n !== null).map(([g]) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  if (!given.length) return [];
+  const NAME = `(${given.join('|')})(?![ \\t]+\\p{Lu})${END}`;
+  const re = new RegExp(`(?:${SPEECH}[ \\t]+${NAME})|(?:(?<![\\p{Lu}][\\p{L}]*[ \\t]+)${START}${NAME}(?:,[^.;:"“”‘]{0,150}?,)?\\s+${SPEECH}\\b)`, 'gu');
+  const out: Array<{ name: string; key: string; start: number; end: number }> = [];
+  for (const m of body.matchAll(re)) {
+    const word = m[1] ?? m[2];
+    const start = (m.index ?? 0) + m[0].indexOf(word);
+    if (found.some((p) => start < p.end && start + word.length > p.start)) continue;
+    out.push({ name: byGiven.get(word)!, key: word, start, end: start + word.length });
+  }
+  return out;
 }
 
 const CREDIT_BEFORE = /(?:\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Pp]hotographs?|[Pp]hotos?|[Pp]ictures?|[Ii]mages?|[Ii]llustrations?|[Vv]ideo)(?:\s+[Ss]ource)?(?:\s+by\b|\s*:)|(?:^|\n)\s*(?:By|BY)\b|\b(?:[Cc]redit|[Ss]ource)\s*:)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\band\b|&)\s*)*$/;

@@ -1,33 +1,255 @@
-// Services: the NHS programmes, products and service types an article discusses, found by
-// the catalogue in sources/lexicon/ (with acronyms only where the page is about the NHS).
+// Services: the NHS programmes, products and service types an article discusses. Found by the
+// catalogue in sources/lexicon/services.json, and by a general pattern (a health phrase headed by
+// service, programme, system, centre, unit …, service-patterns.json) for programmes nobody listed.
+// Each service is named as the article writes it, the same way throughout the article.
 import type { Entity } from '../types.ts';
 import type { Token } from './gazetteer.ts';
 import type { Knowledge } from './knowledge.ts';
+import type { ServicePatterns } from './service-catalogue.ts';
 import { NHS_CONTEXT } from './entities.ts';
+import { normTokens } from './reference/names.ts';
 
-/** Services from the lexicon; acronyms only as written, and only where the page is about the NHS. */
-export function findServices(body: string, tokens: Token[], k: Knowledge): Entity[] {
-  const out: Array<Entity & { short: boolean }> = [];
+/** A service mention; `serviceType` says what "the app" or "the new helpline" may refer back to. */
+export interface ServiceMention extends Entity {
+  kind: 'service';
+  serviceType: string;
+}
+
+interface Found extends ServiceMention {
+  /** An acronym or bare number: needs an NHS page. */
+  short: boolean;
+  /** The catalogue's name, or null for a phrase the general pattern found. */
+  catalogued: string | null;
+  /** This surface may stand as the article's name for the service. */
+  nameForm: boolean;
+  /** A kind of service any country has: needs an NHS page. */
+  anywhere: boolean;
+}
+
+/** Services named in `body`: catalogue matches first, then phrases the general pattern finds. */
+export function findServices(body: string, tokens: Token[], k: Knowledge): ServiceMention[] {
+  const listed = catalogueMatches(body, tokens, k);
+  // A programme named in full ("Summary Care Record") makes an NHS page; an acronym, or a kind of service
+  // any country has ("flu vaccination"), is a service only on a page that already is one.
+  const nhsPage = listed.some((x) => !x.short && !x.anywhere) || NHS_CONTEXT.test(body);
+  const foreign = foreignAcronyms(body, listed);
+  const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface)));
+  const patterned = nhsPage ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
+  const all = [...kept, ...patterned].sort((a, b) => a.start - b.start);
+  const names = articleNames(all);
+  return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, ...e }) => ({ ...e, name: names.get(groupKey(e, _c)) ?? e.name }));
+}
+
+function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] {
+  const out: Found[] = [];
+  const bodies = k.servicePatterns.bodies;
   for (let i = 0; i < tokens.length; ) {
     const m = k.services.longestAt(tokens, i);
     if (!m) { i++; continue; }
-    const surface = body.slice(tokens[m.first].start, tokens[m.last - 1].end);
-    const hit = m.values.find((h) => h.exact === null || h.exact === surface);
-    if (!hit || surface.includes('\n')) { i++; continue; }
-    // A bare "111" is the service unless it is a count or part of a larger number.
-    if (surface === '111' && (/[\d£$.,]\s?$/.test(body.slice(Math.max(0, tokens[m.first].start - 2), tokens[m.first].start)) || /^\s*(?:%|per cent|million|bn|m\b|[,.]\d|patients|people|beds|staff|deaths|cases)/.test(body.slice(tokens[m.last - 1].end, tokens[m.last - 1].end + 12)))) { i++; continue; }
-    out.push({ kind: 'service', name: hit.name, surface, code: null, start: tokens[m.first].start, end: tokens[m.last - 1].end, short: hit.exact !== null || surface === '111' });
-    i = m.last;
+    const start = tokens[m.first].start;
+    let end = tokens[m.last - 1].end;
+    let surface = body.slice(start, end);
+    const hit = m.values.find((h) => (h.exact === null || h.exact === surface) && (!h.needs || h.needs.test(body)));
+    if (!hit || surface.includes('\n') || isCount(body, surface, start, end)) { i++; continue; }
+    // "NHS Connecting for Health": a body whose name contains a service alias is the body.
+    if (bodyAt(tokens, m.first, m.last, bodies)) { i = m.last; continue; }
+    if (companyUse(body, tokens, m.first, m.last, k)) { i = m.last; continue; }
+    // "EPS Release 2", "Phase 4 of the …": a numbered stage of a programme is a service of its own, named as written.
+    const stage = stageAfter(body, tokens, m.last, k.servicePatterns);
+    const short = (hit.exact !== null && !hit.needs) || surface === '111';
+    if (stage > m.last) { end = tokens[stage - 1].end; surface = body.slice(start, end); }
+    out.push({
+      kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type,
+      short, catalogued: stage > m.last ? `${hit.name} ${normTokens(surface).slice(-2).join(' ')}` : hit.name, nameForm: hit.nameForm || stage > m.last, anywhere: hit.anywhere,
+    });
+    i = Math.max(m.last, stage);
   }
-  if (!out.some((x) => x.short)) return out.map(({ short: _s, ...e }) => e);
-  // A programme named in full ("Summary Care Record") is an NHS setting of its own.
-  const nhs = out.some((x) => !x.short) || NHS_CONTEXT.test(body);
-  // "the Centers for Disease Control (CDC)": an acronym the page defines as something else is not the service.
+  return out;
+}
+
+// Words after a product name that make it the product ("the Epic system", "its Cerner EPR").
+const PRODUCT_NOUN = /^\s+(?:EPR|EHR|system|systems|software|record|records|platform|go-live|rollout|roll-out|implementation|deployment)\b/i;
+
+/** "signed a contract with Epic": a product named after its maker, written where the maker is meant. */
+function companyUse(body: string, tokens: Token[], first: number, last: number, k: Knowledge): boolean {
+  const maker = k.names.matchesAt(tokens, first).some((c) => c.last === last && c.values.some((v) => v.entry.category === 'provider'));
+  if (!maker) return false;
+  const start = tokens[first].start;
+  const end = tokens[last - 1].end;
+  if (PRODUCT_NOUN.test(body.slice(end, end + 20))) return false;
+  return /\b(?:with|by|from|to|and|between)\s+$/i.test(body.slice(Math.max(0, start - 12), start)) || /^(?:['’]s\b|,\s+(?:the|a|which|who)\b|\s+(?:said|says|has|have|was|is|will|won|signed|announced|confirmed))/.test(body.slice(end, end + 14));
+}
+
+const STAGE_NUMBER = /^(?:\d{1,2}|[IVX]{1,4}|one|two|three|four|five|six)$/i;
+
+/** The token index after "Release 2" / "Phase IV" following a catalogued name at `i`, or `i` when none follows. */
+function stageAfter(body: string, tokens: Token[], i: number, p: ServicePatterns): number {
+  if (i + 1 >= tokens.length || !p.qualifiers.has(tokens[i].norm) || !tokens[i].capital) return i;
+  if (!/^ $/.test(body.slice(tokens[i - 1].end, tokens[i].start)) || !/^ $/.test(body.slice(tokens[i].end, tokens[i + 1].start))) return i;
+  return STAGE_NUMBER.test(body.slice(tokens[i + 1].start, tokens[i + 1].end)) ? i + 2 : i;
+}
+
+// Capitalised words that do not make a name a brand: diseases and acronyms for kinds of service.
+const UNBRANDED = /^(?:COVID|Covid|COVID-19|Covid-19|Coronavirus|HPV|GP|GPs|FIT|[A-Z]{2,6}s?)$/;
+
+/** Whether a surface is a programme's own name ("Pharmacy First", "NHS App", "111 online", "care.data"), not a kind of service. */
+function branded(surface: string): boolean {
+  if (/\d|\./.test(surface.replace(/\bCOVID-19\b/gi, ''))) return true;
+  return surface.split(/[\s-]+/).some((w) => /[A-Z]/.test(w) && !UNBRANDED.test(w));
+}
+
+/** A bare "111" is the service unless it is a count or part of a larger number. */
+function isCount(body: string, surface: string, start: number, end: number): boolean {
+  if (surface !== '111') return false;
+  return /[\d£$.,]\s?$/.test(body.slice(Math.max(0, start - 2), start))
+    || /^\s*(?:%|per cent|million|bn|m\b|[,.]\d|patients|people|beds|staff|deaths|cases)/.test(body.slice(end, end + 12));
+}
+
+/** Whether a body's name ("NHS Digital", "NHS Connecting for Health") covers tokens [first, last), with "NHS" before it. */
+function bodyAt(tokens: Token[], first: number, last: number, bodies: ReadonlySet<string>): boolean {
+  for (let a = Math.max(0, first - 1); a <= first; a++) {
+    for (let b = last; b <= Math.min(tokens.length, last + 3); b++) {
+      if (bodies.has(tokens.slice(a, b).map((t) => t.norm).join(' '))) return true;
+    }
+  }
+  return false;
+}
+
+/** "the Centers for Disease Control (CDC)": an acronym the page defines as something else is not the service. */
+function foreignAcronyms(body: string, found: Found[]): Set<string> {
   const foreign = new Set<string>();
   for (const d of body.matchAll(/\(([A-Z][A-Za-z0-9]{1,7})\)/g)) {
     const at = d.index ?? 0;
-    const acronym = out.find((x) => x.short && x.surface === d[1]);
-    if (acronym && !out.some((x) => !x.short && x.name === acronym.name && at - x.end >= 0 && at - x.end <= 2)) foreign.add(d[1]);
+    const acronym = found.find((x) => x.short && x.surface === d[1]);
+    if (acronym && !found.some((x) => !x.short && x.name === acronym.name && at - x.end >= 0 && at - x.end <= 2)) foreign.add(d[1]);
   }
-  return out.filter((x) => !x.short || (nhs && !foreign.has(x.surface))).map(({ short: _s, ...e }) => e);
+  return foreign;
+}
+
+interface Word { text: string; lower: string; start: number; end: number; capital: boolean }
+
+/** Tokens joined by a hyphen are one word ("walk-in", "midwife-led", "COVID-19"). */
+function wordsOf(body: string, tokens: Token[]): Word[] {
+  const out: Word[] = [];
+  for (const t of tokens) {
+    const last = out[out.length - 1];
+    if (last && body.slice(last.end, t.start) === '-') {
+      last.end = t.end;
+      last.text = body.slice(last.start, last.end);
+      last.lower = last.text.toLowerCase();
+      continue;
+    }
+    const text = body.slice(t.start, t.end);
+    out.push({ text, lower: text.toLowerCase(), start: t.start, end: t.end, capital: t.capital });
+  }
+  return out;
+}
+
+const MAX_MODIFIERS = 4;
+// Words that end a modifier run: determiners, pronouns, prepositions, auxiliaries, numbers.
+const FUNCTION_WORD = /^(?:the|a|an|this|that|these|those|its|their|our|his|her|my|your|whose|which|who|what|of|in|on|at|to|for|from|by|with|and|or|but|as|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|not|no|than|then|into|onto|over|under|about|after|before|such|each|every|both|own|one|two|three|said|says|how|when|where|why|if|so|up|out|off|via|per|also|only|just|very|more|most|less|\d+)$/;
+const CAPITAL_JOINER = /^(?:and|of|for|&)$/;
+
+/**
+ * A health phrase headed by a service noun that the catalogue does not know: "the minor ailment
+ * service", "a new GP hub", "St Anne's Birth Centre", "the HPV vaccine programme".
+ */
+function patternMatches(body: string, tokens: Token[], p: ServicePatterns): Found[] {
+  const words = wordsOf(body, tokens);
+  const out: Found[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const head = words[i];
+    const weak = p.weakHeads.get(head.lower);
+    const strong = p.strongHeads.get(head.lower);
+    const type = weak ?? strong;
+    if (!type) continue;
+    const capitalMode = /^[A-Z]/.test(head.text);
+    if (!capitalMode && p.capitalOnly.has(head.lower)) continue;
+    const { run, spoilt } = modifierRun(body, words, i, capitalMode, p);
+    if (!run.length || spoilt) continue;
+    if (!acceptable(run, head, strong !== undefined, capitalMode, p)) continue;
+    // "the Birth Centre Trust", "Centre for Mental Health": the phrase is part of a longer name.
+    const next = words[i + 1];
+    if (capitalMode && next && /^ +$/.test(body.slice(head.end, next.start)) && (/^[A-Z]/.test(next.text) || (/^(?:for|of)$/.test(next.lower) && /^[A-Z]/.test(words[i + 2]?.text ?? '')))) continue;
+    const start = run[0].start;
+    const surface = body.slice(start, head.end);
+    if (p.bodies.has(normTokens(surface).join(' '))) continue;
+    out.push({ kind: 'service', name: surface, surface, code: null, start, end: head.end, serviceType: type, short: false, catalogued: null, nameForm: true, anywhere: false });
+  }
+  return out;
+}
+
+/**
+ * The words before a head that qualify it, nearest last; stops at punctuation, function words and
+ * non-modifiers. `spoilt`: a word that makes the phrase something else stands in it ("pension scheme").
+ */
+function modifierRun(body: string, words: Word[], i: number, capitalMode: boolean, p: ServicePatterns): { run: Word[]; spoilt: boolean } {
+  const run: Word[] = [];
+  let spoilt = false;
+  for (let j = i - 1; j >= 0 && run.length < MAX_MODIFIERS; j--) {
+    const w = words[j];
+    if (!/^ $/.test(body.slice(w.end, words[j + 1].start))) break;
+    const norm = w.lower.replace(/-/g, ' ');
+    if (p.notModifiers.has(norm)) { spoilt = true; break; }
+    if (capitalMode) {
+      if (!/^[A-Z0-9]/.test(w.text) && !(CAPITAL_JOINER.test(w.lower) && run.length > 0)) break;
+      if (/^(?:The|A|An|This|That|Its|Their|Our|New)$/.test(w.text)) break;
+    } else if ((/^[A-Z]/.test(w.text) && !p.modifiers.has(norm) && /[a-z]/.test(w.text)) || FUNCTION_WORD.test(w.lower) || p.stops.has(norm)
+      || /['’]s$/i.test(w.text) || (/(?:ly|ed|ing)$/.test(w.lower) && !p.modifiers.has(norm))) break;
+    if (p.weakHeads.has(w.lower) && !p.modifiers.has(norm)) break;
+    run.unshift(w);
+  }
+  while (run.length && CAPITAL_JOINER.test(run[0].lower)) run.shift();
+  // "to use standalone midwifery units": a lower-case phrase starts at its first health word.
+  if (!capitalMode) while (run.length && !p.modifiers.has(run[0].lower.replace(/-/g, ' ')) && !/^[A-Z0-9]+$/.test(run[0].text)) run.shift();
+  return { run, spoilt };
+}
+
+/** A run makes a service when it names a health field; a capitalised name must not be a body's. */
+function acceptable(run: Word[], head: Word, strong: boolean, capitalMode: boolean, p: ServicePatterns): boolean {
+  const lower = run.map((w) => w.lower.replace(/-/g, ' '));
+  if (capitalMode && [...lower, head.lower].some((w) => w.split(' ').some((x) => p.orgWords.has(x)))) return false;
+  const text = ` ${lower.join(' ')} `;
+  // "the NHS Digital service": a body's name before the head makes it the body's, not a programme.
+  for (let a = 0; a < lower.length; a++) for (let b = a + 1; b <= lower.length; b++) if (p.bodies.has(normTokens(lower.slice(a, b).join(' ')).join(' '))) return false;
+  const health = [...p.modifiers].filter((m) => text.includes(` ${m} `));
+  if (strong) return health.length > 0 || capitalMode;
+  if (health.some((m) => !p.generic.has(m))) return true;
+  // "the NHS smartphone app": an NHS-branded app or line is a service even with an ordinary word before it.
+  return lower[0] === 'nhs' && lower.length >= 2 && /^(?:app|apps|line|helpline|pass|portal)$/.test(head.lower);
+}
+
+const foldKey = (s: string) => normTokens(s.replace(/-/g, ' ')).filter((w) => w !== 'nhs').map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)).join(' ');
+
+function groupKey(e: { surface: string }, catalogued: string | null): string {
+  return catalogued !== null ? `c:${catalogued}` : `p:${foldKey(e.surface)}`;
+}
+
+/**
+ * One name per service per article, as the article writes it: the catalogue's name when the text
+ * writes that (up to case, "NHS" and plural), else the form it uses most (first on a tie),
+ * preferring words to an acronym.
+ */
+function articleNames(found: Found[]): Map<string, string> {
+  const groups = new Map<string, Found[]>();
+  for (const f of found) {
+    const key = groupKey(f, f.catalogued);
+    const g = groups.get(key) ?? [];
+    g.push(f);
+    groups.set(key, g);
+  }
+  const names = new Map<string, string>();
+  for (const [key, g] of groups) {
+    const cat = g[0].catalogued;
+    // "the care.data programme" writes the catalogue's "care.data"; "EPS Release 2" does not write "Electronic Prescription Service".
+    if (cat !== null && g.some((f) => ` ${foldKey(f.surface)} `.includes(` ${foldKey(cat)} `))) { names.set(key, cat); continue; }
+    const forms = g.filter((f) => f.nameForm).map((f) => f.surface.replace(/^(?:the|a|an)\s+/i, ''));
+    if (!forms.length) { names.set(key, cat ?? g[0].surface); continue; }
+    const worded = forms.filter((f) => /[a-z]/.test(f));
+    const pool = worded.length ? worded : forms;
+    const counts = new Map<string, number>();
+    for (const f of pool) counts.set(f, (counts.get(f) ?? 0) + 1);
+    names.set(key, [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0]);
+  }
+  return names;
 }

@@ -441,11 +441,13 @@ const DATE_ONLY =
   /^(?:(?:published|updated|posted|on|am|le|el|il|op)\b[:\s]*)?(?:[\p{L}.]+,?\s+)?(?:\d{1,4}[./\-\s]+(?:\d{1,2}|\p{L}+\.?)[./\-\s,]+\d{2,4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})(?:[\s,|at-]+\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$/iu;
 /** "Author:", "Publish date:": field labels whose value sits in the next element. */
 const FIELD_LABEL = /^[\p{L} ]{2,24}:$/u;
+/** "Jo Bloggs said:": a short line that introduces the quote in the next paragraph is story text, not a label. */
+const SPEECH_INTRO = /\b(?:said|says|added|adds|explained|commented|continued|wrote|writes|stated|states|told|tweeted)\s*:$/i;
 
 function tidy(paragraphs: string[]): string[] {
   const out: string[] = [];
   for (const p of paragraphs) {
-    if (FURNITURE_LINE.test(p) || DATE_ONLY.test(p) || FIELD_LABEL.test(p)) continue;
+    if (FURNITURE_LINE.test(p) || DATE_ONLY.test(p) || (FIELD_LABEL.test(p) && !SPEECH_INTRO.test(p))) continue;
     if (out.length > 0 && out[out.length - 1] === p) continue;
     out.push(p);
   }

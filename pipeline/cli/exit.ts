@@ -1,12 +1,14 @@
 // Exit codes mean something to a scheduler.
 export const EXIT = {
   ok: 0,
-  /** Something unexpected broke (a bug, a full disk): the stack is printed. */
+  /** Something unexpected broke (a bug): the stack is printed. */
   error: 1,
   /** Bad usage or an invalid config/source declaration: the message names the file and field. */
   usage: 2,
   /** A source failed or yielded no articles: the run finished, but its data is incomplete. */
   sourceFailed: 3,
+  /** A file could not be written (the disk is full): one line names it; free space and run again. */
+  storage: 5,
 } as const;
 
 export class UsageError extends Error {

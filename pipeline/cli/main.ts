@@ -1,10 +1,13 @@
-// The `rollwatch` command line. Exit codes: 0 ok; 1 unexpected error; 2 bad usage or config;
-// 3 a source failed or yielded no articles (so a silently broken source fails a scheduled run).
-import { readFileSync } from 'node:fs';
+// The `rollwatch` command line. Exit codes (pipeline/cli/exit.ts): 0 ok; 1 unexpected error; 2 bad
+// usage or config; 3 a source failed or yielded no articles (so a silently broken source fails a
+// scheduled run), or an imported WARC file was damaged; 5 a file could not be written (full disk).
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../sources/load.ts';
+import { parseShard } from '../run/shard.ts';
 import { EXIT, UsageError } from './exit.ts';
+import { explainFailure } from './failures.ts';
 
 const DEFAULT_DB = 'output/rollwatch.duckdb';
 const DEFAULT_CONFIG = 'sources/live.config.json';
@@ -34,13 +37,15 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--config <file>', 'run config naming the sources and output paths', DEFAULT_CONFIG)
     .option('--db <file>', `DuckDB file (default: the config's "db", usually ${DEFAULT_DB})`)
     .option('--archive <dir>', 'raw WARC archive folder (default: the config\'s "archive")')
+    .option('--shard <k/n>', "crawl only slice K of N of the config's sites (by host), each slice into its own --db; see `rollwatch merge`")
     .option('--quiet', 'no progress output')
-    .action(async (opts: { config: string; db?: string; archive?: string; quiet?: boolean }) => {
+    .action(async (opts: { config: string; db?: string; archive?: string; shard?: string; quiet?: boolean }) => {
       const loaded = loadRunConfig(opts); // validate the config before loading the heavy stages
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
       const { runPipeline } = await import('../run/run.ts');
       const { printRunTable } = await import('./summary.ts');
       const { createProgress } = await import('../run/progress.ts');
-      const report = await runPipeline(loaded, { command: 'run', progress: createProgress(process.stderr, opts.quiet) });
+      const report = await runPipeline(loaded, { command: 'run', shard, progress: createProgress(process.stderr, opts.quiet) });
       printRunTable(report, process.stdout);
       setExit(report.status === 'ok' ? EXIT.ok : EXIT.sourceFailed);
     });
@@ -64,12 +69,18 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--config <file>', 'run config (for per-source selectors and the archive folder)', DEFAULT_CONFIG)
     .option('--db <file>', 'DuckDB file')
     .option('--archive <dir>', 'raw WARC archive folder')
+    .option('--from <file>', 'rebuild into a new --db from this database, which is only read')
+    .option('--shard <k/n>', 'with --from: only slice K of N of its documents, each slice into its own --db; see `rollwatch merge`')
     .option('--quiet', 'no progress output')
-    .action(async (opts: { config: string; db?: string; archive?: string; quiet?: boolean }) => {
+    .action(async (opts: { config: string; db?: string; archive?: string; from?: string; shard?: string; quiet?: boolean }) => {
       const loaded = loadRunConfig(opts);
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+      if (shard && !opts.from) throw new UsageError('reprocess --shard needs --from FILE (the database to read) and --db FILE (the shard\'s own new file)');
+      if (opts.from && !existsSync(opts.from)) throw new UsageError(`cannot read ${opts.from}: no such file`);
+      if (opts.from && resolve(opts.from) === loaded.paths.db) throw new UsageError('--from and --db must be different files');
       const { reprocess } = await import('../run/reprocess.ts');
       const { createProgress } = await import('../run/progress.ts');
-      const report = await reprocess(loaded, { progress: createProgress(process.stderr, opts.quiet) });
+      const report = await reprocess(loaded, { from: opts.from, shard, progress: createProgress(process.stderr, opts.quiet) });
       process.stdout.write(
         `reprocessed ${report.reprocessed} of ${report.documents} documents from the archive; ${report.events} events\n`,
       );
@@ -78,12 +89,56 @@ export function buildProgram(setExit: (code: number) => void): Command {
     });
 
   program
+    .command('import')
+    .description('load WARC files made elsewhere (Common Crawl news, wget, browsertrix) into the archive and the database')
+    .argument('<files...>', 'WARC files (.warc or .warc.gz)')
+    .option('--config <file>', "run config: only records on its sources' hosts and article patterns are kept", DEFAULT_CONFIG)
+    .option('--db <file>', 'DuckDB file')
+    .option('--archive <dir>', 'raw WARC archive folder the records are copied into')
+    .option('--shard <k/n>', 'import only slice K of N (by document), each slice into its own --db; see `rollwatch merge`')
+    .option('--quiet', 'no progress output')
+    .action(async (files: string[], opts: { config: string; db?: string; archive?: string; shard?: string; quiet?: boolean }) => {
+      const loaded = loadRunConfig(opts);
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+      for (const file of files) {
+        if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`cannot read ${file}: no such file`);
+      }
+      const { importWarcFiles } = await import('../run/import.ts');
+      const { printImportTable } = await import('./import-summary.ts');
+      const { createProgress } = await import('../run/progress.ts');
+      const report = await importWarcFiles(loaded, files, { shard, progress: createProgress(process.stderr, opts.quiet) });
+      printImportTable(report, process.stdout);
+      setExit(report.status === 'ok' ? EXIT.ok : EXIT.sourceFailed);
+    });
+
+  program
+    .command('merge')
+    .description('combine shard files (or any rollwatch databases) into one, with the same ids; merging again changes nothing')
+    .argument('<files...>', 'DuckDB files to merge (each is only read)')
+    .requiredOption('--db <file>', 'the merged DuckDB file (created if missing, else merged into)')
+    .action(async (files: string[], opts: { db: string }) => {
+      const { mergeDatabases } = await import('../load/merge.ts');
+      const { formatTable } = await import('./summary.ts');
+      const report = await mergeDatabases(files, opts.db);
+      process.stdout.write(
+        formatTable(
+          ['file', 'documents taken', 'earlier versions', 'log rows'],
+          report.inputs.map((i) => [i.file, i.documentsTaken, i.earlierVersions, i.logRows]),
+        ),
+      );
+      process.stdout.write(`${opts.db}: ${report.documents} documents, ${report.events} rollout events\n`);
+      setExit(EXIT.ok);
+    });
+
+  program
     .command('demo')
     .description('serve the bundled sample sites on 127.0.0.1 and run the whole pipeline on them')
     .option('--db <file>', 'DuckDB file', DEFAULT_DB)
     .option('--archive <dir>', 'raw WARC archive folder', 'output/archive')
+    .option('--shard <k/n>', 'crawl only slice K of N of the sample sites (by host), as a backfill shard would')
     .option('--quiet', 'no progress output')
-    .action(async (opts: { db: string; archive: string; quiet?: boolean }) => {
+    .action(async (opts: { db: string; archive: string; shard?: string; quiet?: boolean }) => {
+      const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
       const { runDemo } = await import('../run/demo.ts');
       const { printDemoSummary, printRunTable } = await import('./summary.ts');
       const { createProgress } = await import('../run/progress.ts');
@@ -91,6 +146,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
       const { report } = await runDemo({
         db,
         archive: resolve(opts.archive),
+        shard,
         progress: createProgress(process.stderr, opts.quiet),
       });
       printRunTable(report, process.stdout);
@@ -116,6 +172,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--since <date>', 'reported on or after this day (YYYY-MM-DD; 2013 or 2013-06 mean their first day)')
     .option('--until <date>', 'reported on or before this day (YYYY-MM-DD; 2013 or 2013-06 mean their last day)')
     .option('--excel', 'start the CSV with a UTF-8 BOM so Excel reads accents and £ right (CSV lines always end CRLF)')
+    .option('--partition <columns>', 'parquet only: a Hive-partitioned dataset in the -o folder, by any of source, year, month, service, status (e.g. source,year)')
     .addOption(new Option('--status <status>', 'only this status').choices([
       'planned', 'live', 'delayed', 'paused', 'resumed', 'cancelled', 'under_review', 'provider_appointed', 'provider_withdrawn',
     ]))
@@ -182,6 +239,11 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ConfigError || err instanceof UsageError) {
       process.stderr.write(`rollwatch: ${err.message}\n`);
       return EXIT.usage;
+    }
+    const explained = explainFailure(err);
+    if (explained) {
+      process.stderr.write(`rollwatch: ${explained.message}\n`);
+      return explained.code;
     }
     process.stderr.write(`rollwatch: ${(err as Error).stack ?? String(err)}\n`);
     return EXIT.error;

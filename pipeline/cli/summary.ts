@@ -35,12 +35,19 @@ export async function printDemoSummary(dbPath: string, out: NodeJS.WritableStrea
       'SELECT status, count(*) AS n FROM v_events GROUP BY status ORDER BY n DESC, status',
     );
     out.write(formatTable(['status', 'events'], byStatus.map((r) => [r.status, r.n])));
-    out.write('\nlatest status per service and region:\n');
-    const latest = await db.query<{ service: string; region: string; status: string; reported: string | null; provider: string | null }>(
-      `SELECT service, region, status, CAST(reported_on AS VARCHAR) AS reported, provider
+    out.write('\nstatus per service and region (latest lifecycle status; provider and open review beside it):\n');
+    const latest = await db.query<{ service: string; region: string; status: string | null; since: string | null; provider: string | null; review: string | null }>(
+      `SELECT service, region, status, effective AS since,
+              CASE provider_status WHEN 'withdrawn' THEN 'none (' || provider_named || ' withdrew)' ELSE provider END AS provider,
+              CASE WHEN review_open THEN 'open since ' || review_effective END AS review
          FROM v_rollout_current ORDER BY service, region`,
     );
-    out.write(formatTable(['service', 'region', 'status', 'reported', 'provider'], latest.map((r) => [r.service, r.region, r.status, r.reported, r.provider])));
+    out.write(
+      formatTable(
+        ['service', 'region', 'status', 'since', 'provider', 'review'],
+        latest.map((r) => [r.service, r.region, r.status ?? '(none reported)', r.since, r.provider, r.review]),
+      ),
+    );
   } finally {
     db.close();
   }

@@ -59,10 +59,10 @@ export interface ArticleResponse {
 
 export async function handleArticleResponse(ctx: SourceContext, page: ArticleResponse): Promise<void> {
   const { key, response, known } = page;
-  const seen = { sitemapLastmod: page.sitemapLastmod };
+  const seen = { how: 'not_modified' as const, sitemapLastmod: page.sitemapLastmod };
   if (response.status === 304) {
     ctx.stats.notModified += 1;
-    return ctx.call(() => ctx.hooks.onNotModified(key, 'not_modified', seen));
+    return ctx.call(() => ctx.hooks.onNotModified(key, seen));
   }
   if (response.status < 200 || response.status >= 300) return ctx.fail(key, `http_${response.status}`, response.status, `HTTP ${response.status}`);
   if (response.omitted) {
@@ -74,7 +74,7 @@ export async function handleArticleResponse(ctx: SourceContext, page: ArticleRes
   const contentHash = createHash('sha256').update(page.renderedHtml ?? response.body).digest('hex');
   if (known?.contentHash && known.contentHash === contentHash) {
     ctx.stats.notModified += 1;
-    return ctx.call(() => ctx.hooks.onNotModified(key, 'not_modified', seen));
+    return ctx.call(() => ctx.hooks.onNotModified(key, seen));
   }
   const contentType = response.headers['content-type'] ?? null;
   let html: string;

@@ -248,7 +248,7 @@ export async function screenArticle(ctx: SourceContext, candidate: Candidate, re
   // This is what makes a nightly run over a large archive cheap.
   if (unchangedBySitemap(ctx.hooks.known(canonical), lastmod)) {
     ctx.stats.skippedLastmod += 1;
-    await ctx.call(() => ctx.hooks.onNotModified(canonical, 'lastmod', { sitemapLastmod: lastmod ?? null }));
+    await ctx.call(() => ctx.hooks.onNotModified(canonical, { how: 'lastmod', sitemapLastmod: lastmod ?? null }));
     return false;
   }
   ctx.stats.fetched += 1;

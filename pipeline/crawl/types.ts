@@ -40,10 +40,9 @@ export interface CrawlHooks {
   onArticle(capture: Capture, archived: ArchiveRef): Promise<void>;
   /**
    * An article found unchanged: `not_modified` (a 304 or the same bytes as before) or `lastmod`
-   * (not requested at all: its sitemap lastmod is no later than the one it had at its last fetch).
-   * `seen` carries the sitemap lastmod it has now, to record with it.
+   * (not requested at all: its sitemap lastmod is no later than the one it had when last fetched).
    */
-  onNotModified(url: string, how: UnchangedHow, seen?: { sitemapLastmod: string | null }): Promise<void>;
+  onNotModified(url: string, seen: { how: UnchangedHow; sitemapLastmod: string | null }): Promise<void>;
   onError(error: FetchError): Promise<void>;
   onProgress?(p: { sourceId: string; fetched: number; queued: number; failed: number }): void;
 }
@@ -91,7 +90,7 @@ export interface SourceCrawlStats {
   fetched: number;
   /** Requested and found unchanged: a 304, or the same content hash as the last capture. */
   notModified: number;
-  /** Never requested: the sitemap lastmod is no later than the one recorded at the last fetch. */
+  /** Never requested: the sitemap lastmod is no later than the one it had when last fetched. */
   skippedLastmod: number;
   /** onError calls: failed articles, failed discovery pages and robots refusals. */
   failed: number;

@@ -7,6 +7,7 @@ import { installAnalystLayer } from '../load/views.ts';
 import { startServer } from '../serve/server.ts';
 import { exportRows, type ExportFormat } from './export.ts';
 import { FilterError, type FactFilters } from './filters.ts';
+import { parsePartition, writeParquetDataset } from './parquet-dataset.ts';
 import { writeReport } from './report.ts';
 import { renderRunSummary } from './run-summary.ts';
 import { writeSchemaDoc } from './schema-doc.ts';
@@ -66,6 +67,18 @@ export async function exportCommand(
   const dbPath = typeof opts.db === 'string' ? opts.db : 'output/rollwatch.duckdb';
   const output = typeof opts.output === 'string' ? opts.output : undefined;
   const toStdout = !output || output === '-';
+  if (typeof opts.partition === 'string') {
+    if (format !== 'parquet' || toStdout) {
+      io.stderr.write('rollwatch: --partition writes a Parquet dataset into a folder: export parquet --partition source,year -o DIR\n');
+      return EXIT.usage;
+    }
+    const keys = parsePartition(opts.partition);
+    return withReadOnlyDb(dbPath, io, async (db) => {
+      const rows = await writeParquetDataset(db, filters, output as string, keys);
+      io.stderr.write(`rollwatch: ${rows} facts written to ${output}/ (Hive-partitioned by ${keys.join(', ')})\n`);
+      return EXIT.ok;
+    });
+  }
   if (format === 'parquet' && toStdout && io.stdout.isTTY) {
     io.stderr.write('rollwatch: Parquet is binary; pass -o FILE.parquet or redirect standard output\n');
     return EXIT.usage;
@@ -107,11 +120,15 @@ export async function schemaDocCommand(options: { db?: string; output: string },
   }
 }
 
-/** Markdown per-source table of a run on stdout (for $GITHUB_STEP_SUMMARY); exit 3 when a source broke. */
+/** Markdown per-source table of a run on stdout (for $GITHUB_STEP_SUMMARY); exit 3 when a source broke or the run never finished. */
 export async function summaryCommand(options: { db: string; run?: string }, io: CommandIO = processIO): Promise<number> {
   return withReadOnlyDb(options.db, io, async (db) => {
     const summary = await renderRunSummary(db, options.run);
     io.stdout.write(summary.markdown);
+    if (summary.interrupted) {
+      io.stderr.write(`rollwatch: run ${summary.runId} was interrupted before it finished\n`);
+      return EXIT.sourceFailed;
+    }
     if (summary.broken.length) {
       io.stderr.write(`rollwatch: broken source(s): ${summary.broken.join(', ')}\n`);
       return EXIT.sourceFailed;

@@ -7,12 +7,22 @@ import { whereClause, type FactFilters } from './filters.ts';
 export interface FactRow {
   event_id: string;
   doc_id: string;
+  /** Day the fact was reported (its article's publication day). */
   date: string | null;
+  /** When its status took effect, ISO at its precision ("2007", "2013-04-01"), and the days that spans. */
+  effective: string | null;
+  effective_start: string | null;
+  effective_end: string | null;
   service: string;
   region: string;
   status: string;
+  /** lifecycle, provider or review (load/status-axes.ts). */
+  axis: string;
   provider: string | null;
+  /** Target, ISO at its precision, and the first and last day it can mean (DATE in Parquet). */
   target: string | null;
+  target_start: string | null;
+  target_end: string | null;
   evidence: string;
   quote: string | null;
   speaker: string | null;
@@ -21,14 +31,23 @@ export interface FactRow {
   url: string;
 }
 
-/** Columns of CSV/JSON/Parquet exports, in order, with the header a person sees. */
+/**
+ * Columns of CSV/JSON/Parquet exports, in order, with the header a person sees. The `_start` and
+ * `_end` columns are days (DATE in Parquet, YYYY-MM-DD in CSV), so a spreadsheet sorts and
+ * filters targets and effective dates as dates; `target` and `effective` keep their precision.
+ */
 export const EXPORT_COLUMNS = [
   'date',
+  'effective',
+  'effective_start',
+  'effective_end',
   'service',
   'region',
   'status',
   'provider',
   'target',
+  'target_start',
+  'target_end',
   'evidence',
   'quote',
   'speaker',
@@ -61,12 +80,18 @@ linked AS (
 SELECT
   f.event_id,
   f.doc_id,
-  CAST(f.reported_on AS VARCHAR) AS date,
+  f.reported_on AS date,
+  f.effective,
+  f.effective_start,
+  f.effective_end,
   f.service,
   f.region,
   f.status,
+  f.axis,
   f.provider,
   f.target,
+  f.target_start,
+  f.target_end,
   f.evidence,
   l.text AS quote,
   CASE WHEN l.speaker IS NULL THEN NULL

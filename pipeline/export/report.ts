@@ -4,26 +4,13 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from '../load/db.ts';
-import { CURRENT_SQL, FACTS_SQL, QUOTES_SQL } from '../load/views.ts';
+import { FACTS_SQL, QUOTES_SQL } from '../load/views.ts';
+import { queryCurrent, type CurrentRow } from './current.ts';
 import { queryFacts, type FactRow } from './facts.ts';
 import type { FactFilters } from './filters.ts';
 import { escapeHtml, sourceLink } from './html.ts';
 import { STATUS_COLOURS, statusColour, statusLabel } from './status-style.ts';
 import { timelineSvg } from './timeline-svg.ts';
-
-interface CurrentRow {
-  event_id: string;
-  service: string;
-  region: string;
-  status: string;
-  provider: string | null;
-  target: string | null;
-  reported_on: string | null;
-  evidence: string;
-  reports: number;
-  title: string | null;
-  url: string;
-}
 
 interface QuoteRow {
   reported_on: string | null;
@@ -48,7 +35,7 @@ th{background:#f3f5f8;position:sticky;top:0}td.date{white-space:nowrap}
 .evidence{max-width:38rem}.quote{display:block;margin-top:.3rem;color:#444;font-style:italic}
 .legend span{margin-right:.8rem;white-space:nowrap}.legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:50%;margin-right:.25rem;vertical-align:middle}
 svg.timeline{max-width:100%;height:auto;font-size:12px}svg .grid{stroke:#ddd}svg .year{fill:#555;text-anchor:middle}
-svg .region{fill:#222;text-anchor:end}svg .band{opacity:.35}svg circle{stroke:#fff;stroke-width:1.5}
+svg .region{fill:#222;text-anchor:end}svg .band{opacity:.35}svg circle,svg polygon,svg rect:not(.band){stroke:#fff;stroke-width:1.5}svg line.span{stroke-width:3;opacity:.6}
 tr:target{background:#fff6d5}.note{background:#fff6d5;padding:.3rem .6rem}.muted{color:#666}blockquote{margin:.8rem 0;padding:.2rem .9rem;border-left:4px solid #005EB8}
 @media print{th{position:static}}`;
 
@@ -78,6 +65,12 @@ function shownFacts(rows: FactRow[]): { shown: FactRow[]; note: string | null } 
   return { shown, note: `${rows.length} facts: showing ${what}. Export the CSV or run \`rollwatch serve\` for every fact.` };
 }
 
+/** Facts in the order they took effect (the views' order), then as reported. */
+function inEffectOrder(rows: FactRow[]): FactRow[] {
+  const key = (r: FactRow) => `${r.effective_end ?? r.date ?? '9999'}|${r.effective_start ?? ''}|${r.date ?? '9999'}`;
+  return [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+}
+
 function statusChip(status: string): string {
   return `<span class="status" style="background:${statusColour(status)}">${escapeHtml(statusLabel(status))}</span>`;
 }
@@ -90,23 +83,41 @@ function legend(): string {
   const items = Object.entries(STATUS_COLOURS).map(
     ([status, colour]) => `<span><i style="background:${colour}"></i>${escapeHtml(statusLabel(status))}</span>`,
   );
-  return `<p class="legend">${items.join('')}</p>`;
+  return `<p class="legend">${items.join('')}<span class="muted">● lifecycle status (its band holds until the next) · ◆ provider event · ■ review · a thin line: the span a coarse date (“in 2007”) can mean</span></p>`;
 }
 
 function factRow(row: FactRow, anchor: string): string {
   const quote = row.quote
     ? `<span class="quote">“${escapeHtml(row.quote)}”${row.speaker ? ` — ${escapeHtml(row.speaker)}` : ''}</span>`
     : '';
-  return `<tr id="${anchor}"><td class="date">${escapeHtml(row.date ?? 'undated')}</td><td>${escapeHtml(row.region)}</td><td>${statusChip(row.status)}</td><td>${escapeHtml(row.provider)}</td><td>${escapeHtml(row.target)}</td><td class="evidence">${escapeHtml(row.evidence)}${quote}</td><td>${sourceLink(row.url, row.title ?? row.url)}<br><span class="muted">${escapeHtml(row.source)}</span></td></tr>`;
+  return `<tr id="${anchor}"><td class="date">${escapeHtml(row.effective ?? 'undated')}</td><td class="date">${escapeHtml(row.date ?? 'undated')}</td><td>${escapeHtml(row.region)}</td><td>${statusChip(row.status)}</td><td>${escapeHtml(row.provider)}</td><td>${escapeHtml(row.target)}</td><td class="evidence">${escapeHtml(row.evidence)}${quote}</td><td>${sourceLink(row.url, row.title ?? row.url)}<br><span class="muted">${escapeHtml(row.source)}</span></td></tr>`;
+}
+
+function factLink(anchors: Map<string, string>, eventId: string | null, text: string | null): string {
+  const anchor = eventId ? anchors.get(eventId) : undefined;
+  return anchor ? `<a href="#${anchor}">${escapeHtml(text ?? 'undated')}</a>` : escapeHtml(text ?? 'undated');
+}
+
+/** The provider beside a status: who runs it now, or who withdrew and when. */
+function providerCell(r: CurrentRow, anchors: Map<string, string>): string {
+  if (!r.provider_status) return '';
+  const when = factLink(anchors, r.provider_event_id, r.provider_effective);
+  if (r.provider_status === 'withdrawn') return `none: ${escapeHtml(r.provider_named)} withdrew (${when})`;
+  if (r.provider_status === 'named') return `${escapeHtml(r.provider)} <span class="muted">(named ${when})</span>`;
+  return `${escapeHtml(r.provider)} <span class="muted">(appointed ${when})</span>`;
+}
+
+function currentRow(r: CurrentRow, anchors: Map<string, string>): string {
+  const status = r.status ? statusChip(r.status) : '<span class="muted">no status reported</span>';
+  const review = r.review_open ? `open since ${factLink(anchors, r.review_event_id, r.review_effective)}` : '';
+  const source = r.url ? sourceLink(r.url, r.title ?? r.url) : '';
+  return `<tr><td>${escapeHtml(r.service)}</td><td>${escapeHtml(r.region)}</td><td>${status}</td><td class="date">${r.event_id ? factLink(anchors, r.event_id, r.effective) : ''}</td><td>${providerCell(r, anchors)}</td><td>${review}</td><td>${escapeHtml(r.target)}</td><td class="evidence">${escapeHtml(r.evidence)}</td><td>${source}</td></tr>`;
 }
 
 export async function renderReport(db: Database, filters: FactFilters = {}): Promise<string> {
   const facts = await queryFacts(db, filters);
-  const wanted = new Set(facts.map((f) => f.event_id));
   const anchors = new Map(facts.map((f, i) => [f.event_id, `fact-${i + 1}`]));
-  const current = (await db.query<CurrentRow>(withFacts(`${CURRENT_SQL} ORDER BY service, region`))).filter((r) =>
-    wanted.has(r.event_id),
-  );
+  const current = await queryCurrent(db, filters, facts);
   const docs = new Set(facts.map((f) => f.doc_id));
   const quotes = (
     await db.query<QuoteRow & { doc_id: string }>(
@@ -126,7 +137,7 @@ export async function renderReport(db: Database, filters: FactFilters = {}): Pro
     '<title>rollwatch: NHS service rollouts</title>',
     `<style>${CSS}</style></head><body>`,
     '<h1>NHS service rollouts</h1>',
-    `<p class="muted">${facts.length} facts about ${services.length} services from ${docs.size} articles${dates.length ? `, reported ${escapeHtml(dates[0])} to ${escapeHtml(dates[dates.length - 1])}` : ''}. Each fact is dated by the day its article was published; follow any dot or row to the sentence it rests on and its source.</p>`,
+    `<p class="muted">${facts.length} facts about ${services.length} services from ${docs.size} articles${dates.length ? `, reported ${escapeHtml(dates[0])} to ${escapeHtml(dates[dates.length - 1])}` : ''}. Each fact is placed when it took effect (the date its sentence gives, such as "went live in 2007", else the day its article was published); both dates are in its row. Follow any mark or row to the sentence it rests on and its source.</p>`,
   );
   if (services.length > 1) {
     html.push(
@@ -134,17 +145,15 @@ export async function renderReport(db: Database, filters: FactFilters = {}): Pro
     );
   }
   html.push('<h2 id="current">Current status</h2>');
+  html.push(
+    '<p class="muted">The latest lifecycle status of each service in each area (planned, live, delayed, paused, resumed, cancelled), with the provider running it and any open review beside it: a provider change or a review is never the status itself.</p>',
+  );
   if (current.length === 0) html.push('<p class="empty">No facts match.</p>');
   else {
     html.push(
-      '<table><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
+      '<table><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>review</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
     );
-    for (const r of current) {
-      const anchor = anchors.get(r.event_id) ?? '';
-      html.push(
-        `<tr><td>${escapeHtml(r.service)}</td><td>${escapeHtml(r.region)}</td><td>${statusChip(r.status)}</td><td class="date"><a href="#${anchor}">${escapeHtml(r.reported_on ?? 'undated')}</a></td><td>${escapeHtml(r.provider)}</td><td>${escapeHtml(r.target)}</td><td class="evidence">${escapeHtml(r.evidence)}</td><td>${sourceLink(r.url, r.title ?? r.url)}</td></tr>`,
-      );
-    }
+    for (const r of current) html.push(currentRow(r, anchors));
     html.push('</tbody></table>');
   }
 
@@ -156,14 +165,23 @@ export async function renderReport(db: Database, filters: FactFilters = {}): Pro
       timelineSvg(
         `${service}: status reports by region over time`,
         rows
-          .filter((r) => r.date !== null)
-          .map((r) => ({ anchor: anchors.get(r.event_id) ?? '', date: r.date as string, region: r.region, status: r.status, evidence: r.evidence })),
+          .filter((r) => (r.effective_end ?? r.date) !== null)
+          .map((r) => ({
+            anchor: anchors.get(r.event_id) ?? '',
+            date: (r.effective_end ?? r.date) as string,
+            from: r.effective_start,
+            axis: r.axis,
+            label: `took effect ${r.effective ?? r.date}, reported ${r.date ?? 'undated'}`,
+            region: r.region,
+            status: r.status,
+            evidence: r.evidence,
+          })),
       ),
     );
     html.push(
-      '<table><thead><tr><th>reported</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
+      '<table><thead><tr><th>took effect</th><th>reported</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody>',
     );
-    for (const r of rows) html.push(factRow(r, anchors.get(r.event_id) ?? ''));
+    for (const r of inEffectOrder(rows)) html.push(factRow(r, anchors.get(r.event_id) ?? ''));
     html.push('</tbody></table>');
   }
 

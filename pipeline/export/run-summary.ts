@@ -26,6 +26,8 @@ export interface RunSummary {
   markdown: string;
   /** Sources that broke: any status but ok. */
   broken: string[];
+  /** The run never finished (killed, or stopped by an error): its counts are what it committed. */
+  interrupted: boolean;
 }
 
 function md(text: unknown): string {
@@ -56,16 +58,21 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
     runId ? [runId] : [],
   );
   if (!run) {
-    return { runId: null, markdown: '## rollwatch run\n\nNo run recorded in the database.\n', broken: [] };
+    return { runId: null, markdown: '## rollwatch run\n\nNo run recorded in the database.\n', broken: [], interrupted: false };
   }
   const sources = await db.query<SourceRunRow>('SELECT * FROM source_runs WHERE run_id = ? ORDER BY source_id', [run.run_id]);
   const broken = sources.filter(isBroken).map((s) => s.source_id);
   const [totals] = await db.query<{ documents: number; facts: number }>(
     'SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM rollout_events) AS facts',
   );
+  // A reader cannot open the file while a run writes it, so a run without an end was stopped.
+  const interrupted = run.finished_at === null;
   const lines = [
     `## rollwatch run ${md(run.run_id)}`,
     '',
+    ...(interrupted
+      ? ['**Interrupted: this run never finished** (killed, or stopped by an error). Its counts are what it committed; the next run resumes it.', '']
+      : []),
     `${broken.length ? `**${broken.length} source(s) broken: ${broken.map(md).join(', ')}.**` : 'All sources worked.'} Run status: ${md(run.status)}; started ${md(run.started_at)}, finished ${md(run.finished_at ?? 'not finished')}.`,
     '',
     `Pages fetched ${run.pages_fetched}, not modified ${run.pages_not_modified}, failed ${run.pages_failed}; articles new ${run.documents_new}, changed ${run.documents_changed}; facts added ${run.events_added}. The database now holds ${totals.documents} articles and ${totals.facts} facts.`,
@@ -80,5 +87,5 @@ export async function renderRunSummary(db: Database, runId?: string): Promise<Ru
     );
   }
   if (sources.length === 0) lines.push('| *(no sources recorded)* | | | | | | | | |');
-  return { runId: run.run_id, markdown: `${lines.join('\n')}\n`, broken };
+  return { runId: run.run_id, markdown: `${lines.join('\n')}\n`, broken, interrupted };
 }

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from '../load/db.ts';
 import { schemaVersion } from '../load/db.ts';
+import { STATUS_RULES } from '../load/views.ts';
 import { EXAMPLE_QUERIES } from './schema-examples.ts';
 
 interface Relation {
@@ -52,10 +53,11 @@ export async function renderSchemaDoc(db: Database): Promise<string> {
     '',
     `Schema version ${version}. Open \`output/rollwatch.duckdb\` with DuckDB (CLI, Python \`duckdb.connect(path, read_only=True)\`, R \`duckdb::duckdb(dbdir = path, read_only = TRUE)\`).`,
     '',
-    'Start from the views: they count every fact once (facts from near-duplicate documents are left out), carry the source, title and URL of every fact, and keep their columns when tables change. A fact is dated by `reported_on`, the day its article was published; `target` is the date the fact is about.',
+    'Start from the views: they count every fact once (facts from near-duplicate documents are left out), carry the source, title and URL of every fact, and keep their columns when tables change. A fact has two dates: `reported_on`, the day its article was published, and `effective`, when its status took effect (the date its sentence gives, else the report day); timelines and `status_on(d)` use `effective`. `target` is the date a plan points at; `target_start`/`target_end` (and `effective_start`/`effective_end`) are DATE columns to sort and filter on.',
     '',
     '## Contents',
     '',
+    '- [Status rules](#status-rules)',
   );
   const entry = (r: Relation) => out.push(`- [\`${r.name}\`](#${r.name}) (${r.kind})`);
   relations.filter((r) => r.kind === 'view').forEach(entry);
@@ -70,6 +72,14 @@ export async function renderSchemaDoc(db: Database): Promise<string> {
     }
     out.push('');
   };
+  out.push(
+    '## Status rules',
+    '',
+    'How `v_rollout_current`, `status_on(d)`, the report and the browse page answer "what is the status of X in Y". Each rule has a test in `tests/export/status-rules.test.ts` named after it.',
+    '',
+  );
+  for (const r of STATUS_RULES) out.push(`- **${r.rule}**: ${r.text}`);
+  out.push('');
   for (const r of relations.filter((r) => r.kind === 'view')) section(r);
   for (const m of macros) {
     out.push(`## ${m.name}`, '', `*table macro* \`${m.name}(${m.parameters})\` — ${cell(m.comment)}`, '');

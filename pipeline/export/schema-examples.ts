@@ -7,24 +7,31 @@ export interface ExampleQuery {
 
 export const EXAMPLE_QUERIES: ExampleQuery[] = [
   {
-    question: 'What is the latest reported status of NHS 111 in each region, and where does it come from?',
-    sql: `SELECT region, status, provider, target, reported_on, evidence, url
+    question: 'What is the latest status of NHS 111 in each region, who runs it, is a review open, and where does it come from?',
+    sql: `SELECT region, status, effective, provider, provider_status, review_open, target, evidence, url
 FROM v_rollout_current
 WHERE service = 'NHS 111'
 ORDER BY region;`,
   },
   {
     question: 'What was the status of each region on 30 June 2013?',
-    sql: `SELECT service, region, status, reported_on, evidence
+    sql: `SELECT service, region, status, effective, reported_on, provider, evidence
 FROM status_on(DATE '2013-06-30')
 ORDER BY service, region;`,
   },
   {
+    question: 'Which plans were due by the end of 2013, sorted by their target date?',
+    sql: `SELECT service, region, status, target, target_start, target_end, reported_on
+FROM v_events
+WHERE target_end <= DATE '2013-12-31'
+ORDER BY target_start, service, region;`,
+  },
+  {
     question: 'How did one region get to where it is? (every change, in order)',
-    sql: `SELECT reported_on, previous_status, status, provider, target, title, url
+    sql: `SELECT effective, reported_on, axis, previous_status, status, provider, target, title, url
 FROM v_timeline
 WHERE service = 'NHS 111' AND region = 'Leicester, Leicestershire and Rutland' AND status_changed
-ORDER BY reported_on;`,
+ORDER BY effective_start, reported_on;`,
   },
   {
     question: 'Which regions have reported a pause or delay since 2013, and how often?',

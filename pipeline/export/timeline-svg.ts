@@ -1,13 +1,21 @@
-// Server-rendered SVG timeline: one row per region, each report a dot coloured
-// by status, with a band holding that status until the next report. Plain SVG
-// needs no script, prints, and works in a file opened offline.
+// Server-rendered SVG timeline: one row per region, each fact a mark coloured by status
+// and placed when it took effect, a band holding each lifecycle status until the next one.
+// Provider events (diamonds) and reviews (squares) are marked beside the bands, never as
+// them. Plain SVG needs no script, prints, and works in a file opened offline.
 import { escapeHtml } from './html.ts';
 import { statusColour, statusLabel } from './status-style.ts';
 
 export interface TimelinePoint {
   /** Anchor of the fact's row in the page (without #). */
   anchor: string;
+  /** Where the mark sits: the last day the fact's effective date can mean (ISO day). */
   date: string;
+  /** First day it can mean, when earlier ("in 2007"): drawn as a thin span up to the mark. */
+  from?: string | null;
+  /** lifecycle facts hold a band until the next; provider and review facts are only marked. @default 'lifecycle' */
+  axis?: string;
+  /** Shown in the tooltip: the effective date as written and the day reported. */
+  label?: string;
   region: string;
   status: string;
   evidence: string;
@@ -24,6 +32,23 @@ function dayNumber(iso: string): number {
 
 function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A fact's mark: a circle for a lifecycle status, a diamond for a provider event, a square for a review. */
+function mark(p: TimelinePoint, cx: number, cy: number, region: string): string {
+  const tip = `${p.label ?? p.date} · ${region} · ${statusLabel(p.status)}\n${truncate(p.evidence, 300)}`;
+  const attrs = `fill="${statusColour(p.status)}" data-status="${escapeHtml(p.status)}"`;
+  const title = `<title>${escapeHtml(tip)}</title>`;
+  const axis = p.axis ?? 'lifecycle';
+  let shape: string;
+  if (axis === 'provider') {
+    shape = `<polygon points="${cx.toFixed(1)},${cy - 7} ${(cx + 7).toFixed(1)},${cy} ${cx.toFixed(1)},${cy + 7} ${(cx - 7).toFixed(1)},${cy}" ${attrs}>${title}</polygon>`;
+  } else if (axis === 'review') {
+    shape = `<rect x="${(cx - 5.5).toFixed(1)}" y="${cy - 5.5}" width="11" height="11" ${attrs}>${title}</rect>`;
+  } else {
+    shape = `<circle cx="${cx.toFixed(1)}" cy="${cy}" r="6" ${attrs}>${title}</circle>`;
+  }
+  return `<a href="#${escapeHtml(p.anchor)}">${shape}</a>`;
 }
 
 export function timelineSvg(title: string, points: TimelinePoint[]): string {
@@ -58,9 +83,10 @@ export function timelineSvg(title: string, points: TimelinePoint[]): string {
       `<text class="region" x="${LABEL_WIDTH - 8}" y="${cy + 4}"><title>${escapeHtml(region)}</title>${escapeHtml(truncate(region, 34))}</text>`,
     );
     const facts = dated.filter((p) => p.region === region).sort((a, b) => a.date.localeCompare(b.date));
-    facts.forEach((p, i) => {
+    const lifecycle = facts.filter((p) => (p.axis ?? 'lifecycle') === 'lifecycle');
+    lifecycle.forEach((p, i) => {
       const x0 = x(p.date);
-      const x1 = i + 1 < facts.length ? x(facts[i + 1].date) : LABEL_WIDTH + PLOT_WIDTH;
+      const x1 = i + 1 < lifecycle.length ? x(lifecycle[i + 1].date) : LABEL_WIDTH + PLOT_WIDTH;
       if (x1 > x0) {
         out.push(
           `<rect class="band" x="${x0.toFixed(1)}" y="${cy - 5}" width="${(x1 - x0).toFixed(1)}" height="10" fill="${statusColour(p.status)}" />`,
@@ -68,11 +94,12 @@ export function timelineSvg(title: string, points: TimelinePoint[]): string {
       }
     });
     for (const p of facts) {
-      const tip = `${p.date} · ${region} · ${statusLabel(p.status)}\n${truncate(p.evidence, 300)}`;
-      out.push(
-        `<a href="#${escapeHtml(p.anchor)}"><circle cx="${x(p.date).toFixed(1)}" cy="${cy}" r="6" fill="${statusColour(p.status)}" data-status="${escapeHtml(p.status)}"><title>${escapeHtml(tip)}</title></circle></a>`,
-      );
+      if (p.from && p.from < p.date && !Number.isNaN(dayNumber(p.from))) {
+        const xs = Math.max(LABEL_WIDTH, x(p.from));
+        out.push(`<line class="span" x1="${xs.toFixed(1)}" x2="${x(p.date).toFixed(1)}" y1="${cy}" y2="${cy}" stroke="${statusColour(p.status)}" />`);
+      }
     }
+    for (const p of facts) out.push(mark(p, x(p.date), cy, region));
   });
   out.push('</svg>');
   return out.join('\n');

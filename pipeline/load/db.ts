@@ -61,14 +61,22 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     },
     async transaction<T>(work: () => Promise<T>) {
       await connection.run('BEGIN TRANSACTION');
+      let result: T;
       try {
-        const result = await work();
-        await connection.run('COMMIT');
-        return result;
+        result = await work();
       } catch (err) {
-        await connection.run('ROLLBACK');
+        await connection.run('ROLLBACK').catch(() => undefined); // the work's error is the one to report
         throw err;
       }
+      try {
+        await connection.run('COMMIT');
+      } catch (err) {
+        // A failed COMMIT (a full disk) has already aborted the transaction: a ROLLBACK would
+        // only fail again ("no transaction is active") and hide why the commit failed.
+        await connection.run('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+      return result;
     },
     close() {
       connection.closeSync();

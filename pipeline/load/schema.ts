@@ -233,10 +233,12 @@ CREATE TABLE run_sources (
 );
 
 CREATE TABLE area_within (
-  area VARCHAR NOT NULL,
-  area_code VARCHAR,
-  within VARCHAR NOT NULL,
-  within_code VARCHAR,
+  inner_name VARCHAR NOT NULL,
+  inner_code VARCHAR,
+  inner_kind VARCHAR NOT NULL,
+  outer_name VARCHAR NOT NULL,
+  outer_code VARCHAR,
+  outer_kind VARCHAR NOT NULL,
   levels INTEGER NOT NULL
 );
 
@@ -262,9 +264,36 @@ UPDATE rollout_events SET
   {
     // Sitemap lastmod skip (issue 12, item 8): a page is skipped only when its sitemap
     // <lastmod> is no later than the one it had when it was last fetched, so each capture
-    // records the lastmod the sitemap gave at the time. NULL: none given, or captured before v4.
+    // records the lastmod the sitemap gave at the time.
     version: 4,
     sql: `ALTER TABLE captures ADD COLUMN sitemap_lastmod VARCHAR;`,
+  },
+  {
+    // Document versions (issue 16, web archives): two captures of one article that differ are two
+    // versions of one document, not two documents. `documents` keeps the latest capture's version
+    // (its facts are the derived rows); every earlier version keeps its text here, so what a page
+    // said in 2012 stays queryable after it changed in 2013. Only superseded versions are stored
+    // here: most documents have one version, and a second copy of every body would cost the loader.
+    // `captures.origin` says where a capture came from when it was not fetched live: the memento
+    // URL read from a web archive, or the WARC file (and record) it was imported from.
+    version: 5,
+    sql: `
+CREATE TABLE IF NOT EXISTS earlier_versions (
+  doc_id VARCHAR NOT NULL,
+  url VARCHAR NOT NULL,
+  source_id VARCHAR NOT NULL,
+  title VARCHAR,
+  published_at DATE,
+  author VARCHAR,
+  body VARCHAR NOT NULL,
+  content_hash VARCHAR NOT NULL,
+  fetched_at TIMESTAMP NOT NULL,
+  published_raw VARCHAR,
+  published_source VARCHAR,
+  updated_at DATE
+);
+ALTER TABLE captures ADD COLUMN origin VARCHAR;
+`,
   },
 ];
 

@@ -9,6 +9,7 @@ import type { Article, Capture, Findings } from '../types.ts';
 import type { Database } from './db.ts';
 import { NearDuplicateIndex, signatureFromBytes, signatureToBytes, type Signature } from './near-duplicates.ts';
 import { DERIVED_TABLES } from './schema.ts';
+import { planVersions, VERSION_COLUMNS, versionKey, type VersionOutcome } from './versions.ts';
 
 export interface PageRecord {
   /** The capture's metadata; its HTML stays in the archive (and off the loader's heap). */
@@ -23,7 +24,8 @@ export interface PageRecord {
   warc?: { file: string; recordId: string };
 }
 
-export type PageOutcome = 'new' | 'changed' | 'unchanged';
+/** What loading a page did (see planVersions). */
+export type PageOutcome = VersionOutcome;
 
 export interface KnownPage {
   etag: string | null;
@@ -166,16 +168,25 @@ export class Store {
   private async documentState(): Promise<DocumentState> {
     if (this.state) return this.state;
     const index = new NearDuplicateIndex();
-    const docs = new Map<string, { hash: string; duplicateOf: string | null }>();
+    const docs = new Map<string, StoredDocument>();
+    // A version's latest sighting: its newest capture, a 304 that confirmed it included.
     const reader = await this.db.connection.runAndReadAll(
-      `SELECT doc_id, content_hash, duplicate_of, CAST(published_at AS VARCHAR), body_minhash FROM documents`,
+      `SELECT d.doc_id, d.content_hash, d.duplicate_of, CAST(d.published_at AS VARCHAR), d.body_minhash,
+              epoch_ms(greatest(d.fetched_at, coalesce(c.seen, d.fetched_at)))::DOUBLE
+         FROM documents d
+         LEFT JOIN (SELECT doc_id, content_hash, max(fetched_at) AS seen FROM captures WHERE doc_id IS NOT NULL GROUP BY ALL) c
+           USING (doc_id, content_hash)`,
     );
-    for (const [docId, hash, dup, day, sig] of reader.getRows() as [string, string, string | null, string | null, DuckDBBlobValue | null][]) {
-      docs.set(docId, { hash, duplicateOf: dup });
+    type Row = [string, string, string | null, string | null, DuckDBBlobValue | null, number];
+    for (const [docId, hash, dup, day, sig, seen] of reader.getRows() as Row[]) {
+      docs.set(docId, { hash, duplicateOf: dup, latestAt: seen });
       const signature = sig ? signatureFromBytes(sig.bytes) : null;
       if (signature) index.add(docId, day, signature);
     }
-    this.state = { index, docs, neighbourLists: new Map() };
+    const earlier = new Set<string>();
+    const versions = await this.db.connection.runAndReadAll(`SELECT doc_id, content_hash FROM earlier_versions`);
+    for (const [docId, hash] of versions.getRows() as [string, string][]) earlier.add(versionKey(docId, hash));
+    this.state = { index, docs, earlier, neighbourLists: new Map() };
     return this.state;
   }
 
@@ -226,22 +237,86 @@ export class Store {
     );
   }
 
-  /** The newest run that never finished (killed): the next run resumes it. */
-  async interruptedRun(): Promise<string | null> {
+  /**
+   * Runs that never finished since the last one that did, newest first: a run killed, then the
+   * run resuming it killed too. The next run resumes them all, so neither's pages are fetched again.
+   * An import needs no resuming: it skips what it already loaded.
+   */
+  async interruptedRuns(): Promise<string[]> {
     const rows = await this.db.query<{ run_id: string }>(
-      "SELECT run_id FROM runs WHERE status = 'running' ORDER BY started_at DESC LIMIT 1",
+      `SELECT run_id FROM runs
+        WHERE finished_at IS NULL AND status IN ('running', 'interrupted') AND command IS DISTINCT FROM 'import'
+          AND started_at > coalesce((SELECT max(started_at) FROM runs WHERE finished_at IS NOT NULL), TIMESTAMP '-infinity')
+        ORDER BY started_at DESC, run_id DESC`,
     );
-    return rows[0]?.run_id ?? null;
+    return rows.map((r) => r.run_id);
+  }
+
+  /** Marks runs of `command` that never finished (killed) as interrupted. */
+  async closeInterrupted(command: string): Promise<void> {
+    await this.db.run("UPDATE runs SET status = 'interrupted' WHERE status = 'running' AND command = ?", [command]);
+  }
+
+  /** For each (URL, capture time, content hash), whether captures already holds it: an import skips those. */
+  async capturedBefore(keys: { url: string; at: string; hash: string }[]): Promise<boolean[]> {
+    if (!keys.length) return [];
+    const rows = await this.db.query<{ i: number }>(
+      `SELECT k.i FROM (SELECT unnest(?::VARCHAR[]) AS url, CAST(unnest(?::VARCHAR[]) AS TIMESTAMP) AS at,
+                               unnest(?::VARCHAR[]) AS hash, unnest(?::INTEGER[]) AS i) k
+        WHERE EXISTS (SELECT 1 FROM captures c WHERE c.url = k.url AND c.fetched_at = k.at AND c.content_hash = k.hash)`,
+      [listValue(keys.map((k) => k.url)), listValue(keys.map((k) => k.at)), listValue(keys.map((k) => k.hash)), listValue(keys.map((_, i) => i))],
+    );
+    const found = new Array<boolean>(keys.length).fill(false);
+    for (const r of rows) found[r.i] = true;
+    return found;
   }
 
   async markRun(runId: string, status: string): Promise<void> {
     await this.db.run('UPDATE runs SET status = ? WHERE run_id = ?', [status, runId]);
   }
 
-  /** URLs captured (or found unchanged) during a run: a resumed run skips them. */
-  async urlsCapturedInRun(runId: string): Promise<Set<string>> {
-    const rows = await this.db.query<{ url: string }>('SELECT DISTINCT url FROM captures WHERE run_id = ?', [runId]);
+  /** URLs captured (or found unchanged) during these runs: a resumed run skips them. */
+  async urlsCapturedInRuns(runIds: string[]): Promise<Set<string>> {
+    if (!runIds.length) return new Set();
+    const rows = await this.db.query<{ url: string }>('SELECT DISTINCT url FROM captures WHERE list_contains(?::VARCHAR[], run_id)', [
+      listValue(runIds),
+    ]);
     return new Set(rows.map((r) => r.url));
+  }
+
+  /** Moves a run's counts on by what a batch committed, in the batch's transaction. */
+  private async addRunCounts(runId: string, d: RunCounts): Promise<void> {
+    await this.db.run(
+      `UPDATE runs SET pages_fetched = pages_fetched + ?, pages_failed = pages_failed + ?, pages_not_modified = pages_not_modified + ?,
+         pages_skipped_lastmod = coalesce(pages_skipped_lastmod, 0) + ?, documents_new = documents_new + ?, documents_changed = documents_changed + ?, events_added = events_added + ?
+       WHERE run_id = ?`,
+      [d.pagesFetched, d.pagesFailed, d.pagesNotModified, d.pagesSkippedLastmod, d.documentsNew, d.documentsChanged, d.eventsAdded, runId],
+    );
+  }
+
+  /**
+   * One batch of a run in one transaction: its fetch errors, unchanged pages and pages, and the
+   * run's counts moved on by them (`fetched` says what the crawl counted for these records). A
+   * killed run's row then says what it committed, and a kill never keeps half a batch.
+   */
+  async commitBatch(
+    runId: string,
+    batch: { pages: PageRecord[]; errors: FetchErrorRecord[]; unchanged: NotModifiedRecord[] },
+    fetched: Pick<RunCounts, 'pagesFetched' | 'pagesFailed' | 'pagesNotModified' | 'pagesSkippedLastmod'>,
+  ): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
+    const state = await this.documentState();
+    return this.guarded(async () => {
+      await this.writeErrors(runId, batch.errors);
+      await this.writeNotModified(runId, batch.unchanged);
+      const result = await this.writePages(runId, batch.pages, state);
+      await this.addRunCounts(runId, {
+        ...fetched,
+        documentsNew: result.outcomes.filter((o) => o === 'new').length,
+        documentsChanged: result.outcomes.filter((o) => o === 'changed').length,
+        eventsAdded: result.eventsAdded,
+      });
+      return result;
+    });
   }
 
   /** Latest validators per URL, for conditional requests. */
@@ -280,38 +355,44 @@ export class Store {
   /** Logs unchanged pages as 304 captures, in one append (a nightly run is mostly these). */
   async recordNotModified(runId: string, pages: NotModifiedRecord[]): Promise<void> {
     if (!pages.length) return;
-    await this.guarded(async () => {
-      const caps = await this.db.connection.createAppender('captures');
-      for (const p of pages) {
-        str(caps, p.url);
-        str(caps, p.known?.docId ?? null);
-        str(caps, p.sourceId);
-        str(caps, runId);
-        caps.appendTimestamp(timestampValue(p.at));
-        caps.appendInteger(304);
-        str(caps, p.known?.etag ?? null);
-        str(caps, p.known?.lastModified ?? null);
-        str(caps, p.known?.contentHash ?? null);
-        caps.appendNull();
-        caps.appendNull();
-        str(caps, p.sitemapLastmod ?? p.known?.sitemapLastmod ?? null);
-        caps.endRow();
-      }
-      caps.closeSync();
-    });
+    await this.guarded(() => this.writeNotModified(runId, pages));
+  }
+
+  private async writeNotModified(runId: string, pages: NotModifiedRecord[]): Promise<void> {
+    if (!pages.length) return;
+    const caps = await this.db.connection.createAppender('captures');
+    for (const p of pages) {
+      str(caps, p.url);
+      str(caps, p.known?.docId ?? null);
+      str(caps, p.sourceId);
+      str(caps, runId);
+      caps.appendTimestamp(timestampValue(p.at));
+      caps.appendInteger(304);
+      str(caps, p.known?.etag ?? null);
+      str(caps, p.known?.lastModified ?? null);
+      str(caps, p.known?.contentHash ?? null);
+      caps.appendNull();
+      caps.appendNull();
+      str(caps, p.sitemapLastmod ?? p.known?.sitemapLastmod ?? null);
+      caps.appendNull(); // origin
+      caps.endRow();
+    }
+    caps.closeSync();
   }
 
   async recordErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
     if (!errors.length) return;
-    await this.db.transaction(async () => {
-      for (const e of errors) {
-        await this.db.run(
-          `INSERT INTO fetch_errors (run_id, source_id, url, failed_at, reason, http_status, detail)
-           VALUES (?, ?, ?, ?::TIMESTAMP, ?, ?, ?)`,
-          [runId, e.sourceId, e.url, e.at, e.reason, e.httpStatus, e.detail.slice(0, 2000)],
-        );
-      }
-    });
+    await this.db.transaction(() => this.writeErrors(runId, errors));
+  }
+
+  private async writeErrors(runId: string, errors: FetchErrorRecord[]): Promise<void> {
+    for (const e of errors) {
+      await this.db.run(
+        `INSERT INTO fetch_errors (run_id, source_id, url, failed_at, reason, http_status, detail)
+         VALUES (?, ?, ?, ?::TIMESTAMP, ?, ?, ?)`,
+        [runId, e.sourceId, e.url, e.at, e.reason, e.httpStatus, e.detail.slice(0, 2000)],
+      );
+    }
   }
 
   async recordSourceRun(runId: string, r: SourceRunRecord): Promise<void> {
@@ -323,47 +404,69 @@ export class Store {
   }
 
   /**
-   * Loads a batch of pages in one transaction. A page whose document already has the same
-   * content hash adds only its capture row; a changed one replaces its document and derived rows.
+   * Loads a batch of pages in one transaction. A document's latest capture is its `documents` row
+   * and derived facts; a capture with other content replaces them when it is newer (the old text
+   * moves to earlier_versions) and is kept in earlier_versions when it is older. Every page adds
+   * its capture row; one whose content is already stored adds nothing else.
    */
   async savePages(runId: string | null, pages: PageRecord[]): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
     if (!pages.length) return { outcomes: [], eventsAdded: 0 };
     const state = await this.documentState();
-    return this.guarded(async () => {
-      const ids = pages.map((p) => docIdFor(p.docUrl));
-      const hashes = new Map<string, string>();
-      for (const id of ids) {
-        const known = state.docs.get(id);
-        if (known) hashes.set(id, known.hash);
-      }
-      const outcomes: PageOutcome[] = [];
-      const toWrite: { page: PageRecord; docId: string }[] = [];
-      const outcomesOfWrites: PageOutcome[] = [];
-      const seen = new Set<string>();
-      for (let i = 0; i < pages.length; i++) {
-        const page = pages[i]!;
-        const docId = ids[i]!;
-        const prev = hashes.get(docId);
-        let outcome: PageOutcome;
-        if (seen.has(docId) || prev === page.capture.contentHash) outcome = 'unchanged';
-        else outcome = prev === undefined ? 'new' : 'changed';
-        outcomes.push(outcome);
-        if (outcome !== 'unchanged') {
-          toWrite.push({ page, docId });
-          outcomesOfWrites.push(outcome);
-          seen.add(docId);
-          hashes.set(docId, page.capture.contentHash);
-        }
-      }
-      const changedIds = toWrite.map((w) => w.docId);
-      // Only documents that existed before have rows to replace; a backfill of new pages skips the deletes.
-      const replacedIds = toWrite.filter((_, i) => outcomesOfWrites[i] === 'changed').map((w) => w.docId);
-      await this.deleteDocuments(replacedIds);
-      const eventsAdded = await this.appendDerived(toWrite, state);
-      await this.appendCaptures(runId, pages, ids);
-      await this.markDuplicates(changedIds, state);
-      return { outcomes, eventsAdded };
-    });
+    return this.guarded(() => this.writePages(runId, pages, state));
+  }
+
+  private async writePages(runId: string | null, pages: PageRecord[], state: DocumentState): Promise<{ outcomes: PageOutcome[]; eventsAdded: number }> {
+    if (!pages.length) return { outcomes: [], eventsAdded: 0 };
+    const ids = pages.map((p) => docIdFor(p.docUrl));
+    const plan = planVersions(pages, ids, state);
+    const toWrite = plan.current.map((i) => ({ page: pages[i]!, docId: ids[i]! }));
+    await this.retireVersions(plan.replaced, plan.restored);
+    await this.deleteDocuments(plan.replaced);
+    const eventsAdded = await this.appendDerived(toWrite, state);
+    await this.appendEarlier(plan.earlier.map((i) => ({ page: pages[i]!, docId: ids[i]! })));
+    await this.appendCaptures(runId, pages, ids);
+    await this.markDuplicates(toWrite.map((w) => w.docId), state);
+    return { outcomes: plan.outcomes, eventsAdded };
+  }
+
+  /**
+   * Before documents are replaced by newer versions, their text moves to earlier_versions; a
+   * version that becomes current again (a page reverted to what it said before) leaves it.
+   */
+  private async retireVersions(replacedIds: string[], restored: string[]): Promise<void> {
+    if (restored.length) {
+      await this.db.run(`DELETE FROM earlier_versions WHERE list_contains(?::VARCHAR[], doc_id || ':' || content_hash)`, [listValue(restored)]);
+    }
+    if (!replacedIds.length) return;
+    await this.db.run(
+      `INSERT INTO earlier_versions (${VERSION_COLUMNS})
+       SELECT ${VERSION_COLUMNS} FROM documents d
+        WHERE list_contains(?::VARCHAR[], d.doc_id)
+          AND NOT EXISTS (SELECT 1 FROM earlier_versions v WHERE v.doc_id = d.doc_id AND v.content_hash = d.content_hash)`,
+      [listValue(replacedIds)],
+    );
+  }
+
+  private async appendEarlier(versions: { page: PageRecord; docId: string }[]): Promise<void> {
+    if (!versions.length) return;
+    const a = await this.db.connection.createAppender('earlier_versions');
+    for (const { page, docId } of versions) {
+      const art = page.article;
+      str(a, docId);
+      str(a, page.docUrl);
+      str(a, page.capture.sourceId);
+      str(a, art.title);
+      date(a, art.published);
+      str(a, art.author);
+      str(a, art.body);
+      str(a, page.capture.contentHash);
+      a.appendTimestamp(timestampValue(page.capture.fetchedAt));
+      str(a, art.publishedRaw);
+      str(a, art.publishedSource);
+      date(a, art.updated);
+      a.endRow();
+    }
+    a.closeSync();
   }
 
   /** Rebuilds derived rows for documents from fresh extraction (reprocess). */
@@ -412,7 +515,7 @@ export class Store {
       const near = state.index.neighbours(docId);
       neighbourLists.set(docId, near);
       const duplicateOf = state.index.originalOf(docId, near);
-      state.docs.set(docId, { hash: page.capture.contentHash, duplicateOf });
+      state.docs.set(docId, { hash: page.capture.contentHash, duplicateOf, latestAt: Date.parse(page.capture.fetchedAt) });
       str(docs, duplicateOf);
       if (page.signature) docs.appendBlob(signatureToBytes(page.signature));
       else docs.appendNull();
@@ -516,6 +619,7 @@ export class Store {
       str(caps, p.warc?.file);
       str(caps, p.warc?.recordId);
       str(caps, c.sitemapLastmod ?? null);
+      str(caps, c.origin);
       caps.endRow();
     });
     caps.closeSync();
@@ -558,22 +662,36 @@ export class Store {
    * A run ends with this check, so a loader bug fails loudly instead of doubling facts.
    */
   async checkKeys(): Promise<void> {
-    const [row] = await this.db.query<{ docs: number; events: number }>(
+    const [row] = await this.db.query<{ docs: number; events: number; versions: number; current: number }>(
       `SELECT (SELECT count(*) - count(DISTINCT doc_id) FROM documents) AS docs,
-              (SELECT count(*) - count(DISTINCT event_id) FROM rollout_events) AS events`,
+              (SELECT count(*) - count(DISTINCT event_id) FROM rollout_events) AS events,
+              (SELECT count(*) - count(DISTINCT (doc_id, content_hash)) FROM earlier_versions) AS versions,
+              (SELECT count(*) FROM earlier_versions v JOIN documents d USING (doc_id, content_hash)) AS current`,
     );
     const problems: string[] = [];
     if (row && row.docs > 0) problems.push(`${row.docs} repeated doc_id values in documents`);
     if (row && row.events > 0) problems.push(`${row.events} repeated event_id values in rollout_events`);
+    if (row && row.versions > 0) problems.push(`${row.versions} repeated versions in earlier_versions`);
+    if (row && row.current > 0) problems.push(`${row.current} current versions also listed in earlier_versions`);
     if (problems.length) {
       throw new Error(`${this.db.path}: ${problems.join(' and ')} (a rollwatch bug: please report it with this file)`);
     }
   }
 }
 
+interface StoredDocument {
+  hash: string;
+  duplicateOf: string | null;
+  /** Newest capture of the stored version (epoch ms): an older capture cannot replace it. */
+  latestAt: number;
+}
+
 interface DocumentState {
   index: NearDuplicateIndex;
-  docs: Map<string, { hash: string; duplicateOf: string | null }>;
+  docs: Map<string, StoredDocument>;
+  /** `docId:contentHash` of every row of earlier_versions. */
+  earlier: Set<string>;
+
   /** Neighbours of the documents written in the current batch, found once and used twice. */
   neighbourLists: Map<string, string[]>;
 }

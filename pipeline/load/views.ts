@@ -3,24 +3,38 @@
 // Views are the public face of the database: tables may be reshaped by future
 // migrations, the views keep their columns. Idempotent (CREATE OR REPLACE).
 import type { Database } from './db.ts';
+import { CAPTURE_ORIGIN_COMMENT, VERSION_COMMENTS, VERSIONS_SQL } from './version-views.ts';
+import { axisSql } from './status-axes.ts';
+
+/** A document that counts: not a near-duplicate of another document that is present. */
+const COUNTED_DOCUMENT = `(d.duplicate_of IS NULL
+   OR NOT EXISTS (SELECT 1 FROM documents o WHERE o.doc_id = d.duplicate_of))`;
 
 /**
  * Every rollout event a reader should count once. An event is left out when its
  * document is a near-duplicate of another document that is present: the
  * original carries the same facts, so counting both would double them.
- * An event's date is the day its document was published (the day the fact was
- * reported); `target` is the separate date the fact is about.
+ * An event has two dates: `reported_on`, the day its document was published, and
+ * `effective`, when its status took effect (the date its sentence gives, else the
+ * report day); `target` is the separate date a plan points at.
  */
 export const FACTS_SQL = `
 SELECT
   e.event_id,
   d.published_at AS reported_on,
+  e.effective,
+  e.effective_start,
+  e.effective_end,
   e.service,
   e.region,
   e.region_code,
   e.provider,
+  e.provider_code,
   e.status,
+  ${axisSql('e.status')} AS axis,
   e.target,
+  e.target_start,
+  e.target_end,
   e.evidence,
   e.evidence_start,
   e.evidence_end,
@@ -31,36 +45,110 @@ SELECT
   d.url
 FROM rollout_events e
 JOIN documents d ON d.doc_id = e.doc_id
-WHERE d.duplicate_of IS NULL
-   OR NOT EXISTS (SELECT 1 FROM documents o WHERE o.doc_id = d.duplicate_of)`;
+WHERE ${COUNTED_DOCUMENT}`;
 
-/** Each event beside the status that came before it for the same service and region. */
+/** Facts in syndicated copies, which every count leaves out (the original carries them). */
+export const COPIED_FACTS_SQL = `
+SELECT e.event_id, e.doc_id, e.service, e.region, e.region_code, e.provider, e.status, d.source_id, d.published_at AS reported_on
+FROM rollout_events e
+JOIN documents d ON d.doc_id = e.doc_id
+WHERE NOT ${COUNTED_DOCUMENT}`;
+
+/** The order in which facts follow each other: when they took effect, then when they were reported. */
+// A coarse date ("in August 2010") is placed by the last day it can mean: it claims no more
+// than that it had happened by then, so a precise fact within its span does not outrank it.
+const IN_TIME = 'f.effective_end NULLS FIRST, f.effective_start NULLS FIRST, f.reported_on NULLS FIRST, f.confidence, f.event_id';
+const LATEST_FIRST = 'f.effective_end DESC NULLS LAST, f.effective_start DESC NULLS LAST, f.reported_on DESC NULLS LAST, f.confidence DESC, f.event_id';
+
+/** Each event beside the status that came before it on its axis, for the same service and region. */
 export const TIMELINE_SQL = `
 SELECT
   f.*,
   lag(f.status) OVER w AS previous_status,
   (lag(f.status) OVER w IS DISTINCT FROM f.status) AS status_changed
 FROM v_events f
-WINDOW w AS (PARTITION BY f.service, f.region ORDER BY f.reported_on NULLS FIRST, f.confidence, f.event_id)`;
+WINDOW w AS (PARTITION BY f.service, f.region, f.axis ORDER BY ${IN_TIME})`;
 
 /**
- * Latest reported status per service and region. Ties on the same day go to the
- * more confident event; events with no publication date cannot be placed in
- * time and only count when nothing dated exists.
+ * Areas whose facts answer a question about area `x` (a name or code, any case): x itself,
+ * the areas inside it, and the areas that contain it below the national level, each with how
+ * it relates. Reads the area_within reference table. (Its columns are inner_/outer_ so that no
+ * column can shadow a macro parameter: in DuckDB an unqualified name binds to a column first.)
  */
-export const CURRENT_SQL = `
-SELECT * EXCLUDE (rank_in_region)
-FROM (
-  SELECT
-    f.*,
-    count(*) OVER (PARTITION BY f.service, f.region) AS reports,
-    row_number() OVER (
-      PARTITION BY f.service, f.region
-      ORDER BY f.reported_on DESC NULLS LAST, f.confidence DESC, f.event_id
-    ) AS rank_in_region
-  FROM v_events f
-)
-WHERE rank_in_region = 1`;
+export function areaMatchSql(x: string): string {
+  return `
+SELECT region, min(relation) AS relation FROM (
+  SELECT ${x} AS region, '1 named' AS relation
+  UNION ALL SELECT DISTINCT region, '1 named' FROM rollout_events WHERE lower(region_code) = lower(${x})
+  UNION ALL SELECT inner_name, '2 inside' FROM area_within WHERE lower(outer_name) = lower(${x}) OR lower(outer_code) = lower(${x})
+  UNION ALL SELECT outer_name, '3 contains' FROM area_within
+    WHERE (lower(inner_name) = lower(${x}) OR lower(inner_code) = lower(${x})) AND outer_kind <> 'nation'
+) GROUP BY region`;
+}
+
+/**
+ * Per service and region: the latest lifecycle fact (the status), the current provider and any
+ * open review, each with its own evidence. \`where\` narrows the facts considered (status_on).
+ */
+export function currentSql(where = ''): string {
+  // An appointment that names nobody cannot say who runs the service: provider events count when they name one.
+  const ranked = (axis: string) => `
+  SELECT f.*, row_number() OVER (PARTITION BY f.service, f.region ORDER BY ${LATEST_FIRST}) AS nth
+  FROM considered f WHERE f.axis = '${axis}'${axis === 'provider' ? ' AND f.provider IS NOT NULL' : ''}`;
+  return `
+WITH considered AS (SELECT * FROM v_events f ${where}),
+areas AS (SELECT service, region, count(*) AS reports, max(region_code) AS region_code FROM considered GROUP BY service, region),
+life AS (SELECT * FROM (${ranked('lifecycle')}) WHERE nth = 1),
+prov AS (SELECT * FROM (${ranked('provider')}) WHERE nth = 1),
+rev AS (SELECT * FROM (${ranked('review')}) WHERE nth = 1),
+named AS (
+  SELECT * FROM (SELECT f.*, row_number() OVER (PARTITION BY f.service, f.region ORDER BY ${LATEST_FIRST}) AS nth
+                 FROM considered f WHERE f.axis = 'lifecycle' AND f.provider IS NOT NULL) WHERE nth = 1)
+SELECT
+  a.service,
+  a.region,
+  a.region_code,
+  l.status,
+  l.effective,
+  l.effective_start,
+  l.effective_end,
+  l.reported_on,
+  l.target,
+  l.target_start,
+  l.target_end,
+  l.evidence,
+  l.evidence_start,
+  l.evidence_end,
+  l.confidence,
+  l.event_id,
+  l.doc_id,
+  l.source_id,
+  l.title,
+  l.url,
+  CASE WHEN p.status = 'provider_appointed' THEN p.provider WHEN p.status IS NULL THEN n.provider END AS provider,
+  CASE WHEN p.status = 'provider_appointed' THEN p.provider_code WHEN p.status IS NULL THEN n.provider_code END AS provider_code,
+  CASE p.status WHEN 'provider_appointed' THEN 'appointed' WHEN 'provider_withdrawn' THEN 'withdrawn'
+       ELSE CASE WHEN n.provider IS NOT NULL THEN 'named' END END AS provider_status,
+  coalesce(p.provider, n.provider) AS provider_named,
+  coalesce(p.effective, n.effective) AS provider_effective,
+  coalesce(p.evidence, n.evidence) AS provider_evidence,
+  coalesce(p.event_id, n.event_id) AS provider_event_id,
+  coalesce(p.url, n.url) AS provider_url,
+  (r.event_id IS NOT NULL AND (l.effective_end IS NULL OR r.effective_end IS NULL OR l.effective_end <= r.effective_end)) AS review_open,
+  r.effective AS review_effective,
+  r.evidence AS review_evidence,
+  r.event_id AS review_event_id,
+  r.url AS review_url,
+  a.reports
+FROM areas a
+LEFT JOIN life l ON l.service = a.service AND l.region = a.region
+LEFT JOIN prov p ON p.service = a.service AND p.region = a.region
+LEFT JOIN rev r ON r.service = a.service AND r.region = a.region
+LEFT JOIN named n ON n.service = a.service AND n.region = a.region`;
+}
+
+/** Latest status per service and region, by the rules of STATUS_RULES. */
+export const CURRENT_SQL = currentSql();
 
 /** Quotes with their document and the services and regions its events are about. */
 export const QUOTES_SQL = `
@@ -79,25 +167,38 @@ SELECT
   d.url
 FROM quotes q
 JOIN documents d ON d.doc_id = q.doc_id
-WHERE d.duplicate_of IS NULL
-   OR NOT EXISTS (SELECT 1 FROM documents o WHERE o.doc_id = d.duplicate_of)`;
+WHERE ${COUNTED_DOCUMENT}`;
 
-/** Status per service and region as it stood at the end of day `d`. */
-export const STATUS_ON_SQL = `
-SELECT * EXCLUDE (rank_in_region)
-FROM (
-  SELECT
-    f.*,
-    row_number() OVER (
-      PARTITION BY f.service, f.region
-      ORDER BY f.reported_on DESC, f.confidence DESC, f.event_id
-    ) AS rank_in_region
-  FROM v_events f
-  WHERE f.reported_on <= CAST(d AS DATE)
-)
-WHERE rank_in_region = 1`;
+/**
+ * Status per service and region as it stood at the end of day \`d\`, with what is known now:
+ * facts that took effect on or before d, whenever they were reported. \`area\` narrows it to an
+ * area, the areas inside it and those containing it (areaMatchSql).
+ */
+export const STATUS_ON_SQL = currentSql(
+  `WHERE f.effective_start <= CAST(d AS DATE)
+     AND (area IS NULL OR f.region IN (SELECT region FROM (${areaMatchSql('CAST(area AS VARCHAR)')})))`,
+);
+
+/**
+ * The rules the views follow, as docs/schema.md states them; each has a test in
+ * tests/export/views.test.ts that names it.
+ */
+export const STATUS_RULES: { rule: string; text: string }[] = [
+  { rule: 'axes', text: 'A status belongs to one of three axes: a service\'s lifecycle in an area (planned, live, delayed, paused, resumed, cancelled), provider events (provider_appointed, provider_withdrawn) and reviews (under_review). v_events.axis says which.' },
+  { rule: 'lifecycle', text: 'The status of a service in an area (v_rollout_current.status, status_on(d).status) is its latest lifecycle fact. A provider event or a review never stands as the status; where only those are known, status is null and they show in their own columns.' },
+  { rule: 'latest', text: 'Latest means the latest effective_end (the last day the fact\'s effective date can mean: "in August 2010" counts as by 31 August), then effective_start, then reported_on, then the most confident fact. v_timeline orders facts the same way.' },
+  { rule: 'effective', text: 'A fact takes effect on the date its sentence ties to its status ("went live in 2007", "from 1 April"), else on the day it was reported. A fact reported later about the past ("began in 2007") is placed when it happened, and still cites the later article.' },
+  { rule: 'provider', text: 'The current provider is the one the latest provider event naming a provider appointed; a withdrawal leaves none (provider_status withdrawn, provider_named who withdrew). With no such provider event, it is the provider the latest lifecycle fact naming one gives (provider_status named).' },
+  { rule: 'review', text: 'A review is open (review_open) when it is the latest review fact and no lifecycle fact took effect after it (a later effective_end).' },
+  { rule: 'status_on', text: 'status_on(d) applies the same rules to the facts whose effective date begins on or before d (effective_start <= d), whenever they were reported.' },
+  { rule: 'areas', text: 'status_on(d, area := X) and the --region X filter of export, report and serve match facts about X, about the areas inside X, and about the areas that contain X below the national level (a contract area or region covering it), using area_within.' },
+  { rule: 'copies', text: 'Facts from a syndicated copy (documents.duplicate_of names a document that is present) are left out of every view and every count; outputs that count facts say how many they left out.' },
+];
 
 type ColumnComments = Record<string, string>;
+
+const AREA_KIND_COMMENT =
+  'What kind of area: local_authority, ccg, pct, stp, icb, area_team, sha, nhse_region, region (English region), contract_area (a service area named as a list of places, such as an NHS 111 area), nation.';
 interface Commented {
   comment: string;
   columns: ColumnComments;
@@ -105,20 +206,21 @@ interface Commented {
 
 const FACT_COLUMNS: ColumnComments = {
   event_id: 'Stable id of the rollout event (rollout_events.event_id).',
-  reported_on: 'Day the fact was reported: the publication date of its document. Use this for timelines.',
+  reported_on: 'Day the fact was reported: the publication date of its document. Timelines use effective, when it took effect.',
   service: 'NHS service the fact is about, canonical name (e.g. NHS 111, NHS App).',
   region: 'Canonical region name; England for the national programme.',
   region_code: 'ODS or other code of the region, when the reference data knows one.',
   provider: 'Organisation running the service there, when stated.',
   status:
     'planned, live, delayed, paused, resumed, cancelled, under_review, provider_appointed or provider_withdrawn.',
+  axis: 'lifecycle (planned … cancelled), provider (provider_appointed, provider_withdrawn) or review (under_review): a provider event or a review is never a service\'s status.',
   target: 'Target date the fact names, ISO at its own precision (2013, 2013-08, 2013-08-31); separate from reported_on.',
   target_start: 'First day the target can mean (DATE): sort and filter targets on this, not on the text.',
   target_end: 'Last day the target can mean (DATE): 2013-08 ends on 2013-08-31.',
   effective:
     'When the status took effect, ISO at its precision: the date its sentence ties to it ("went live in 2007"), else the day it was reported.',
-  effective_start: 'First day the effective date can mean (DATE); timelines and status_on(d) place the fact here.',
-  effective_end: 'Last day the effective date can mean (DATE).',
+  effective_start: 'First day the effective date can mean (DATE); status_on(d) counts the fact from this day.',
+  effective_end: 'Last day the effective date can mean (DATE); facts are ranked and drawn in time by this day ("in August 2010" counts as by 31 August).',
   provider_code: 'ODS code of the provider, when the reference data knows it.',
   evidence: 'The sentence of the document that states the fact.',
   evidence_start: 'Character offset where the evidence starts in documents.body.',
@@ -132,6 +234,7 @@ const FACT_COLUMNS: ColumnComments = {
 
 /** Comments for tables and views; installAnalystLayer applies those that exist. */
 export const COMMENTS: Record<string, Commented> = {
+  ...VERSION_COMMENTS,
   schema_version: {
     comment: 'One row per applied schema migration; max(version) is the schema version of this file.',
     columns: { version: 'Migration number.', applied_at: 'When the migration ran (UTC).' },
@@ -278,10 +381,12 @@ export const COMMENTS: Record<string, Commented> = {
     comment:
       'Reference data: which areas lie inside which (local authority, CCG or ICB footprint, NHS region, England), with the names those bodies had at the time. One row per pair, inner to outer, at any distance.',
     columns: {
-      area: 'The inner area, by the canonical name facts use (rollout_events.region).',
-      area_code: 'Its ODS or GSS code, when known.',
-      within: 'An area that contains it.',
-      within_code: 'Its ODS or GSS code, when known.',
+      inner_name: 'The inner area, by the canonical name facts use (rollout_events.region).',
+      inner_code: 'Its ODS or GSS code, when known.',
+      inner_kind: AREA_KIND_COMMENT,
+      outer_name: 'An area that contains it.',
+      outer_code: 'Its ODS or GSS code, when known.',
+      outer_kind: AREA_KIND_COMMENT,
       levels: 'Steps between the two in the hierarchy (1 = directly inside).',
     },
   },
@@ -299,6 +404,7 @@ export const COMMENTS: Record<string, Commented> = {
       content_hash: 'sha256 of the raw body.',
       warc_file: 'Archive file holding the raw response.',
       warc_record_id: 'WARC-Record-ID of the response in that file.',
+      origin: CAPTURE_ORIGIN_COMMENT,
       sitemap_lastmod: 'The sitemap <lastmod> the page had when fetched; a later run skips it while the sitemap says no later.',
     },
   },
@@ -320,18 +426,52 @@ export const COMMENTS: Record<string, Commented> = {
     columns: FACT_COLUMNS,
   },
   v_timeline: {
-    comment: 'v_events in time order per service and region, with the status that came before each fact.',
+    comment:
+      'v_events in time order (effective, then reported) per service, region and axis, with the status that came before each fact on its axis.',
     columns: {
       ...FACT_COLUMNS,
-      previous_status: 'Status of the previous fact for the same service and region; null for the first.',
+      previous_status: 'Status of the previous fact on the same axis for the same service and region; null for the first.',
       status_changed: 'True when this fact changes the status (always true for the first).',
     },
   },
   v_rollout_current: {
-    comment: 'Latest reported status per service and region, with its evidence, source and date.',
+    comment:
+      'Per service and region: the latest lifecycle status with its evidence, source and dates, beside the current provider and any open review, each with its own evidence (rules in docs/schema.md, "Status rules").',
     columns: {
-      ...FACT_COLUMNS,
-      reports: 'How many facts exist for this service and region (the history is in v_timeline).',
+      service: FACT_COLUMNS.service,
+      region: FACT_COLUMNS.region,
+      region_code: FACT_COLUMNS.region_code,
+      status: 'Latest lifecycle status (planned, live, delayed, paused, resumed, cancelled); null when only provider events or reviews are known.',
+      effective: 'When that status took effect, ISO at its precision.',
+      effective_start: FACT_COLUMNS.effective_start,
+      effective_end: FACT_COLUMNS.effective_end,
+      reported_on: 'Day the status fact was reported (its article\'s publication day).',
+      target: 'Target date of the status fact, ISO at its precision.',
+      target_start: FACT_COLUMNS.target_start,
+      target_end: FACT_COLUMNS.target_end,
+      evidence: 'Sentence stating the status.',
+      evidence_start: FACT_COLUMNS.evidence_start,
+      evidence_end: FACT_COLUMNS.evidence_end,
+      confidence: FACT_COLUMNS.confidence,
+      event_id: 'The status fact (rollout_events.event_id).',
+      doc_id: 'Document of the status fact.',
+      source_id: 'Source of the status fact.',
+      title: 'Headline of the status fact\'s article.',
+      url: 'URL of the status fact\'s article.',
+      provider: 'Current provider: appointed by the latest provider event (none after a withdrawal); with no provider event, the one the latest lifecycle fact names.',
+      provider_code: FACT_COLUMNS.provider_code,
+      provider_status: 'appointed, withdrawn (the latest provider event is a withdrawal: no current provider) or named (no provider event; named beside a lifecycle fact).',
+      provider_named: 'The provider the latest provider event (or lifecycle fact) names, whatever it says of them.',
+      provider_effective: 'When that provider fact took effect.',
+      provider_evidence: 'Sentence of that provider fact.',
+      provider_event_id: 'That provider fact (rollout_events.event_id).',
+      provider_url: 'URL of its article.',
+      review_open: 'True when the latest review fact has no lifecycle fact taking effect after it.',
+      review_effective: 'When the latest review fact took effect.',
+      review_evidence: 'Sentence of the latest review fact.',
+      review_event_id: 'The latest review fact (rollout_events.event_id).',
+      review_url: 'URL of its article.',
+      reports: 'How many facts exist for this service and region, all axes (the history is in v_timeline).',
     },
   },
   v_quotes: {
@@ -354,7 +494,7 @@ export const COMMENTS: Record<string, Commented> = {
 };
 
 export const STATUS_ON_COMMENT =
-  "status_on(d): the latest status per service and region reported on or before day d, e.g. SELECT * FROM status_on(DATE '2013-06-30'). Same columns as v_events.";
+  "status_on(d, area := NULL): the status per service and region as it stood at the end of day d, from the facts that took effect on or before d (whenever reported), with the provider and any open review then; area narrows it to an area, the areas inside it and those containing it. E.g. SELECT * FROM status_on(DATE '2013-06-30', area := 'Leicestershire'). Same columns as v_rollout_current.";
 
 /** View name → its SQL, in dependency order. */
 export const VIEWS: [string, string][] = [
@@ -362,6 +502,7 @@ export const VIEWS: [string, string][] = [
   ['v_timeline', TIMELINE_SQL],
   ['v_rollout_current', CURRENT_SQL],
   ['v_quotes', QUOTES_SQL],
+  ['v_document_versions', VERSIONS_SQL],
 ];
 
 function literal(text: string): string {
@@ -386,14 +527,15 @@ export async function installAnalystLayer(db: Database, options: { withinTransac
     await install(db);
     if (own) await db.run('COMMIT');
   } catch (err) {
-    if (own) await db.run('ROLLBACK');
+    // A failed COMMIT (a full disk) has already ended the transaction: keep its error, not ROLLBACK's.
+    if (own) await db.run('ROLLBACK').catch(() => undefined);
     throw err;
   }
 }
 
 async function install(db: Database): Promise<void> {
   for (const [name, sql] of VIEWS) await db.run(`CREATE OR REPLACE VIEW ${name} AS ${sql}`);
-  await db.run(`CREATE OR REPLACE MACRO status_on(d) AS TABLE ${STATUS_ON_SQL}`);
+  await db.run(`CREATE OR REPLACE MACRO status_on(d, area := NULL) AS TABLE ${STATUS_ON_SQL}`);
   await db.run(`COMMENT ON MACRO TABLE status_on IS ${literal(STATUS_ON_COMMENT)}`);
 
   // Tables added by a later migration without a comment here are left alone,

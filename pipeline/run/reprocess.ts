@@ -3,6 +3,7 @@
 // so a newer extractor can be applied to years of captures.
 import { loadKnowledge } from '../analyse/index.ts';
 import { decodeHtml, readArchive } from '../archive/index.ts';
+import { copySlice } from '../load/slice.ts';
 import { Store, type PageRecord } from '../load/store.ts';
 import type { LoadedConfig } from '../sources/load.ts';
 import { sourceSchema, type Source } from '../sources/schema.ts';
@@ -10,6 +11,7 @@ import type { Capture } from '../types.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { ExtractPool, workerCount } from './extract-pool.ts';
 import { openWriter } from './open-writer.ts';
+import { inShard, type Shard } from './shard.ts';
 
 export interface ReprocessReport {
   documents: number;
@@ -42,14 +44,26 @@ function fallbackSource(id: string, url: string): Source {
   });
 }
 
-export async function reprocess(
-  loaded: LoadedConfig,
-  options: { progress?: Progress } = {},
-): Promise<ReprocessReport> {
+export interface ReprocessOptions {
+  progress?: Progress;
+  /**
+   * Rebuild into the (new) configured database from this one, leaving it untouched: with `shard`,
+   * only that slice of its documents (by document id), each slice into its own file for `merge`.
+   */
+  from?: string;
+  shard?: Shard;
+}
+
+export async function reprocess(loaded: LoadedConfig, options: ReprocessOptions = {}): Promise<ReprocessReport> {
   const progress = options.progress ?? createProgress();
   const knowledge = loadKnowledge();
   const db = await openWriter(loaded);
   try {
+    if (options.from) {
+      const shard = options.shard;
+      const copied = await copySlice(db, options.from, { keep: (id) => inShard(id, shard) });
+      progress.log('reprocess_slice', { from: options.from, shard: shard ? `${shard.index}/${shard.count}` : 'all', documents: copied });
+    }
     const store = new Store(db);
     const rows = await db.query<{
       doc_id: string;

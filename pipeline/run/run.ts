@@ -10,6 +10,7 @@ import type { Source } from '../sources/schema.ts';
 import { createProgress, type Progress } from './progress.ts';
 import { ExtractPool, workerCount } from './extract-pool.ts';
 import { openWriter } from './open-writer.ts';
+import { sourcesInShard, type Shard } from './shard.ts';
 
 export { documentUrl, toPageRecord, type SelectorCheck } from './page-record.ts';
 
@@ -25,6 +26,8 @@ export interface RunOptions {
   command?: string;
   progress?: Progress;
   signal?: AbortSignal;
+  /** Crawl only this slice of the config's sites (by host). */
+  shard?: Shard;
 }
 
 export function newRunId(now: Date): string {
@@ -47,10 +50,11 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
   const pool = new ExtractPool(workerCount(loaded.config.workers), knowledge);
   try {
     const store = new Store(db);
-    const resumedFrom = await store.interruptedRun();
-    const done = resumedFrom ? await store.urlsCapturedInRun(resumedFrom) : new Set<string>();
+    const interrupted = await store.interruptedRuns();
+    const resumedFrom = interrupted[0] ?? null;
+    const done = await store.urlsCapturedInRuns(interrupted);
     if (resumedFrom) {
-      await store.markRun(resumedFrom, 'interrupted');
+      for (const run of interrupted) await store.markRun(run, 'interrupted');
       progress.log('resume', { run: resumedFrom, pagesAlreadyDone: done.size });
     }
     const started = new Date();
@@ -58,7 +62,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
     await store.beginRun(runId, started.toISOString(), options.command ?? 'run', {
       configFile: loaded.file ?? null,
       archiveDir: loaded.paths.archive,
-      sources: loaded.sources,
+      sources: sourcesInShard(loaded.sources, options.shard),
     });
     const known = await store.knownPages();
     const archive = await openArchive(loaded.paths.archive, runId);
@@ -89,6 +93,12 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       const batch: PageRecord[] = [];
       const errors: FetchErrorRecord[] = [];
       const unchanged: NotModifiedRecord[] = [];
+      // What the crawl counted for the records waiting in this batch: committed with them.
+      let pending = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0, pagesSkippedLastmod: 0 };
+      const count = (key: keyof typeof pending): void => {
+        counts[key]++;
+        pending[key]++;
+      };
       let sourceEvents = 0;
       let extracted = 0;
       let selectorFailures = 0;
@@ -109,10 +119,11 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
         const pages = batch.splice(0);
         const errs = errors.splice(0);
         const same = unchanged.splice(0);
+        const fetched = pending;
+        pending = { pagesFetched: 0, pagesFailed: 0, pagesNotModified: 0, pagesSkippedLastmod: 0 };
         return enqueue(async () => {
-          await store.recordErrors(runId, errs);
-          await store.recordNotModified(runId, same);
-          const { outcomes, eventsAdded } = await store.savePages(runId, pages);
+          if (!pages.length && !errs.length && !same.length && !fetched.pagesFetched) return;
+          const { outcomes, eventsAdded } = await store.commitBatch(runId, { pages, errors: errs, unchanged: same }, fetched);
           for (const o of outcomes) {
             if (o === 'new') counts.documentsNew++;
             if (o === 'changed') counts.documentsChanged++;
@@ -152,7 +163,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
             known: (url) => known.get(url),
             done: (url) => done.has(url),
             onArticle: async (capture, archived) => {
-              counts.pagesFetched++;
+              count('pagesFetched');
               let record: PageRecord;
               try {
                 const page = await pool.extract(source, capture, archived);
@@ -162,7 +173,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
                 for (const m of page.check.misses) selectorMisses.set(m, (selectorMisses.get(m) ?? 0) + 1);
               } catch (err) {
                 // A page the extractor cannot read is recorded as failed; the run goes on.
-                counts.pagesFailed++;
+                count('pagesFailed');
                 errors.push({
                   sourceId: source.id,
                   url: capture.url,
@@ -178,15 +189,14 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
               if (batch.length >= loaded.config.batchSize) await flush();
               else commitSoon();
             },
-            onNotModified: async (url, how, seen) => {
-              if (how === 'lastmod') counts.pagesSkippedLastmod++;
-              else counts.pagesNotModified++;
-              unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url), sitemapLastmod: seen?.sitemapLastmod ?? null });
+            onNotModified: async (url, seen) => {
+              count(seen.how === 'lastmod' ? 'pagesSkippedLastmod' : 'pagesNotModified');
+              unchanged.push({ sourceId: source.id, url, at: new Date().toISOString(), known: known.get(url), sitemapLastmod: seen.sitemapLastmod });
               if (unchanged.length >= loaded.config.batchSize * 10) await flush();
               else commitSoon();
             },
             onError: async (e: FetchError) => {
-              counts.pagesFailed++;
+              count('pagesFailed');
               errors.push({ ...e, at: new Date().toISOString() });
               commitSoon();
             },
@@ -234,7 +244,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
       await enqueue(() => store.recordSourceRun(runId, record));
       progress.log('source_done', { source: record.sourceId, ...record, sourceId: undefined });
     };
-    await Promise.all(loaded.sources.map(crawlOne));
+    await Promise.all(sourcesInShard(loaded.sources, options.shard).map(crawlOne));
 
     await archive.close();
     const status = records.every((r) => r.status === 'ok') ? 'ok' : 'source_failed';

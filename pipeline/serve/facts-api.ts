@@ -2,6 +2,7 @@
 // one fact in its context (paragraph and quotes of its article).
 import type { Database } from '../load/db.ts';
 import { FACTS_SQL } from '../load/views.ts';
+import { queryCurrent, type CurrentRow } from '../export/current.ts';
 import { queryFacts, type FactRow } from '../export/facts.ts';
 import type { FactFilters } from '../export/filters.ts';
 
@@ -35,6 +36,11 @@ export const PAGE_LIMIT = 1000;
 export async function facts(db: Database, filters: FactFilters): Promise<{ total: number; rows: FactRow[] }> {
   const rows = await queryFacts(db, filters);
   return { total: rows.length, rows: rows.slice(0, PAGE_LIMIT) };
+}
+
+/** The status per service and area for the filtered facts: lifecycle status, provider and open review. */
+export async function currentStatus(db: Database, filters: FactFilters): Promise<{ rows: CurrentRow[] }> {
+  return { rows: await queryCurrent(db, filters) };
 }
 
 export interface FactContext {

@@ -22,8 +22,12 @@ export const PAGE_HTML = `<!doctype html>
   <a id="download" href="/export.csv" download>Download CSV</a>
 </form>
 <p id="summary" role="status" aria-live="polite">Loading…</p>
+<section id="status" aria-labelledby="status-heading"><h2 id="status-heading">Current status</h2>
+<p class="muted">The latest lifecycle status of each service in each area, with the provider running it and any open review beside it (a provider change or a review is never the status itself).</p>
+<div class="table-wrap"><table id="current"><thead><tr><th>service</th><th>region</th><th>status</th><th>since</th><th>provider</th><th>review</th></tr></thead><tbody></tbody></table></div></section>
+<h2>Facts</h2>
 <main>
-  <div class="table-wrap"><table id="facts"><thead><tr><th>reported</th><th>service</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody></tbody></table></div>
+  <div class="table-wrap"><table id="facts"><thead><tr><th>took effect</th><th>reported</th><th>service</th><th>region</th><th>status</th><th>provider</th><th>target</th><th>evidence</th><th>source</th></tr></thead><tbody></tbody></table></div>
   <aside id="detail" hidden></aside>
 </main>
 </body></html>
@@ -41,7 +45,7 @@ tbody tr{cursor:pointer}tbody tr:hover{background:#f5f9ff}tbody tr[aria-selected
 td.date{white-space:nowrap}.status{display:inline-block;padding:0 .45rem;border-radius:.7rem;color:#fff;font-size:.85em;white-space:nowrap}
 aside{width:26rem;box-sizing:border-box;overflow-wrap:anywhere;position:sticky;top:.5rem;border:1px solid #ccd;border-radius:.4rem;padding:.6rem .9rem;background:#fff;max-height:92vh;overflow:auto}
 mark{background:#ffe27a}blockquote{margin:.5rem 0;padding:.1rem .7rem;border-left:4px solid #005EB8}.muted{color:#666}
-#summary.error{color:#b00020}`;
+#summary.error{color:#b00020}h2{font-size:1.15rem;margin:1rem 0 .3rem}#status{margin-bottom:.6rem}#current tbody tr{cursor:default}`;
 
 export const PAGE_JS = `
 const STATUS_COLOURS = ${JSON.stringify(STATUS_COLOURS)};
@@ -94,6 +98,26 @@ async function loadFacets() {
     for (const v of values) select.append(el('option', name === 'status' ? v.replace(/_/g, ' ') : v, { value: v }));
   }
 }
+function providerText(r) {
+  if (r.provider_status === 'withdrawn') return 'none: ' + r.provider_named + ' withdrew (' + (r.provider_effective || 'undated') + ')';
+  if (r.provider_status === 'named') return r.provider + ' (named ' + (r.provider_effective || 'undated') + ')';
+  if (r.provider_status === 'appointed') return r.provider + ' (appointed ' + (r.provider_effective || 'undated') + ')';
+  return '';
+}
+function renderCurrent(rows) {
+  const body = document.querySelector('#current tbody');
+  body.replaceChildren();
+  for (const r of rows) {
+    const tr = el('tr');
+    tr.append(el('td', r.service), el('td', r.region));
+    const status = el('td');
+    if (r.status) status.append(statusChip(r.status));
+    else status.append(el('span', 'no status reported', { class: 'muted' }));
+    tr.append(status, el('td', r.effective || '', { class: 'date' }), el('td', providerText(r)));
+    tr.append(el('td', r.review_open ? 'open since ' + (r.review_effective || 'undated') : ''));
+    body.append(tr);
+  }
+}
 let generation = 0;
 async function loadFacts() {
   const params = currentParams();
@@ -102,12 +126,16 @@ async function loadFacts() {
   download.href = '/export.csv' + (query ? '?' + query : '');
   const mine = ++generation;
   try {
-    const data = await getJson('/api/facts' + (query ? '?' + query : ''));
+    const [data, current] = await Promise.all([
+      getJson('/api/facts' + (query ? '?' + query : '')),
+      getJson('/api/current' + (query ? '?' + query : '')),
+    ]);
     if (mine !== generation) return;
+    renderCurrent(current.rows);
     tbody.replaceChildren();
     for (const row of data.rows) {
       const tr = el('tr', null, { 'data-event-id': row.event_id, tabindex: '0' });
-      tr.append(el('td', row.date || 'undated', { class: 'date' }), el('td', row.service), el('td', row.region));
+      tr.append(el('td', row.effective || 'undated', { class: 'date' }), el('td', row.date || 'undated', { class: 'date' }), el('td', row.service), el('td', row.region));
       const status = el('td'); status.append(statusChip(row.status)); tr.append(status);
       tr.append(el('td', row.provider), el('td', row.target), el('td', row.evidence, { class: 'evidence' }));
       const source = el('td'); source.append(safeLink(row.url, row.title || row.url)); tr.append(source);

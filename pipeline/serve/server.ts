@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { openDatabase, type Database } from '../load/db.ts';
 import { exportRows } from '../export/export.ts';
 import { FilterError, filtersFromSearchParams } from '../export/filters.ts';
-import { factContext, facets, facts } from './facts-api.ts';
+import { currentStatus, factContext, facets, facts } from './facts-api.ts';
 import { PAGE_CSS, PAGE_HTML, PAGE_JS } from './page.ts';
 
 export interface ServeOptions {
@@ -71,6 +71,10 @@ export async function startServer(dbPath: string, options: ServeOptions = {}): P
     if (path === '/api/facts') {
       const filters = filtersFromSearchParams(url.searchParams);
       return sendJson(res, 200, await serial(() => facts(db, filters)));
+    }
+    if (path === '/api/current') {
+      const filters = filtersFromSearchParams(url.searchParams);
+      return sendJson(res, 200, await serial(() => currentStatus(db, filters)));
     }
     if (path.startsWith('/api/facts/')) {
       const eventId = decodeURIComponent(path.slice('/api/facts/'.length));

@@ -88,14 +88,16 @@ describe('lexicons are data a user can edit', () => {
       cpSync(src, dir, { recursive: true });
       const servicesPath = join(dir, 'lexicon', 'services.json');
       const services = JSON.parse(readFileSync(servicesPath, 'utf8'));
-      services.services.push({ name: 'Digital Red Book', aliases: ['eRedbook', 'digital red book'] });
+      services.services.push({ name: 'Digital Red Book', aliases: ['eRedbook', 'digital red book'], source: 'written for this test' });
       writeFileSync(servicesPath, JSON.stringify(services));
       const cuesPath = join(dir, 'lexicon', 'status-cues.json');
       const cues = JSON.parse(readFileSync(cuesPath, 'utf8'));
       cues.statuses.paused.push('parked');
       writeFileSync(cuesPath, JSON.stringify(cues));
       const f = analyse(article(['Commissioners in Kent have parked the eRedbook rollout.']), loadKnowledge(dir));
-      expect(f.events.map((e) => [e.service, e.region, e.status])).toEqual([['Digital Red Book', 'Kent', 'paused']]);
+      // Named as the text writes it; the catalogue's name travels in the entity's code.
+      expect(f.events.map((e) => [e.service, e.region, e.status])).toEqual([['eRedbook', 'Kent', 'paused']]);
+      expect(f.entities.filter((e) => e.kind === 'service').map((e) => [e.name, e.code])).toEqual([['eRedbook', 'Digital Red Book']]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

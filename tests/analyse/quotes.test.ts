@@ -37,11 +37,12 @@ describe('quotes and speakers', () => {
     ]);
   });
 
-  it('a quote left open at the end of a paragraph continues as one passage', () => {
+  it('a quote left open at the end of a paragraph and carried on in the next is one quote per paragraph, same speaker', () => {
     const q = quotesOf('Dr Helen Marsh said: “We listened to what patients told us.', '“That is why the service will stay open at night.”');
-    expect(q).toHaveLength(1);
-    expect(q[0]).toMatchObject({ speaker: 'Helen Marsh' });
-    expect(q[0].text).toMatch(/^We listened.*stay open at night\.$/s);
+    expect(q.map((x) => [x.speaker, x.text])).toEqual([
+      ['Helen Marsh', 'We listened to what patients told us.'],
+      ['Helen Marsh', 'That is why the service will stay open at night.'],
+    ]);
   });
 
   it('scare quotes and titles are not quotes', () => {
@@ -57,13 +58,57 @@ describe('quotes and speakers', () => {
     expect(quotesOf('NHS England said: “Every area will have the service by the autumn.”')[0].speaker).toBeNull();
   });
 
-  it('"X said:" ending a paragraph introduces the next, unquoted paragraph', () => {
-    const [q] = quotesOf('Health minister Lucy Grant said:', 'This is a milestone for patients across the region.');
-    expect(q).toMatchObject({ speaker: 'Lucy Grant', text: 'This is a milestone for patients across the region.' });
+  it('"X said:" ending a paragraph hands its speaker to the quoted paragraphs after it', () => {
+    const q = quotesOf('Health minister Lucy Grant said:', '“This is a milestone for patients across the region.', '“Every practice in the county has now signed up to it.”');
+    expect(q.map((x) => x.speaker)).toEqual(['Lucy Grant', 'Lucy Grant']);
   });
 
-  it('a colon-introduced quote without quote marks runs to the end of the paragraph', () => {
-    const [q] = quotesOf('Health minister Lucy Grant said: This is a milestone for patients across the region.');
-    expect(q).toMatchObject({ speaker: 'Lucy Grant', text: 'This is a milestone for patients across the region.' });
+  it('words after a colon with no quote marks are not a quote (only spans opened by a quote mark count)', () => {
+    expect(quotesOf('Health minister Lucy Grant said:', 'This is a milestone for patients across the region.')).toEqual([]);
+    expect(quotesOf('Health minister Lucy Grant said: This is a milestone for patients across the region.')).toEqual([]);
+  });
+
+  it('a quoted fragment of six or more words woven into reported speech is a quote of the one reporting it', () => {
+    const q = quotesOf('Dr Omar Said, who chairs the county board, said the new hub would “take real pressure off the emergency department” this winter.');
+    expect(q).toEqual([{ speaker: 'Omar Said', role: null, text: 'take real pressure off the emergency department' }]);
+  });
+
+  it('a fragment of fewer than six words inside a sentence is not a quote', () => {
+    expect(quotesOf('Rita Cole said the launch had been “a bumpy ride” for staff.')).toEqual([]);
+  });
+
+  it('a fragment attributed to no person, or to a body, has speaker null', () => {
+    expect(quotesOf('The plan has been described as “the biggest shake-up of local urgent care in a decade”.')[0].speaker).toBeNull();
+    expect(quotesOf('NHS England said the pause would “give every area time to recruit enough call handlers”.')[0].speaker).toBeNull();
+  });
+
+  it('"she added" after an unnamed spokeswoman keeps the speaker unnamed', () => {
+    const q = quotesOf('Paul Reid chairs the board.', 'The contracts will be extended, a council spokeswoman said.', 'She added: “Nobody will notice any change to the service over the summer.”');
+    expect(q.map((x) => x.speaker)).toEqual([null]);
+  });
+
+  it('a quoted paragraph after reported speech by a named person is that person’s', () => {
+    const q = quotesOf('Kate Moss, head of urgent care, said the move would make it easier to work with the hospital.', '"Patients will find everything they need under one roof from the spring."');
+    expect(q.map((x) => x.speaker)).toEqual(['Kate Moss']);
+  });
+
+  it('a pull quote credited on the line after it goes to the person credited', () => {
+    const q = quotesOf('“Shared records mean a nurse in one town sees what a GP in the next town wrote.” Ian Lowe, records lead at the ICB');
+    expect(q.map((x) => x.speaker)).toEqual(['Ian Lowe']);
+  });
+
+  it('"‘A.’ She added: ‘B.’" is two quotes, both hers', () => {
+    const q = quotesOf('Ms Ann Clarke wrote to the trusts.', '‘We will keep the payment as it is for this year. Changing it now would do more harm.’ She added: ‘We will look at the threshold again next spring.’');
+    expect(q.map((x) => [x.speaker, x.text.split(' ').slice(0, 3).join(' ')])).toEqual([['Ann Clarke', 'We will keep'], ['Ann Clarke', 'We will look']]);
+  });
+
+  it('a closing mark written where the opening one belongs still opens a quote', () => {
+    const q = quotesOf('A spokesman for the provider said: ”The process gives both sides a chance to test the plans in depth.”');
+    expect(q.map((x) => [x.speaker, x.text.split(' ')[0]])).toEqual([[null, 'The']]);
+  });
+
+  it('"Prof." and "Dr." inside an attribution do not end its sentence', () => {
+    expect(quotesOf('“The waiting list has halved since the hub opened,” said Prof. Nadia Brook, who leads the clinic.')[0].speaker).toBe('Nadia Brook');
+    expect(quotesOf('Consultant Dr. Leo Varga said: “Every scan is now reported within two days.”')[0].speaker).toBe('Leo Varga');
   });
 });

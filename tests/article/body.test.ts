@@ -66,6 +66,12 @@ describe('generic body extraction', () => {
     ]);
   });
 
+  it('keeps a short "Jo Bloggs said:" line that introduces the next paragraph, but drops a field label', () => {
+    const lines = ['The county will switch its urgent care line over to the new number in the autumn, the council confirmed.', 'Carla Nunes said:', '“Callers will get through to a nurse far sooner than they do today.”'];
+    const a = extractArticle(page({ article: `${lines.map((p) => `<p>${p}</p>`).join('')}<p>Publish date:</p>` }), URL_);
+    expect(a.paragraphs).toEqual(lines);
+  });
+
   it('works on a page in another language with no helpful class names', () => {
     const texte = [
       "L'agence régionale de santé a suspendu le lancement du nouveau numéro d'urgence, faute de personnel suffisant dans le centre d'appels.",

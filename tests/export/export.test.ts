@@ -28,7 +28,11 @@ describe('exports and filters', () => {
       ['2013-08-01', 'provider_withdrawn', 'NHS Direct'],
       ['2014-02-10', 'provider_appointed', 'Devon Doctors'],
     ]);
-    expect(Object.keys(rows[0])).toEqual(['date', 'service', 'region', 'status', 'provider', 'target', 'evidence', 'quote', 'speaker', 'source', 'title', 'url']);
+    expect(Object.keys(rows[0])).toEqual([
+      'date', 'effective', 'effective_start', 'effective_end', 'service', 'region', 'status', 'provider',
+      'target', 'target_start', 'target_end', 'evidence', 'quote', 'speaker', 'source', 'title', 'url',
+    ]);
+    expect(rows[1]).toMatchObject({ target: '2014-04', target_start: '2014-04-01', target_end: '2014-04-30' });
   });
 
   it('filters combine, ignore case, and accept a region code', async () => {
@@ -62,6 +66,10 @@ describe('exports and filters', () => {
     const rows = await t.db.query<{ status: string; url: string }>(`SELECT status, url FROM read_parquet('${file}')`);
     expect(rows).toHaveLength(2);
     expect(rows.every((r) => r.status === 'paused')).toBe(true);
+    // Days are typed as dates, so a reader sorts and filters them without parsing text.
+    const types = await t.db.query<{ column_name: string; column_type: string }>(`DESCRIBE SELECT * FROM read_parquet('${file}')`);
+    const typeOf = Object.fromEntries(types.map((c) => [c.column_name, c.column_type]));
+    expect(typeOf).toMatchObject({ date: 'DATE', effective_start: 'DATE', effective_end: 'DATE', target_start: 'DATE', target_end: 'DATE', target: 'VARCHAR' });
   });
 
   it('writes the file whole or not at all', async () => {

@@ -1,6 +1,7 @@
 // Realistic facts about the NHS 111 rollout (2012-2014) and the NHS App, written
 // in our own words for tests. Offsets are computed from the body text so quotes
 // and evidence point at real spans.
+import { isoSpan } from '../../pipeline/analyse/effective.ts';
 import type { Database } from '../../pipeline/load/db.ts';
 
 export interface DocInput {
@@ -22,6 +23,8 @@ export interface EventInput {
   provider?: string | null;
   status: string;
   target?: string | null;
+  /** When the status took effect, ISO at its precision; default: the document's publication day. */
+  effective?: string | null;
   /** Must be a substring of the document body. */
   evidence: string;
   confidence?: number;
@@ -36,10 +39,12 @@ export interface QuoteInput {
 }
 
 const bodies = new Map<string, string>();
+const published = new Map<string, string | null>();
 
 export async function insertDocument(db: Database, doc: DocInput): Promise<void> {
   const body = doc.paragraphs.join('\n\n');
   bodies.set(doc.doc_id, body);
+  published.set(doc.doc_id, doc.published_at);
   await db.run(
     `INSERT INTO documents (doc_id, url, source_id, title, published_at, body, content_hash, fetched_at, duplicate_of)
      VALUES (?, ?, ?, ?, CAST(? AS DATE), ?, ?, TIMESTAMP '2026-11-24 03:17:00', ?)`,
@@ -57,11 +62,15 @@ function span(docId: string, text: string): [number, number] {
 
 export async function insertEvent(db: Database, e: EventInput): Promise<void> {
   const [start, end] = span(e.doc_id, e.evidence);
+  const effective = e.effective === undefined ? (published.get(e.doc_id) ?? null) : e.effective;
+  const when = isoSpan(effective);
+  const target = isoSpan(e.target);
   await db.run(
     `INSERT INTO rollout_events (event_id, doc_id, service, region, region_code, provider, status, target, evidence,
-       confidence, evidence_start, evidence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       confidence, evidence_start, evidence_end, effective, effective_start, effective_end, target_start, target_end)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS DATE), CAST(? AS DATE), CAST(? AS DATE), CAST(? AS DATE))`,
     [e.event_id, e.doc_id, e.service, e.region, e.region_code ?? null, e.provider ?? null, e.status, e.target ?? null,
-      e.evidence, e.confidence ?? 0.8, start, end],
+      e.evidence, e.confidence ?? 0.8, start, end, effective, when?.start ?? null, when?.end ?? null, target?.start ?? null, target?.end ?? null],
   );
 }
 

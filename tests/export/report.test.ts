@@ -47,10 +47,39 @@ describe('HTML report', () => {
       'NHS App: status reports by region over time',
     ]);
     expect(svgs[0].querySelectorAll('text.region')).toHaveLength(6);
-    expect(svgs[0].querySelectorAll('circle')).toHaveLength(COUNTED_EVENT_IDS.length - 1 + 1);
-    const statuses = [...svgs[0].querySelectorAll('circle')].map((c) => c.getAttribute('data-status'));
+    const marks = [...svgs[0].querySelectorAll('[data-status]')];
+    expect(marks).toHaveLength(COUNTED_EVENT_IDS.length - 1 + 1);
+    const statuses = marks.map((c) => c.getAttribute('data-status'));
     expect(statuses).toContain('paused');
     expect(statuses.filter((s) => s === 'paused')).toHaveLength(2); // the duplicate's copy is not drawn
+    // Provider events and reviews are marked in their own shapes and hold no band: they are not a status.
+    const shapeOf = (status: string) => [...new Set(marks.filter((m) => m.getAttribute('data-status') === status).map((m) => m.tagName.toLowerCase()))];
+    expect(shapeOf('live')).toEqual(['circle']);
+    expect(shapeOf('provider_appointed')).toEqual(['polygon']);
+    expect(shapeOf('under_review')).toEqual(['rect']);
+    const bandColours = new Set([...svgs[0].querySelectorAll('rect.band')].map((b) => b.getAttribute('fill')));
+    const providerColour = marks.find((m) => m.getAttribute('data-status') === 'provider_appointed')!.getAttribute('fill');
+    expect(bandColours.has(providerColour)).toBe(false);
+  });
+
+  it('places a fact when it took effect, not when it was reported', async () => {
+    const own = await createTestDb();
+    try {
+      const text = 'The record went live in Bolton in 2007, long before the rest of the region.';
+      await insertDocument(own.db, { doc_id: 'd-bg', url: 'https://www.example-health-news.org/2014/03/bolton', source_id: 'health-news', title: 'Bolton first', published_at: '2014-03-06', paragraphs: [text] });
+      await insertEvent(own.db, { event_id: 'bg', doc_id: 'd-bg', service: 'Summary Care Record', region: 'Bolton', status: 'live', effective: '2007', evidence: text });
+      const file = join(own.dir, 'bg.html');
+      await writeReport(own.db, file);
+      const doc = parseHTML(readFileSync(file, 'utf8')).document;
+      const years = [...doc.querySelectorAll('svg text.year')].map((y) => y.textContent);
+      expect(years[0]).toBe('2007');
+      expect(doc.querySelector('svg circle title')?.textContent).toContain('took effect 2007, reported 2014-03-06');
+      expect(doc.querySelector('svg line.span')).not.toBeNull(); // "in 2007" is drawn across the year
+      const row = doc.querySelector('tr[id^=fact-]')!;
+      expect([...row.querySelectorAll('td.date')].map((c) => c.textContent)).toEqual(['2007', '2014-03-06']);
+    } finally {
+      own.cleanup();
+    }
   });
 
   it('links every dot to a fact row, and every fact row to its source URL', () => {
@@ -66,10 +95,18 @@ describe('HTML report', () => {
   });
 
   it('shows the current status table and the quotes with their speakers', () => {
-    const current = document.querySelector('#current + table')!;
-    const llr = [...current.querySelectorAll('tr')].find((r) => r.textContent!.includes('Leicester, Leicestershire and Rutland'))!;
+    const current = document.querySelector('#current ~ table')!;
+    const row = (region: string) => [...current.querySelectorAll('tr')].find((r) => r.textContent!.includes(region))!;
+    const llr = row('Leicester, Leicestershire and Rutland');
     expect(llr.textContent).toContain('live');
     expect(llr.textContent).toContain('2013-11-12');
+    expect(llr.textContent).toContain('Derbyshire Health United (appointed 2012-09-05)');
+    // A provider event is shown beside the status, never as it.
+    const somerset = row('Somerset');
+    expect(somerset.querySelector('.status')).toBeNull();
+    expect(somerset.textContent).toContain('no status reported');
+    expect(somerset.textContent).toContain('Devon Doctors (appointed 2014-02-10)');
+    expect([...current.querySelectorAll('.status')].map((c) => c.textContent)).not.toContain('provider appointed');
     const quotes = [...document.querySelectorAll('blockquote')];
     expect(quotes).toHaveLength(1);
     expect(quotes[0].textContent).toContain(LLR_QUOTE);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installAnalystLayer } from '../../pipeline/load/views.ts';
+import { installAnalystLayer, VIEWS } from '../../pipeline/load/views.ts';
 import { createTestDb, type TestDb } from './test-db.ts';
 import { COUNTED_EVENT_IDS, S, seedRollouts } from './fixture.ts';
 
@@ -36,8 +36,9 @@ describe('analyst views', () => {
       url: 'https://www.example-gp-press.co.uk/news/111-live-leicestershire',
       reports: 5,
     });
-    expect(byRegion.England).toMatchObject({ status: 'delayed', target: '2013-08' });
-    expect(byRegion.Somerset).toMatchObject({ status: 'provider_appointed', provider: 'Devon Doctors' });
+    expect(byRegion.England).toMatchObject({ status: 'delayed', target: '2013-08', target_start: '2013-08-01', target_end: '2013-08-31' });
+    // Somerset has only provider events: no lifecycle status, the provider beside it.
+    expect(byRegion.Somerset).toMatchObject({ status: null, provider: 'Devon Doctors', provider_status: 'appointed' });
   });
 
   it('status_on(d) gives each region the status it had on that day', async () => {
@@ -55,15 +56,15 @@ describe('analyst views', () => {
       'County Durham and Darlington': 'live',
       'Nottingham City': 'live',
       England: 'planned',
-      // Two facts reported the same day: the more confident one stands.
-      [LLR]: 'provider_appointed',
+      // The provider appointed the same day is beside the plan, not in its place.
+      [LLR]: 'planned',
     });
-    // Reported on 21 May: the pause counts from that day, not before.
-    expect((await on('2013-05-20'))[LLR]).toBe('provider_appointed');
+    // Took effect on 21 May: the pause counts from that day, not before.
+    expect((await on('2013-05-20'))[LLR]).toBe('planned');
     expect((await on('2013-05-21'))[LLR]).toBe('paused');
     const autumn = await on('2013-09-30');
     expect(autumn[LLR]).toBe('paused');
-    expect(autumn.Somerset).toBe('provider_withdrawn');
+    expect(autumn.Somerset).toBeNull(); // only a provider withdrawal is known there
     expect(autumn.England).toBe('delayed');
     expect((await on('2014-12-31'))[LLR]).toBe('live');
   });
@@ -111,7 +112,7 @@ describe('installAnalystLayer inside a transaction', () => {
     try {
       await own.db.transaction(() => installAnalystLayer(own.db, { withinTransaction: true }));
       const [{ n }] = await own.db.query<{ n: number }>("SELECT count(*) AS n FROM duckdb_views() WHERE view_name LIKE 'v\\_%' ESCAPE '\\'");
-      expect(n).toBe(4);
+      expect(n).toBe(VIEWS.length);
     } finally {
       own.cleanup();
     }

@@ -11,9 +11,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 /** Declared but not yet loaded at run time, each with the reason it may stay. */
-const WAITING: Record<string, string> = {
-  compromise: 'being brought into pipeline/analyse by the facts work (issue 13); only the bench loads it until then',
-};
+const WAITING: Record<string, string> = {};
 
 /** Specifiers a module loads at run time: imports (not `import type`), re-exports, dynamic imports, workers and requires. */
 function specifiers(source: string): string[] {

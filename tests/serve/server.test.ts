@@ -51,8 +51,9 @@ describe('serve (HTTP)', () => {
     expect(res.headers['content-disposition']).toContain('attachment');
     expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(res.bytes.subarray(3).toString('utf8'));
-    expect(rows.slice(1).map((r) => r[3])).toEqual(['paused', 'paused']);
-    expect(rows.some((r) => r[7] === LLR_QUOTE)).toBe(true);
+    const col = (name: string) => rows[0]!.indexOf(name);
+    expect(rows.slice(1).map((r) => r[col('status')])).toEqual(['paused', 'paused']);
+    expect(rows.some((r) => r[col('quote')] === LLR_QUOTE)).toBe(true);
   });
 
   it('answers a bad filter with 400 and the reason', async () => {

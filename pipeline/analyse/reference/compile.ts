@@ -122,7 +122,29 @@ for (const t of torchbox) {
   else if (f.organisation_type === 'independent-provider') add('independent_provider', f.code, f.name);
 }
 
-// Local authorities (England) and shire counties, keyed by GSS code; mySociety adds aliases.
+// Welsh local health boards: names from ONS LHB19, ODS codes and earlier names from the
+// hand-curated supplement (a renamed board keeps its code, so each name is its own record).
+const lhbGss = new Map(table('ons/2019_LHB19_names_Wales.csv').map((r) => [r.LHB19NM, r.LHB19CD]));
+const supplement = JSON.parse(readFileSync(join(outDir, 'supplement.json'), 'utf8')) as {
+  organisations: Array<ReferenceOrg & { source: string }>;
+  aliases: Array<{ kind: OrgKind; code: string; aliases: string[]; source: string }>;
+};
+for (const s of supplement.organisations) {
+  orgs.set(`${s.kind}:${s.code}:${s.from ?? ''}`, {
+    kind: s.kind, code: s.code, gss: s.gss ?? lhbGss.get(s.name) ?? null, name: stripOrgDecoration(s.name, s.kind), aliases: [s.name, ...s.aliases], from: s.from, to: s.to, parent: s.parent ?? null,
+  });
+}
+
+// Short names the press uses for a trust ("Barts", "Addenbrooke's"), on the record with that code.
+function addSupplementAliases(): void {
+  for (const a of supplement.aliases) {
+    const org = orgs.get(`${a.kind}:${a.code}`);
+    if (!org) throw new Error(`supplement.json: no ${a.kind} with code ${a.code} for aliases ${a.aliases.join(', ')}`);
+    for (const alias of a.aliases) if (!org.aliases.includes(alias)) org.aliases.push(alias);
+  }
+}
+
+// Local authorities (England, Wales, Scotland) and shire counties, keyed by GSS code; mySociety adds aliases.
 const laAliases = new Map<string, string[]>();
 for (const r of table('other/mysociety_lookup_name_to_registry.csv')) {
   const list = laAliases.get(r['local-authority-code']) ?? [];
@@ -130,12 +152,14 @@ for (const r of table('other/mysociety_lookup_name_to_registry.csv')) {
   laAliases.set(r['local-authority-code'], list);
 }
 for (const r of table('other/mysociety_uk_local_authorities_current.csv')) {
-  if (r.nation !== 'England' || !r['gss-code']) continue;
+  if (!['England', 'Wales', 'Scotland'].includes(r.nation) || !r['gss-code']) continue;
   const nice = r['nice-name'].replace(/\s+(?:County|Council)$/, '');
   add('local_authority', r['gss-code'], r['nice-name'], { gss: r['gss-code'], name: nice, aliases: [r['official-name'], ...(laAliases.get(r['local-authority-code']) ?? [])], from: r['start-date'] || null, to: r['end-date'] || null });
 }
 for (const r of table('ons/2020_LAD20_CTY20_EN_LU.csv')) add('local_authority', r.CTY20CD, r.CTY20NM, { gss: r.CTY20CD, name: r.CTY20NM });
 for (const r of table('ons/2019_LTLA19_UTLA19_EW_LU.csv')) if (r.LTLA19CD.startsWith('E')) add('local_authority', r.LTLA19CD, r.LTLA19NM, { gss: r.LTLA19CD, name: r.LTLA19NM });
+
+addSupplementAliases();
 
 // Aliases are compared after normalisation anyway: drop case-only duplicates.
 const list = [...orgs.values()].map((o) => {

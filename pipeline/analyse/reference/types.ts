@@ -2,7 +2,9 @@
 
 export type OrgKind =
   | 'ccg' | 'pct' | 'sha' | 'area_team' | 'nhse_region' | 'stp' | 'icb'
-  | 'trust' | 'independent_provider' | 'local_authority';
+  | 'trust' | 'independent_provider' | 'local_authority'
+  /** Welsh local health boards (they commission and run services for their area). */
+  | 'health_board';
 
 export interface ReferenceOrg {
   kind: OrgKind;
@@ -21,5 +23,5 @@ export interface ReferenceOrg {
 
 /** Kinds that stand for an area (regions); the rest run services (providers). */
 export const REGION_KINDS: ReadonlySet<OrgKind> = new Set<OrgKind>([
-  'ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'local_authority',
+  'ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'local_authority', 'health_board',
 ]);

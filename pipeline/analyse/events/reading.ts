@@ -1,0 +1,229 @@
+// Reads a status from a tagged clause: finds the status verbs and phrases of the dictionary,
+// checks their particle, complement and object, and applies the tense, negation and modality
+// of their verb group once, the same way for every entry ("went live" → live, "will go live" →
+// planned, "has not yet gone live" → nothing, "could be scrapped" → nothing).
+import type { RolloutStatus } from '../../types.ts';
+import type { Term } from './clause.ts';
+import type { StatusLexicon, VerbEntry } from './lexicon.ts';
+import { readNouns } from './nouns.ts';
+
+export interface StatusReading {
+  /** null when the event is negated or only a possibility: it cancels other cues on the same words. */
+  status: RolloutStatus | null;
+  event: string;
+  /** Body offsets of the verb (and particle) or phrase. */
+  start: number;
+  end: number;
+  mood: Mood;
+}
+
+export type Mood = 'fact' | 'future' | 'intent' | 'hedge' | 'negative';
+
+// Words that end a verb group looking backwards: a new clause or a subordinate one starts there.
+const GROUP_STOP = new Set(['that', 'which', 'who', 'and', 'but', 'or', 'when', 'while', 'after', 'before', 'because', 'since', 'as', 'where', 'once', 'although', 'though']);
+const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'remain', 'remains', 'remained', 'become', 'becomes', 'became', 'went', 'gone', 'goes', 'go', 'going', 'get', 'got', 'now', 'stay', 'stays']);
+const SKIP_ADVERB = new Set(['only', 'now', 'fully', 'already', 'finally', 'officially', 'formally', 'also', 'successfully', 'still', 'then', 'first', 'partly', 'partially', 'soon']);
+
+const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'number', 'lot', 'lots', 'some', 'all', 'most', 'many', 'part', 'parts', 'rest', 'half', 'majority']);
+
+const BE_HAVE = new Set(['be', 'been', 'being', 'have', 'get']);
+
+export const isVerb = (t: Term) => t.tags.has('Verb') || t.tags.has('PhrasalVerb');
+export const isNoun = (t: Term) => t.tags.has('Noun') && !t.tags.has('Pronoun');
+const isPassiveAux = (t: Term) => ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets'].includes(t.norm);
+
+/** The mood of the verb at `i`: the words of its group before it (auxiliaries, modals, "plans to", "unable to"). */
+export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon, isPhrase = false): Mood {
+  let mood: Mood = 'fact';
+  let infinitive = false;
+  for (let j = i - 1; j >= 0 && j >= i - 9; j--) {
+    const t = terms[j];
+    if (t.pause || GROUP_STOP.has(t.norm)) break;
+    if (lex.negative.has(t.norm) || t.tags.has('Negative')) return 'negative';
+    // "continues to run": the governing verb says it is still so.
+    if (infinitive && mood === 'fact' && lex.ongoing.has(t.norm)) return 'fact';
+    if (lex.hedge.has(t.norm)) mood = 'hedge';
+    else if (mood === 'fact' && lex.intent.has(t.norm)) mood = 'intent';
+    else if (mood === 'fact' && lex.future.has(t.norm)) mood = 'future';
+    if (t.norm === 'to' && terms.slice(j + 1, i).every((x) => BE_HAVE.has(x.norm))) infinitive = true;
+    // "not asking the board to scrap it", "will not be asked to go live": the governing verb's words count too.
+    if (infinitive) continue;
+    const grammatical = t.tags.has('Auxiliary') || t.tags.has('Modal') || t.tags.has('Copula') || t.tags.has('Adverb') || t.tags.has('Pronoun')
+      || t.norm === 'to' || COPULA.has(t.norm) || lex.future.has(t.norm) || lex.hedge.has(t.norm) || t.tags.has('Adjective');
+    // "cannot afford to keep running it": a verb that governs a gerund or an infinitive belongs to the group.
+    const governs = isVerb(t) && (terms[j + 1]?.norm === 'to' || terms[j + 1]?.tags.has('Gerund'));
+    if (!grammatical && !governs && (isVerb(t) || isNoun(t) || isPhrase)) {
+      // "no wards have closed": a negated subject negates its verb.
+      if (isNoun(t) && (terms[j - 1]?.norm === 'no' || terms[j - 2]?.norm === 'no')) return 'negative';
+      break;
+    }
+  }
+  // "to scrap", "is to open": an infinitive with no other word is not yet a fact.
+  if (mood === 'fact' && infinitive) mood = 'future';
+  return mood;
+}
+
+/** The head noun of the noun phrase starting after `from` (the object), or null. */
+export function objectAfter(terms: readonly Term[], from: number): Term | null {
+  let head: Term | null = null;
+  for (let j = from; j < terms.length && j < from + 7; j++) {
+    const t = terms[j];
+    if (isNoun(t) || t.tags.has('Value')) {
+      head = t;
+      if (t.pause) break;
+      // "thousands of operations", "some of its contracts": the head is what is counted.
+      if (terms[j + 1]?.norm === 'of' && (t.tags.has('Value') || QUANTITY.has(t.norm))) { j++; head = null; }
+      continue;
+    }
+    // "a new service", "two million extra routine operations": adjectives inside the noun phrase.
+    if (t.tags.has('Adjective') && !t.pause) continue;
+    if (head) break;
+    if (t.tags.has('Preposition') || (isVerb(t) && !t.tags.has('Adjective')) || t.tags.has('Conjunction') || t.pause) break;
+  }
+  return head;
+}
+
+/** The head noun just before the verb group ending at `i` (the subject: what a passive verb acts on). */
+function subjectBefore(terms: readonly Term[], i: number): Term | null {
+  for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+    const t = terms[j];
+    if (isNoun(t) || t.tags.has('Value')) return t;
+    if (t.pause && j < i - 1) break;
+  }
+  return null;
+}
+
+function passiveAt(terms: readonly Term[], i: number): boolean {
+  // "calls abandoned after long waits": a participle straight after its noun describes that noun.
+  if (i > 0 && isNoun(terms[i - 1]) && !terms[i - 1].pause && terms[i].tags.has('Participle')) return true;
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    if (isPassiveAux(terms[j])) return true;
+    if (!(terms[j].tags.has('Adverb') || terms[j].tags.has('Negative') || terms[j].tags.has('Auxiliary'))) return false;
+  }
+  return false;
+}
+
+/** Where the entry's particle words end after the verb at `i` (they may follow its object: "put the launch on hold"), or -1. */
+function particleEnd(terms: readonly Term[], i: number, rest: readonly string[], maxGap: number): number {
+  if (!rest.length) return i;
+  if (rest.every((w, k) => terms[i + 1 + k]?.norm === w)) return i + rest.length;
+  // Only an object noun phrase may come between ("put the launch on hold", "handed its contracts back").
+  const first = terms[i + 1];
+  if (!first || terms[i].pause || !(first.tags.has('Determiner') || first.tags.has('Possessive') || first.tags.has('Pronoun'))) return -1;
+  for (let j = i + 2; j < terms.length && j <= i + 1 + maxGap; j++) {
+    if (rest.every((w, k) => terms[j + k]?.norm === w)) return j + rest.length - 1;
+    const t = terms[j - 1];
+    if (t.pause || t.tags.has('Preposition') || t.tags.has('Particle') || isVerb(t)) break;
+  }
+  return -1;
+}
+
+function complementOk(terms: readonly Term[], after: number, e: VerbEntry): boolean {
+  return complementEnd(terms, after, e) >= 0;
+}
+
+/** Index of the complement's last word ("providing" in "stop providing"), `after` when the entry has none, -1 when it is missing. */
+function complementEnd(terms: readonly Term[], after: number, e: VerbEntry): number {
+  if (!e.complements) return after;
+  const c = e.complements.find((ws) => ws.every((w, k) => terms[after + 1 + k]?.norm === w));
+  return c ? after + c.length : -1;
+}
+
+/** Whether the object (or a passive verb's subject) fits the entry; a name ("NHS 111", "Lorenzo") fits any list of things. */
+function objectOk(object: Term | null, e: VerbEntry, lex: StatusLexicon): boolean {
+  if (object && lex.otherThings.has(object.norm) && e.event !== 'appoint') return false;
+  const named = e.names && object !== null && !object.tags.has('Place') && (object.tags.has('ProperNoun') || object.tags.has('Acronym') || object.tags.has('Value'));
+  if (e.objects) return object !== null && (e.objects.has(object.norm) || named);
+  if (e.notObjects && object !== null && e.notObjects.has(object.norm)) return false;
+  return true;
+}
+
+/** "The NHS 111 launch in Kent", "its planned closure": a base form after a determiner and its noun phrase is a noun, whatever the tagger said. */
+function nominal(terms: readonly Term[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
+    const t = terms[j];
+    if (t.tags.has('Determiner') || t.tags.has('Possessive')) return true;
+    if (t.pause || !(isNoun(t) || t.tags.has('Value') || t.tags.has('Adjective') || t.tags.has('ProperNoun'))) return false;
+  }
+  return false;
+}
+
+/** The dictionary entry the verb at `i` starts, with the index of its last word. */
+function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number } | null {
+  const t = terms[i];
+  const entries = lex.verbs.get(t.norm);
+  // A participle used as an adjective still states the event ("the delayed launch"); "open" as an adjective does not.
+  if (!entries || (!isVerb(t) && !(t.tags.has('Adjective') && /ed$/.test(t.norm))) || (t.tags.has('Adjective') && !/ed$/.test(t.norm))) return null;
+  if (lex.baseForms.has(t.norm) && nominal(terms, i)) return null;
+  // "standard centres, open 12 hours a day": a base form after a comma and a noun describes that noun.
+  if (lex.baseForms.has(t.norm) && i > 1 && terms[i - 1].pause && isNoun(terms[i - 1])) return null;
+  for (const e of entries) {
+    const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 3);
+    if (last < 0 || !complementOk(terms, last, e)) continue;
+    const object = passiveAt(terms, i) ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1);
+    if (!objectOk(object, e, lex)) continue;
+    // "staff suspended", "calls abandoned after long waits": what the verb acts on is not a service.
+    if (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm) && e.event !== 'appoint') continue;
+    return { e, last: complementEnd(terms, last, e) };
+  }
+  return null;
+}
+
+function matchPhrase(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number } | null {
+  for (const e of lex.phrases.get(terms[i].norm) ?? []) {
+    if (!e.rest.every((w, k) => terms[i + k]?.norm === w)) continue;
+    const last = i + e.rest.length - 1;
+    if (!objectOk(e.objects ? objectAfter(terms, last + 1) : null, e, lex)) continue;
+    // "go-live" is a noun ("the go-live date"), not the state of being live.
+    if (terms[i].tags.has('Hyphenated')) continue;
+    let j = i - 1;
+    while (j >= 0 && SKIP_ADVERB.has(terms[j].norm) && terms[j].norm !== 'now') j--;
+    // "live" needs its copula ("is live", "went live", "now live"): "people who live in" is not a launch.
+    if (e.copula && (j < 0 || !COPULA.has(terms[j].norm))) continue;
+    if (!complementOk(terms, last, e)) continue;
+    return { e, last: complementEnd(terms, last, e) };
+  }
+  return null;
+}
+
+/** "… until June", "… as planned": after a negated start, the start was moved rather than dropped. */
+function heldBack(terms: readonly Term[], last: number): boolean {
+  return terms.slice(last + 1).some((t, k, rest) => t.norm === 'until' || (t.norm === 'as' && ['planned', 'expected', 'scheduled', 'intended', 'hoped'].includes(rest[k + 1]?.norm ?? '')));
+}
+
+const CONDITION = new Set(['if', 'unless', 'whether', 'once']);
+
+/** "Whether a successor will be launched …", "if the review finds …", "once it is fully open": the clause is a condition. */
+function conditional(terms: readonly Term[], i: number): Mood | null {
+  for (let j = i - 1; j >= 0; j--) {
+    if (CONDITION.has(terms[j].norm)) return 'hedge';
+    if (terms[j].pause) return null;
+  }
+  return null;
+}
+
+/** Every status the clause states, in order, with the mood that decided it. */
+export function readStatuses(terms: readonly Term[], lex: StatusLexicon): StatusReading[] {
+  const out: StatusReading[] = [];
+  const taken = new Set<number>();
+  for (let i = 0; i < terms.length; i++) {
+    const verb = matchVerb(terms, i, lex);
+    const hit = verb ?? matchPhrase(terms, i, lex);
+    if (!hit) continue;
+    const mood = conditional(terms, i) ?? moodBefore(terms, i, lex, !verb);
+    const reading = lex.events.get(hit.e.event)!;
+    let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent : null;
+    // "will not go live until June": a start held back to a later date is a delay.
+    if (mood === 'negative' && hit.e.event === 'start' && heldBack(terms, hit.last)) status = 'delayed';
+    // "would now switch over by June", "will now open in spring": a start given a new date.
+    if (mood === 'future' && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now')) status = 'delayed';
+    // "temporarily closed", "closed until further notice": a closure that is a pause.
+    if (status === 'cancelled' && terms.some((t) => lex.temporary.has(t.norm))) status = 'paused';
+    out.push({ status, event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
+    for (let j = i; j <= hit.last; j++) taken.add(j);
+    i = hit.last;
+  }
+  // "launched an inquiry into …": the noun that is the verb's own object says nothing more.
+  const nouns = readNouns(terms, lex, taken).filter((n) => !out.some((v) => v.event === n.event && v.end <= n.start && n.start - v.end < 30));
+  return [...out, ...nouns].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,79 @@
+// Places written as a list: one area named by several places ("the Redbridge, Havering and Waltham
+// Forest cluster"), the parts of an area already named ("the South of Tyne region (which includes
+// Gateshead and Sunderland)"), and places where something never happened.
+import type { Mention } from './entities.ts';
+import { sentenceAt, type Sentence } from './text.ts';
+
+const NHS_BODY = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'health_board']);
+const SEPARATOR = /^(?:,\s+and\s+|,\s+|\s+and\s+|\s+&\s+|\s+or\s+|,\s+or\s+)$/;
+// After a list: it names one area ("… cluster", "…'s 4.5 million patients", "the … area").
+const ONE_AREA_AFTER = /^(?:['’]s?\s|\s+(?:cluster|PCT cluster|PCTs|CCGs|area|footprint|patch|health economy|partnership)\b)/;
+// Before a list: its places are parts of an area the sentence already names.
+const PARTS_BEFORE = /(?:\(\s*(?:which|that)\s+(?:includes?|covers?|comprises?|spans?)|\b(?:including|includes|include)(?:\s+across|\s+in)?|\b(?:covering|comprising|made up of)\s+(?:the\s+)?(?:\w+\s+)?(?:[A-Z][a-z]+\s+)?(?:boroughs|districts|council areas|local authorities|local authority areas)\s*[–—:-]?|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Z][a-z]+\s+)?(?:boroughs|districts|council areas|local authority areas)\s*[–—:-]?)\s*(?:the\s+)?$/;
+// "five London boroughs": a place that only qualifies the parts listed after it.
+const QUALIFIES_PARTS = /^\s+(?:boroughs|districts|council areas|local authorities|local authority areas)\b/;
+// "was never introduced in Scotland, Wales or Northern Ireland".
+const NEVER_BEFORE = /\bnever\s+(?:been\s+|be\s+)?(?:[\w-]+\s+){0,2}(?:in|to|across|for)\s+(?:the\s+)?$/i;
+
+/** Runs of place mentions written as a list (commas, "and", "or"), within one sentence. */
+function runs(body: string, places: Mention[], sentences: Sentence[]): Mention[][] {
+  const out: Mention[][] = [];
+  let cur: Mention[] = [];
+  for (const m of places) {
+    const prev = cur[cur.length - 1];
+    if (prev && SEPARATOR.test(body.slice(prev.end, m.start)) && sentenceAt(sentences, prev.start) === sentenceAt(sentences, m.start)) cur.push(m);
+    else { if (cur.length) out.push(cur); cur = [m]; }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+function joined(body: string, parts: Mention[]): Mention {
+  const start = parts[0].start;
+  const end = parts[parts.length - 1].end;
+  const name = body.slice(start, end);
+  return { kind: 'region', name, surface: name, code: null, start, end, entry: { category: 'region', kind: 'place', name, code: null, from: null, to: null, national: false } };
+}
+
+/**
+ * Rewrites the region mentions (sorted by start) for lists: a list that names one area becomes that area,
+ * written in full; in a list whose last item follows ", and", an " and " without a comma pairs two places
+ * into one ("Derbyshire, Leicestershire and Rutland, and Nottinghamshire"); the parts of an area already
+ * named, and places where a service was never introduced, are dropped. Other mentions pass unchanged.
+ */
+export function resolvePlaceLists(body: string, sentences: Sentence[], named: Mention[]): Mention[] {
+  const isPlace = (m: Mention) => m.kind === 'region' && m.entry?.kind !== 'site' && m.entry?.kind !== 'trust';
+  const places = named.filter(isPlace);
+  const drop = new Set<Mention>();
+  const add: Mention[] = [];
+  for (const run of runs(body, places, sentences)) {
+    const first = run[0];
+    const s = sentences[sentenceAt(sentences, first.start)];
+    const before = body.slice(Math.max(s.start, first.start - 80), first.start);
+    if (NEVER_BEFORE.test(before)) { run.forEach((m) => drop.add(m)); continue; }
+    if (run.length < 2) continue;
+    const earlier = places.some((p) => p.start >= s.start && p.end <= first.start && !p.entry?.national && p.name !== 'England');
+    // Named commissioners ("22 CCGs, including Leicester City CCG") are parties to the fact, not just parts.
+    if (PARTS_BEFORE.test(before) && (earlier || /boroughs|districts|council areas|local author/.test(before)) && !run.some((m) => NHS_BODY.has(m.entry?.kind ?? ''))) {
+      run.forEach((m) => drop.add(m));
+      const qualifier = places.find((p) => p.start >= s.start && p.end <= first.start && QUALIFIES_PARTS.test(body.slice(p.end, p.end + 30)));
+      if (qualifier) drop.add(qualifier);
+      continue;
+    }
+    const last = run[run.length - 1];
+    if (ONE_AREA_AFTER.test(body.slice(last.end, last.end + 20))) {
+      run.forEach((m) => drop.add(m));
+      add.push(joined(body, run));
+      continue;
+    }
+    if (run.length >= 3 && /^,\s+and\s+$/.test(body.slice(run[run.length - 2].end, last.start))) {
+      for (let i = 0; i + 1 < run.length - 1; i++) {
+        if (/^\s+and\s+$/.test(body.slice(run[i].end, run[i + 1].start))) {
+          drop.add(run[i]).add(run[i + 1]);
+          add.push(joined(body, [run[i], run[i + 1]]));
+        }
+      }
+    }
+  }
+  return [...named.filter((m) => !drop.has(m)), ...add].sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,134 @@
+// The service catalogue (sources/lexicon/services.json) and the general service pattern
+// (service-patterns.json), read and checked once at start-up: a mistake names the file and entry.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Gazetteer } from './gazetteer.ts';
+import { normTokens } from './reference/names.ts';
+
+/** One alias of a catalogued service. */
+export interface ServiceHit {
+  /** The catalogue's name for it. */
+  name: string;
+  /** What kind of service it is (helpline, app, record, system, centre …): what "the app" may refer to. */
+  type: string;
+  /** Set when the alias only matches as written (acronyms, guarded product names). */
+  exact: string | null;
+  /** A guarded alias counts only on a page matching this ("Millennium" needs "Cerner"). */
+  needs: RegExp | null;
+  /** Whether this alias may stand as the article's name for the service ("111", not "111 contract"). */
+  nameForm: boolean;
+  /** A kind of service any country has ("flu vaccination"): counts only on a page otherwise about the NHS. */
+  anywhere: boolean;
+}
+
+export interface ServicePatterns {
+  /** Head word (lower case) → type, for heads that need a health modifier ("service", "centre"). */
+  readonly weakHeads: ReadonlyMap<string, string>;
+  /** Head words that are health words on their own ("screening", "helpline"). */
+  readonly strongHeads: ReadonlyMap<string, string>;
+  /** Plural heads that only head a capitalised name ("Minor Ailment Services", not "dental services"). */
+  readonly capitalOnly: ReadonlySet<string>;
+  /** Modifier words and phrases, lower case, hyphens as spaces ("walk in", "maternity"). */
+  readonly modifiers: ReadonlySet<string>;
+  /** Modifiers that do not count on their own ("health", "care"). */
+  readonly generic: ReadonlySet<string>;
+  /** Words that make the phrase something else ("pension scheme", "car park booking system"). */
+  readonly notModifiers: ReadonlySet<string>;
+  /** Words that end a modifier run without spoiling it ("a new stroke hub"). */
+  readonly stops: ReadonlySet<string>;
+  /** Words that make a capitalised name a body ("Police", "Council"). */
+  readonly orgWords: ReadonlySet<string>;
+  /** Names of bodies, folded: never services. */
+  readonly bodies: ReadonlySet<string>;
+  /** Words that with a number name a stage of a catalogued service ("Release 2", "Phase 4"). */
+  readonly qualifiers: ReadonlySet<string>;
+  /** Reference noun ("app", "helpline") → the service types it may refer to ("*": any). */
+  readonly references: ReadonlyMap<string, readonly string[]>;
+}
+
+export interface ServiceCatalogue {
+  readonly gazetteer: Gazetteer<ServiceHit>;
+  readonly patterns: ServicePatterns;
+}
+
+interface CatalogueEntry {
+  name: string;
+  /** Defaults to "service". */
+  type?: string;
+  aliases: string[];
+  source: string;
+  names?: string[];
+  guarded?: string[];
+  needs?: string[];
+  body_too?: boolean;
+  anywhere?: boolean | string[];
+}
+
+interface PatternFile {
+  heads: { weak: Record<string, string>; strong: Record<string, string> };
+  capital_only: string[];
+  modifiers: string[];
+  generic: string[];
+  not_modifiers: string[];
+  stops: string[];
+  org_words: string[];
+  bodies: string[];
+  references: Record<string, string[]>;
+  qualifiers: string[];
+}
+
+const fold = (s: string) => normTokens(s).join(' ');
+const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/-/g, ' ').trim()));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Reads `<lexDir>/services.json` and `<lexDir>/service-patterns.json`. */
+export function loadServiceCatalogue(lexDir: string): ServiceCatalogue {
+  const patterns = readPatterns(join(lexDir, 'service-patterns.json'));
+  const file = join(lexDir, 'services.json');
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { services: CatalogueEntry[] };
+  return { gazetteer: buildGazetteer(raw.services, patterns, file), patterns };
+}
+
+/** The catalogue as a token trie; rejects entries a reader could not trust (no source, an alias that names a body). */
+export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatterns, file = 'services.json'): Gazetteer<ServiceHit> {
+  const types = new Set([...patterns.weakHeads.values(), ...patterns.strongHeads.values(), ...[...patterns.references.values()].flat(), 'online', 'service']);
+  const gazetteer = new Gazetteer<ServiceHit>();
+  for (const s of entries) {
+    const where = `${file}: service "${s.name ?? '?'}"`;
+    if (!s.name || !Array.isArray(s.aliases)) throw new Error(`${where}: needs "name" and "aliases"`);
+    if (!s.source) throw new Error(`${where}: needs "source" (the public list it comes from)`);
+    const type = s.type ?? 'service';
+    if (!types.has(type)) throw new Error(`${where}: unknown type "${type}" (use one of ${[...types].filter((t) => t !== '*').join(', ')})`);
+    const guarded = new Set(s.guarded ?? []);
+    if (guarded.size && !s.needs?.length) throw new Error(`${where}: "guarded" aliases need "needs" words`);
+    const needs = s.needs?.length ? new RegExp(`(?<![\\w])(?:${s.needs.map(escape).join('|')})(?![\\w])`, 'i') : null;
+    const names = s.names ? new Set(s.names) : null;
+    for (const alias of [s.name, ...s.aliases]) {
+      if (!s.body_too && patterns.bodies.has(fold(alias))) throw new Error(`${where}: alias "${alias}" names a body, not a service`);
+      const exact = guarded.has(alias) || !/[a-z]/.test(alias) ? alias : null;
+      const anywhere = s.anywhere === true || (Array.isArray(s.anywhere) && s.anywhere.includes(alias));
+      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm: names ? names.has(alias) || alias === s.name : true, anywhere });
+    }
+  }
+  return gazetteer;
+}
+
+function readPatterns(file: string): ServicePatterns {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as PatternFile;
+  for (const key of ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers'] as const) {
+    if (!p[key]) throw new Error(`${file}: missing "${key}"`);
+  }
+  return {
+    weakHeads: new Map(Object.entries(p.heads.weak)),
+    strongHeads: new Map(Object.entries(p.heads.strong)),
+    capitalOnly: lowerSet(p.capital_only),
+    modifiers: lowerSet(p.modifiers),
+    generic: lowerSet(p.generic),
+    notModifiers: lowerSet(p.not_modifiers),
+    stops: lowerSet(p.stops),
+    orgWords: lowerSet(p.org_words),
+    bodies: new Set(p.bodies.map(fold)),
+    references: new Map(Object.entries(p.references)),
+    qualifiers: lowerSet(p.qualifiers),
+  };
+}

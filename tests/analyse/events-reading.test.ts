@@ -1,0 +1,56 @@
+// The status dictionary read with tense, negation and modality: one mechanism for every phrasing.
+import { describe, expect, it } from 'vitest';
+import { tagClauses } from '../../pipeline/analyse/events/clause.ts';
+import { inflect } from '../../pipeline/analyse/events/lexicon.ts';
+import { readStatuses } from '../../pipeline/analyse/events/reading.ts';
+import { knowledge } from './helpers.ts';
+
+function statuses(sentence: string): Array<string | null> {
+  const [terms] = tagClauses([{ text: sentence, offset: 0 }]);
+  return readStatuses(terms, knowledge().statusVerbs).map((r) => r.status);
+}
+
+describe('status verbs read by tense, negation and modality', () => {
+  it.each([
+    ['The Dorset helpline went live on Monday.', 'live'],
+    ['The new booking line will go live in the spring.', 'planned'],
+    ['The app has not yet gone live in Cumbria.', null],
+    ['Somerset Doctors Urgent Care runs the service in Taunton.', 'live'],
+    ['The ambulance trust said it would stop providing the out-of-hours service.', 'provider_withdrawn'],
+    ['The company handed back its contracts for the line in March.', 'provider_withdrawn'],
+    ['The ambulance trust was successful in its bid for the contract.', 'provider_appointed'],
+    ['After the outage the booking system is back up and running.', 'resumed'],
+    ['The minor injuries unit could be scrapped next year.', null],
+    ['Commissioners put the switchover on hold.', 'paused'],
+    ['The go-live was pushed back to September.', 'delayed'],
+    ['The record will not go live until 2027.', 'delayed'],
+    ['The county plans to close its walk-in centre.', 'cancelled'],
+    ['The board ordered a review of the programme.', 'under_review'],
+    ['The contract was awarded to a social enterprise.', 'provider_appointed'],
+    ['The rollout has been postponed indefinitely.', 'paused'],
+  ])('%s → %s', (sentence, status) => {
+    expect(statuses(sentence)[0] ?? null).toBe(status);
+  });
+
+  it('reads nothing from a status word used in another sense', () => {
+    expect(statuses('People who live in Kendal can now ring the line.')).toEqual([]);
+    expect(statuses('Staff were suspended after the incident.')).toEqual([]);
+    expect(statuses('The trust is unable to confirm the go-live of the record.').filter(Boolean)).toEqual([]);
+  });
+
+  it('puts the launch of a review under review, not live', () => {
+    expect(statuses('Ministers launched an inquiry into the scheme.')).toEqual(['under_review']);
+  });
+
+  it('reads a condition or a call for action as no event', () => {
+    expect(statuses('Whether the app will be launched this year is unclear.')).toEqual([null]);
+    expect(statuses('Local GPs have called for the contract to be suspended.')).toEqual([null]);
+  });
+
+  it('generates the inflections of a verb', () => {
+    expect(inflect('scrap')).toEqual(['scrap', 'scraps', 'scrapped', 'scrapped', 'scrapping']);
+    expect(inflect('close')).toEqual(['close', 'closes', 'closed', 'closed', 'closing']);
+    expect(inflect('delay')).toEqual(['delay', 'delays', 'delayed', 'delayed', 'delaying']);
+    expect(inflect('open')).toEqual(['open', 'opens', 'opened', 'opened', 'opening']);
+  });
+});

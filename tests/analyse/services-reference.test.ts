@@ -1,0 +1,67 @@
+// resolveServiceReference: "the app", "the new helpline", "the system", "it" point back to the
+// nearest earlier service of a compatible type, not to the first service the article names.
+import { describe, expect, it } from 'vitest';
+import { findServices } from '../../pipeline/analyse/services.ts';
+import { findServiceReference, resolveServiceReference } from '../../pipeline/analyse/service-reference.ts';
+import { tokenize } from '../../pipeline/analyse/gazetteer.ts';
+import { knowledge } from './helpers.ts';
+
+/** The service the last sentence of `text` refers back to. */
+function resolved(text: string): string | null {
+  const services = findServices(text, tokenize(text), knowledge());
+  const start = text.lastIndexOf('. ') + 2;
+  return resolveServiceReference({ text: text.slice(start), start }, services, knowledge().servicePatterns)?.name ?? null;
+}
+
+describe('a reference finds the nearest service of its kind', () => {
+  it('"the app" is the app, though a helpline was named first and later', () => {
+    expect(resolved('NHS 111 took more calls this winter. The NHS App added a booking feature, and NHS 111 staff praised it. Since then the app has been paused.'))
+      .toBe('NHS App');
+  });
+
+  it('"the new helpline" is the helpline, not a record named since', () => {
+    expect(resolved('Devon began using NHS 111 in May. The Summary Care Record was offered there too. GPs said the new helpline was busy.')).toBe('NHS 111');
+  });
+
+  it('"the system" is a system or record, not a scheme', () => {
+    expect(resolved('The trust in Yeovil installed Lorenzo in 2012. Pharmacy First began in the town last year. Doctors say the system still crashes.')).toBe('Lorenzo');
+  });
+
+  it('"the programme" is a programme or screening, the nearest such', () => {
+    expect(resolved('Bowel scope screening reached Hull. The NHS App arrived later. Officials have now stopped the programme.')).toBe('bowel scope screening');
+  });
+
+  it('"it" is the nearest service of any kind', () => {
+    expect(resolved('The NHS App reached Leeds first. Choose and Book followed in June. It was switched off in 2015.')).toBe('Choose and Book');
+  });
+});
+
+describe('when nothing earlier fits', () => {
+  it('takes a compatible service named later in the article', () => {
+    const text = 'Ministers said the helpline would open soon. NHS 111 is run by ambulance trusts.';
+    const services = findServices(text, tokenize(text), knowledge());
+    expect(resolveServiceReference({ text: text.slice(0, 44), start: 0 }, services, knowledge().servicePatterns)?.name).toBe('NHS 111');
+  });
+
+  it('falls back to the article\'s first service when no service has the reference\'s type', () => {
+    expect(resolved('The Summary Care Record was halted in Bolton. No uploads went to the NHS Spine. The scheme restarts in June.')).toBe('Summary Care Record');
+  });
+
+  it('gives nothing for a clause with no reference, or an article with no service', () => {
+    expect(resolved('The NHS App reached Leeds. Hospitals were busy on Monday.')).toBeNull();
+    expect(resolved('Nothing was said. Then the app was paused.')).toBeNull();
+  });
+});
+
+describe('what counts as a reference', () => {
+  const p = () => knowledge().servicePatterns;
+  it('a reference noun after a determiner, up to two words apart', () => {
+    expect(findServiceReference('Users said its revamped booking app was slow.', 0, [], p())?.noun).toBe('app');
+  });
+
+  it('not the word inside a service\'s own name, nor an impersonal "it"', () => {
+    const text = 'The NHS App is live. It is understood that more will follow.';
+    const services = findServices(text, tokenize(text), knowledge());
+    expect(findServiceReference(text, 0, services, p())).toBeNull();
+  });
+});

@@ -1,0 +1,128 @@
+// Services: the catalogue (sources/lexicon/services.json), the general pattern for programmes nobody
+// listed (service-patterns.json), the guards that keep ordinary nouns out, and names as written.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../pipeline/analyse/index.ts';
+import { findServices } from '../../pipeline/analyse/services.ts';
+import { tokenize } from '../../pipeline/analyse/gazetteer.ts';
+import { article, knowledge } from './helpers.ts';
+
+const found = (text: string) => findServices(text, tokenize(text), knowledge());
+const names = (text: string) => [...new Set(found(text).map((s) => s.name))];
+const NHS = 'The local NHS trust said so. ';
+
+describe('the catalogue of programmes, products and service types', () => {
+  it('finds hospital record products by their own names', () => {
+    expect(names('The trust in Barnsley switched on its Lorenzo system last weekend.')).toEqual(['Lorenzo']);
+    expect(names('Clinicians in Crewe moved onto SystmOne and then onto Meditech Expanse.')).toEqual(['SystmOne', 'Meditech Expanse']);
+  });
+
+  it('reads an ambiguous product name only beside its maker or an EPR', () => {
+    expect(names('Crowds crossed the Millennium Bridge at dawn.')).toEqual([]);
+    expect(names('The hospital went live with Cerner software; Millennium now holds every chart.')).toEqual(['Millennium']);
+    expect(names('It was an Epic weekend for the rowing club.')).toEqual([]);
+    expect(names('The trust chose Epic as its new EPR supplier.')).toEqual(['Epic', 'EPR']);
+  });
+
+  it('knows national programmes and their later forms', () => {
+    expect(names(`${NHS}From December people with a minor injury are asked to use NHS 111 First.`)).toEqual(['NHS 111 First']);
+    expect(names('Families can now book jabs through the NHS App and sign in with NHS login.')).toEqual(['NHS App', 'NHS login']);
+  });
+
+  it('knows kinds of service that open and close site by site', () => {
+    expect(names(`${NHS}A minor injury unit in Hexham will close at night, and a surgical hub opens in Carlisle.`))
+      .toEqual(['minor injury unit', 'surgical hubs']);
+  });
+
+  it('needs an NHS page for a kind of service that any country has', () => {
+    expect(names('The prime minister of Chile said a flu vaccination drive starts in May.')).toEqual([]);
+    expect(names(`${NHS}The flu vaccination drive starts in May.`)).toEqual(['flu vaccination']);
+  });
+});
+
+describe('a product named after its maker', () => {
+  it('is the maker where the text deals with the company', () => {
+    expect(names('The trust in Exeter signed a contract with Epic last year.')).toEqual([]);
+    expect(names('Epic said the work was on time.')).toEqual([]);
+  });
+
+  it('is the product where the text installs or runs it', () => {
+    expect(names('The trust in Exeter implemented Epic last year.')).toEqual(['Epic']);
+    expect(names('A deal with Epic EPR software was signed in Exeter.')).toEqual(['Epic', 'EPR']);
+  });
+});
+
+describe('a body is not a service', () => {
+  it('does not read a national body as the programme it once ran', () => {
+    expect(names('Connecting for Health published its accounts on Tuesday.')).toEqual([]);
+    expect(names('NHS Connecting for Health said the Spine upgrade was ready.')).toEqual(['NHS Spine']);
+  });
+
+  it('does not read "NHS Digital service" as a service', () => {
+    expect(names(`${NHS}The NHS Digital service desk was closed.`)).toEqual([]);
+  });
+});
+
+describe('a programme nobody listed still yields a service', () => {
+  it('takes a health phrase headed by service, scheme, hub, unit or app', () => {
+    expect(names(`${NHS}Clinics in Conwy will offer a weekend physiotherapy service from June.`)).toEqual(['physiotherapy service']);
+    expect(names(`${NHS}The new stroke rehabilitation hub is due to open in spring.`)).toEqual(['stroke rehabilitation hub']);
+    expect(names(`${NHS}Ministers launched the NHS smartphone app on Thursday.`)).toEqual(['NHS smartphone app']);
+  });
+
+  it('takes a capitalised name ending in Centre, Unit or Service', () => {
+    expect(names(`${NHS}Admissions to the Riverside Stroke Unit were paused for a month.`)).toEqual(['Riverside Stroke Unit']);
+  });
+
+  it('takes a screening or testing programme from its health word alone', () => {
+    expect(names(`${NHS}Men in three areas will be offered prostate screening.`)).toEqual(['prostate screening']);
+    expect(names(`${NHS}The supplier begins testing in May.`)).toEqual([]);
+  });
+
+  it('starts a lower-case phrase at its first health word', () => {
+    expect(names(`${NHS}Mothers were told to use standalone midwifery units instead.`)).toEqual(['midwifery units']);
+  });
+});
+
+describe('ordinary nouns do not become services', () => {
+  it('leaves shops, police and helpdesks alone even on an NHS page', () => {
+    expect(names(`${NHS}The customer service centre in the shopping centre closed, said the Metropolitan Police Service.`)).toEqual([]);
+  });
+
+  it('leaves the health service itself and plural catch-alls alone', () => {
+    expect(names(`${NHS}The health service is under strain and dental services are hard to find.`)).toEqual([]);
+  });
+
+  it('leaves pensions and bookings alone', () => {
+    expect(names(`${NHS}The NHS pension scheme and the hospital car park booking system both changed.`)).toEqual([]);
+  });
+
+  it('finds nothing on a page that is not about the NHS', () => {
+    expect(names('The city council opened a new maternity unit for the zoo elephants.')).toEqual([]);
+  });
+});
+
+describe('names as the article writes them, the same throughout', () => {
+  it('uses the catalogue name when the text writes it, for every mention', () => {
+    const f = found('The Summary Care Record reached Bolton. By May every SCR upload there was done.');
+    expect(f.map((s) => [s.surface, s.name])).toEqual([['Summary Care Record', 'Summary Care Record'], ['SCR', 'Summary Care Record']]);
+  });
+
+  it('keeps the text\'s own wording when the catalogue name is not written', () => {
+    expect(names('The trust said its EPR went live in March. The EPR cost more than planned.')).toEqual(['EPR']);
+    expect(names(`${NHS}Practices offered Patient Online to every patient.`)).toEqual(['Patient Online']);
+  });
+
+  it('names a numbered stage of a programme as a service of its own', () => {
+    expect(names(`${NHS}Pharmacies in Hull went live with EPS Release 2 after EPS Release 1 ended.`)).toEqual(['EPS Release 2', 'EPS Release 1']);
+  });
+
+  it('keeps one name when the text writes a plural or "NHS" in one place and not another', () => {
+    expect(names(`${NHS}Two urgent treatment centres opened; the urgent treatment centre in Leek opens later.`)).toEqual(['urgent treatment centres']);
+  });
+
+  it('carries the catalogue name in the entity code and a type for later references', () => {
+    const f = analyse(article(['The trust said its EPR went live in Leeds in March.']), knowledge());
+    expect(f.entities.filter((e) => e.kind === 'service').map((e) => [e.name, e.code])).toEqual([['EPR', 'electronic patient record']]);
+    expect(found('The NHS App is live.')[0].serviceType).toBe('app');
+  });
+});
