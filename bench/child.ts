@@ -5,11 +5,15 @@ import { Session } from 'node:inspector/promises';
 import { measured, NotAvailable, RESULT_MARKER, type StageArgs, type StageResult } from './common.ts';
 import * as baselines from './stages/baselines.ts';
 import { markupRepair } from './stages/markup.ts';
+import * as browser from './stages/browser.ts';
 import * as rollwatch from './stages/rollwatch.ts';
 
 const STAGES: Record<string, (args: StageArgs) => Promise<StageResult>> = {
   raw: baselines.raw,
   crawlee: baselines.crawlee,
+  'crawlee-http': baselines.crawleeHttp,
+  browser: browser.browser,
+  'browser-sample': browser.browserSample,
   'nlp-baseline': baselines.nlpBaseline,
   'load-baseline': baselines.loadBaseline,
   crawl: rollwatch.crawl,

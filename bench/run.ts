@@ -22,6 +22,9 @@ const STAGE_ORDER = [
   'crawl',
   'crawl-second',
   'crawlee',
+  'crawlee-http',
+  'browser',
+  'browser-sample',
   'reprocess-archive',
   'pipeline',
   'pipeline-second',
@@ -37,7 +40,7 @@ const STAGE_ORDER = [
 type StageName = (typeof STAGE_ORDER)[number];
 
 /** Reference baselines whose rate barely varies: measured in the first repeat only, to keep the default run short. */
-const ONCE: ReadonlySet<StageName> = new Set<StageName>(['crawlee', 'nlp-baseline', 'markup-repair']);
+const ONCE: ReadonlySet<StageName> = new Set<StageName>(['crawlee', 'crawlee-http', 'browser', 'browser-sample', 'nlp-baseline', 'markup-repair']);
 
 /** What a stage needs to have run before it in the same workDir. */
 const PREREQUISITES: Partial<Record<StageName, StageName[]>> = {
@@ -50,6 +53,9 @@ const PREREQUISITES: Partial<Record<StageName, StageName[]>> = {
 const DESCRIPTIONS: Record<StageName, string> = {
   raw: 'baseline: undici + cheerio.load, p-queue 10',
   crawlee: 'baseline: crawlee CheerioCrawler, memory storage',
+  'crawlee-http': 'baseline: crawlee HttpCrawler (got-scraping), memory',
+  browser: 'rollwatch crawl, render: browser, 100 pages',
+  'browser-sample': 'rollwatch crawl, render: browser, app-news sample',
   crawl: 'rollwatch crawl (archive + resumable state)',
   'crawl-second': 'rollwatch crawl, unchanged site again',
   'reprocess-archive': 'archive read + extract + analyse',
@@ -292,9 +298,12 @@ async function main(): Promise<void> {
     const analyseRate = get('analyse')?.medianRate;
     const loadRate = get('load')?.medianRate;
     const checks: { name: string; value: number | undefined; target: string; pass: boolean | undefined }[] = [
-      { name: 'crawl / raw baseline (pages/s)', value: ratioOf('crawl', 'raw'), target: '>= 0.60', pass: undefined },
+      { name: 'crawl (crawlee BasicCrawler) / raw baseline (pages/s)', value: ratioOf('crawl', 'raw'), target: '>= 0.60', pass: undefined },
       { name: 'rollwatch run / raw baseline (pages/s)', value: ratioOf('pipeline', 'raw'), target: 'info', pass: undefined },
-      { name: 'crawlee / raw baseline (pages/s)', value: ratioOf('crawlee', 'raw'), target: 'info', pass: undefined },
+      { name: 'crawlee CheerioCrawler / raw baseline (pages/s)', value: ratioOf('crawlee', 'raw'), target: 'info', pass: undefined },
+      { name: 'crawlee HttpCrawler / raw baseline (pages/s)', value: ratioOf('crawlee-http', 'raw'), target: 'info', pass: undefined },
+      { name: 'browser crawl pages/s (bench site, 100 pages)', value: get('browser')?.medianRate, target: 'info', pass: undefined },
+      { name: 'browser crawl pages/s (app-news sample site)', value: get('browser-sample')?.medianRate, target: 'info', pass: undefined },
       { name: 'analyse docs/s (one core)', value: analyseRate, target: '>= 200', pass: undefined },
       { name: 'analyse / compromise+dates', value: ratioOf('analyse', 'nlp-baseline'), target: '>= 7', pass: undefined },
       {

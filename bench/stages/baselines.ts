@@ -1,5 +1,5 @@
 // Reference measurements the rollwatch stages are compared with, in the same run:
-// the raw fetch + parse loop, crawlee's CheerioCrawler, compromise with dates on every
+// the raw fetch + parse loop, crawlee's CheerioCrawler and HttpCrawler, compromise with dates on every
 // document, and DuckDB's appender.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +50,31 @@ export async function crawlee(args: StageArgs): Promise<StageResult> {
       maxRequestRetries: 1,
       requestHandler: async ({ $ }) => {
         if ($('h1').first().text()) handled++;
+      },
+    },
+    new Configuration({ persistStorage: false }),
+  );
+  await crawler.run(urls);
+  const seconds = (performance.now() - started) / 1000;
+  return { units: urls.length, unit: 'pages', seconds, extra: { handled } };
+}
+
+/** crawlee's HttpCrawler (got-scraping, no parse), in-memory storage, concurrency 10: the crawler class not chosen. */
+export async function crawleeHttp(args: StageArgs): Promise<StageResult> {
+  const { HttpCrawler, log, LogLevel } = await import('@crawlee/http');
+  const { Configuration } = await import('@crawlee/core');
+  log.setLevel(LogLevel.OFF);
+  const started = performance.now();
+  const urls = await sitemapUrls(args.origin);
+  let handled = 0;
+  const crawler = new HttpCrawler(
+    {
+      minConcurrency: 10,
+      maxConcurrency: 10,
+      maxRequestRetries: 1,
+      useSessionPool: false,
+      requestHandler: async ({ body }) => {
+        if (body.length) handled++;
       },
     },
     new Configuration({ persistStorage: false }),

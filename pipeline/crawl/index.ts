@@ -3,7 +3,6 @@
 // crawlee runs it: an HTTP crawler, or a browser crawler for sources declared
 // `render: "browser"`, each driven by the router in routes.ts.
 import type { Source } from '../sources/schema.ts';
-import { browserCrawl } from './browser-crawler.ts';
 import { SourceContext } from './context.ts';
 import { withDefaultSigint } from './crawlee-settings.ts';
 import { HttpFetcher } from './fetch-step.ts';
@@ -17,7 +16,7 @@ export { canonicalUrl, stripTracking } from './canonical.ts';
 export { decodeHtml } from './charset.ts';
 export { CrawlHosts } from './hosts.ts';
 export type { Archive, ArchiveRef } from '../archive/warc.ts';
-export type { CrawlHooks, CrawlOptions, FetchError, KnownPage, RetryOptions, SourceCrawlStats } from './types.ts';
+export type { CrawlHooks, CrawlOptions, FetchError, KnownPage, RetryOptions, SourceCrawlStats, UnchangedHow } from './types.ts';
 
 /** Discovers and crawls one source. Resolves with its stats; rejects only when a hook throws. */
 export async function crawlSource(source: Source, options: CrawlOptions, hooks: CrawlHooks): Promise<SourceCrawlStats> {
@@ -26,7 +25,11 @@ export async function crawlSource(source: Source, options: CrawlOptions, hooks: 
   const fetcher = new HttpFetcher(ctx, proxies);
   // Parallel requests: the per-host limit times the source's hosts (the gates hold each host to its own).
   const concurrency = Math.min(20, source.rateLimit.maxConcurrency * new Set(source.hosts).size);
-  const crawl: Crawl = source.render === 'browser' ? await browserCrawl(ctx, fetcher, proxies, concurrency) : httpCrawl(ctx, fetcher, concurrency);
+  // Loaded only for a browser source: Playwright takes seconds to import on a busy machine.
+  const crawl: Crawl =
+    source.render === 'browser'
+      ? await (await import('./browser-crawler.ts')).browserCrawl(ctx, fetcher, proxies, concurrency)
+      : httpCrawl(ctx, fetcher, concurrency);
   const screen = (c: Candidate): Promise<boolean> => screenArticle(ctx, c, (url) => fetcher.refusal(url));
   ctx.frontier = new Frontier(hooks, options.maxArticles ?? 0, concurrency * 2, screen, (batch) =>
     crawl.enqueue(batch.map((c) => requestFor(ctx, LABELS.article, { publicUrl: c.url, key: c.canonical, hops: 0, seen: [], ...(c.lastmod ? { lastmod: c.lastmod } : {}) }))),
