@@ -30,7 +30,7 @@ export function timesMilestone(sentence: string, a: number, b: number, intro?: s
   if (RELATIVE.test(before) && cs > 0 && MILESTONE.test(sentence.slice(clauseAround(sentence, cs - 1, cs - 1)[0], cs))) return true;
   // "by 2016", "until 8am on Wednesday", "from April", "since 2006": a deadline, an end or a start is a milestone of whatever it times.
   if (isTarget(sentence.slice(0, a)) || STARTS.test(sentence.slice(0, a))) return true;
-  // "By 1 December, this will …", "told C+D in April that the service …": the date's clause is
+  // "By 1 December, this will …", "said in May that the scheme …": the date's clause is
   // only a frame, or the time of an announcement; the sentence says what it times.
   const frame = wordCount(before) + wordCount(after) <= SHORT_CLAUSE_WORDS || SPEECH_RE.test(before) || SPEECH_RE.test(after);
   if (frame && MILESTONE.test(sentence)) return true;

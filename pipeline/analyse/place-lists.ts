@@ -1,6 +1,6 @@
 // Places written as a list: one area named by several places ("the Redbridge, Havering and Waltham
-// Forest cluster"), the parts of an area already named ("the South of Tyne region (which includes
-// Gateshead and Sunderland)"), and places where something never happened.
+// Forest cluster"), the parts of an area already named ("the Tees Valley area (which takes in
+// Darlington and Hartlepool)"), and places where something never happened.
 import type { Mention } from './entities.ts';
 import { sentenceAt, type Sentence } from './text.ts';
 
@@ -12,7 +12,7 @@ const ONE_AREA_AFTER = /^(?:['’]s?\s|\s+(?:cluster|PCT cluster|PCTs|CCGs|area|
 const PARTS_BEFORE = /(?:\(\s*(?:which|that)\s+(?:includes?|covers?|comprises?|spans?)|\b(?:including|includes|include)(?:\s+across|\s+in)?|\b(?:covering|comprising|made up of)\s+(?:the\s+)?(?:\w+\s+)?(?:[A-Z][a-z]+\s+)?(?:boroughs|districts|council areas|local authorities|local authority areas)\s*[–—:-]?|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[A-Z][a-z]+\s+)?(?:boroughs|districts|council areas|local authority areas)\s*[–—:-]?)\s*(?:the\s+)?$/;
 // "five London boroughs": a place that only qualifies the parts listed after it.
 const QUALIFIES_PARTS = /^\s+(?:boroughs|districts|council areas|local authorities|local authority areas)\b/;
-// "was never introduced in Scotland, Wales or Northern Ireland".
+// "has never been offered in Wales or Scotland": places where the thing did not happen.
 const NEVER_BEFORE = /\bnever\s+(?:been\s+|be\s+)?(?:[\w-]+\s+){0,2}(?:in|to|across|for)\s+(?:the\s+)?$/i;
 
 /** Runs of place mentions written as a list (commas, "and", "or"), within one sentence. */

@@ -11,8 +11,8 @@ import { sentenceAt, type Sentence } from './text.ts';
 /** `reports`: the name announces something ("X said", "…, X has confirmed"). */
 export type ProviderRole = 'delivery' | 'other' | 'reports' | null;
 
-// Between a cue and the name it governs: other names of the same list ("supported by consultancies
-// Accenture and PwC, as well as NECS, an NHS-owned service provider, and …").
+// Between a cue and the name it governs: other names of the same list ("helped by the firms
+// Capita and Deloitte, as well as CSU North, a commissioning support unit, and …").
 const LIST_BETWEEN = /^(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w'’&.-]*|of|and|for|the|&)(?:\s+|,\s+(?:an?|the)\s+[^,.;]{0,60},\s+(?:and\s+)?|,\s+(?:and\s+)?|\s+as well as\s+|,\s+as well as\s+|\s*\([A-Za-z]{2,8}\)\s*,?\s*))*(?:the\s+)?$/;
 const AUXILIARY = /^(?:\s+(?:has|have|had|will|would|is|was|were|has been|have been|had been|will be|is being|also|already|now|then|since|which|that|jointly|together))*/i;
 

@@ -74,8 +74,8 @@ export interface SiteInputs {
 /**
  * Hospital and centre names in a sentence about a rollout: capitalised words ending in a site word from
  * sites.json ("Cromer Hospital", "Furness General", "Ludlow MLU", "the Royal Free hospital"); a lower-case
- * or acronym plural head shares its words ("the Fakenham and Wroxham mobile units" is two sites); "the Walk In
- * Centres at St Chads, Old Swan and Huyton". A site named after a known place ("Hull Royal Infirmary")
+ * or acronym plural head shares its words ("the Fakenham and Wroxham mobile units" is two sites); "the clinics at
+ * Ashby Road, Castle Street and Wick" names its sites. A site named after a known place ("Hull Royal Infirmary")
  * is filed under that place, with its code.
  */
 export function findSites(inp: SiteInputs, k: Knowledge): Mention[] {
@@ -143,7 +143,7 @@ export function findSites(inp: SiteInputs, k: Knowledge): Mention[] {
 
 /**
  * A hospital written exactly as a trust's name ("Hillingdon Hospitals") is the trust, left to trustsAsRegions,
- * unless the sentence lists it among other sites ("at Barnet Hospital, North Middlesex University Hospital and …").
+ * unless the sentence lists it among other sites ("at Ripley Hospital, Kings Mill Hospital and …").
  */
 function trustNamed(m: Mention, sites: Mention[], inp: SiteInputs): boolean {
   const trust = inp.namedAll.some((n) => n.entry?.kind === 'trust' && n.start === m.start && n.end === m.end);
@@ -172,7 +172,7 @@ function placeNamed(inp: SiteInputs, a: number, b: number, k: Knowledge): Mentio
   return entry ? { kind: 'region', name: entry.name, surface: inp.body.slice(a, b), code: entry.code, start: a, end: b, entry } : null;
 }
 
-/** "… Centres at St Chads, Old Swan, Huyton and Halewood": the capitalised names after "at". */
+/** "… clinics at Ashby Road, Castle Street and Wick": the capitalised names after "at". */
 function sitesAfterAt(body: string, tokens: Token[], from: number): Array<{ name: string; start: number; end: number }> {
   const out: Array<{ name: string; start: number; end: number }> = [];
   let pos = tokens[from - 1].end;

@@ -57,7 +57,7 @@ function tenseOf(toks: string[], i: number): Tense | 'none' | undefined {
   if (!past) return undefined;
   // "will be backdated and paid in September": the verb shares a tense given before it.
   if (prev === 'and' || prev === 'or') return undefined;
-  // "has set a target date of October 1st", "has been put back from November": a present perfect.
+  // "has fixed a go-live date of 3 March", "has been pushed back from June": a present perfect.
   return HAVE.has(prev) || (prev === 'been' && HAVE.has(toks[i - 2] ?? '')) ? 'none' : 'past';
 }
 

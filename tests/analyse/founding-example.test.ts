@@ -5,11 +5,11 @@ import { article, knowledge } from './helpers.ts';
 
 const story = article([
   'Commissioners have put the launch of their NHS 111 service on hold indefinitely, the first area to do so since the national problems began.',
-  'NHS England said at the start of the month that the deadline for every area to launch NHS 111 would move from June to the end of this summer.',
-  'Leicester, Leicestershire and Rutland (LLR), where Derbyshire Health United runs the service, will now not go live until its commissioners are satisfied.',
+  'At the start of the month NHS England said the deadline to launch NHS 111 would move from June until the end of this summer for all areas.',
+  'In Leicester, Leicestershire and Rutland (LLR) the service, run by Derbyshire Health United, will not go live until commissioners are content.',
   'Dr Avi Prasad, programme lead for NHS 111 in LLR, said: ‘Nobody wants a delay, but we’ve seen what happened elsewhere and patient safety has to come before any deadline.’',
   '‘We will launch when the system is ready and not a day before.’',
-  'NHS 111 is still not fully live in 23 of the 44 areas.',
+  'In 23 of the 44 areas NHS 111 is still not fully live.',
   'Health minister Earl Howe told peers that the service had to be ready for next winter.',
 ]);
 

@@ -89,7 +89,7 @@ export const S = {
   emAppointed: 'Derbyshire Health United has been named preferred provider of NHS 111 for the East Midlands.',
   llrPlanned: 'Leicester, Leicestershire and Rutland expect to switch on NHS 111 in March 2013.',
   llrPaused: 'Commissioners in Leicester, Leicestershire and Rutland have put the local NHS 111 launch on hold with no new date.',
-  englandDelayed: 'NHS England has moved the national deadline for NHS 111 from June to the end of the summer.',
+  englandDelayed: 'NHS England has pushed the national NHS 111 deadline back from June to late summer.',
   llrQuoteSentence:
     '"We would rather launch late than launch a service that is not safe for patients," said Dr Priya Shah, the clinical lead for the programme.',
   swWithdrawn: 'NHS Direct has told commissioners it will hand back its NHS 111 contracts, including the one for Somerset.',

@@ -149,7 +149,7 @@ describe('markup', () => {
     const founding = site.articles.find((a) => a.article.slug === 'nhs-111-launch-put-on-hold-indefinitely-in-leicester')!;
     const $ = cheerio.load(html(site, site.pages.get(founding.path)!));
     expect($('.byline .date').text()).toBe('21 May 2013');
-    expect($('#hcp-interstitial').text()).toContain('This site is intended for health professionals only');
+    expect($('#hcp-interstitial').text()).toContain('This website is meant for healthcare professionals only');
     expect($('#comments .comment').length).toBe(3);
     expect($('.story-body').text()).not.toContain('picking up the pieces');
     expect($('#comments').text()).toContain('picking up the pieces');

@@ -44,7 +44,7 @@ ${o.head ?? ''}
 </head>
 <body class="trade-press">
 <div id="hcp-interstitial" class="interstitial-overlay" role="dialog" aria-modal="true">
-<div class="interstitial-box"><h2>This site is intended for health professionals only</h2>
+<div class="interstitial-box"><h2>This website is meant for healthcare professionals only</h2>
 <p>Please confirm that you are a healthcare professional before you continue.</p>
 <a class="btn btn-primary" href="/hcp-confirm?answer=yes">Yes, I am a health professional</a> <a class="btn" href="/hcp-confirm?answer=no">No</a></div>
 </div>
