@@ -11,6 +11,7 @@ import { explainFailure } from './failures.ts';
 
 const DEFAULT_DB = 'output/rollwatch.duckdb';
 const DEFAULT_CONFIG = 'sources/live.config.json';
+const FACT_STATUSES = ['planned', 'live', 'delayed', 'paused', 'resumed', 'cancelled', 'under_review', 'provider_appointed', 'provider_withdrawn'];
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -186,9 +187,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--until <date>', 'reported on or before this day (YYYY-MM-DD; 2013 or 2013-06 mean their last day)')
     .option('--excel', 'start the CSV with a UTF-8 BOM so Excel reads accents and £ right (CSV lines always end CRLF)')
     .option('--partition <columns>', 'parquet only: a Hive-partitioned dataset in the -o folder, by any of source, year, month, service, status (e.g. source,year)')
-    .addOption(new Option('--status <status>', 'only this status').choices([
-      'planned', 'live', 'delayed', 'paused', 'resumed', 'cancelled', 'under_review', 'provider_appointed', 'provider_withdrawn',
-    ]))
+    .addOption(new Option('--status <status>', 'only this status').choices(FACT_STATUSES))
     .addOption(new Option('--format <format>', 'same as the positional format').choices(['csv', 'json', 'parquet']));
   exportCmd.action(async (format: string, opts: Record<string, string | boolean | undefined>) => {
     const { exportCommand } = await import('../export/commands.ts');
@@ -206,6 +205,7 @@ function registerOutputCommands(program: Command, setExit: (code: number) => voi
     .option('--source <id>', 'only this source id')
     .option('--since <date>', 'reported on or after this day')
     .option('--until <date>', 'reported on or before this day')
+    .addOption(new Option('--status <status>', 'only this status').choices(FACT_STATUSES))
     .action(async (opts: { db: string; output: string }) => {
       const { reportCommand } = await import('../export/commands.ts');
       setExit(await reportCommand(opts));

@@ -34,3 +34,9 @@ export function csvHeader(columns: readonly string[], options: CsvOptions = {}):
 export function csvRecord(row: Record<string, unknown>, columns: readonly string[]): string {
   return columns.map((c) => csvField(row[c])).join(',') + CSV_EOL;
 }
+
+/**
+ * LibreOffice's CSV import options for our CSV: comma (44), double quote (34), UTF-8 (76), from line 1.
+ * Calc run headless ignores the BOM and guesses the system charset, so give it these.
+ */
+export const LIBREOFFICE_CSV_FILTER = 'Text - txt - csv (StarCalc):44,34,76,1';
