@@ -61,7 +61,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (files: string[], opts: { url?: string; json?: boolean; source?: string; allDates?: boolean }) => {
       const { extractFiles } = await import('./extract-command.ts');
       const failed = await extractFiles(files, opts, process.stdout, process.stderr);
-      setExit(failed ? EXIT.error : EXIT.ok);
+      // A file that cannot be read or is not a web page is the user's input: named on stderr, exit 2, the others still extracted.
+      setExit(failed ? EXIT.usage : EXIT.ok);
     });
 
   program
