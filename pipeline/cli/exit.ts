@@ -7,6 +7,8 @@ export const EXIT = {
   usage: 2,
   /** A source failed or yielded no articles: the run finished, but its data is incomplete. */
   sourceFailed: 3,
+  /** The DuckDB file is held by another process, or the `serve` port is taken: one line names it; try again later. */
+  busy: 4,
   /** A file could not be written (the disk is full): one line names it; free space and run again. */
   storage: 5,
 } as const;

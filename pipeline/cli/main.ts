@@ -1,6 +1,7 @@
 // The `rollwatch` command line. Exit codes (pipeline/cli/exit.ts): 0 ok; 1 unexpected error; 2 bad
 // usage or config; 3 a source failed or yielded no articles (so a silently broken source fails a
-// scheduled run), or an imported WARC file was damaged; 5 a file could not be written (full disk).
+// scheduled run), or an imported WARC file was damaged; 4 the DuckDB file or the serve port is in
+// use by another process; 5 a file could not be written (full disk).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
