@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../sources/load.ts';
 import { parseShard } from '../run/shard.ts';
-import { EXIT, UsageError } from './exit.ts';
+import { EXIT, EXIT_CODES_HELP, UsageError } from './exit.ts';
 import { explainFailure } from './failures.ts';
 
 const DEFAULT_DB = 'output/rollwatch.duckdb';
@@ -30,6 +30,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('Watches NHS and health trade-press sites and loads sourced facts about NHS service rollouts into DuckDB.')
     .version(version())
     .showHelpAfterError()
+    .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
 
   program

@@ -80,3 +80,15 @@ describe('clear refusals', () => {
     }
   }, 60_000);
 });
+
+describe('the exit codes a user can look up', () => {
+  it('every code rollwatch exits with is listed by --help and in the README table', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { EXIT_CODES_HELP } = await import('../../pipeline/cli/exit.ts');
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    for (const code of Object.values(EXIT)) {
+      expect(EXIT_CODES_HELP).toMatch(new RegExp(`^  ${code}  \\S`, 'm'));
+      expect(readme).toContain(`| \`${code}\` |`);
+    }
+  });
+});
