@@ -74,6 +74,22 @@ export function toExtractJson(file: string, url: string, page: ExtractedPage, al
   };
 }
 
+/**
+ * Why these bytes are not a web page to extract, or null when they may be one: an empty file
+ * (a failed download) or a binary one (a PDF, an image, a gzipped page) would otherwise come
+ * out as a page that says nothing, indistinguishable from a real page with no facts.
+ */
+export function notAWebPage(bytes: Uint8Array): string | null {
+  if (!bytes.some((b) => b > 0x20)) return bytes.length ? 'it holds only white space' : 'it is empty';
+  // A page saved as UTF-16 starts with its byte-order mark; other text has no NUL bytes and few control characters.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return null;
+  const head = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const b of head) if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) control++;
+  if (head.includes(0) || control > head.length / 20) return 'it is a binary file, not HTML';
+  return null;
+}
+
 export async function extractFiles(
   files: string[],
   opts: { url?: string; json?: boolean; source?: string; allDates?: boolean },
@@ -85,14 +101,21 @@ export async function extractFiles(
   const asJson = opts.json || !out.isTTY;
   let failed = 0;
   for (const file of files) {
-    let html: string;
+    let bytes: Buffer;
     try {
-      html = decodeHtml(readFileSync(file), null);
+      bytes = readFileSync(file);
     } catch (e) {
       err.write(`rollwatch extract: cannot read ${file}: ${(e as Error).message}\n`);
       failed++;
       continue;
     }
+    const refusal = notAWebPage(bytes);
+    if (refusal) {
+      err.write(`rollwatch extract: ${file} is not a web page: ${refusal}; skipped\n`);
+      failed++;
+      continue;
+    }
+    const html = decodeHtml(bytes, null);
     const fileUrl = pathToFileURL(resolve(file)).href;
     const page = extractPage(html, opts.url ?? fileUrl, knowledge, {
       selectors: source?.selectors,

@@ -1,5 +1,6 @@
 // Failures the user's machine causes (a full disk, …), said in one line with what to do,
 // instead of a stack: the person reading a nightly job's log has to fix the machine, not the code.
+import { DatabaseRefusal } from '../load/refusal.ts';
 import { EXIT } from './exit.ts';
 
 export interface Explained {
@@ -24,8 +25,21 @@ function noSpace(err: Error & { code?: string; path?: string }): Explained | nul
   };
 }
 
+/** `serve` could not listen: the port is taken (a second `serve`, another program) or reserved. */
+function portRefused(err: Error & { code?: string; port?: number; address?: string }): Explained | null {
+  if (err.code !== 'EADDRINUSE' && err.code !== 'EACCES') return null;
+  if (!('port' in err) || err.port === undefined) return null;
+  const where = `${err.address ?? 'localhost'}:${err.port}`;
+  if (err.code === 'EACCES') return { code: EXIT.usage, message: `cannot listen on ${where}: permission denied; pass --port with a number above 1023` };
+  return {
+    code: EXIT.busy,
+    message: `port ${err.port} on ${err.address ?? 'localhost'} is already in use (another rollwatch serve, or another program); pass --port N for a free port, or --port 0 for any`,
+  };
+}
+
 /** A one-line explanation and exit code for a failure of the environment, or null for anything else (a bug). */
 export function explainFailure(err: unknown): Explained | null {
+  if (err instanceof DatabaseRefusal) return { code: err.kind === 'busy' ? EXIT.busy : EXIT.usage, message: err.message };
   if (!(err instanceof Error)) return null;
-  return noSpace(err);
+  return noSpace(err) ?? portRefused(err);
 }

@@ -1,12 +1,13 @@
 // The `rollwatch` command line. Exit codes (pipeline/cli/exit.ts): 0 ok; 1 unexpected error; 2 bad
 // usage or config; 3 a source failed or yielded no articles (so a silently broken source fails a
-// scheduled run), or an imported WARC file was damaged; 5 a file could not be written (full disk).
+// scheduled run), or an imported WARC file was damaged; 4 the DuckDB file or the serve port is in
+// use by another process; 5 a file could not be written (full disk).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, loadConfig } from '../sources/load.ts';
 import { parseShard } from '../run/shard.ts';
-import { EXIT, UsageError } from './exit.ts';
+import { EXIT, EXIT_CODES_HELP, UsageError } from './exit.ts';
 import { explainFailure } from './failures.ts';
 
 const DEFAULT_DB = 'output/rollwatch.duckdb';
@@ -30,6 +31,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('Watches NHS and health trade-press sites and loads sourced facts about NHS service rollouts into DuckDB.')
     .version(version())
     .showHelpAfterError()
+    .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
 
   program
@@ -62,7 +64,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .action(async (files: string[], opts: { url?: string; json?: boolean; source?: string; allDates?: boolean }) => {
       const { extractFiles } = await import('./extract-command.ts');
       const failed = await extractFiles(files, opts, process.stdout, process.stderr);
-      setExit(failed ? EXIT.error : EXIT.ok);
+      // A file that cannot be read or is not a web page is the user's input: named on stderr, exit 2, the others still extracted.
+      setExit(failed ? EXIT.usage : EXIT.ok);
     });
 
   program

@@ -18,9 +18,39 @@ export { CrawlHosts } from './hosts.ts';
 export type { Archive, ArchiveRef } from '../archive/warc.ts';
 export type { CrawlHooks, CrawlOptions, FetchError, KnownPage, RetryOptions, SourceCrawlStats, UnchangedHow } from './types.ts';
 
-/** Discovers and crawls one source. Resolves with its stats; rejects only when a hook throws. */
+/** A source's crawl stopped by an error: what it had counted until then travels with the error. */
+export class SourceCrawlFailure extends Error {
+  override name = 'SourceCrawlFailure';
+  constructor(
+    cause: unknown,
+    readonly stats: SourceCrawlStats,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+  }
+}
+
+/**
+ * Discovers and crawls one source. Resolves with its stats; rejects only when a hook throws,
+ * with a SourceCrawlFailure carrying the counts so far (the run records them with the error).
+ */
 export async function crawlSource(source: Source, options: CrawlOptions, hooks: CrawlHooks): Promise<SourceCrawlStats> {
   const ctx = new SourceContext(source, options, hooks);
+  try {
+    await crawlWith(ctx, source, options, hooks);
+  } catch (err) {
+    throw new SourceCrawlFailure(err, finalStats(ctx));
+  }
+  return finalStats(ctx);
+}
+
+function finalStats(ctx: SourceContext): SourceCrawlStats {
+  // The frontier is missing only when the crawler could not even be made.
+  ctx.stats.discovered = ctx.frontier?.discovered ?? 0;
+  ctx.stats.skippedDone = ctx.frontier?.skippedDone ?? 0;
+  return ctx.stats;
+}
+
+async function crawlWith(ctx: SourceContext, source: Source, options: CrawlOptions, hooks: CrawlHooks): Promise<void> {
   const proxies = options.proxyUrls?.length ? new Proxies(options.proxyUrls) : null;
   const fetcher = new HttpFetcher(ctx, proxies);
   // Parallel requests: the per-host limit times the source's hosts (the gates hold each host to its own).
@@ -49,7 +79,4 @@ export async function crawlSource(source: Source, options: CrawlOptions, hooks: 
     await proxies?.close();
   }
   ctx.rethrow();
-  ctx.stats.discovered = ctx.frontier.discovered;
-  ctx.stats.skippedDone = ctx.frontier.skippedDone;
-  return ctx.stats;
 }

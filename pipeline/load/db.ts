@@ -3,8 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DatabaseRefusal } from './refusal.ts';
 import { minhashSignature, signatureToBytes } from './near-duplicates.ts';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './schema.ts';
+
+export { DatabaseRefusal };
 
 export interface Database {
   path: string;
@@ -35,8 +38,19 @@ export interface OpenOptions {
   memoryLimit?: string;
 }
 
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (!e.code || !['ENOTDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS', 'ENOENT'].includes(e.code)) throw err;
+    const why = e.code === 'ENOTDIR' || e.code === 'EEXIST' ? 'a part of that path is a file, not a folder' : e.message;
+    throw new DatabaseRefusal(`cannot create the folder ${dirname(path)} for the database ${path} (${why}); pass --db with a path in a folder you can write`, 'unusable', { cause: err });
+  }
+}
+
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<Database> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') makeFolder(path);
   const settings: Record<string, string> = {};
   if (options.readOnly) settings.access_mode = 'READ_ONLY';
   if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
@@ -93,12 +107,16 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
  */
 function explainOpenError(path: string, err: unknown): Error {
   const message = err instanceof Error ? err.message : String(err);
+  if (/exists, but it is not a valid DuckDB database file/.test(message)) {
+    return new DatabaseRefusal(`${path} is not a DuckDB database file; pass --db with a rollwatch database, or a path where a new one may be made`, 'unusable', { cause: err });
+  }
   const holder = /Conflicting lock is held in (.+?) \(PID (\d+)\)/.exec(message);
   if (!holder && !/Could not set lock on file/.test(message)) return err instanceof Error ? err : new Error(message);
   const who = holder ? `${holder[1]} (PID ${holder[2]})` : 'another process';
-  return new Error(
+  return new DatabaseRefusal(
     `${path} is open in ${who}. A DuckDB file can be used by one process at a time while it is ` +
       'open for writing: let that process finish (a rollwatch run, a DuckDB or Python session), then try again.',
+    'busy',
     { cause: err },
   );
 }

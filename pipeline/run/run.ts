@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadKnowledge } from '../analyse/index.ts';
 import { openArchive } from '../archive/index.ts';
-import { CrawlHosts, crawlSource, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
+import { CrawlHosts, crawlSource, SourceCrawlFailure, type FetchError, type SourceCrawlStats } from '../crawl/index.ts';
 import { Store, type FetchErrorRecord, type NotModifiedRecord, type PageRecord, type RunCounts, type SourceRunRecord } from '../load/store.ts';
 import type { LoadedConfig } from '../sources/load.ts';
 import type { Source } from '../sources/schema.ts';
@@ -221,6 +221,8 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
           },
         );
       } catch (err) {
+        // The counts up to the error are kept: they say how far the source got before it broke.
+        if (err instanceof SourceCrawlFailure) stats = err.stats;
         crashed = (err as Error).message;
         progress.log('source_failed', { source: source.id, error: crashed });
       }
