@@ -47,6 +47,43 @@ describe('status verbs read by tense, negation and modality', () => {
     expect(statuses('Local GPs have called for the contract to be suspended.')).toEqual([null]);
   });
 
+  it.each([
+    ['The pharmacy scheme is starting in Powys and Ceredigion.', 'live'],
+    ['Deployment began across the county in 2015.', 'live'],
+    ['Both trusts hope to start at the end of the summer.', 'planned'],
+    ['The booking pilot got under way in Bury last autumn.', 'live'],
+    ['From March the clinic will relocate to the new health campus.', 'planned'],
+  ])('reads a service starting with no object: %s → %s', (sentence, status) => {
+    expect(statuses(sentence)[0] ?? null).toBe(status);
+  });
+
+  it('does not read building work starting as a service going live', () => {
+    expect(statuses('Construction work began in March on the extension.')).toEqual([]);
+  });
+
+  it('reads "no longer offered" as an end, and leaves "no longer need to" alone', () => {
+    expect(statuses('From next year the blood test will no longer be offered to over-70s.')).toEqual(['cancelled']);
+    expect(statuses('The old paper form is no longer available.')).toEqual(['cancelled']);
+    expect(statuses('Parents will no longer need to queue at the surgery.')).toEqual([]);
+  });
+
+  it('reads a state that carries on as a fact even under "will"', () => {
+    expect(statuses('The daytime clinic will remain open on weekdays.')).toEqual(['live']);
+    expect(statuses('The ambulance trust will continue to run the helpline until May.')).toEqual(['live']);
+  });
+
+  it('reads a present progressive with a time ahead as a plan, and without one as a fact', () => {
+    expect(statuses('Surrey is introducing the text service from June.')).toEqual(['planned']);
+    expect(statuses('The new line is being launched next month.')).toEqual(['planned']);
+    expect(statuses('The new line is being rolled out from today.')).toEqual(['live']);
+    expect(statuses('The trust is introducing the text service to every practice.')).toEqual(['live']);
+  });
+
+  it('reads the award or signing of a contract named a few words on', () => {
+    expect(statuses("The board's award of a five-year, £3 million out-of-hours contract to the co-operative.")).toEqual(['provider_appointed']);
+    expect(statuses("The two hospitals' signing of a contract with the supplier was welcomed.")).toEqual(['provider_appointed']);
+  });
+
   it('generates the inflections of a verb', () => {
     expect(inflect('scrap')).toEqual(['scrap', 'scraps', 'scrapped', 'scrapped', 'scrapping']);
     expect(inflect('close')).toEqual(['close', 'closes', 'closed', 'closed', 'closing']);

@@ -41,6 +41,8 @@ export interface StatusLexicon {
   readonly future: ReadonlySet<string>;
   readonly intent: ReadonlySet<string>;
   readonly ongoing: ReadonlySet<string>;
+  /** Words after a present progressive that put it ahead ("is opening next month"). */
+  readonly scheduledAfter: ReadonlySet<string>;
   readonly hedge: ReadonlySet<string>;
   readonly negative: ReadonlySet<string>;
   /** Head nouns whose pause, launch or end is not a service's: people, calls, meetings. */
@@ -56,7 +58,7 @@ interface RawLexicon {
   nouns: RawEntry[];
   nounTime: { ahead: string[]; past: string[]; doubt: string[] };
   temporary: string[];
-  modality: { future: string[]; intent: string[]; ongoing: string[]; hedge: string[]; negative: string[] };
+  modality: { future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[] };
   otherThings: string[];
 }
 
@@ -120,7 +122,7 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
   }
   const set = (ws: string[]) => new Set(ws.map((w) => w.toLowerCase()));
   const nounTime = { ahead: set(raw.nounTime.ahead), past: set(raw.nounTime.past), doubt: set(raw.nounTime.doubt) };
-  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative), otherThings: set(raw.otherThings) };
+  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), scheduledAfter: set(raw.modality.scheduledAfter), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative), otherThings: set(raw.otherThings) };
 }
 
 export function loadStatusLexicon(path: string): StatusLexicon {

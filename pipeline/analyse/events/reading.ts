@@ -40,8 +40,8 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
     const t = terms[j];
     if (t.pause || GROUP_STOP.has(t.norm)) break;
     if (lex.negative.has(t.norm) || t.tags.has('Negative')) return 'negative';
-    // "continues to run": the governing verb says it is still so.
-    if (infinitive && mood === 'fact' && lex.ongoing.has(t.norm)) return 'fact';
+    // "continues to run", "will remain open": the governing verb says it is still so, whatever its tense.
+    if (mood === 'fact' && lex.ongoing.has(t.norm) && (infinitive || j === i - 1)) return 'fact';
     if (lex.hedge.has(t.norm)) mood = 'hedge';
     else if (mood === 'fact' && lex.intent.has(t.norm)) mood = 'intent';
     else if (mood === 'fact' && lex.future.has(t.norm)) mood = 'future';
@@ -192,6 +192,19 @@ function heldBack(terms: readonly Term[], last: number): boolean {
 }
 
 const CONDITION = new Set(['if', 'unless', 'whether', 'once']);
+const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re"]);
+
+/** "is opening next month", "are being launched in May": a present progressive with a time ahead is a schedule. */
+function scheduledProgressive(terms: readonly Term[], i: number, last: number, lex: StatusLexicon): boolean {
+  let j = i - 1;
+  if (terms[i].norm.endsWith('ing')) {
+    while (j >= 0 && SKIP_ADVERB.has(terms[j].norm)) j--;
+  } else if (terms[j]?.norm === 'being') j--;
+  else return false;
+  if (j < 0 || !PRESENT_BE.has(terms[j].norm)) return false;
+  const after = terms.slice(last + 1, last + 8);
+  return after.some((t, k) => lex.scheduledAfter.has(t.norm) || (t.tags.has('Month') && ['from', 'in'].includes(after[k - 1]?.norm ?? '')));
+}
 
 /** "Whether a successor will be launched …", "if the review finds …", "once it is fully open": the clause is a condition. */
 function conditional(terms: readonly Term[], i: number): Mood | null {
@@ -210,7 +223,8 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     const verb = matchVerb(terms, i, lex);
     const hit = verb ?? matchPhrase(terms, i, lex);
     if (!hit) continue;
-    const mood = conditional(terms, i) ?? moodBefore(terms, i, lex, !verb);
+    let mood = conditional(terms, i) ?? moodBefore(terms, i, lex, !verb);
+    if (mood === 'fact' && hit.e.event === 'start' && scheduledProgressive(terms, i, hit.last, lex)) mood = 'future';
     const reading = lex.events.get(hit.e.event)!;
     let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent : null;
     // "will not go live until June": a start held back to a later date is a delay.
