@@ -84,6 +84,15 @@ describe('status verbs read by tense, negation and modality', () => {
     expect(statuses("The two hospitals' signing of a contract with the supplier was welcomed.")).toEqual(['provider_appointed']);
   });
 
+  it('gives a window tagged before the same terms, at the offsets of its new place', () => {
+    const text = 'The Kent helpline went live in May.';
+    const [first] = tagClauses([{ text, offset: 0 }]);
+    const [again, other] = tagClauses([{ text, offset: 40 }, { text: 'The Essex line closed.', offset: 0 }]);
+    expect(again.map((t) => t.norm)).toEqual(first.map((t) => t.norm));
+    expect(again[0].start).toBe(first[0].start + 40);
+    expect(other.map((t) => t.norm)).toEqual(['the', 'essex', 'line', 'closed']);
+  });
+
   it('generates the inflections of a verb', () => {
     expect(inflect('scrap')).toEqual(['scrap', 'scraps', 'scrapped', 'scrapped', 'scrapping']);
     expect(inflect('close')).toEqual(['close', 'closes', 'closed', 'closed', 'closing']);
