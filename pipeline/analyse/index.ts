@@ -48,7 +48,7 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   const dates = findDates(body, sentences, article.published);
   const quotes = findQuotes(body, paragraphs, sentences, people, named, knowledge.nameGender);
   const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes, defaultRegion: declaredRegion(context.defaultRegion, article.published, knowledge) }, knowledge);
-  const claims = findClaims(sentences, services);
+  const claims = findClaims(sentences, services, knowledge);
   // Providers are named as the article writes them in full ("North East Ambulance Service"),
   // not by an acronym; the code still identifies a trust.
   const providerName = new Map<string, string>();

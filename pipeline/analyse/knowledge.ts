@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEventDateCues, type EventDateCues } from './effective.ts';
 import { Gazetteer } from './gazetteer.ts';
+import { loadEventCues, type EventCues } from './events/cues.ts';
 import { loadStatusLexicon, type StatusLexicon } from './events/lexicon.ts';
 import { loadServiceCatalogue, type ServiceHit, type ServicePatterns } from './service-catalogue.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
@@ -45,6 +46,8 @@ export interface Knowledge {
   readonly hedge: RegExp;
   /** Status verbs and phrases (status-verbs.json), read with tense, negation and modality by events/reading.ts. */
   readonly statusVerbs: StatusLexicon;
+  /** The cue tables the event finder weighs around a status word (event-cues.json). */
+  readonly eventCues: EventCues;
   /** Folded decoration words that may follow a name ("ccg", "nhs foundation trust") and the kind they imply. */
   readonly suffixes: ReadonlyArray<{ tokens: string[]; kind: string }>;
   /** Words that end a hospital's or a centre's name (sites.json). */
@@ -228,6 +231,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     negation: wordAlt(cues.negations),
     hedge: wordAlt(cues.hedges),
     statusVerbs: loadStatusLexicon(join(lex, 'status-verbs.json')),
+    eventCues: loadEventCues(join(lex, 'event-cues.json')),
     suffixes,
     sites: { heads, descriptors: siteLex.descriptors, titlesBefore: new Set(siteLex.titlesBefore) },
     regionContext: {

@@ -1,0 +1,79 @@
+// Candidate sentences and the services a status in them speaks of: a service named in the clause,
+// else the one a sentence points back to ("the pilot"), else the story's own service.
+import type { Entity } from '../../types.ts';
+import { resolveServiceReference } from '../service-reference.ts';
+import type { Sentence } from '../text.ts';
+import { quoted, type Page } from './page.ts';
+import { spanFilter, type Clauses } from './spans.ts';
+import type { CueHit } from './status.ts';
+
+/** Whether the loop can turn the sentence into events (reading its verbs costs compromise time, so only these are read). */
+export function mayHaveEvent(p: Page, s: Sentence): boolean {
+  const c = p.k.eventCues;
+  return spanFilter(p.services, s.start, s.end).length > 0 || (!quoted(p, s)
+    && (c.anaphora.test(s.text) || (p.storyService !== null && (spanFilter(p.regions, s.start, s.end).length > 0 || c.national.test(s.text)))));
+}
+
+/** The services of a sentence, or the one it refers to; null when it speaks of none. */
+export function sentenceServices(p: Page, s: Sentence, sentServices: Entity[]): { names: string[]; confidence: number } | null {
+  if (sentServices.length) return { names: [...new Set(sentServices.map((x) => x.name))], confidence: 0.9 };
+  const c = p.k.eventCues;
+  // Outside quotes, a sentence with no service name still speaks of the article's only
+  // service when it points back to it ("the pilot") or states a national fact.
+  // In a story about one service, a sentence that places a status ("in Hampshire … sought more time") is about it too.
+  const placed = p.storyService !== null && spanFilter(p.regions, s.start, s.end).length > 0;
+  const anaphor = c.anaphora.test(s.text);
+  if (quoted(p, s) || !(anaphor || placed || (p.storyService !== null && c.national.test(s.text)))) return null;
+  // "the service", "the pilot": the service named most recently before (else next after).
+  // The story's lead service (the first it names) is what "the scheme" means, not a system
+  // named in passing on the way ("uploaded to the NHS Spine").
+  const before = p.services.filter((x) => x.end <= s.start);
+  const paragraphStart = p.sentences.find((x) => x.paragraph === s.paragraph)?.start;
+  const ref = (anaphor ? resolveServiceReference(s, p.services, p.k.servicePatterns, { paragraphStart }) : null)
+    ?? (before.length ? before[0] : p.services.find((x) => x.start >= s.end));
+  if (!ref) return null;
+  return { names: [anaphor ? ref.name : (p.storyService ?? ref.name)], confidence: 0.6 };
+}
+
+const OTHER_SUBJECT = new RegExp(String.raw`^\s*(?:[A-Z]\w*\s+){0,1}(?:patients|people|staff|doctors|nurses|GPs|hospitals|ambulances|waiting|waits|demand|`
+  + String.raw`the (?:hospital|trust|surgery|practice|council|union|strike|building|centre|ward|unit)|a new)\b`, 'i');
+
+/**
+ * "Patients are expected to wait longer, although the 111 service remains open": a cue in a clause
+ * of its own, with its own subject, says nothing about the service named in another clause.
+ */
+export function clauseOfOtherSubject(p: Page, sentServices: Entity[], clauses: Clauses, [ca, cb]: [number, number]): boolean {
+  const clause = p.body.slice(ca, cb);
+  return sentServices.length > 0 && clauses.cuts.length > 2 && !spanFilter(sentServices, ca, cb).length
+    && !p.k.eventCues.anaphora.test(clause) && OTHER_SUBJECT.test(clause);
+}
+
+const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|taking over from|takes over from|in place of)\s+(?:the\s+)?$/i;
+const ROLE_NOUNS_AFTER = /^\s+(?:providers?|staff|call handlers|callers|clinicians)\b/i;
+const ROLE_NOUNS_END = /\s(?:providers?|staff|call handlers|callers|clinicians)$/i;
+
+/** The services a cue speaks of: those in its clause, else the nearest one in the sentence. */
+export function servicesOfHit(p: Page, s: Sentence, h: CueHit, sentServices: Entity[], names: string[], [ca, cb]: [number, number]): string[] {
+  if (sentServices.length <= 1) return names;
+  const body = p.body;
+  // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
+  const relative = [...s.text.matchAll(/,\s+(?:which|who|that|replacing|alongside|as well as|like)\b[^,]*,/gi)]
+    .map((m) => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
+  // "X will replace Y", "replacing Y": the replaced service is not what the cue is about.
+  const replaced = (x: Entity) => REPLACED_BEFORE.test(body.slice(Math.max(0, x.start - 30), x.start));
+  // "tested by 111 providers": a service name used to describe organisations is not the subject.
+  const modifier = (x: Entity) => ROLE_NOUNS_AFTER.test(body.slice(x.end, x.end + 20)) || ROLE_NOUNS_END.test(body.slice(x.start, x.end));
+  const clauseAll = spanFilter(sentServices, ca, cb);
+  const main = clauseAll.filter((x) => !replaced(x) && !modifier(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
+  // A clause whose only service name is a modifier speaks of the sentence's subject service.
+  const fallback = clauseAll.length && clauseAll.every(modifier) ? sentServices.filter((x) => !modifier(x) && !replaced(x)).slice(0, 1) : clauseAll;
+  const inClause = [...new Set((main.length ? main : fallback).map((x) => x.name))];
+  // "… the new NHS App, which practices will start offering next month": a cue inside a trailing
+  // relative clause speaks of the service just before the comma.
+  const at = s.start + h.start;
+  const trailing = [...s.text.matchAll(/,\s+(?:which|that)\b[^,]*$/gi)].map((m) => s.start + (m.index ?? 0)).find((a) => a < at);
+  const antecedent = trailing !== undefined ? sentServices.filter((x) => x.end <= trailing && trailing - x.end <= 2).pop() : undefined;
+  if (antecedent) return [antecedent.name];
+  if (inClause.length) return inClause;
+  return [[...sentServices].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0].name];
+}

@@ -1,0 +1,108 @@
+// The cue tables the event finder weighs around a status word, read from
+// sources/lexicon/event-cues.json and compiled into regular expressions once, with the Knowledge.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+export interface EventCues {
+  /** A national fact somewhere in the text ("nationally", "across England"). */
+  national: RegExp;
+  /** The same, global, for counting every mention. */
+  nationalAll: RegExp;
+  /** Right after a status word: an object that is not the service ("delayed the vote"). */
+  otherObject: RegExp;
+  /** Right after a launch or plan word: a process, not the service ("launched a review"). */
+  notGoLive: RegExp;
+  /** Just before a service's name: it is only a landmark ("next to the centre"). */
+  landmarkBefore: RegExp;
+  /** Just before a service's name: it only sources figures ("data from the app"). */
+  sourceBefore: RegExp;
+  /** ", leaving …": what follows bears the consequence of the status. */
+  consequence: RegExp;
+  /** Words that point back to a service already named ("the pilot", "the new helpline"). */
+  anaphora: RegExp;
+  /** Subjects that make an unplaced sentence local ("the trust", "commissioners"). */
+  localSubject: RegExp;
+  /** "in the city": the story's own named place. */
+  placeAnaphor: RegExp;
+  /** A sentence that lists further places of the lead fact ("areas affected include"). */
+  listOfAreas: RegExp;
+  /** Words that put a sentence in the future or a plan. */
+  future: RegExp;
+  /** After a name: it reports the news ("has confirmed"). */
+  reportsAfter: RegExp;
+  /** Before "by <provider>": the provider runs the service ("run by"). */
+  runByBefore: RegExp;
+  /** Just before a bare "delay(s)": a word that is not one of these makes it another process's delay ("handover delays"). */
+  otherDelayBefore: RegExp;
+  /** Numbers written as words, and their values. */
+  numberWords: ReadonlyMap<string, number>;
+}
+
+type Raw = Record<string, unknown>;
+
+/** Reads and compiles event-cues.json; a malformed field fails with the file and field named. */
+export function loadEventCues(path: string): EventCues {
+  const file = basename(path);
+  let raw: Raw;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Raw;
+  } catch (e) {
+    throw new Error(`${file}: not readable JSON (${(e as Error).message})`);
+  }
+  const list = (field: string, key: string): string => {
+    const group = raw[field] as Raw | undefined;
+    const xs = group && typeof group === 'object' ? group[key] : undefined;
+    if (!Array.isArray(xs) || !xs.length || !xs.every((x) => typeof x === 'string' && x.length > 0)) {
+      throw new Error(`${file}: ${field}.${key} must be a non-empty list of strings`);
+    }
+    return xs.join('|');
+  };
+  const compile = (field: string, source: string, flags = 'i'): RegExp => {
+    try {
+      return new RegExp(source, flags);
+    } catch (e) {
+      throw new Error(`${file}: ${field} is not a valid regular expression (${(e as Error).message})`);
+    }
+  };
+  const national = `\\b(?:${list('national', 'alternatives')})`;
+  const dets = (field: string) => list(field, 'determiners').split('|').map((d) => `${d}\\s+`).join('|');
+  const object = (field: string) => `^\\s+(?:${dets(field)})?(?:\\w+\\s+){0,2}(?:${list(field, 'nouns')})\\b`;
+  const det = list('anaphora', 'determiners');
+  const pointBack = `(?:${det})\\s+(?:[\\w-]+\\s+)?(?:${list('anaphora', 'nouns')})`;
+  const changeBack = `(?:${det})\\s+(?:[\\w'’-]+\\s+){0,2}(?:${list('anaphora', 'changeNouns')})`;
+  const anaphora = `\\b(?:${pointBack}|${changeBack}|${list('anaphora', 'patterns')})\\b`;
+  const landmarkDets = dets('landmarkBefore');
+  return {
+    national: compile('national', national),
+    nationalAll: compile('national', national, 'gi'),
+    otherObject: compile('otherObject', object('otherObject')),
+    notGoLive: compile('notGoLive', object('notGoLive')),
+    landmarkBefore: compile('landmarkBefore', `\\b(?:${list('landmarkBefore', 'phrases')})\\s+(?:${landmarkDets})?(?:[\\w'’-]+\\s+){0,2}$`),
+    sourceBefore: compile('sourceBefore', `\\b(?:${list('sourceBefore', 'nouns')})\\s+(?:${list('sourceBefore', 'links')})\\s+(?:the\\s+)?$`),
+    consequence: compile('consequence', `,\\s+(?:${list('consequence', 'words')})\\b`),
+    anaphora: compile('anaphora', anaphora),
+    localSubject: compile('localSubject', `\\b(?:${list('localSubject', 'words')})\\b`),
+    placeAnaphor: compile('placeAnaphor', `\\b(?:${list('placeAnaphor', 'prepositions')}) the (?:${list('placeAnaphor', 'places')})\\b`),
+    listOfAreas: compile('listOfAreas', `\\b(?:${list('listOfAreas', 'alternatives')})\\b`),
+    future: compile('future', `\\b(?:${list('future', 'words')})\\b`),
+    reportsAfter: compile('reportsAfter', `^\\s+(?:has |have |had )?(?:${list('reportsAfter', 'words')})\\b`),
+    runByBefore: compile('runByBefore', `\\b(?:${list('runByBefore', 'words')})\\s+by\\s+(?:the\\s+)?$`),
+    // Case-sensitive on purpose: a capitalised word before "delays" is a name, not a process.
+    otherDelayBefore: compile('ownDelayBefore', `\\b(?!(?:${list('ownDelayBefore', 'words')})\\b)[a-z]+\\s+$`, ''),
+    numberWords: numberWords(file, raw.numberWords),
+  };
+}
+
+function numberWords(file: string, group: unknown): Map<string, number> {
+  const values = group && typeof group === 'object' ? (group as Raw).values : undefined;
+  if (!values || typeof values !== 'object' || Array.isArray(values)) throw new Error(`${file}: numberWords.values must be an object of word: number`);
+  const out = new Map<string, number>();
+  for (const [word, n] of Object.entries(values as Raw)) {
+    if (!/^[a-z]+$/.test(word) || typeof n !== 'number' || !Number.isFinite(n)) {
+      throw new Error(`${file}: numberWords.values.${word} must map a lower-case word to a number`);
+    }
+    out.set(word, n);
+  }
+  if (!out.size) throw new Error(`${file}: numberWords.values must not be empty`);
+  return out;
+}

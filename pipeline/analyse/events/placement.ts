@@ -1,0 +1,169 @@
+// Where a fact applies, by scope: the cue's clause, its sentence, the sentence before, the paragraph,
+// then the story's own area, the publisher's area (defaultRegion) or England. A national cue or body
+// makes the fact England's even in a story about one area.
+import type { Entity } from '../../types.ts';
+import type { Mention } from '../entities.ts';
+import { normTokens } from '../reference/names.ts';
+import type { Sentence } from '../text.ts';
+import type { Page } from './page.ts';
+import { paragraphOf, spanFilter } from './spans.ts';
+
+export interface Place { name: string; code: string | null }
+
+/** What the whole page says about places, worked out once. */
+export interface PlaceScope {
+  /** A sub-area's larger area when the page names both ("Leicestershire" → "Leicester, Leicestershire and Rutland"). */
+  canon(r: Mention): Mention;
+  /** The story's area: the first one it names (news leads with it), else the most mentioned. */
+  dominant: Mention | null;
+  /** The places of the story's lead ("in Bedfordshire and Luton"), or the dominant one. */
+  storyAreas: Mention[];
+  /** National cues and bodies on the page. */
+  nationalMentions: number;
+  /** The publisher's own area. */
+  local: Place | null;
+  /** The page speaks of the national programme more than of its own area. */
+  nationalArticle: boolean;
+  /** A place inside the publisher's area stands for that area. */
+  localArea(r: Mention): Place;
+  /** A national cue or body in [a, b); `reportersToo: false` leaves out national bodies that only report the news. */
+  isNational(a: number, b: number, opts?: { reportersToo?: boolean }): boolean;
+  /** A body named as the source of the news ("…, NHS Kent and Medway has confirmed"). */
+  reportsNews(m: Entity): boolean;
+  /** Distinct canonical places. */
+  uniq(rs: Mention[]): Place[];
+}
+
+/** Only a contiguous part counts: "Leicestershire" is in LLR, "North Essex" is not "North East Essex". */
+function largerAreas(regions: Mention[]): Map<string, Mention> {
+  const bigger = new Map<string, Mention>();
+  // One representative mention and its folded words per distinct name (articles repeat names).
+  const byName = new Map<string, { m: Mention; key: string; n: number }>();
+  for (const r of regions) {
+    if (byName.has(r.name)) continue;
+    const t = normTokens(r.name);
+    byName.set(r.name, { m: r, key: ` ${t.join(' ')} `, n: t.length });
+  }
+  for (const [name, a] of byName) {
+    for (const [other, b] of byName) {
+      if (other !== name && a.n > 0 && b.n > a.n && b.key.includes(a.key)) { bigger.set(name, b.m); break; }
+    }
+  }
+  return bigger;
+}
+
+/** The story's areas: a short list it leads with ("in Bedfordshire and Luton"), else its dominant area. */
+function storyAreasOf(p: Page, canon: (r: Mention) => Mention, dominant: Mention | null): Mention[] {
+  const { regions } = p;
+  const leadList: Mention[] = regions.length ? [regions[0]] : [];
+  for (let i = 1; i < regions.length && /^\s*(?:,|,?\s*and|&)\s*$/.test(p.body.slice(regions[i - 1].end, regions[i].start)); i++) leadList.push(regions[i]);
+  const leadPlaces = [...new Map(leadList.map((r) => [canon(r).name, canon(r)])).values()];
+  return leadPlaces.length > 1 && leadPlaces.length <= 3 ? leadPlaces : dominant ? [dominant] : [];
+}
+
+const QUALIFIED_BEFORE = new RegExp(String.raw`\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|`
+  + String.raw`\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$`, 'i');
+const LISTED_BEFORE = /\b(?:including|includes|include|such as|among them|namely)\s+(?:the\s+)?$/i;
+
+export function placeScope(p: Page): PlaceScope {
+  const { regions, nationalOrgs, body } = p;
+  const c = p.k.eventCues;
+  const bigger = largerAreas(regions);
+  const canon = (r: Mention) => bigger.get(r.name) ?? r;
+  const counts = new Map<string, { n: number; m: Mention }>();
+  for (const r of regions) { const m = canon(r); const e = counts.get(m.name) ?? { n: 0, m }; e.n++; counts.set(m.name, e); }
+  const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  const dominant = regions.length ? canon(regions[0]) : (dominantCount?.m ?? null);
+  // An article that speaks of England or national bodies more than of its main area is national.
+  const nationalMentions = nationalOrgs.length + [...body.matchAll(c.nationalAll)].length;
+  const local = p.inp.defaultRegion ?? null;
+  // A local body's own site is about its area unless it speaks of the national programme.
+  // …and one that names its area before any national fact is a local story told against a national backdrop.
+  const nationalAt = body.search(c.national);
+  const firstNational = Math.min(nationalOrgs[0]?.start ?? Infinity, nationalAt < 0 ? Infinity : nationalAt);
+  const localFirst = regions.length > 0 && regions[0].start < firstNational;
+  const nationalArticle = local ? nationalMentions > 0 && nationalMentions > (dominantCount?.n ?? 0)
+    : !dominantCount || (nationalMentions > dominantCount.n && !localFirst);
+  // A place inside the publisher's area ("Leicester City" on the LLR CCGs' site) stands for that area when a fact has no place of its own.
+  const localArea = (r: Mention): Place => {
+    if (!local) return { name: r.name, code: r.code };
+    const area = new Set(normTokens(local.name));
+    const own = normTokens(r.name).filter((t) => !['city', 'county', 'borough', 'and'].includes(t));
+    return own.length && own.every((t) => area.has(t)) ? local : { name: r.name, code: r.code };
+  };
+  // "three areas of England", "one of the first in England": England qualifies the places, the fact is theirs.
+  const qualifier = (o: Mention) => o.name === 'England' && QUALIFIED_BEFORE.test(body.slice(Math.max(0, o.start - 30), o.start));
+  const reportsNews = (m: Entity) => c.reportsAfter.test(body.slice(m.end, m.end + 25));
+  const isNational = (a: number, b: number, { reportersToo = true } = {}) =>
+    c.national.test(body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && (reportersToo || !reportsNews(o)));
+  const uniq = (rs: Mention[]) => {
+    const u = new Map<string, Mention>();
+    for (const r of rs) u.set(canon(r).name, canon(r));
+    return [...u.values()].map((r) => ({ name: r.name, code: r.code }));
+  };
+  return { canon, dominant, storyAreas: storyAreasOf(p, canon, dominant), nationalMentions, local, nationalArticle, localArea, isNational, reportsNews, uniq };
+}
+
+export const ENGLAND: Place = { name: 'England', code: null };
+
+/** Where the fact of a cue in clause [ca, cb) applies; `guessed` when the sentence names no place; null when it has none to be filed under. */
+export interface Placement { where: Place[]; guessed: boolean; penalty: number }
+
+export function placeHit(p: Page, scope: PlaceScope, si: number, hitEnd: number, [ca, cb]: [number, number]): Placement | null {
+  const s = p.sentences[si];
+  const body = p.body;
+  const clauseRegions = spanFilter(p.regions, ca, cb);
+  // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
+  // "one of the first areas in the North East": the wider area only ranks the place the fact is about.
+  const ranking = (r: Mention) => /\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i.test(body.slice(Math.max(0, r.start - 30), r.start));
+  const notSource = clauseRegions.filter((r) => !ranking(r) && !scope.reportsNews(r)
+    && !/\b(?:previously|formerly|former|predecessors?)\b/i.test(body.slice(Math.max(ca, s.start + hitEnd), r.start)));
+  const inClause = notSource.length ? notSource : clauseRegions;
+  const inSentence = spanFilter(p.regions, s.start, s.end);
+  // "across England … after pilots in Somerset": a national cue before the cue's regions wins.
+  // "… including Leicester, Leicestershire and Rutland": places listed after a national subject are the ones the fact is about.
+  const listed = inClause.some((r) => LISTED_BEFORE.test(body.slice(Math.max(0, r.start - 25), r.start)));
+  // A national body that only reports the news ("the Board confirmed that parts of London …") does not make the fact national.
+  const nationalFirst = !listed && scope.isNational(ca, cb) && inClause.every((r) => scope.isNational(ca, r.start, { reportersToo: false }));
+  const placed = (where: Place[]): Placement => ({ where, guessed: false, penalty: 0 });
+  if (inClause.length && !nationalFirst) return placed(scope.uniq(inClause));
+  if (scope.isNational(ca, cb)) return placed([ENGLAND]);
+  if (inSentence.length) return placed(scope.uniq(inSentence));
+  if (scope.isNational(s.start, s.end)) return placed([ENGLAND]);
+  return placeFromContext(p, scope, si);
+}
+
+/**
+ * Nothing in the sentence: the previous sentence, the paragraph, then the article's main area
+ * (or England when the article is about the national programme).
+ */
+function placeFromContext(p: Page, scope: PlaceScope, si: number): Placement | null {
+  const { sentences, regions, body } = p;
+  const s = sentences[si];
+  const c = p.k.eventCues;
+  const prev = si > 0 && sentences[si - 1].paragraph === s.paragraph ? sentences[si - 1] : null;
+  const prevRegions = prev ? spanFilter(regions, prev.start, prev.end) : [];
+  // Only places named earlier in the paragraph: a later sentence's places belong to its own fact.
+  const para = regions.filter((r) => r.start < s.start && paragraphOf(sentences, r.start) === s.paragraph);
+  const penalty = prevRegions.length || para.length ? 0.1 : 0.25;
+  const guess = (where: Place[]): Placement => ({ where, guessed: true, penalty });
+  const first = (r: Mention): Place => ({ name: scope.canon(r).name, code: scope.canon(r).code });
+  const localSubject = c.localSubject.test(s.text);
+  if (prevRegions.length) return guess([first(prevRegions[0])]);
+  if (prev && scope.isNational(prev.start, prev.end)) return guess([ENGLAND]);
+  if (para.length) return guess([first(para[0])]);
+  // The story's area, unless the story so far has been national and names that area only later.
+  if (scope.dominant && (!scope.nationalArticle || localSubject) && !(regions[0].start > s.end && scope.isNational(0, s.start))) {
+    const own = scope.storyAreas.map((r) => (c.placeAnaphor.test(s.text) ? { name: r.name, code: r.code } : scope.localArea(r)));
+    return guess([...new Map(own.map((w) => [w.name, w])).values()]);
+  }
+  if (scope.local && (!scope.nationalArticle || localSubject)) return guess([scope.local]);
+  // "The centre, to be run by the county's hospital trust, …": a local provider makes it a local fact, and with
+  // no place anywhere it has none to be filed under; England is only for what the text makes national.
+  if (scope.nationalMentions === 0 && runByProvider(p, s)) return null;
+  return guess([ENGLAND]);
+}
+
+function runByProvider(p: Page, s: Sentence): boolean {
+  return p.providers.some((x) => x.start >= s.start && x.end <= s.end && p.k.eventCues.runByBefore.test(p.body.slice(Math.max(0, x.start - 20), x.start)));
+}

@@ -1,0 +1,173 @@
+// The statuses a sentence states: readings of its status verbs (reading.ts) and the cue phrases of
+// status-cues.json, less those negated, hedged, conditional or about something other than the service.
+import type { Entity, RolloutStatus } from '../../types.ts';
+import type { Knowledge } from '../knowledge.ts';
+import type { Sentence } from '../text.ts';
+import type { StatusReading } from './reading.ts';
+import { blankServices, type Clauses } from './spans.ts';
+
+/** `read`: the status came from the verb dictionary, whose reading already weighed tense, negation and modality. */
+export interface CueHit { status: RolloutStatus; start: number; end: number; read?: boolean }
+
+export function cueHits(text: string, k: Knowledge): CueHit[] {
+  const hits: CueHit[] = [];
+  for (const { status, cue } of k.statusCues) {
+    for (const m of text.matchAll(cue)) hits.push({ status, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return hits;
+}
+
+/**
+ * The statuses the dictionary reads from the sentence's verbs, and the cue phrases of other words:
+ * a verb's reading (with its tense, negation and modality) replaces any cue on the same words.
+ */
+function statusHits(text: string, readings: readonly StatusReading[], k: Knowledge): CueHit[] {
+  const read: CueHit[] = [];
+  for (const r of readings) if (r.status) read.push({ status: r.status, start: r.start, end: r.end, read: true });
+  // A cue on the same words as a reading gives way to it, unless it says something else over more words
+  // ("the deadline for every area to launch … would move": the move is a delay, whatever "launch" says).
+  const cues = cueHits(text, k).filter((h) => !readings.some((r) => r.start < h.end && r.end > h.start
+    && (r.status === null || r.status === h.status || (h.start >= r.start - 12 && h.end <= r.end + 12))));
+  return [...read, ...cues];
+}
+
+/**
+ * Overlapping cues of different statuses: the longer wins ("delaying … indefinitely" is paused),
+ * and a plan cue inside another status's cue ("extend its deadline for …") is part of it.
+ */
+function resolveOverlaps(hits: CueHit[]): CueHit[] {
+  const covers = (o: CueHit, h: CueHit) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start;
+  const overlaps = (o: CueHit, h: CueHit) => o.start < h.end && o.end > h.start;
+  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && (covers(o, h) || (h.status === 'planned' && overlaps(o, h)))));
+}
+
+/** The start of the clause a cue sits in: the last comma, semicolon, "but", "while" or (further back) "and". */
+function clauseStartBefore(text: string, hit: CueHit): number {
+  return Math.max(text.lastIndexOf(',', hit.start - 1), text.lastIndexOf(';', hit.start - 1), text.lastIndexOf(' but ', hit.start),
+    text.lastIndexOf(' while ', hit.start), text.lastIndexOf(' and ', hit.start - 20));
+}
+
+const SUPERSEDED = /\b(?:original|originally|initial|initially|previous|previously|had been (?:due|planned|expected|scheduled|set))\b/i;
+const TO_APPOINT = new RegExp(String.raw`\b(?:expects?|expected|plans?|hopes?|aims?|intends?|will|due|able) to `
+  + String.raw`(?:name|appoint|choose|select|award|announce|pick|sign)\b(?:\s+\S+){0,2}\s*$`, 'i');
+
+/** Negations, hedges, intentions and superseded plans in the words before the cue, or a question. */
+function cancelledBefore(text: string, hit: CueHit, k: Knowledge): boolean {
+  if (/\?\s*["”’']?$/.test(text.trim())) return true;
+  const window = text.slice(Math.max(clauseStartBefore(text, hit) + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
+  const near = (n: number) => text.slice(Math.max(0, hit.start - n), hit.start);
+  const { status, read } = hit;
+  // "will be launched" is a plan, not a launch.
+  if (!read && status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(near(20))) return true;
+  if (!read && (k.negation.test(window) || k.hedge.test(window))) return true;
+  // "what went wrong where 111 is already running", "areas where it is live": a restrictive 'where'
+  // (no comma before it) describes unnamed places, not a launch.
+  if (status === 'live' && /(?<!,)\s+where\s+(?:[\w'’-]+\s+){0,4}$/i.test(near(50))) return true;
+  // "plans to restart", "wants to scrap": an intention, not the fact itself.
+  if (!read && (status === 'resumed' || status === 'cancelled' || status === 'live')
+    && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(near(30))) return true;
+  const before = near(50);
+  // "The original deadline … was June", "had been due to": a superseded plan is not news.
+  if (status === 'planned' && SUPERSEDED.test(window)) return true;
+  // "expects to name a preferred bidder": the appointment is still to come.
+  if (status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|due) to\s*$/i.test(before)) return true;
+  // "A full re-procurement … will start in Q4": the timetable of buying a service is not its rollout.
+  if (status === 'planned' && /\b(?:re-?procurement|procurement|tender)\b/i.test(text.slice(Math.max(0, hit.start - 90), hit.end + 40))) return true;
+  if (status === 'provider_appointed' && TO_APPOINT.test(before)) return true;
+  // "after the department completed its review of the scheme": a finished review is not under way.
+  if (status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;
+  // "overwhelmed by calls by December", "cut funding by 2024": a bare date is a target only in a sentence about the future.
+  if (status === 'planned' && /^(?:by|from)\b/i.test(text.slice(hit.start, hit.end)) && !k.eventCues.future.test(text)) return true;
+  // "The deadline … passed in October": a date gone by is no plan.
+  if (status === 'planned' && /\b(?:passed|expired|came and went|lapsed)\b/i.test(text.slice(hit.end))) return true;
+  // "the surgery stopped taking calls": a live cue under "stopped" says the opposite.
+  return status === 'live' && /\b(?:stopped|stops|stop|ceased|ceases|cease)\s+$/i.test(near(10));
+}
+
+const PEOPLE_SUBJECT = new RegExp(String.raw`^\W*(?:\w+\s+){0,2}(?:staff|workers?|employees?|nurses?|doctors?|GPs|paramedics|call handlers|managers?|members|`
+  + String.raw`the (?:chief|director|manager|boss|nurse|doctor|GP|paramedic|worker|employee))\b`, 'i');
+const SERVICE_WORD = /\b(?:launch|rollout|roll-out|go-live|service|scheme|programme|system|contract|plans?|pilot)\b/i;
+const INTRODUCED_TO_PUBLIC = /^\s+to\s+(?:patients|people|practices|pharmacies|areas?|the (?:region|area|county|city|country|public))\b/i;
+const NOT_AFFECTED = new RegExp(String.raw`^\s+(?:\w+\s+)?(?:does|do|did|will|would|has|have|is|are)\s*(?:not|n['’]t)\s+`
+  + String.raw`(?:\w+\s+)?(?:affect|apply|include|cover|change|extend|reach)`, 'i');
+const NEVER_HAPPENED = new RegExp(String.raw`\b(?:never|did not|didn['’]t|has not|have not|had not) (?:\w+ )?`
+  + String.raw`(?:got|get|gone|went|come|came|happen(?:ed)?|materiali[sz]ed?|beg[au]n|start(?:ed)?|took off|taken off|go ahead|went ahead)\b`, 'i');
+const BODY_NOUN = '(?:organisation|organization|body|company|employer|statutory body)';
+const AS_BODY_AFTER = new RegExp(`^\\s*(?:\\w+\\s+)?as an? ${BODY_NOUN}\\b`, 'i');
+const AS_BODY_BEFORE = new RegExp(`\\bas an? ${BODY_NOUN}\\s+$`, 'i');
+
+/** The cue is about people, another process, a replaced system or a body, or is a condition. */
+function cancelledAround(text: string, hit: CueHit, k: Knowledge): boolean {
+  const { status } = hit;
+  // "handover delays", "discharge delays": another process's delays, not the service's.
+  if (status === 'delayed' && /^delays?$/i.test(text.slice(hit.start, hit.end))
+    && k.eventCues.otherDelayBefore.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
+  // "was introduced to social prescribing by her GP": a person introduced to the service, not its launch.
+  const rest = text.slice(hit.end);
+  if (status === 'live' && /\b(?:was|were|been|being|is|are|get|got)\s+introduced$/i.test(text.slice(Math.max(0, hit.start - 12), hit.end))
+    && /^\s+to\s+(?:the\s+)?[A-Za-z]/.test(rest) && !INTRODUCED_TO_PUBLIC.test(rest)) return true;
+  // "Staff at the 111 centre were suspended": people, not the service, were suspended or stood down.
+  // (Reported speech starts its own clause: "The union said staff … were suspended".)
+  const clauseBefore = text.slice(Math.max(clauseStartBefore(text, hit) + 1, 0), hit.start)
+    .replace(/^.*\b(?:said|says|told|warned|claimed|confirmed|announced|added|reported|revealed)\s+(?:that\s+)?/i, '');
+  const stops = status === 'paused' || status === 'cancelled' || status === 'provider_withdrawn';
+  if (stops && PEOPLE_SUBJECT.test(clauseBefore) && !SERVICE_WORD.test(clauseBefore)) return true;
+  // "the new record goes live, and the old system is switched off": what is replaced is not the service.
+  if ((status === 'cancelled' || status === 'paused') && /\b(?:the|its|their)\s+(?:old|previous|existing|legacy|former|paper)\b/i.test(clauseBefore)) {
+    return true;
+  }
+  const after = rest.split(/[,;]/)[0];
+  // "is expected to close as an organisation": the fate of a body, not of the service it ran.
+  if (AS_BODY_AFTER.test(after) || AS_BODY_BEFORE.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
+  if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
+  // "The delay does not affect the other centre": the place named is the one the event is not about.
+  if (NOT_AFFECTED.test(after)) return true;
+  // "Plans to restart it … never got under way": the plan's own verb, later in the clause, is negated.
+  const clauseAfter = rest.split(/[;]|,\s+(?:but|while|and)\s/)[0];
+  return NEVER_HAPPENED.test(clauseAfter);
+}
+
+/** Negations and hedges in the same clause before the cue, a condition after it, or a question. */
+export function cancelled(text: string, hit: CueHit, k: Knowledge): boolean {
+  return cancelledBefore(text, hit, k) || cancelledAround(text, hit, k);
+}
+
+/**
+ * The status hits of one sentence that speak of a service: readings and cues, less the cancelled ones and
+ * those whose object, landmark or consequence is something else; then plans a delay or pause overtakes.
+ */
+export function sentenceHits(s: Sentence, sentServices: Entity[], readings: readonly StatusReading[], body: string, clauses: Clauses, k: Knowledge): CueHit[] {
+  const c = k.eventCues;
+  // "opened a car park next to its urgent treatment centre": a service named only as a landmark is not what opened.
+  const landmarkOnly = (h: CueHit) => sentServices.length > 0
+    && sentServices.every((x) => x.start > s.start + h.end && c.landmarkBefore.test(body.slice(Math.max(s.start + h.end, x.start - 40), x.start)));
+  // "Out-of-hours services were suspended, leaving NHS 111 to take the calls": the service bears the consequence.
+  // "Data from the NHS App shows that bookings opened": the service only sources a fact about something else.
+  const sourceOnly = () => sentServices.length > 0 && !c.anaphora.test(blankServices(s, sentServices))
+    && sentServices.every((x) => c.sourceBefore.test(body.slice(Math.max(s.start, x.start - 40), x.start)));
+  const consequenceOnly = (h: CueHit) => sentServices.length > 0
+    && sentServices.every((x) => x.start > s.start + h.end && c.consequence.test(body.slice(s.start + h.end, x.start)));
+  let hits = resolveOverlaps(statusHits(s.text, readings, k).filter((h) => !cancelled(s.text, h, k))
+    .filter((h) => !((h.status === 'live' || h.status === 'planned') && (c.notGoLive.test(s.text.slice(h.end)) || landmarkOnly(h))))
+    .filter((h) => !c.otherObject.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly()));
+  // "put back … from April until June": the date it moved from is the old plan, not a plan.
+  const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
+  hits = hits.filter((h) => !(h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start)));
+  return overtakenPlans(hits, s, clauses);
+}
+
+/** Plans that a delay, pause or cancellation in the same sentence overtakes or explains. */
+function overtakenPlans(hits: CueHit[], s: Sentence, clauses: Clauses): CueHit[] {
+  // "postponed, days before it was due to go live": a plan overtaken by the news is not a plan.
+  if (hits.some((h) => h.status === 'paused' || h.status === 'delayed' || h.status === 'cancelled')) {
+    hits = hits.filter((h) => !(h.status === 'planned'
+      && /\b(?:was|were|had been)\s+(?:\w+\s+)?(?:due|expected|planned|scheduled|set|meant)\b/i.test(s.text.slice(Math.max(0, h.start - 25), h.end + 12))));
+  }
+  // "paused … to allow more time to explain": more time inside a pause is the pause's purpose, not a second event.
+  if (hits.some((h) => h.status === 'paused')) {
+    hits = hits.filter((h) => !(h.status === 'delayed' && /\b(?:more|extra|additional) time\b/i.test(s.text.slice(h.start, h.end))));
+  }
+  // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan.
+  const delayClauses = new Set(hits.filter((h) => h.status === 'delayed').map((h) => clauses.of(h.start)[0]));
+  return hits.filter((h) => h.status !== 'planned' || !delayClauses.has(clauses.of(h.start)[0]));
+}
