@@ -84,6 +84,16 @@ describe('status verbs read by tense, negation and modality', () => {
     expect(statuses("The two hospitals' signing of a contract with the supplier was welcomed.")).toEqual(['provider_appointed']);
   });
 
+  it('reads a deadline that is not met as a delay, and one that is met as nothing', () => {
+    expect(statuses('Not one of the clinics is likely to meet the spring target.')).toEqual(['delayed']);
+    expect(statuses('The county failed to meet its deadline for the switchover.')[0]).toBe('delayed');
+    expect(statuses('The county met its deadline.').filter(Boolean)).toEqual([]);
+  });
+
+  it('reads a progressive as a plan when the time ahead comes after a long object', () => {
+    expect(statuses('Wales is introducing a new free advice number for urgent care from October.')).toEqual(['planned']);
+  });
+
   it('gives a window tagged before the same terms, at the offsets of its new place', () => {
     const text = 'The Kent helpline went live in May.';
     const [first] = tagClauses([{ text, offset: 0 }]);

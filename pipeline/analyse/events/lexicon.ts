@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { ROLLOUT_STATUSES, type RolloutStatus } from '../../types.ts';
 
 /** The status an event gives as a fact, as decided future ("will close") and as an intention ("plans to close"); null: none. */
-export interface EventReading { fact: RolloutStatus; future: RolloutStatus | null; intent: RolloutStatus | null }
+export interface EventReading {
+  fact: RolloutStatus | null; future: RolloutStatus | null; intent: RolloutStatus | null;
+  /** The status a negated event gives ("has not met its deadline" → delayed); null: none. */
+  negated: RolloutStatus | null;
+}
 
 export interface VerbEntry {
   /** The words after the verb ("live" in "go live", "on hold" in "put on hold"). */
@@ -51,7 +55,7 @@ export interface StatusLexicon {
 
 interface RawEntry { verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean; near?: string[]; copula?: boolean }
 interface RawLexicon {
-  events: Record<string, { fact: string; future: string | null; intent: string | null }>;
+  events: Record<string, { fact: string | null; future: string | null; intent: string | null; negated?: string | null }>;
   irregular: Record<string, string[]>;
   verbs: RawEntry[];
   phrases: RawEntry[];
@@ -95,10 +99,10 @@ function compile(e: RawEntry, phrase: boolean): VerbEntry {
 export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'): StatusLexicon {
   const events = new Map<string, EventReading>();
   for (const [name, r] of Object.entries(raw.events)) {
-    for (const s of [r.fact, r.future, r.intent]) {
+    for (const s of [r.fact, r.future, r.intent, r.negated ?? null]) {
       if (s !== null && !(ROLLOUT_STATUSES as readonly string[]).includes(s)) throw new Error(`${file}: event "${name}" has unknown status "${s}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
     }
-    events.set(name, { fact: r.fact as RolloutStatus, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null });
+    events.set(name, { fact: r.fact as RolloutStatus | null, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null, negated: (r.negated ?? null) as RolloutStatus | null });
   }
   const verbs = new Map<string, VerbEntry[]>();
   const baseForms = new Set<string>();

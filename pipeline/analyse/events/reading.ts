@@ -54,13 +54,19 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
     const governs = isVerb(t) && (terms[j + 1]?.norm === 'to' || terms[j + 1]?.tags.has('Gerund'));
     if (!grammatical && !governs && (isVerb(t) || isNoun(t) || isPhrase)) {
       // "no wards have closed": a negated subject negates its verb.
-      if (isNoun(t) && (terms[j - 1]?.norm === 'no' || terms[j - 2]?.norm === 'no')) return 'negative';
+      if (isNoun(t) && (terms[j - 1]?.norm === 'no' || terms[j - 2]?.norm === 'no' || noneOf(terms, j))) return 'negative';
       break;
     }
   }
   // "to scrap", "is to open": an infinitive with no other word is not yet a fact.
   if (mood === 'fact' && infinitive) mood = 'future';
   return mood;
+}
+
+/** "not one trust", "not a single practice", "none of the CCGs": a subject that counts nothing (words up to `j`). */
+function noneOf(terms: readonly Term[], j: number): boolean {
+  const before = terms.slice(Math.max(0, j - 6), j + 1).map((t) => t.norm).join(' ');
+  return /\b(?:not (?:one|a single)|none of)\b/.test(before);
 }
 
 /** The head noun of the noun phrase starting after `from` (the object), or null. */
@@ -202,7 +208,7 @@ function scheduledProgressive(terms: readonly Term[], i: number, last: number, l
   } else if (terms[j]?.norm === 'being') j--;
   else return false;
   if (j < 0 || !PRESENT_BE.has(terms[j].norm)) return false;
-  const after = terms.slice(last + 1, last + 8);
+  const after = terms.slice(last + 1, last + 11);
   return after.some((t, k) => lex.scheduledAfter.has(t.norm) || (t.tags.has('Month') && ['from', 'in'].includes(after[k - 1]?.norm ?? '')));
 }
 
@@ -226,7 +232,8 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     let mood = conditional(terms, i) ?? moodBefore(terms, i, lex, !verb);
     if (mood === 'fact' && hit.e.event === 'start' && scheduledProgressive(terms, i, hit.last, lex)) mood = 'future';
     const reading = lex.events.get(hit.e.event)!;
-    let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent : null;
+    let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent
+      : mood === 'negative' ? reading.negated : null;
     // "will not go live until June": a start held back to a later date is a delay.
     if (mood === 'negative' && hit.e.event === 'start' && heldBack(terms, hit.last)) status = 'delayed';
     // "would now switch over by June", "will now open in spring": a start given a new date.
