@@ -94,6 +94,17 @@ describe('status verbs read by tense, negation and modality', () => {
     expect(statuses('Wales is introducing a new free advice number for urgent care from October.')).toEqual(['planned']);
   });
 
+  it('reads "under way" by what is under way: a rollout has started, an inquiry is a review, a tender is neither', () => {
+    expect(statuses('The screening pilot is now under way in Salford.')).toEqual(['live']);
+    expect(statuses('An inquiry is under way into the failed switchover.')[0]).toBe('under_review');
+    expect(statuses('No area will lose its helpline while the tenders are under way.')).toEqual([]);
+  });
+
+  it('reads "began amid" as a start, but not a contract described as starting later', () => {
+    expect(statuses('The text reminder trial began amid a row over funding.')).toEqual(['live']);
+    expect(statuses('The board expects to name a bidder for a contract starting on 1 May.').filter((x) => x === 'live')).toEqual([]);
+  });
+
   it('gives a window tagged before the same terms, at the offsets of its new place', () => {
     const text = 'The Kent helpline went live in May.';
     const [first] = tagClauses([{ text, offset: 0 }]);

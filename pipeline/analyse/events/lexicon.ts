@@ -26,6 +26,10 @@ export interface VerbEntry {
   near: ReadonlySet<string> | null;
   /** A phrase that needs a copula before it ("is live", not "people who live"). */
   copula: boolean;
+  /** For a phrase: the head noun before it must be one of these ("an inquiry is under way"); null: any. */
+  subjects: ReadonlySet<string> | null;
+  /** For a phrase: head nouns before it that rule it out ("while procurements are under way"). */
+  notSubjects: ReadonlySet<string> | null;
 }
 
 export interface StatusLexicon {
@@ -53,7 +57,7 @@ export interface StatusLexicon {
   readonly otherThings: ReadonlySet<string>;
 }
 
-interface RawEntry { verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean; near?: string[]; copula?: boolean }
+interface RawEntry { verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean; near?: string[]; copula?: boolean; subjects?: string[]; notSubjects?: string[] }
 interface RawLexicon {
   events: Record<string, { fact: string | null; future: string | null; intent: string | null; negated?: string | null }>;
   irregular: Record<string, string[]>;
@@ -93,6 +97,8 @@ function compile(e: RawEntry, phrase: boolean): VerbEntry {
     names: e.names === true,
     near: e.near ? new Set(e.near.map((w) => w.toLowerCase())) : null,
     copula: e.copula === true,
+    subjects: e.subjects ? new Set(e.subjects.map((w) => w.toLowerCase())) : null,
+    notSubjects: e.notSubjects ? new Set(e.notSubjects.map((w) => w.toLowerCase())) : null,
   };
 }
 

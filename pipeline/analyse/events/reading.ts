@@ -187,6 +187,8 @@ function matchPhrase(terms: readonly Term[], i: number, lex: StatusLexicon): { e
     // "live" needs its copula ("is live", "went live", "now live"): "people who live in" is not a launch.
     if (e.copula && (j < 0 || !COPULA.has(terms[j].norm))) continue;
     if (!complementOk(terms, last, e)) continue;
+    const subject = subjectBefore(terms, i)?.norm ?? '';
+    if ((e.subjects && !e.subjects.has(subject)) || e.notSubjects?.has(subject) || lex.otherThings.has(subject)) continue;
     return { e, last: complementEnd(terms, last, e) };
   }
   return null;
