@@ -47,7 +47,10 @@ export function targetOf(h: CueHit, s: Sentence, sentDates: DateMention[], body:
     || /^the (?:end|start|beginning)/i.test(d.surface));
   const pool = forward.length ? forward : sentDates;
   const later = pool.filter((d) => d.start > s.start + h.start);
-  return (h.status === 'delayed' ? pool[pool.length - 1] : (later[0] ?? pool[0])).value;
+  if (h.status !== 'delayed') return (later[0] ?? pool[0]).value;
+  // A delay's target is where it moved to: "put back to June, from April" as much as "from April to June".
+  const movedTo = pool.filter((d) => /\b(?:to|until|till)\s+(?:the\s+)?$/i.test(body.slice(Math.max(0, d.start - 12), d.start)));
+  return (movedTo.length ? movedTo[movedTo.length - 1] : pool[pool.length - 1]).value;
 }
 
 /** One event per fact and sentence here; facts repeated across sentences merge at the end. */
