@@ -47,6 +47,73 @@ describe('status verbs read by tense, negation and modality', () => {
     expect(statuses('Local GPs have called for the contract to be suspended.')).toEqual([null]);
   });
 
+  it.each([
+    ['The pharmacy scheme is starting in Powys and Ceredigion.', 'live'],
+    ['Deployment began across the county in 2015.', 'live'],
+    ['Both trusts hope to start at the end of the summer.', 'planned'],
+    ['The booking pilot got under way in Bury last autumn.', 'live'],
+    ['From March the clinic will relocate to the new health campus.', 'planned'],
+  ])('reads a service starting with no object: %s → %s', (sentence, status) => {
+    expect(statuses(sentence)[0] ?? null).toBe(status);
+  });
+
+  it('does not read building work starting as a service going live', () => {
+    expect(statuses('Construction work began in March on the extension.')).toEqual([]);
+  });
+
+  it('reads "no longer offered" as an end, and leaves "no longer need to" alone', () => {
+    expect(statuses('From next year the blood test will no longer be offered to over-70s.')).toEqual(['cancelled']);
+    expect(statuses('The old paper form is no longer available.')).toEqual(['cancelled']);
+    expect(statuses('Parents will no longer need to queue at the surgery.')).toEqual([]);
+  });
+
+  it('reads a state that carries on as a fact even under "will"', () => {
+    expect(statuses('The daytime clinic will remain open on weekdays.')).toEqual(['live']);
+    expect(statuses('The ambulance trust will continue to run the helpline until May.')).toEqual(['live']);
+  });
+
+  it('reads a present progressive with a time ahead as a plan, and without one as a fact', () => {
+    expect(statuses('Surrey is introducing the text service from June.')).toEqual(['planned']);
+    expect(statuses('The new line is being launched next month.')).toEqual(['planned']);
+    expect(statuses('The new line is being rolled out from today.')).toEqual(['live']);
+    expect(statuses('The trust is introducing the text service to every practice.')).toEqual(['live']);
+  });
+
+  it('reads the award or signing of a contract named a few words on', () => {
+    expect(statuses("The board's award of a five-year, £3 million out-of-hours contract to the co-operative.")).toEqual(['provider_appointed']);
+    expect(statuses("The two hospitals' signing of a contract with the supplier was welcomed.")).toEqual(['provider_appointed']);
+  });
+
+  it('reads a deadline that is not met as a delay, and one that is met as nothing', () => {
+    expect(statuses('Not one of the clinics is likely to meet the spring target.')).toEqual(['delayed']);
+    expect(statuses('The county failed to meet its deadline for the switchover.')[0]).toBe('delayed');
+    expect(statuses('The county met its deadline.').filter(Boolean)).toEqual([]);
+  });
+
+  it('reads a progressive as a plan when the time ahead comes after a long object', () => {
+    expect(statuses('Wales is introducing a new free advice number for urgent care from October.')).toEqual(['planned']);
+  });
+
+  it('reads "under way" by what is under way: a rollout has started, an inquiry is a review, a tender is neither', () => {
+    expect(statuses('The screening pilot is now under way in Salford.')).toEqual(['live']);
+    expect(statuses('An inquiry is under way into the failed switchover.')[0]).toBe('under_review');
+    expect(statuses('No area will lose its helpline while the tenders are under way.')).toEqual([]);
+  });
+
+  it('reads "began amid" as a start, but not a contract described as starting later', () => {
+    expect(statuses('The text reminder trial began amid a row over funding.')).toEqual(['live']);
+    expect(statuses('The board expects to name a bidder for a contract starting on 1 May.').filter((x) => x === 'live')).toEqual([]);
+  });
+
+  it('gives a window tagged before the same terms, at the offsets of its new place', () => {
+    const text = 'The Kent helpline went live in May.';
+    const [first] = tagClauses([{ text, offset: 0 }]);
+    const [again, other] = tagClauses([{ text, offset: 40 }, { text: 'The Essex line closed.', offset: 0 }]);
+    expect(again.map((t) => t.norm)).toEqual(first.map((t) => t.norm));
+    expect(again[0].start).toBe(first[0].start + 40);
+    expect(other.map((t) => t.norm)).toEqual(['the', 'essex', 'line', 'closed']);
+  });
+
   it('generates the inflections of a verb', () => {
     expect(inflect('scrap')).toEqual(['scrap', 'scraps', 'scrapped', 'scrapped', 'scrapping']);
     expect(inflect('close')).toEqual(['close', 'closes', 'closed', 'closed', 'closing']);

@@ -2,7 +2,7 @@
 // status word is a verb here ("delayed the launch") or a noun ("the delay"), and the auxiliaries,
 // modals, negations and copulas around it. Every clause of a page goes through one nlp() call,
 // since compromise's cost is per word and per call; the rest of the page is never tagged.
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 
 export interface Term {
   /** Lower-case form as written (a contraction's expansion for "n't", "'ll"). */
@@ -25,8 +25,27 @@ const SEPARATOR = '\n\n';
 
 interface CompromiseTerm { text: string; post?: string; normal?: string; implicit?: string; tags: Set<string>; offset?: { start: number; length: number } }
 
-/** Tags every clause with one compromise call; returns each clause's terms in order. */
+// Tags of windows already seen, relative to the window (offset 0). A site repeats its standard
+// sentences on page after page ("NHS 111 is free to call from landlines and mobiles"), and the tags
+// of a text depend on that text alone, so a bounded memo saves the tagger's time without changing
+// any result. Oldest entries go first when it is full.
+const MEMO_LIMIT = 20_000;
+const memo = new Map<string, Term[]>();
+
+function remember(text: string, terms: Term[]): void {
+  if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  memo.set(text, terms);
+}
+
+/** Tags every clause, the ones not seen before in one compromise call; returns each clause's terms in order. */
 export function tagClauses(clauses: readonly ClauseText[]): Term[][] {
+  const fresh = [...new Set(clauses.map((c) => c.text).filter((t) => !memo.has(t)))];
+  const tagged = tagFresh(fresh.map((text) => ({ text, offset: 0 })));
+  fresh.forEach((text, k) => remember(text, tagged[k]));
+  return clauses.map((c) => memo.get(c.text)!.map((t) => ({ ...t, start: t.start + c.offset, end: t.end + c.offset })));
+}
+
+function tagFresh(clauses: readonly ClauseText[]): Term[][] {
   if (!clauses.length) return [];
   const starts: number[] = [];
   let joined = '';

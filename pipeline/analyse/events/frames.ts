@@ -2,7 +2,7 @@
 // word of the status dictionary. Only a window of words around each such word is tagged, in one
 // compromise call per page (its cost is per word), and a page tags at most MAX_WINDOWS of them.
 import type { Sentence } from '../text.ts';
-import { tagClauses, type ClauseText, type Term } from './clause.ts';
+import { tagClauses, type ClauseText } from './clause.ts';
 import type { StatusLexicon, VerbEntry } from './lexicon.ts';
 import { readStatuses, type StatusReading } from './reading.ts';
 
@@ -69,14 +69,11 @@ export function readSentences(sentences: readonly Sentence[], candidate: (i: num
       windows.push({ text: sentences[i].text.slice(a, b), offset: a });
     }
   }
-  // A page that repeats a paragraph tags it once.
-  const unique = new Map<string, number>();
-  for (const w of windows) if (!unique.has(w.text)) unique.set(w.text, unique.size);
-  const tagged = tagClauses([...unique.keys()].map((text) => ({ text, offset: 0 })));
+  // A window seen before (on this page or an earlier one) is not tagged again.
+  const tagged = tagClauses(windows);
   const out = new Map<number, StatusReading[]>();
-  windows.forEach((w, k) => {
-    const terms: Term[] = tagged[unique.get(w.text)!].map((t) => ({ ...t, start: t.start + w.offset, end: t.end + w.offset }));
-    out.set(owners[k], [...(out.get(owners[k]) ?? []), ...readStatuses(terms, lex)]);
+  windows.forEach((_, k) => {
+    out.set(owners[k], [...(out.get(owners[k]) ?? []), ...readStatuses(tagged[k], lex)]);
   });
   return out;
 }

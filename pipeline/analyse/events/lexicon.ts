@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { ROLLOUT_STATUSES, type RolloutStatus } from '../../types.ts';
 
 /** The status an event gives as a fact, as decided future ("will close") and as an intention ("plans to close"); null: none. */
-export interface EventReading { fact: RolloutStatus; future: RolloutStatus | null; intent: RolloutStatus | null }
+export interface EventReading {
+  fact: RolloutStatus | null; future: RolloutStatus | null; intent: RolloutStatus | null;
+  /** The status a negated event gives ("has not met its deadline" → delayed); null: none. */
+  negated: RolloutStatus | null;
+}
 
 export interface VerbEntry {
   /** The words after the verb ("live" in "go live", "on hold" in "put on hold"). */
@@ -22,6 +26,10 @@ export interface VerbEntry {
   near: ReadonlySet<string> | null;
   /** A phrase that needs a copula before it ("is live", not "people who live"). */
   copula: boolean;
+  /** For a phrase: the head noun before it must be one of these ("an inquiry is under way"); null: any. */
+  subjects: ReadonlySet<string> | null;
+  /** For a phrase: head nouns before it that rule it out ("while procurements are under way"). */
+  notSubjects: ReadonlySet<string> | null;
 }
 
 export interface StatusLexicon {
@@ -41,22 +49,24 @@ export interface StatusLexicon {
   readonly future: ReadonlySet<string>;
   readonly intent: ReadonlySet<string>;
   readonly ongoing: ReadonlySet<string>;
+  /** Words after a present progressive that put it ahead ("is opening next month"). */
+  readonly scheduledAfter: ReadonlySet<string>;
   readonly hedge: ReadonlySet<string>;
   readonly negative: ReadonlySet<string>;
   /** Head nouns whose pause, launch or end is not a service's: people, calls, meetings. */
   readonly otherThings: ReadonlySet<string>;
 }
 
-interface RawEntry { verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean; near?: string[]; copula?: boolean }
+interface RawEntry { verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean; near?: string[]; copula?: boolean; subjects?: string[]; notSubjects?: string[] }
 interface RawLexicon {
-  events: Record<string, { fact: string; future: string | null; intent: string | null }>;
+  events: Record<string, { fact: string | null; future: string | null; intent: string | null; negated?: string | null }>;
   irregular: Record<string, string[]>;
   verbs: RawEntry[];
   phrases: RawEntry[];
   nouns: RawEntry[];
   nounTime: { ahead: string[]; past: string[]; doubt: string[] };
   temporary: string[];
-  modality: { future: string[]; intent: string[]; ongoing: string[]; hedge: string[]; negative: string[] };
+  modality: { future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[] };
   otherThings: string[];
 }
 
@@ -87,16 +97,18 @@ function compile(e: RawEntry, phrase: boolean): VerbEntry {
     names: e.names === true,
     near: e.near ? new Set(e.near.map((w) => w.toLowerCase())) : null,
     copula: e.copula === true,
+    subjects: e.subjects ? new Set(e.subjects.map((w) => w.toLowerCase())) : null,
+    notSubjects: e.notSubjects ? new Set(e.notSubjects.map((w) => w.toLowerCase())) : null,
   };
 }
 
 export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'): StatusLexicon {
   const events = new Map<string, EventReading>();
   for (const [name, r] of Object.entries(raw.events)) {
-    for (const s of [r.fact, r.future, r.intent]) {
+    for (const s of [r.fact, r.future, r.intent, r.negated ?? null]) {
       if (s !== null && !(ROLLOUT_STATUSES as readonly string[]).includes(s)) throw new Error(`${file}: event "${name}" has unknown status "${s}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
     }
-    events.set(name, { fact: r.fact as RolloutStatus, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null });
+    events.set(name, { fact: r.fact as RolloutStatus | null, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null, negated: (r.negated ?? null) as RolloutStatus | null });
   }
   const verbs = new Map<string, VerbEntry[]>();
   const baseForms = new Set<string>();
@@ -120,7 +132,7 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
   }
   const set = (ws: string[]) => new Set(ws.map((w) => w.toLowerCase()));
   const nounTime = { ahead: set(raw.nounTime.ahead), past: set(raw.nounTime.past), doubt: set(raw.nounTime.doubt) };
-  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative), otherThings: set(raw.otherThings) };
+  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), scheduledAfter: set(raw.modality.scheduledAfter), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative), otherThings: set(raw.otherThings) };
 }
 
 export function loadStatusLexicon(path: string): StatusLexicon {

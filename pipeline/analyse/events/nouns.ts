@@ -14,12 +14,14 @@ function matchNoun(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   const t = terms[i];
   const joined = t.tags.has('Hyphenated') && terms[i + 1] ? `${t.norm}-${terms[i + 1].norm}` : null;
   const [entries, last] = joined && lex.nouns.has(joined) ? [lex.nouns.get(joined)!, i + 1] : [lex.nouns.get(t.norm), i];
-  if (!entries || (!joined && (!isNoun(t) || isVerb(t)))) return null;
+  // "the trusts' signing of a contract": a gerund after a determiner or possessive and before "of" is a noun.
+  const gerundNoun = t.tags.has('Gerund') && terms[last + 1]?.norm === 'of' && /^(?:the|its|their|his|her|our|this|that)$|'s?$/.test(terms[i - 1]?.norm ?? '');
+  if (!entries || (!joined && !gerundNoun && (!isNoun(t) || isVerb(t)))) return null;
   const next = terms[last + 1];
   // "the launch event", "a review meeting": the noun only qualifies another one (but "the go-live date" is timed).
   if (next && isNoun(next) && !next.tags.has('ProperNoun') && !next.tags.has('Acronym') && !lex.nounTime.ahead.has(next.norm)) return null;
   for (const e of entries) {
-    if (e.near && !terms.slice(Math.max(0, i - 5), last + 6).some((x) => e.near!.has(x.norm))) continue;
+    if (e.near && !terms.slice(Math.max(0, i - 5), last + 9).some((x) => e.near!.has(x.norm))) continue;
     if (next?.norm === 'of') {
       const object = objectAfter(terms, last + 2);
       if (object && lex.otherThings.has(object.norm)) continue;

@@ -40,8 +40,8 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
     const t = terms[j];
     if (t.pause || GROUP_STOP.has(t.norm)) break;
     if (lex.negative.has(t.norm) || t.tags.has('Negative')) return 'negative';
-    // "continues to run": the governing verb says it is still so.
-    if (infinitive && mood === 'fact' && lex.ongoing.has(t.norm)) return 'fact';
+    // "continues to run", "will remain open": the governing verb says it is still so, whatever its tense.
+    if (mood === 'fact' && lex.ongoing.has(t.norm) && (infinitive || j === i - 1)) return 'fact';
     if (lex.hedge.has(t.norm)) mood = 'hedge';
     else if (mood === 'fact' && lex.intent.has(t.norm)) mood = 'intent';
     else if (mood === 'fact' && lex.future.has(t.norm)) mood = 'future';
@@ -54,13 +54,19 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
     const governs = isVerb(t) && (terms[j + 1]?.norm === 'to' || terms[j + 1]?.tags.has('Gerund'));
     if (!grammatical && !governs && (isVerb(t) || isNoun(t) || isPhrase)) {
       // "no wards have closed": a negated subject negates its verb.
-      if (isNoun(t) && (terms[j - 1]?.norm === 'no' || terms[j - 2]?.norm === 'no')) return 'negative';
+      if (isNoun(t) && (terms[j - 1]?.norm === 'no' || terms[j - 2]?.norm === 'no' || noneOf(terms, j))) return 'negative';
       break;
     }
   }
   // "to scrap", "is to open": an infinitive with no other word is not yet a fact.
   if (mood === 'fact' && infinitive) mood = 'future';
   return mood;
+}
+
+/** "not one trust", "not a single practice", "none of the CCGs": a subject that counts nothing (words up to `j`). */
+function noneOf(terms: readonly Term[], j: number): boolean {
+  const before = terms.slice(Math.max(0, j - 6), j + 1).map((t) => t.norm).join(' ');
+  return /\b(?:not (?:one|a single)|none of)\b/.test(before);
 }
 
 /** The head noun of the noun phrase starting after `from` (the object), or null. */
@@ -181,6 +187,8 @@ function matchPhrase(terms: readonly Term[], i: number, lex: StatusLexicon): { e
     // "live" needs its copula ("is live", "went live", "now live"): "people who live in" is not a launch.
     if (e.copula && (j < 0 || !COPULA.has(terms[j].norm))) continue;
     if (!complementOk(terms, last, e)) continue;
+    const subject = subjectBefore(terms, i)?.norm ?? '';
+    if ((e.subjects && !e.subjects.has(subject)) || e.notSubjects?.has(subject) || lex.otherThings.has(subject)) continue;
     return { e, last: complementEnd(terms, last, e) };
   }
   return null;
@@ -192,6 +200,19 @@ function heldBack(terms: readonly Term[], last: number): boolean {
 }
 
 const CONDITION = new Set(['if', 'unless', 'whether', 'once']);
+const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re"]);
+
+/** "is opening next month", "are being launched in May": a present progressive with a time ahead is a schedule. */
+function scheduledProgressive(terms: readonly Term[], i: number, last: number, lex: StatusLexicon): boolean {
+  let j = i - 1;
+  if (terms[i].norm.endsWith('ing')) {
+    while (j >= 0 && SKIP_ADVERB.has(terms[j].norm)) j--;
+  } else if (terms[j]?.norm === 'being') j--;
+  else return false;
+  if (j < 0 || !PRESENT_BE.has(terms[j].norm)) return false;
+  const after = terms.slice(last + 1, last + 11);
+  return after.some((t, k) => lex.scheduledAfter.has(t.norm) || (t.tags.has('Month') && ['from', 'in'].includes(after[k - 1]?.norm ?? '')));
+}
 
 /** "Whether a successor will be launched …", "if the review finds …", "once it is fully open": the clause is a condition. */
 function conditional(terms: readonly Term[], i: number): Mood | null {
@@ -210,9 +231,11 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     const verb = matchVerb(terms, i, lex);
     const hit = verb ?? matchPhrase(terms, i, lex);
     if (!hit) continue;
-    const mood = conditional(terms, i) ?? moodBefore(terms, i, lex, !verb);
+    let mood = conditional(terms, i) ?? moodBefore(terms, i, lex, !verb);
+    if (mood === 'fact' && hit.e.event === 'start' && scheduledProgressive(terms, i, hit.last, lex)) mood = 'future';
     const reading = lex.events.get(hit.e.event)!;
-    let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent : null;
+    let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent
+      : mood === 'negative' ? reading.negated : null;
     // "will not go live until June": a start held back to a later date is a delay.
     if (mood === 'negative' && hit.e.event === 'start' && heldBack(terms, hit.last)) status = 'delayed';
     // "would now switch over by June", "will now open in spring": a start given a new date.
