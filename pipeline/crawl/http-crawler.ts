@@ -1,8 +1,9 @@
 // HTTP sources: crawlee's BasicCrawler with our own request function (fetch-step.ts).
 // Not CheerioCrawler, which parses every page twice, nor HttpCrawler, whose got-scraping client
-// can neither cap a body while streaming nor hand back a redirect unfollowed: measured in the
-// same run on this machine, BasicCrawler + undici ran at ~1.0x a raw undici + cheerio.load loop,
-// HttpCrawler at ~0.35x with got-scraping and ~0.65x with an undici client (bench/README.md).
+// can neither cap a body while streaming nor hand back a redirect unfollowed: the choice rests on
+// those two. Speed is close either way (bench, 3 Dec 2026, same run): rollwatch's crawl with its
+// WARC archive, cap and journal at 0.645x a raw undici + cheerio.load loop, the bare HttpCrawler
+// baseline (no archive, no cap, no storage) at 0.745x, CheerioCrawler at 0.427x (bench/README.md).
 import { BasicCrawler, type BasicCrawlingContext } from '@crawlee/basic';
 import type { RequestOptions } from '@crawlee/core';
 import type { SourceContext } from './context.ts';
