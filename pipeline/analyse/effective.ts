@@ -122,7 +122,7 @@ export function resolveEffective(
 }
 
 function isTied(event: RolloutEvent, d: DateMention, published: string | null, cues: EventDateCues): boolean {
-  if ((d as { milestone?: boolean }).milestone === false) return false; // the date is about something else
+  if (d.milestone === false) return false; // the date is about something else
   if (event.target && d.value === event.target) return false;
   const before = event.evidence.slice(0, d.start - event.evidenceStart);
   if (cues.forward.test(before)) return false;

@@ -136,14 +136,6 @@ function bool(a: DuckDBAppender, v: boolean | null | undefined): void {
   else a.appendBoolean(v);
 }
 
-/**
- * Fields other stages add to their records in this round (the provider's ODS code, a date's
- * milestone flag), read without assuming the record type declares them yet.
- */
-function optional<T>(record: object, field: string): T | null {
-  return ((record as Record<string, unknown>)[field] as T | undefined) ?? null;
-}
-
 function dbl(a: DuckDBAppender, v: number | null | undefined): void {
   if (v === null || v === undefined) a.appendNull();
   else a.appendDouble(v);
@@ -566,7 +558,7 @@ export class Store {
         date(dates, d.rangeEnd);
         int(dates, d.start);
         int(dates, d.end);
-        bool(dates, optional<boolean>(d, 'milestone'));
+        bool(dates, d.milestone);
         dates.endRow();
       }
       for (const n of f.claims) {
@@ -602,7 +594,7 @@ export class Store {
         date(events, ev.effectiveEnd);
         date(events, ev.targetStart);
         date(events, ev.targetEnd);
-        str(events, optional<string>(ev, 'providerCode'));
+        str(events, ev.providerCode);
         events.endRow();
         eventCount++;
       }
