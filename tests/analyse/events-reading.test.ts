@@ -121,3 +121,16 @@ describe('status verbs read by tense, negation and modality', () => {
     expect(inflect('open')).toEqual(['open', 'opens', 'opened', 'opened', 'opening']);
   });
 });
+
+describe('status verbs: clause scope and split particles', () => {
+  it('reads a particle that follows an object with an "of" phrase of its own', () => {
+    expect(statuses('The board has pushed the launch of its new patient record back to May.')).toEqual(['delayed']);
+    expect(statuses('Commissioners put the opening of the second hub on hold.')).toEqual(['paused']);
+  });
+
+  it('makes a closure a pause only by words of its own clause', () => {
+    expect(statuses('The old booking line closes on Friday, and its successor opens over the weekend.')).toEqual(['cancelled', 'live']);
+    expect(statuses('Because of the nurses\' strike on Tuesday, the trust is closing both of its walk-in centres.')).toEqual(['paused']);
+    expect(statuses('The two clinics will remain closed.')).toEqual(['paused']);
+  });
+});

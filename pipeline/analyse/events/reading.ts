@@ -109,17 +109,20 @@ function passiveAt(terms: readonly Term[], i: number): boolean {
   return false;
 }
 
+const OBJECT_PREPOSITIONS = new Set(['of', 'for']);
+
 /** Where the entry's particle words end after the verb at `i` (they may follow its object: "put the launch on hold"), or -1. */
 function particleEnd(terms: readonly Term[], i: number, rest: readonly string[], maxGap: number): number {
   if (!rest.length) return i;
   if (rest.every((w, k) => terms[i + 1 + k]?.norm === w)) return i + rest.length;
-  // Only an object noun phrase may come between ("put the launch on hold", "handed its contracts back").
+  // Only an object noun phrase may come between ("put the launch on hold", "handed its contracts back"), with an
+  // "of" or "for" phrase of its own ("pushed the launch of the new record back to May").
   const first = terms[i + 1];
   if (!first || terms[i].pause || !(first.tags.has('Determiner') || first.tags.has('Possessive') || first.tags.has('Pronoun'))) return -1;
   for (let j = i + 2; j < terms.length && j <= i + 1 + maxGap; j++) {
     if (rest.every((w, k) => terms[j + k]?.norm === w)) return j + rest.length - 1;
     const t = terms[j - 1];
-    if (t.pause || t.tags.has('Preposition') || t.tags.has('Particle') || isVerb(t)) break;
+    if (t.pause || (t.tags.has('Preposition') && !OBJECT_PREPOSITIONS.has(t.norm)) || t.tags.has('Particle') || isVerb(t)) break;
   }
   return -1;
 }
@@ -164,7 +167,7 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   // "standard centres, open 12 hours a day": a base form after a comma and a noun describes that noun.
   if (lex.baseForms.has(t.norm) && i > 1 && terms[i - 1].pause && isNoun(terms[i - 1])) return null;
   for (const e of entries) {
-    const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 3);
+    const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 8);
     if (last < 0 || !complementOk(terms, last, e)) continue;
     const object = passiveAt(terms, i) ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1);
     if (!objectOk(object, e, lex)) continue;
@@ -223,6 +226,22 @@ function conditional(terms: readonly Term[], i: number): Mood | null {
   return null;
 }
 
+/**
+ * "temporarily closed", "will remain closed", "closed until further notice": a word of the verb's own clause
+ * that makes a closure a pause. A word after a clause boundary ("…, and the new line opens over the weekend") does not.
+ */
+function temporaryAround(terms: readonly Term[], i: number, last: number, lex: StatusLexicon): boolean {
+  // Backwards a fronted phrase counts too ("During the strike, the centre will close").
+  for (let j = i - 1; j >= 0 && j >= i - 12 && !GROUP_STOP.has(terms[j].norm); j--) {
+    if (lex.temporary.has(terms[j].norm)) return true;
+  }
+  for (let j = last + 1; j < terms.length && j <= last + 10 && !GROUP_STOP.has(terms[j].norm); j++) {
+    if (lex.temporary.has(terms[j].norm)) return true;
+    if (terms[j].pause) break;
+  }
+  return false;
+}
+
 /** Every status the clause states, in order, with the mood that decided it. */
 export function readStatuses(terms: readonly Term[], lex: StatusLexicon): StatusReading[] {
   const out: StatusReading[] = [];
@@ -241,7 +260,7 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     // "would now switch over by June", "will now open in spring": a start given a new date.
     if (mood === 'future' && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now')) status = 'delayed';
     // "temporarily closed", "closed until further notice": a closure that is a pause.
-    if (status === 'cancelled' && terms.some((t) => lex.temporary.has(t.norm))) status = 'paused';
+    if (status === 'cancelled' && temporaryAround(terms, i, hit.last, lex)) status = 'paused';
     out.push({ status, event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
     for (let j = i; j <= hit.last; j++) taken.add(j);
     i = hit.last;
