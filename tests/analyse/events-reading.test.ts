@@ -133,4 +133,11 @@ describe('status verbs: clause scope and split particles', () => {
     expect(statuses('Because of the nurses\' strike on Tuesday, the trust is closing both of its walk-in centres.')).toEqual(['paused']);
     expect(statuses('The two clinics will remain closed.')).toEqual(['paused']);
   });
+
+  it('reads an infinitive that only says what a noun is for as no event', () => {
+    expect(statuses('The company gave up two of its contracts to provide the service last year.')).toEqual([null]);
+    expect(statuses('The group became the first trust in the region to go live with the record.')).toEqual(['live']);
+    expect(statuses('Practices missed the deadline to switch on online access.')).toContain('planned');
+    expect(statuses('The decision by Care UK to withdraw from the contract surprised the board.')).toEqual(['provider_withdrawn']);
+  });
 });

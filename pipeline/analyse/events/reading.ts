@@ -45,7 +45,11 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
     if (lex.hedge.has(t.norm)) mood = 'hedge';
     else if (mood === 'fact' && lex.intent.has(t.norm)) mood = 'intent';
     else if (mood === 'fact' && lex.future.has(t.norm)) mood = 'future';
-    if (t.norm === 'to' && terms.slice(j + 1, i).every((x) => BE_HAVE.has(x.norm))) infinitive = true;
+    if (t.norm === 'to' && terms.slice(j + 1, i).every((x) => BE_HAVE.has(x.norm))) {
+      infinitive = true;
+      const owner = nounOwningInfinitive(terms, j, lex);
+      if (owner) return owner;
+    }
     // "not asking the board to scrap it", "will not be asked to go live": the governing verb's words count too.
     if (infinitive) continue;
     const grammatical = t.tags.has('Auxiliary') || t.tags.has('Modal') || t.tags.has('Copula') || t.tags.has('Adverb') || t.tags.has('Pronoun')
@@ -63,6 +67,25 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
   return mood;
 }
 
+const RANKS = new Set(['first', 'latest', 'last', 'only', 'second', 'third']);
+
+/**
+ * "the contracts to run 111 services", "funding to open a hub": an infinitive right after a plain noun says what
+ * the noun is for, not that it happens (hedge: no event). "the first trust in England to go live" says it did (fact),
+ * "the deadline to switch it on" that it is planned (future).
+ * A noun of plan or decision ("plans to", "the decision to") is read by the modality lists instead.
+ */
+function nounOwningInfinitive(terms: readonly Term[], to: number, lex: StatusLexicon): Mood | null {
+  const noun = terms[to - 1];
+  // A name before "to" ("the decision by NHS Direct to withdraw") closes a longer noun phrase: leave it to the words before.
+  if (!noun || !isNoun(noun) || noun.pause || noun.tags.has('ProperNoun') || noun.tags.has('Acronym') || [lex.intent, lex.future, lex.hedge, lex.negative, lex.ongoing].some((l) => l.has(noun.norm))) return null;
+  for (let j = to - 2; j >= 0 && j >= to - 7 && !terms[j].pause && !GROUP_STOP.has(terms[j].norm); j--) {
+    if (RANKS.has(terms[j].norm)) return 'fact';
+  }
+  // "the deadline to switch on records access", "a target date to go live": a time set for it is a plan.
+  return lex.nounTime.ahead.has(noun.norm) || noun.norm === 'deadline' ? 'future' : 'hedge';
+}
+
 /** "not one trust", "not a single practice", "none of the CCGs": a subject that counts nothing (words up to `j`). */
 function noneOf(terms: readonly Term[], j: number): boolean {
   const before = terms.slice(Math.max(0, j - 6), j + 1).map((t) => t.norm).join(' ');
@@ -74,6 +97,8 @@ export function objectAfter(terms: readonly Term[], from: number): Term | null {
   let head: Term | null = null;
   for (let j = from; j < terms.length && j < from + 7; j++) {
     const t = terms[j];
+    // "provide the service last year": a time after the head noun is not part of its phrase.
+    if (head && t.tags.has('Date')) break;
     if (isNoun(t) || t.tags.has('Value')) {
       head = t;
       if (t.pause) break;
