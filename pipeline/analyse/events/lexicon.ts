@@ -53,6 +53,8 @@ export interface StatusLexicon {
   readonly scheduledAfter: ReadonlySet<string>;
   readonly hedge: ReadonlySet<string>;
   readonly negative: ReadonlySet<string>;
+  /** Nouns whose infinitive is the plan itself ("the offer to put back", "approval to open"), not what the noun is for. */
+  readonly planNouns: ReadonlySet<string>;
   /** Head nouns whose pause, launch or end is not a service's: people, calls, meetings. */
   readonly otherThings: ReadonlySet<string>;
 }
@@ -66,7 +68,7 @@ interface RawLexicon {
   nouns: RawEntry[];
   nounTime: { ahead: string[]; past: string[]; doubt: string[] };
   temporary: string[];
-  modality: { future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[] };
+  modality: { future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[]; planNouns?: string[] };
   otherThings: string[];
 }
 
@@ -132,7 +134,8 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
   }
   const set = (ws: string[]) => new Set(ws.map((w) => w.toLowerCase()));
   const nounTime = { ahead: set(raw.nounTime.ahead), past: set(raw.nounTime.past), doubt: set(raw.nounTime.doubt) };
-  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), scheduledAfter: set(raw.modality.scheduledAfter), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative), otherThings: set(raw.otherThings) };
+  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), scheduledAfter: set(raw.modality.scheduledAfter), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative),
+    planNouns: set(raw.modality.planNouns ?? []), otherThings: set(raw.otherThings) };
 }
 
 export function loadStatusLexicon(path: string): StatusLexicon {

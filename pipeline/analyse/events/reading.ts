@@ -73,12 +73,14 @@ const RANKS = new Set(['first', 'latest', 'last', 'only', 'second', 'third']);
  * "the contracts to run 111 services", "funding to open a hub": an infinitive right after a plain noun says what
  * the noun is for, not that it happens (hedge: no event). "the first trust in England to go live" says it did (fact),
  * "the deadline to switch it on" that it is planned (future).
- * A noun of plan or decision ("plans to", "the decision to") is read by the modality lists instead.
+ * A noun of plan or decision ("plans to", "the decision to", "the offer to") is read by the modality lists instead.
  */
 function nounOwningInfinitive(terms: readonly Term[], to: number, lex: StatusLexicon): Mood | null {
   const noun = terms[to - 1];
   // A name before "to" ("the decision by NHS Direct to withdraw") closes a longer noun phrase: leave it to the words before.
-  if (!noun || !isNoun(noun) || noun.pause || noun.tags.has('ProperNoun') || noun.tags.has('Acronym') || [lex.intent, lex.future, lex.hedge, lex.negative, lex.ongoing].some((l) => l.has(noun.norm))) return null;
+  if (!noun || !isNoun(noun) || noun.pause || noun.tags.has('ProperNoun') || noun.tags.has('Acronym') || [lex.intent, lex.future, lex.hedge, lex.negative, lex.ongoing, lex.planNouns].some((l) => l.has(noun.norm))) {
+    return null;
+  }
   for (let j = to - 2; j >= 0 && j >= to - 7 && !terms[j].pause && !GROUP_STOP.has(terms[j].norm); j--) {
     if (RANKS.has(terms[j].norm)) return 'fact';
   }
