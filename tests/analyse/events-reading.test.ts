@@ -7,7 +7,7 @@ import { knowledge } from './helpers.ts';
 
 function statuses(sentence: string): Array<string | null> {
   const [terms] = tagClauses([{ text: sentence, offset: 0 }]);
-  return readStatuses(terms, knowledge().statusVerbs).map((r) => r.status);
+  return readStatuses(terms, knowledge().statusVerbs).flatMap((r) => (r.also ? [r.status, r.also] : [r.status]));
 }
 
 describe('status verbs read by tense, negation and modality', () => {
@@ -139,5 +139,10 @@ describe('status verbs: clause scope and split particles', () => {
     expect(statuses('The group became the first trust in the region to go live with the record.')).toEqual(['live']);
     expect(statuses('Practices missed the deadline to switch on online access.')).toContain('planned');
     expect(statuses('The decision by Care UK to withdraw from the contract surprised the board.')).toEqual(['provider_withdrawn']);
+  });
+
+  it('reads a restart still to come as a resumption and a planned go-live', () => {
+    expect(statuses('The text reminder scheme is to restart next month.').sort()).toEqual(['planned', 'resumed']);
+    expect(statuses('The text reminder scheme restarted on Monday.')).toEqual(['resumed']);
   });
 });

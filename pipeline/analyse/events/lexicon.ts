@@ -8,6 +8,8 @@ export interface EventReading {
   fact: RolloutStatus | null; future: RolloutStatus | null; intent: RolloutStatus | null;
   /** The status a negated event gives ("has not met its deadline" → delayed); null: none. */
   negated: RolloutStatus | null;
+  /** A second status a future or intended event gives beside its own ("will restart" is also a planned go-live); null: none. */
+  ahead: RolloutStatus | null;
 }
 
 export interface VerbEntry {
@@ -61,7 +63,7 @@ export interface StatusLexicon {
 
 interface RawEntry { verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean; near?: string[]; copula?: boolean; subjects?: string[]; notSubjects?: string[] }
 interface RawLexicon {
-  events: Record<string, { fact: string | null; future: string | null; intent: string | null; negated?: string | null }>;
+  events: Record<string, { fact: string | null; future: string | null; intent: string | null; negated?: string | null; ahead?: string | null }>;
   irregular: Record<string, string[]>;
   verbs: RawEntry[];
   phrases: RawEntry[];
@@ -107,10 +109,11 @@ function compile(e: RawEntry, phrase: boolean): VerbEntry {
 export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'): StatusLexicon {
   const events = new Map<string, EventReading>();
   for (const [name, r] of Object.entries(raw.events)) {
-    for (const s of [r.fact, r.future, r.intent, r.negated ?? null]) {
+    for (const s of [r.fact, r.future, r.intent, r.negated ?? null, r.ahead ?? null]) {
       if (s !== null && !(ROLLOUT_STATUSES as readonly string[]).includes(s)) throw new Error(`${file}: event "${name}" has unknown status "${s}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
     }
-    events.set(name, { fact: r.fact as RolloutStatus | null, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null, negated: (r.negated ?? null) as RolloutStatus | null });
+    events.set(name, { fact: r.fact as RolloutStatus | null, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null, negated: (r.negated ?? null) as RolloutStatus | null,
+      ahead: (r.ahead ?? null) as RolloutStatus | null });
   }
   const verbs = new Map<string, VerbEntry[]>();
   const baseForms = new Set<string>();

@@ -10,6 +10,8 @@ import { readNouns } from './nouns.ts';
 export interface StatusReading {
   /** null when the event is negated or only a possibility: it cancels other cues on the same words. */
   status: RolloutStatus | null;
+  /** A second status of the same words: a restart still to come is also a planned go-live. */
+  also?: RolloutStatus;
   event: string;
   /** Body offsets of the verb (and particle) or phrase. */
   start: number;
@@ -288,7 +290,8 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     if (mood === 'future' && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now')) status = 'delayed';
     // "temporarily closed", "closed until further notice": a closure that is a pause.
     if (status === 'cancelled' && temporaryAround(terms, i, hit.last, lex)) status = 'paused';
-    out.push({ status, event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
+    const also = status && (mood === 'future' || mood === 'intent') && reading.ahead && reading.ahead !== status ? reading.ahead : undefined;
+    out.push({ status, ...(also ? { also } : {}), event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
     for (let j = i; j <= hit.last; j++) taken.add(j);
     i = hit.last;
   }
