@@ -145,4 +145,14 @@ describe('status verbs: clause scope and split particles', () => {
     expect(statuses('The text reminder scheme is to restart next month.').sort()).toEqual(['planned', 'resumed']);
     expect(statuses('The text reminder scheme restarted on Monday.')).toEqual(['resumed']);
   });
+
+  it('reads a review carried out, supported or opened as under review, in any tense', () => {
+    expect(statuses('The watchdog conducted an inquiry into the switchover last spring.')).toEqual(['under_review']);
+    expect(statuses('Two councils are supporting an investigation into the failed handover.')).toEqual(['under_review']);
+    expect(statuses('The regulator has opened a review of the helpline contract.')).toEqual(['under_review']);
+  });
+
+  it('reads "first … to go live" after a place name as a fact', () => {
+    expect(statuses('It was the first hospital in Wales to implement the new record.')).toEqual(['live']);
+  });
 });

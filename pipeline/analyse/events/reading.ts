@@ -79,13 +79,13 @@ const RANKS = new Set(['first', 'latest', 'last', 'only', 'second', 'third']);
  */
 function nounOwningInfinitive(terms: readonly Term[], to: number, lex: StatusLexicon): Mood | null {
   const noun = terms[to - 1];
-  // A name before "to" ("the decision by NHS Direct to withdraw") closes a longer noun phrase: leave it to the words before.
-  if (!noun || !isNoun(noun) || noun.pause || noun.tags.has('ProperNoun') || noun.tags.has('Acronym') || [lex.intent, lex.future, lex.hedge, lex.negative, lex.ongoing, lex.planNouns].some((l) => l.has(noun.norm))) {
-    return null;
-  }
+  if (!noun || !isNoun(noun) || noun.pause) return null;
   for (let j = to - 2; j >= 0 && j >= to - 7 && !terms[j].pause && !GROUP_STOP.has(terms[j].norm); j--) {
     if (RANKS.has(terms[j].norm)) return 'fact';
   }
+  // A name before "to" ("the decision by NHS Direct to withdraw") closes a longer noun phrase: leave it to the words before.
+  if (noun.tags.has('ProperNoun') || noun.tags.has('Acronym')) return null;
+  if ([lex.intent, lex.future, lex.hedge, lex.negative, lex.ongoing, lex.planNouns].some((l) => l.has(noun.norm))) return null;
   // "the deadline to switch on records access", "a target date to go live": a time set for it is a plan.
   return lex.nounTime.ahead.has(noun.norm) || noun.norm === 'deadline' ? 'future' : 'hedge';
 }
@@ -129,6 +129,8 @@ function subjectBefore(terms: readonly Term[], i: number): Term | null {
 }
 
 function passiveAt(terms: readonly Term[], i: number): boolean {
+  // "are supporting an inquiry": a progressive is active, whatever "are" before it.
+  if (terms[i].tags.has('Gerund') || terms[i].norm.endsWith('ing')) return false;
   // "calls abandoned after long waits": a participle straight after its noun describes that noun.
   if (i > 0 && isNoun(terms[i - 1]) && !terms[i - 1].pause && terms[i].tags.has('Participle')) return true;
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
