@@ -34,7 +34,7 @@ describe('status verbs read by tense, negation and modality', () => {
 
   it('reads nothing from a status word used in another sense', () => {
     expect(statuses('People who live in Kendal can now ring the line.')).toEqual([]);
-    expect(statuses('Staff were suspended after the incident.')).toEqual([]);
+    expect(statuses('Staff were suspended after the incident.').filter(Boolean)).toEqual([]);
     expect(statuses('The trust is unable to confirm the go-live of the record.').filter(Boolean)).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe('status verbs read by tense, negation and modality', () => {
   });
 
   it('does not read building work starting as a service going live', () => {
-    expect(statuses('Construction work began in March on the extension.')).toEqual([]);
+    expect(statuses('Construction work began in March on the extension.').filter(Boolean)).toEqual([]);
   });
 
   it('reads "no longer offered" as an end, and leaves "no longer need to" alone', () => {
@@ -154,5 +154,9 @@ describe('status verbs: clause scope and split particles', () => {
 
   it('reads "first … to go live" after a place name as a fact', () => {
     expect(statuses('It was the first hospital in Wales to implement the new record.')).toEqual(['live']);
+  });
+
+  it('reads a verb whose object is paperwork, not a service, as no status, whatever cue shares its words', () => {
+    expect(statuses('Most hospitals have switched off paper referrals.')).toEqual([null]);
   });
 });

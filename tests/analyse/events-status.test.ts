@@ -14,3 +14,11 @@ describe('statuses read on a page', () => {
     expect(got.some((e) => e.endsWith('| live'))).toBe(false);
   });
 });
+
+describe('what a status verb acts on', () => {
+  it('keeps the service live when the same sentence switches off paper letters', () => {
+    const got = events(['Forty practices have now fully started using the NHS App, and others expect to switch off paper letters in May.']);
+    expect(got).toContain('NHS App | England | live');
+    expect(got.some((e) => e.endsWith('| cancelled'))).toBe(false);
+  });
+});

@@ -188,8 +188,11 @@ function nominal(terms: readonly Term[], i: number): boolean {
   return false;
 }
 
-/** The dictionary entry the verb at `i` starts, with the index of its last word. */
-function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number } | null {
+/**
+ * The dictionary entry the verb at `i` starts, with the index of its last word. `other`: the verb and its words
+ * fit an entry, but what it acts on is not a service ("switched off paper referrals", "staff suspended").
+ */
+function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number; other?: boolean } | null {
   const t = terms[i];
   const entries = lex.verbs.get(t.norm);
   // A participle used as an adjective still states the event ("the delayed launch"); "open" as an adjective does not.
@@ -197,16 +200,22 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   if (lex.baseForms.has(t.norm) && nominal(terms, i)) return null;
   // "standard centres, open 12 hours a day": a base form after a comma and a noun describes that noun.
   if (lex.baseForms.has(t.norm) && i > 1 && terms[i - 1].pause && isNoun(terms[i - 1])) return null;
+  let other: { e: VerbEntry; last: number; other: boolean } | null = null;
   for (const e of entries) {
     const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 8);
     if (last < 0 || !complementOk(terms, last, e)) continue;
     const object = passiveAt(terms, i) ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1);
-    if (!objectOk(object, e, lex)) continue;
     // "staff suspended", "calls abandoned after long waits": what the verb acts on is not a service.
-    if (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm) && e.event !== 'appoint') continue;
+    const actsOnOther = e.event !== 'appoint' && ((object !== null && lex.otherThings.has(object.norm))
+      || (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm)));
+    if (actsOnOther) {
+      other ??= { e, last: complementEnd(terms, last, e), other: true };
+      continue;
+    }
+    if (!objectOk(object, e, lex)) continue;
     return { e, last: complementEnd(terms, last, e) };
   }
-  return null;
+  return other;
 }
 
 function matchPhrase(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number } | null {
@@ -292,6 +301,8 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     if (mood === 'future' && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now')) status = 'delayed';
     // "temporarily closed", "closed until further notice": a closure that is a pause.
     if (status === 'cancelled' && temporaryAround(terms, i, hit.last, lex)) status = 'paused';
+    // The verb acts on something other than a service: a null reading, so no cue on the same words reads it either.
+    if ('other' in hit && hit.other) status = null;
     const also = status && (mood === 'future' || mood === 'intent') && reading.ahead && reading.ahead !== status ? reading.ahead : undefined;
     out.push({ status, ...(also ? { also } : {}), event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
     for (let j = i; j <= hit.last; j++) taken.add(j);
