@@ -159,4 +159,26 @@ describe('status verbs: clause scope and split particles', () => {
   it('reads a verb whose object is paperwork, not a service, as no status, whatever cue shares its words', () => {
     expect(statuses('Most hospitals have switched off paper referrals.')).toEqual([null]);
   });
+
+  it('reads beginning a rollout, setting a service up and establishing one as a start', () => {
+    expect(statuses('The department will shortly begin a national rollout of the new leaflets.')).toEqual(['planned']);
+    expect(statuses('The personal record service was set up in 2009 for patients in Bolton.')).toEqual(['live']);
+    expect(statuses('The advice line will not be fully established in the valleys until 2026.')).toEqual(['delayed']);
+    expect(statuses('Commissioners set up a working group last month.')).toEqual([]);
+  });
+
+  it('reads a start given a new date ("will now open", "the plan now is to open") as a delay', () => {
+    expect(statuses('The clinic will now open at the end of March.')).toEqual(['delayed']);
+    expect(statuses('The plan now is to launch the line in Powys in August.')).toEqual(['delayed']);
+  });
+
+  it('reads a gerund after "of" or "for" and a noun by that noun', () => {
+    expect(statuses('The cost of running the pilot is put at two million pounds.')).toEqual([null]);
+    expect(statuses('The board agreed a target date for opening the new hub.')).toEqual(['planned']);
+  });
+
+  it('reads an event that only times something else, or happens to something else, as no status', () => {
+    expect(statuses('Staff will move across on the day it is set up.')).toEqual([null]);
+    expect(statuses('Monthly submissions will restart in the spring.')).toEqual([null]);
+  });
 });

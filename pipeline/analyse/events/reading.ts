@@ -90,6 +90,21 @@ function nounOwningInfinitive(terms: readonly Term[], to: number, lex: StatusLex
   return lex.nounTime.ahead.has(noun.norm) || noun.norm === 'deadline' ? 'future' : 'hedge';
 }
 
+const GERUND_LINKS = new Set(['of', 'for']);
+
+/**
+ * "the cost of running the trial", "the target date for establishing the boards": a gerund after "of" or "for" and
+ * a noun says what the noun is about. A time set for it is a plan, a plan noun its intent; any other states nothing.
+ */
+function nounOwningGerund(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | null {
+  const [noun, link] = [terms[i - 2], terms[i - 1]];
+  if (!noun || !terms[i].tags.has('Gerund') || !GERUND_LINKS.has(link.norm) || !isNoun(noun) || noun.pause || link.pause) return null;
+  if (noun.tags.has('ProperNoun') || noun.tags.has('Acronym')) return null;
+  if (lex.nounTime.ahead.has(noun.norm) || lex.future.has(noun.norm) || noun.norm === 'deadline') return 'future';
+  if (lex.intent.has(noun.norm) || lex.planNouns.has(noun.norm)) return 'intent';
+  return 'hedge';
+}
+
 /** "not one trust", "not a single practice", "none of the CCGs": a subject that counts nothing (words up to `j`). */
 function noneOf(terms: readonly Term[], j: number): boolean {
   const before = terms.slice(Math.max(0, j - 6), j + 1).map((t) => t.norm).join(' ');
@@ -126,6 +141,14 @@ function subjectBefore(terms: readonly Term[], i: number): Term | null {
     if (t.pause && j < i - 1) break;
   }
   return null;
+}
+
+/** The noun right before the verb group ending at `i` ("submissions will soon restart"), or null; a word of otherThings counts whatever its tag. */
+function subjectOfGroup(terms: readonly Term[], i: number, lex: StatusLexicon): Term | null {
+  let j = i - 1;
+  while (j >= 0 && !terms[j].pause && (terms[j].tags.has('Auxiliary') || terms[j].tags.has('Modal') || terms[j].tags.has('Adverb')
+    || terms[j].tags.has('Negative') || terms[j].tags.has('Copula'))) j--;
+  return j >= 0 && j < i - 1 && (isNoun(terms[j]) || lex.otherThings.has(terms[j].norm)) && !terms[j].pause ? terms[j] : null;
 }
 
 function passiveAt(terms: readonly Term[], i: number): boolean {
@@ -206,7 +229,9 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
     if (last < 0 || !complementOk(terms, last, e)) continue;
     const object = passiveAt(terms, i) ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1);
     // "staff suspended", "calls abandoned after long waits": what the verb acts on is not a service.
-    const actsOnOther = e.event !== 'appoint' && ((object !== null && lex.otherThings.has(object.norm))
+    // With no object, what the verb says happens to its subject ("submissions will restart").
+    const actedOn = object ?? (e.rest.length || e.complements ? null : subjectOfGroup(terms, i, lex));
+    const actsOnOther = e.event !== 'appoint' && ((actedOn !== null && lex.otherThings.has(actedOn.norm))
       || (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm)));
     if (actsOnOther) {
       other ??= { e, last: complementEnd(terms, last, e), other: true };
@@ -257,10 +282,16 @@ function scheduledProgressive(terms: readonly Term[], i: number, last: number, l
   return after.some((t, k) => lex.scheduledAfter.has(t.norm) || (t.tags.has('Month') && ['from', 'in'].includes(after[k - 1]?.norm ?? '')));
 }
 
-/** "Whether a successor will be launched …", "if the review finds …", "once it is fully open": the clause is a condition. */
+const TIME_HEADS = new Set(['day', 'date', 'moment', 'week', 'month']);
+
+/**
+ * "Whether a successor will be launched …", "if the review finds …", "once it is fully open", "on the day it is
+ * set up": the clause is a condition, or a time described by the event, not the event's news.
+ */
 function conditional(terms: readonly Term[], i: number): Mood | null {
   for (let j = i - 1; j >= 0; j--) {
     if (CONDITION.has(terms[j].norm)) return 'hedge';
+    if (j < i - 1 && TIME_HEADS.has(terms[j].norm) && terms[j - 1]?.norm === 'the' && terms[j + 1].tags.has('Pronoun')) return 'hedge';
     if (terms[j].pause) return null;
   }
   return null;
@@ -290,20 +321,21 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     const verb = matchVerb(terms, i, lex);
     const hit = verb ?? matchPhrase(terms, i, lex);
     if (!hit) continue;
-    let mood = conditional(terms, i) ?? moodBefore(terms, i, lex, !verb);
+    let mood = conditional(terms, i) ?? (verb && nounOwningGerund(terms, i, lex)) ?? moodBefore(terms, i, lex, !verb);
     if (mood === 'fact' && hit.e.event === 'start' && scheduledProgressive(terms, i, hit.last, lex)) mood = 'future';
     const reading = lex.events.get(hit.e.event)!;
     let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent
       : mood === 'negative' ? reading.negated : null;
     // "will not go live until June": a start held back to a later date is a delay.
     if (mood === 'negative' && hit.e.event === 'start' && heldBack(terms, hit.last)) status = 'delayed';
-    // "would now switch over by June", "will now open in spring": a start given a new date.
-    if (mood === 'future' && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now')) status = 'delayed';
+    // "would now switch over by June", "the plan now is to open in spring": a start given a new date is a delay.
+    const rescheduled = (mood === 'future' || mood === 'intent') && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now');
+    if (rescheduled) status = 'delayed';
     // "temporarily closed", "closed until further notice": a closure that is a pause.
     if (status === 'cancelled' && temporaryAround(terms, i, hit.last, lex)) status = 'paused';
     // The verb acts on something other than a service: a null reading, so no cue on the same words reads it either.
     if ('other' in hit && hit.other) status = null;
-    const also = status && (mood === 'future' || mood === 'intent') && reading.ahead && reading.ahead !== status ? reading.ahead : undefined;
+    const also = status && !rescheduled && (mood === 'future' || mood === 'intent') && reading.ahead && reading.ahead !== status ? reading.ahead : undefined;
     out.push({ status, ...(also ? { also } : {}), event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
     for (let j = i; j <= hit.last; j++) taken.add(j);
     i = hit.last;

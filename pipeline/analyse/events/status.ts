@@ -173,5 +173,5 @@ function overtakenPlans(hits: CueHit[], s: Sentence, clauses: Clauses): CueHit[]
   }
   // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan.
   const delayClauses = new Set(hits.filter((h) => h.status === 'delayed').map((h) => clauses.of(h.start)[0]));
-  return hits.filter((h) => h.status !== 'planned' || !delayClauses.has(clauses.of(h.start)[0]));
+  return hits.filter((h) => h.status !== 'planned' || h.companion || !delayClauses.has(clauses.of(h.start)[0]));
 }
