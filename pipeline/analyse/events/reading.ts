@@ -267,7 +267,7 @@ function heldBack(terms: readonly Term[], last: number): boolean {
   return terms.slice(last + 1).some((t, k, rest) => t.norm === 'until' || (t.norm === 'as' && ['planned', 'expected', 'scheduled', 'intended', 'hoped'].includes(rest[k + 1]?.norm ?? '')));
 }
 
-const CONDITION = new Set(['if', 'unless', 'whether', 'once']);
+const CONDITION = new Set(['if', 'unless', 'whether', 'once', 'how']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re"]);
 
 /** "is opening next month", "are being launched in May": a present progressive with a time ahead is a schedule. */
