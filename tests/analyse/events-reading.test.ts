@@ -200,4 +200,8 @@ describe('status verbs: clause scope and split particles', () => {
     expect(statuses('A new go-live date cannot be set before the summer.')).toEqual([null]);
     expect(statuses('Nobody knows how quickly the clinics will reopen.')).toEqual([null]);
   });
+
+  it('reads "the latest to go live" as a fact', () => {
+    expect(statuses('Two more hospitals have become the latest to go live with the record.')).toEqual(['live']);
+  });
 });

@@ -49,6 +49,8 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
     else if (mood === 'fact' && lex.future.has(t.norm)) mood = 'future';
     if (t.norm === 'to' && terms.slice(j + 1, i).every((x) => BE_HAVE.has(x.norm))) {
       infinitive = true;
+      // "becoming the latest to go live", "the first to open": a rank says it happened.
+      if (RANKS.has(terms[j - 1]?.norm ?? '')) return 'fact';
       const owner = nounOwningInfinitive(terms, j, lex);
       if (owner) return owner;
     }
