@@ -19,6 +19,8 @@ export interface ServiceHit {
   nameForm: boolean;
   /** A kind of service any country has ("flu vaccination"): counts only on a page otherwise about the NHS. */
   anywhere: boolean;
+  /** The entry's forms that may stand as an article's name, the catalogue's name first. */
+  forms: readonly string[];
 }
 
 export interface ServicePatterns {
@@ -103,11 +105,12 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
     if (guarded.size && !s.needs?.length) throw new Error(`${where}: "guarded" aliases need "needs" words`);
     const needs = s.needs?.length ? new RegExp(`(?<![\\w])(?:${s.needs.map(escape).join('|')})(?![\\w])`, 'i') : null;
     const names = s.names ? new Set(s.names) : null;
+    const forms = [s.name, ...(s.names ?? s.aliases)].filter((f, i, all) => all.indexOf(f) === i);
     for (const alias of [s.name, ...s.aliases]) {
       if (!s.body_too && patterns.bodies.has(fold(alias))) throw new Error(`${where}: alias "${alias}" names a body, not a service`);
       const exact = guarded.has(alias) || !/[a-z]/.test(alias) ? alias : null;
       const anywhere = s.anywhere === true || (Array.isArray(s.anywhere) && s.anywhere.includes(alias));
-      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm: names ? names.has(alias) || alias === s.name : true, anywhere });
+      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm: names ? names.has(alias) || alias === s.name : true, anywhere, forms });
     }
   }
   return gazetteer;

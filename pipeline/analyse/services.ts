@@ -24,6 +24,8 @@ interface Found extends ServiceMention {
   nameForm: boolean;
   /** A kind of service any country has: needs an NHS page. */
   anywhere: boolean;
+  /** The catalogue's name forms, for an article that writes none of them. */
+  forms: readonly string[];
 }
 
 /** Services named in `body`: catalogue matches first, then phrases the general pattern finds. */
@@ -38,8 +40,8 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface) && (!x.anywhere || nhsNamed)));
   const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
   const all = [...kept, ...patterned].sort((a, b) => a.start - b.start);
-  const names = articleNames(all);
-  return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, ...e }) => ({ ...e, name: names.get(groupKey(e, _c)) ?? e.name }));
+  const names = articleNames(all, body);
+  return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, ...e }) => ({ ...e, name: names.get(groupKey(e, _c)) ?? e.name }));
 }
 
 function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] {
@@ -51,7 +53,7 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     const start = tokens[m.first].start;
     let end = tokens[m.last - 1].end;
     let surface = body.slice(start, end);
-    const hit = m.values.find((h) => (h.exact === null || h.exact === surface) && (!h.needs || h.needs.test(body)));
+    const hit = m.values.find((h) => writtenAs(h.exact, surface) && (!h.needs || h.needs.test(body)));
     if (!hit || surface.includes('\n') || isCount(body, surface, start, end)) { i++; continue; }
     // "NHS Connecting for Health": a body whose name contains a service alias is the body.
     if (bodyAt(tokens, m.first, m.last, bodies)) { i = m.last; continue; }
@@ -63,6 +65,7 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     out.push({
       kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type,
       short, catalogued: stage > m.last ? `${hit.name} ${normTokens(surface).slice(-2).join(' ')}` : hit.name, nameForm: hit.nameForm || stage > m.last, anywhere: hit.anywhere,
+      forms: stage > m.last ? [] : hit.forms,
     });
     i = Math.max(m.last, stage);
   }
@@ -101,6 +104,12 @@ const UNBRANDED = /^(?:COVID|Covid|COVID-19|Covid-19|Coronavirus|HPV|GP|GPs|FIT|
 function branded(surface: string): boolean {
   if (/\d|\./.test(surface.replace(/\bCOVID-19\b/gi, ''))) return true;
   return surface.split(/[\s-]+/).some((w) => /[A-Z]/.test(w) && !UNBRANDED.test(w));
+}
+
+/** An alias that only matches as written ("Epic", "vaccination centre") also matches a lower-case one capitalised to open a sentence. */
+function writtenAs(exact: string | null, surface: string): boolean {
+  if (exact === null || exact === surface) return true;
+  return /^[a-z]/.test(exact) && surface === exact[0].toUpperCase() + exact.slice(1);
 }
 
 /** A bare "111" is the service unless it is a count or part of a larger number. */
@@ -179,7 +188,8 @@ function patternMatches(body: string, tokens: Token[], p: ServicePatterns): Foun
     const start = run[0].start;
     const surface = body.slice(start, head.end);
     if (p.bodies.has(normTokens(surface).join(' '))) continue;
-    out.push({ kind: 'service', name: surface, surface, code: null, start, end: head.end, serviceType: type, short: false, catalogued: null, nameForm: true, anywhere: false });
+    out.push({ kind: 'service', name: surface, surface, code: null, start, end: head.end, serviceType: type, short: false, catalogued: null, nameForm: true, anywhere: false,
+      forms: [] });
   }
   return out;
 }
@@ -231,11 +241,22 @@ function groupKey(e: { surface: string }, catalogued: string | null): string {
 }
 
 /**
+ * For an article that names a service only by other words ("the mass vaccination centres … Covid
+ * vaccine"): the first of the catalogue's name forms whose every word the article writes, so its spelling
+ * ("Covid", not "COVID-19") is kept; null when none is.
+ */
+function inArticleWords(forms: readonly string[], body: string): string | null {
+  const wordsOf = (t: string) => t.toLowerCase().split(/[^a-z0-9.'’-]+/).map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, '')).filter(Boolean);
+  const written = new Set(wordsOf(body));
+  return forms.find((f) => wordsOf(f).every((w) => written.has(w))) ?? null;
+}
+
+/**
  * One name per service per article, as the article writes it: the catalogue's name when the text
  * writes that (up to case, "NHS" and plural), else the form it uses most (first on a tie),
  * preferring words to an acronym.
  */
-function articleNames(found: Found[]): Map<string, string> {
+function articleNames(found: Found[], body: string): Map<string, string> {
   const groups = new Map<string, Found[]>();
   for (const f of found) {
     const key = groupKey(f, f.catalogued);
@@ -249,7 +270,7 @@ function articleNames(found: Found[]): Map<string, string> {
     // "the care.data programme" writes the catalogue's "care.data"; "EPS Release 2" does not write "Electronic Prescription Service".
     if (cat !== null && g.some((f) => ` ${foldKey(f.surface)} `.includes(` ${foldKey(cat)} `))) { names.set(key, cat); continue; }
     const forms = g.filter((f) => f.nameForm).map((f) => f.surface.replace(/^(?:the|a|an)\s+/i, ''));
-    if (!forms.length) { names.set(key, cat ?? g[0].surface); continue; }
+    if (!forms.length) { names.set(key, (cat !== null ? inArticleWords(g[0].forms, body) : null) ?? cat ?? g[0].surface); continue; }
     const worded = forms.filter((f) => /[a-z]/.test(f));
     const pool = worded.length ? worded : forms;
     const counts = new Map<string, number>();

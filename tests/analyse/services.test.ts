@@ -134,3 +134,18 @@ describe('names as the article writes them, the same throughout', () => {
     expect(found('The NHS App is live.')[0].serviceType).toBe('app');
   });
 });
+
+describe('vaccination centres on a Covid page', () => {
+  it('are the Covid vaccination programme, named in the page\'s own spelling of the disease', () => {
+    const text = 'The NHS said Covid jabs were short. Two mass vaccination centres in Devon will shut for a week, and the Riverside vaccination centre will pause.';
+    expect(names(text)).toEqual(['Covid vaccination']);
+  });
+
+  it('keep the catalogue name when the page writes it', () => {
+    expect(names('The NHS COVID-19 vaccination programme moved on. Vaccination centres in Leeds closed in May.')).toEqual(['COVID-19 vaccination']);
+  });
+
+  it('are not a Covid service on a page that never mentions Covid', () => {
+    expect(names('The NHS flu vaccination drive began. A vaccination centre opened in York.')).not.toContain('COVID-19 vaccination');
+  });
+});
