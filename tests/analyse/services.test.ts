@@ -65,6 +65,14 @@ describe('a body is not a service', () => {
     expect(names('NHS Connecting for Health said the Spine upgrade was ready.')).toEqual(['NHS Spine']);
   });
 
+  it('does not take an umbrella programme for the systems it delivered', () => {
+    expect(names(`${NHS}Under the National Programme for IT, the trust installed Lorenzo in 2010.`)).toEqual(['Lorenzo']);
+  });
+
+  it('does not read a kind of body as a service', () => {
+    expect(names(`${NHS}Each primary care network runs a new extended access hub in Hull.`)).not.toContain('primary care network');
+  });
+
   it('does not read "NHS Digital service" as a service', () => {
     expect(names(`${NHS}The NHS Digital service desk was closed.`)).toEqual([]);
   });
