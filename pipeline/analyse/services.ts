@@ -58,13 +58,14 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     // "NHS Connecting for Health": a body whose name contains a service alias is the body.
     if (bodyAt(tokens, m.first, m.last, bodies)) { i = m.last; continue; }
     if (companyUse(body, tokens, m.first, m.last, k)) { i = m.last; continue; }
+    // "Human Papilloma Virus (HPV) vaccine" is the HPV vaccine, though not a name to give it.
     // "EPS Release 2", "Phase 4 of the …": a numbered stage of a programme is a service of its own, named as written.
     const stage = stageAfter(body, tokens, m.last, k.servicePatterns);
     const short = (hit.exact !== null && !hit.needs) || surface === '111';
     if (stage > m.last) { end = tokens[stage - 1].end; surface = body.slice(start, end); }
     out.push({
       kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type,
-      short, catalogued: stage > m.last ? `${hit.name} ${normTokens(surface).slice(-2).join(' ')}` : hit.name, nameForm: hit.nameForm || stage > m.last, anywhere: hit.anywhere,
+      short, catalogued: stage > m.last ? `${hit.name} ${normTokens(surface).slice(-2).join(' ')}` : hit.name, nameForm: (hit.nameForm || stage > m.last) && !/[()]/.test(surface), anywhere: hit.anywhere,
       forms: stage > m.last ? [] : hit.forms,
     });
     i = Math.max(m.last, stage);

@@ -157,3 +157,12 @@ describe('vaccination centres on a Covid page', () => {
     expect(names('The NHS flu vaccination drive began. A vaccination centre opened in York.')).not.toContain('COVID-19 vaccination');
   });
 });
+
+describe('a name split by its own acronym', () => {
+  it('"Human Papilloma Virus (HPV) vaccine" is the HPV vaccine, named as the article names it elsewhere', () => {
+    const text = `${NHS}Boys will get the Human Papilloma Virus (HPV) vaccine from May. The HPV vaccine programme began for girls in 2008.`;
+    const got = found(text);
+    expect(got.length).toBe(2);
+    expect(new Set(got.map((s) => s.name))).toEqual(new Set(['HPV vaccine programme']));
+  });
+});
