@@ -44,6 +44,8 @@ export interface ServicePatterns {
   readonly bodies: ReadonlySet<string>;
   /** Words that with a number name a stage of a catalogued service ("Release 2", "Phase 4"). */
   readonly qualifiers: ReadonlySet<string>;
+  /** Words that only describe a service already named ("the electronic booking service"), lower case. */
+  readonly descriptive: ReadonlySet<string>;
   /** Reference noun ("app", "helpline") → the service types it may refer to ("*": any). */
   readonly references: ReadonlyMap<string, readonly string[]>;
 }
@@ -77,6 +79,7 @@ interface PatternFile {
   bodies: string[];
   references: Record<string, string[]>;
   qualifiers: string[];
+  descriptive: string[];
 }
 
 const fold = (s: string) => normTokens(s).join(' ');
@@ -118,7 +121,7 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
 
 function readPatterns(file: string): ServicePatterns {
   const p = JSON.parse(readFileSync(file, 'utf8')) as PatternFile;
-  for (const key of ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers'] as const) {
+  for (const key of ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers', 'descriptive'] as const) {
     if (!p[key]) throw new Error(`${file}: missing "${key}"`);
   }
   return {
@@ -133,5 +136,6 @@ function readPatterns(file: string): ServicePatterns {
     bodies: new Set(p.bodies.map(fold)),
     references: new Map(Object.entries(p.references)),
     qualifiers: lowerSet(p.qualifiers),
+    descriptive: lowerSet(p.descriptive),
   };
 }

@@ -39,9 +39,29 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   const foreign = foreignAcronyms(body, listed);
   const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface) && (!x.anywhere || nhsNamed)));
   const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
-  const all = [...kept, ...patterned].sort((a, b) => a.start - b.start);
+  const all = describedAgain(body, [...kept, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
   const names = articleNames(all, body);
   return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, ...e }) => ({ ...e, name: names.get(groupKey(e, _c)) ?? e.name }));
+}
+
+// A determiner, then up to two more words (which must be descriptive too), just before a phrase.
+const DEFINITE_BEFORE = /\b(?:the|this|its|their|that)((?:\s+[A-Za-z-]+){0,2})\s+$/i;
+
+/**
+ * "The NHS e-Referral Service … the electronic booking service was delayed": a definite phrase of only
+ * descriptive words before a service noun describes a service already named (the nearest earlier one its noun
+ * may refer to), so it is that service, not another.
+ */
+function describedAgain(body: string, found: Found[], p: ServicePatterns): Found[] {
+  return found.map((f, i) => {
+    const before = f.catalogued === null ? DEFINITE_BEFORE.exec(body.slice(Math.max(0, f.start - 40), f.start)) : null;
+    if (!before) return f;
+    const words = [...normTokens(before[1].replace(/-/g, ' ')), ...normTokens(f.surface.replace(/-/g, ' '))];
+    if (words.length < 2 || !words.slice(0, -1).every((w) => p.descriptive.has(w))) return f;
+    const allowed = p.references.get(words[words.length - 1]) ?? [];
+    const target = found.slice(0, i).filter((x) => x.catalogued !== null && (allowed.includes('*') || allowed.includes(x.serviceType))).pop();
+    return target ? { ...f, name: target.name, code: target.code, serviceType: target.serviceType, catalogued: target.catalogued, nameForm: false, forms: target.forms } : f;
+  });
 }
 
 function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] {

@@ -166,3 +166,16 @@ describe('a name split by its own acronym', () => {
     expect(new Set(got.map((s) => s.name))).toEqual(new Set(['HPV vaccine programme']));
   });
 });
+
+describe('a definite description of a service already named', () => {
+  it('"the digital booking service" after the NHS e-Referral Service is that service', () => {
+    const text = 'The NHS e-Referral Service opened in June. Officials said the digital booking service had been delayed twice.';
+    expect(names(text)).toEqual(['NHS e-Referral Service']);
+    expect(found(text).length).toBe(2);
+  });
+
+  it('but a phrase with its own kind of service stays a service of its own', () => {
+    const text = 'The NHS e-Referral Service opened in June. The town also lost the maternity unit.';
+    expect(names(text)).toEqual(['NHS e-Referral Service', 'maternity unit']);
+  });
+});
