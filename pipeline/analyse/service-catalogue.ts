@@ -44,6 +44,8 @@ export interface ServicePatterns {
   readonly bodies: ReadonlySet<string>;
   /** Words that with a number name a stage of a catalogued service ("Release 2", "Phase 4"). */
   readonly qualifiers: ReadonlySet<string>;
+  /** Care settings that, after "for", name a service's extension to them ("EPS for secondary care"), folded. */
+  readonly settings: ReadonlySet<string>;
   /** Words that only describe a service already named ("the electronic booking service"), lower case. */
   readonly descriptive: ReadonlySet<string>;
   /** Reference noun ("app", "helpline") → the service types it may refer to ("*": any). */
@@ -80,6 +82,7 @@ interface PatternFile {
   references: Record<string, string[]>;
   qualifiers: string[];
   descriptive: string[];
+  settings: string[];
 }
 
 const fold = (s: string) => normTokens(s).join(' ');
@@ -121,7 +124,7 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
 
 function readPatterns(file: string): ServicePatterns {
   const p = JSON.parse(readFileSync(file, 'utf8')) as PatternFile;
-  for (const key of ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers', 'descriptive'] as const) {
+  for (const key of ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers', 'descriptive', 'settings'] as const) {
     if (!p[key]) throw new Error(`${file}: missing "${key}"`);
   }
   return {
@@ -137,5 +140,6 @@ function readPatterns(file: string): ServicePatterns {
     references: new Map(Object.entries(p.references)),
     qualifiers: lowerSet(p.qualifiers),
     descriptive: lowerSet(p.descriptive),
+    settings: new Set(p.settings.map(fold)),
   };
 }

@@ -80,12 +80,12 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     if (companyUse(body, tokens, m.first, m.last, k)) { i = m.last; continue; }
     // "Human Papilloma Virus (HPV) vaccine" is the HPV vaccine, though not a name to give it.
     // "EPS Release 2", "Phase 4 of the …": a numbered stage of a programme is a service of its own, named as written.
-    const stage = stageAfter(body, tokens, m.last, k.servicePatterns);
+    const stage = Math.max(stageAfter(body, tokens, m.last, k.servicePatterns), settingAfter(body, tokens, m.last, k.servicePatterns));
     const short = (hit.exact !== null && !hit.needs) || surface === '111';
     if (stage > m.last) { end = tokens[stage - 1].end; surface = body.slice(start, end); }
     out.push({
       kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type,
-      short, catalogued: stage > m.last ? `${hit.name} ${normTokens(surface).slice(-2).join(' ')}` : hit.name, nameForm: (hit.nameForm || stage > m.last) && !/[()]/.test(surface), anywhere: hit.anywhere,
+      short, catalogued: stage > m.last ? `${hit.name} ${normTokens(body.slice(tokens[m.last].start, end)).join(' ')}` : hit.name, nameForm: (hit.nameForm || stage > m.last) && !/[()]/.test(surface), anywhere: hit.anywhere,
       forms: stage > m.last ? [] : hit.forms,
     });
     i = Math.max(m.last, stage);
@@ -114,6 +114,20 @@ function stageAfter(body: string, tokens: Token[], i: number, p: ServicePatterns
   if (i + 1 >= tokens.length || !p.qualifiers.has(tokens[i].norm) || !tokens[i].capital) return i;
   if (!/^ $/.test(body.slice(tokens[i - 1].end, tokens[i].start)) || !/^ $/.test(body.slice(tokens[i].end, tokens[i + 1].start))) return i;
   return STAGE_NUMBER.test(body.slice(tokens[i + 1].start, tokens[i + 1].end)) ? i + 2 : i;
+}
+
+/**
+ * The token index after "for secondary care" / "for care homes" following a catalogued name at `i` (a service
+ * extended to a care setting is a service of its own, as a stage is), or `i` when none follows.
+ */
+function settingAfter(body: string, tokens: Token[], i: number, p: ServicePatterns): number {
+  if (i + 1 >= tokens.length || tokens[i].norm !== 'for' || !/^\)? $/.test(body.slice(tokens[i - 1].end, tokens[i].start))) return i;
+  for (let n = Math.min(3, tokens.length - i - 1); n >= 1; n--) {
+    const words = tokens.slice(i + 1, i + 1 + n);
+    if (words.some((t, j) => j > 0 && !/^ $/.test(body.slice(words[j - 1].end, t.start)))) continue;
+    if (p.settings.has(words.map((t) => t.norm).join(' '))) return i + 1 + n;
+  }
+  return i;
 }
 
 const NHS_NAMED = /\b(?:NHS|CCGs?|ICBs?|PCTs?|GPs?)\b|\b(?:clinical commissioning groups?|integrated care boards?|Department of Health and Social Care)\b/i;
@@ -289,14 +303,17 @@ function articleNames(found: Found[], body: string): Map<string, string> {
   for (const [key, g] of groups) {
     const cat = g[0].catalogued;
     // "the care.data programme" writes the catalogue's "care.data"; "EPS Release 2" does not write "Electronic Prescription Service".
-    if (cat !== null && g.some((f) => ` ${foldKey(f.surface)} `.includes(` ${foldKey(cat)} `))) { names.set(key, cat); continue; }
+    const variant = cat !== null && !g[0].forms.length;
+    if (cat !== null && !variant && g.some((f) => ` ${foldKey(f.surface)} `.includes(` ${foldKey(cat)} `))) { names.set(key, cat); continue; }
     const forms = g.filter((f) => f.nameForm).map((f) => f.surface.replace(/^(?:the|a|an)\s+/i, ''));
     if (!forms.length) { names.set(key, (cat !== null ? inArticleWords(g[0].forms, body) : null) ?? cat ?? g[0].surface); continue; }
     const worded = forms.filter((f) => /[a-z]/.test(f));
     const pool = worded.length ? worded : forms;
     const counts = new Map<string, number>();
     for (const f of pool) counts.set(f, (counts.get(f) ?? 0) + 1);
-    names.set(key, [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0]);
+    // A stage or setting of a service ("EPS for secondary care") ties to the article's usual word for the service.
+    const usual = (f: string) => (variant ? found.filter((x) => f.startsWith(`${x.surface} `)).length : 0);
+    names.set(key, [...counts.entries()].sort((a, b) => b[1] - a[1] || usual(b[0]) - usual(a[0]))[0][0]);
   }
   return names;
 }

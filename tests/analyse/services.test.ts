@@ -179,3 +179,16 @@ describe('a definite description of a service already named', () => {
     expect(names(text)).toEqual(['NHS e-Referral Service', 'maternity unit']);
   });
 });
+
+describe('a service extended to a care setting', () => {
+  it('"the EPS for care homes" is a service of its own, named with the article\'s usual word for the service', () => {
+    const text = 'The NHS said the Electronic Prescription Service for care homes is ready. Care homes in Leeds began using the EPS for care homes in May. '
+      + 'The EPS already serves every GP practice, and the EPS is fast.';
+    const got = found(text);
+    expect(new Set(got.map((s) => s.name))).toEqual(new Set(['EPS for care homes', 'EPS']));
+  });
+
+  it('but "for" and an ordinary word do not make a new service', () => {
+    expect(names(`${NHS}The Electronic Prescription Service for years relied on paper tokens.`)).toEqual(['Electronic Prescription Service']);
+  });
+});
