@@ -90,8 +90,30 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     });
     i = Math.max(m.last, stage);
   }
-  // "its Epic electronic patient record": a product named just before the kind of record it is only qualifies it.
-  return out.filter((x, j) => !(x.serviceType === 'system' && out[j + 1]?.serviceType === 'record' && body.slice(x.end, out[j + 1].start) === ' '));
+  return withRecordNoun(body, out);
+}
+
+/**
+ * A product named just before the kind of record it is: "the new Epic EPR" is one mention, the product's record,
+ * named as written, so its events are the product's; in "its Epic electronic patient record", written out in
+ * words, the product only qualifies the record.
+ */
+function withRecordNoun(body: string, found: Found[]): Found[] {
+  const out: Found[] = [];
+  for (let j = 0; j < found.length; j++) {
+    const x = found[j];
+    const next = found[j + 1];
+    const adjacent = x.serviceType === 'system' && next?.serviceType === 'record' && body.slice(x.end, next.start) === ' ';
+    if (adjacent && !/^[A-Z]{2,4}s?$/.test(next.surface)) continue;
+    if (adjacent) {
+      const surface = body.slice(x.start, next.end);
+      out.push({ ...x, end: next.end, surface, nameForm: !/[()]/.test(surface), forms: [] });
+      j++;
+      continue;
+    }
+    out.push(x);
+  }
+  return out;
 }
 
 // Words after a product name that make it the product ("the Epic system", "its Cerner EPR").

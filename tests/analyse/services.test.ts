@@ -57,6 +57,11 @@ describe('a product just before the kind of record it is', () => {
   it('only qualifies the record', () => {
     expect(names('The trust in Exeter switched on its Epic electronic patient record on Sunday.')).toEqual(['electronic patient record']);
   });
+
+  it('but "Epic EPR", the product and the acronym, is the product\'s record, named as written', () => {
+    const text = 'A London trust went live with its new Epic EPR in May, and other trusts buy EPRs from rivals.';
+    expect(found(text).filter((s) => s.surface.startsWith('Epic')).map((s) => s.name)).toEqual(['Epic EPR']);
+  });
 });
 
 describe('a body is not a service', () => {
