@@ -197,3 +197,19 @@ describe('a service extended to a care setting', () => {
     expect(names(`${NHS}The Electronic Prescription Service for years relied on paper tokens.`)).toEqual(['Electronic Prescription Service']);
   });
 });
+
+describe('a stage written before its service', () => {
+  it('"Release 3 of the EPS" is the stage, and a bare "Release 3" later is that stage again', () => {
+    const text = `${NHS}Two pharmacies in York began using Release 3 of the EPS last week, after EPS Release 2. Ministers want Release 3 everywhere.`;
+    const got = found(text);
+    expect(got.filter((s) => s.name === 'EPS Release 3').map((s) => s.surface)).toEqual(['Release 3 of the EPS', 'Release 3']);
+  });
+
+  it('is just the service in an article that names no stage as such', () => {
+    expect(names(`${NHS}Release 3 of the EPS is now live in York.`)).toEqual(['EPS']);
+  });
+
+  it('but a number of a thing that is not a stage stays out', () => {
+    expect(names(`${NHS}Chapter 3 of the EPS guidance was rewritten.`)).toEqual(['EPS']);
+  });
+});
