@@ -92,7 +92,8 @@ function describedAgain(body: string, found: Found[], p: ServicePatterns): Found
     if (words.length < 2 || !words.slice(0, -1).every((w) => p.descriptive.has(w))) return f;
     const allowed = p.references.get(words[words.length - 1]) ?? [];
     const target = found.slice(0, i).filter((x) => x.catalogued !== null && (allowed.includes('*') || allowed.includes(x.serviceType))).pop();
-    return target ? { ...f, name: target.name, code: target.code, serviceType: target.serviceType, catalogued: target.catalogued, nameForm: false, forms: target.forms } : f;
+    if (!target) return f;
+    return { ...f, name: target.name, code: target.code, serviceType: target.serviceType, catalogued: target.catalogued, nameForm: false, forms: target.forms };
   });
 }
 
@@ -115,10 +116,10 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     const short = (hit.exact !== null && !hit.needs) || surface === '111';
     if (stage > m.last) { end = tokens[stage - 1].end; surface = body.slice(start, end); }
     // "Human Papilloma Virus (HPV) vaccine" is the HPV vaccine, though not a name to give it.
+    const variant = stage > m.last ? `${hit.name} ${normTokens(body.slice(tokens[m.last].start, end)).join(' ')}` : null;
     out.push({
-      kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type,
-      short, catalogued: stage > m.last ? `${hit.name} ${normTokens(body.slice(tokens[m.last].start, end)).join(' ')}` : hit.name, nameForm: (hit.nameForm || stage > m.last) && !/[()]/.test(surface), anywhere: hit.anywhere,
-      forms: stage > m.last ? [] : hit.forms,
+      kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type, short, catalogued: variant ?? hit.name,
+      nameForm: (hit.nameForm || variant !== null) && !/[()]/.test(surface), anywhere: hit.anywhere, forms: variant !== null ? [] : hit.forms,
     });
     i = Math.max(m.last, stage);
   }
@@ -277,8 +278,10 @@ function patternMatches(body: string, tokens: Token[], p: ServicePatterns): Foun
     const start = run[0].start;
     const surface = body.slice(start, head.end);
     if (p.bodies.has(normTokens(surface).join(' '))) continue;
-    out.push({ kind: 'service', name: surface, surface, code: null, start, end: head.end, serviceType: type, short: false, catalogued: null, nameForm: true, anywhere: false,
-      forms: [] });
+    out.push({
+      kind: 'service', name: surface, surface, code: null, start, end: head.end, serviceType: type, short: false, catalogued: null, nameForm: true,
+      anywhere: false, forms: [],
+    });
   }
   return out;
 }

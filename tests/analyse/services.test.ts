@@ -150,7 +150,8 @@ describe('names as the article writes them, the same throughout', () => {
 
 describe('vaccination centres on a Covid page', () => {
   it('are the Covid vaccination programme, named in the page\'s own spelling of the disease', () => {
-    const text = 'The NHS said Covid jabs were short. Two mass vaccination centres in Devon will shut for a week, and the Riverside vaccination centre will pause.';
+    const text = 'The NHS said Covid jabs were short. Two mass vaccination centres in Devon will shut for a week, '
+      + 'and the Riverside vaccination centre will pause.';
     expect(names(text)).toEqual(['Covid vaccination']);
   });
 
