@@ -62,7 +62,28 @@ function storyAreasOf(p: Page, canon: (r: Mention) => Mention, dominant: Mention
 }
 
 const QUALIFIED_BEFORE = new RegExp(String.raw`\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|`
-  + String.raw`\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$`, 'i');
+  + String.raw`\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$`, 'i');
+const RANKED_IN = /\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i;
+/** Between two places of one list: a comma or "and", perhaps after the rest of the first name ("Cromer Hospital, and the"). */
+const LIST_GAP = /^(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?$/;
+
+/**
+ * The clause's places with every place listed together with one of them, though an Oxford comma ("A, B, and C")
+ * cut the clause. Only lists of three or more: "live in A, and B will follow" keeps B apart.
+ */
+function withListMates(body: string, inSentence: Mention[], inClause: Mention[]): Mention[] {
+  if (!inClause.length) return inClause;
+  const chosen = new Set(inClause);
+  let chain: Mention[] = [];
+  const close = () => { if (chain.length >= 3 && chain.some((r) => inClause.includes(r))) for (const r of chain) chosen.add(r); };
+  for (const r of inSentence) {
+    const last = chain[chain.length - 1];
+    if (last && r.start >= last.end && LIST_GAP.test(body.slice(last.end, r.start))) chain.push(r);
+    else { close(); chain = [r]; }
+  }
+  close();
+  return inSentence.filter((r) => chosen.has(r));
+}
 const LISTED_BEFORE = /\b(?:including|includes|include|such as|among them|namely)\s+(?:the\s+)?$/i;
 
 export function placeScope(p: Page): PlaceScope {
@@ -112,14 +133,15 @@ export interface Placement { where: Place[]; guessed: boolean; penalty: number }
 export function placeHit(p: Page, scope: PlaceScope, si: number, hitEnd: number, [ca, cb]: [number, number]): Placement | null {
   const s = p.sentences[si];
   const body = p.body;
-  const clauseRegions = spanFilter(p.regions, ca, cb);
+  const inSentence = spanFilter(p.regions, s.start, s.end);
+  // "… at Ashford, Dover, and the Deal and Hythe units": a list of places the clause starts belongs to it whole.
+  const clauseRegions = withListMates(body, inSentence, spanFilter(p.regions, ca, cb));
   // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
-  // "one of the first areas in the North East": the wider area only ranks the place the fact is about.
-  const ranking = (r: Mention) => /\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i.test(body.slice(Math.max(0, r.start - 30), r.start));
+  // "one of the first areas in the North East": the wider area only ranks the place the fact is about ("only available in X" places it).
+  const ranking = (r: Mention) => RANKED_IN.test(body.slice(Math.max(0, r.start - 30), r.start));
   const notSource = clauseRegions.filter((r) => !ranking(r) && !scope.reportsNews(r)
     && !/\b(?:previously|formerly|former|predecessors?)\b/i.test(body.slice(Math.max(ca, s.start + hitEnd), r.start)));
   const inClause = notSource.length ? notSource : clauseRegions;
-  const inSentence = spanFilter(p.regions, s.start, s.end);
   // "across England … after pilots in Somerset": a national cue before the cue's regions wins.
   // "… including Leicester, Leicestershire and Rutland": places listed after a national subject are the ones the fact is about.
   const listed = inClause.some((r) => LISTED_BEFORE.test(body.slice(Math.max(0, r.start - 25), r.start)));

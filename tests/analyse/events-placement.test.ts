@@ -1,0 +1,28 @@
+// Region by scope: the place a fact is filed under follows the clause that names it, lists of places
+// stay whole, and a place the text only ranks is not where the fact happened.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../pipeline/analyse/index.ts';
+import { article, knowledge } from './helpers.ts';
+
+const events = (paragraphs: string[]) =>
+  analyse(article(paragraphs, '2021-03-10'), knowledge()).events.map((e) => `${e.service}|${e.region}|${e.status}`).sort();
+
+describe('lists of places inside a sentence', () => {
+  it('keeps a list with an Oxford comma whole, so its last place gets the fact too', () => {
+    const found = events(['Pharmacy First went live on Monday in Ipswich, Colchester, and Chelmsford.']);
+    expect(found).toEqual(expect.arrayContaining(['Pharmacy First|Ipswich|live', 'Pharmacy First|Colchester|live', 'Pharmacy First|Chelmsford|live']));
+  });
+
+  it('does not pull a place of a following clause into the fact of the first', () => {
+    const found = events(['Pharmacy First went live in Ipswich on Monday, and Colchester will follow in the summer.']);
+    expect(found).toContain('Pharmacy First|Ipswich|live');
+    expect(found).not.toContain('Pharmacy First|Colchester|live');
+  });
+});
+
+describe('places the text only ranks', () => {
+  it('files "only available in" places under themselves, beside the wider area of the clause', () => {
+    const found = events(['NHS 111 can now be used in Wales for vaccine questions, though the full service is only available in Powys and Swansea Bay.']);
+    expect(found).toEqual(expect.arrayContaining(['NHS 111|Powys|live', 'NHS 111|Swansea Bay|live']));
+  });
+});
