@@ -239,7 +239,8 @@ function townAt(body: string, tokens: Token[], i: number, k: Knowledge): string 
   return word;
 }
 
-const ROLE_AFTER_PLACE = /^\s+(?:GP|GPs|doctor|doctors|nurse|pharmacist|councillor|MP|resident|residents|patient|patients|practice|surgery|pharmacy|chemist|control room|call centre|call center|headquarters|office|base|site|hub|contact centre)\b/;
+// "a Leeds resident" only says where a person lives; "Leeds residents" (plural) are the place's people, where a fact applies.
+const ROLE_AFTER_PLACE = /^\s+(?:GP|GPs|doctor|doctors|nurse|pharmacist|councillor|MP|resident|patient|practice|surgery|pharmacy|chemist|control room|call centre|call center|headquarters|office|base|site|hub|contact centre)\b/;
 // "a Norfolk hospital", "one Leeds trust": a place that only describes an unnamed body.
 const DESCRIBED_BODY = /^\s+(?:hospitals?|trusts?|practices?|surger(?:y|ies)|councils?|schools?|care homes?|firms?|compan(?:y|ies))\b/;
 const INDEFINITE_BEFORE = /\b(?:an?|one|two|three|four|five|several|many|some|other)\s+$/i;

@@ -26,3 +26,11 @@ describe('places the text only ranks', () => {
     expect(found).toEqual(expect.arrayContaining(['NHS 111|Powys|live', 'NHS 111|Swansea Bay|live']));
   });
 });
+
+describe('a place that names its people', () => {
+  it('files a fact for "X residents" under X, while "a X resident" stays a person\'s detail', () => {
+    expect(events(['Shropshire residents can now book GP appointments through the NHS App, which went live in the county on Monday.']))
+      .toContain('NHS App|Shropshire|live');
+    expect(events(['A Shropshire resident said the NHS App went live nationally last year.'])).not.toContain(expect.stringContaining('|Shropshire|'));
+  });
+});
