@@ -34,3 +34,13 @@ describe('a place that names its people', () => {
     expect(events(['A Shropshire resident said the NHS App went live nationally last year.'])).not.toContain(expect.stringContaining('|Shropshire|'));
   });
 });
+
+describe('relative clauses', () => {
+  it('keeps the places of ", which …," for the fact of that clause, and the main fact for the places outside it', () => {
+    const found = events(['Yorkshire Ambulance Service, which already runs NHS 111 in Sheffield and Leeds, has been chosen as the preferred provider '
+      + 'to take over the service in Hull.']);
+    expect(found).toContain('NHS 111|Hull|provider_appointed');
+    expect(found).not.toContain('NHS 111|Sheffield|provider_appointed');
+    expect(found).not.toContain('NHS 111|Leeds|provider_appointed');
+  });
+});

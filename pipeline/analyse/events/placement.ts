@@ -7,6 +7,7 @@ import { normTokens } from '../reference/names.ts';
 import type { Sentence } from '../text.ts';
 import type { Page } from './page.ts';
 import { paragraphOf, spanFilter } from './spans.ts';
+import type { CueHit } from './status.ts';
 
 export interface Place { name: string; code: string | null }
 
@@ -130,12 +131,14 @@ export const ENGLAND: Place = { name: 'England', code: null };
 /** Where the fact of a cue in clause [ca, cb) applies; `guessed` when the sentence names no place; null when it has none to be filed under. */
 export interface Placement { where: Place[]; guessed: boolean; penalty: number }
 
-export function placeHit(p: Page, scope: PlaceScope, si: number, hitEnd: number, [ca, cb]: [number, number]): Placement | null {
+export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca, cb]: [number, number]): Placement | null {
   const s = p.sentences[si];
   const body = p.body;
-  const inSentence = spanFilter(p.regions, s.start, s.end);
+  const hitEnd = h.end;
+  const inRelative = relativeScope(s, s.start + h.start);
+  const inSentence = inRelative(spanFilter(p.regions, s.start, s.end));
   // "… at Ashford, Dover, and the Deal and Hythe units": a list of places the clause starts belongs to it whole.
-  const clauseRegions = withListMates(body, inSentence, spanFilter(p.regions, ca, cb));
+  const clauseRegions = withListMates(body, inSentence, inRelative(spanFilter(p.regions, ca, cb)));
   // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
   // "one of the first areas in the North East": the wider area only ranks the place the fact is about ("only available in X" places it).
   const ranking = (r: Mention) => RANKED_IN.test(body.slice(Math.max(0, r.start - 30), r.start));
@@ -153,6 +156,24 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, hitEnd: number,
   if (inSentence.length) return placed(scope.uniq(inSentence));
   if (scope.isNational(s.start, s.end)) return placed([ENGLAND]);
   return placeFromContext(p, scope, si);
+}
+
+const RELATIVE = /,\s+(?:which|who)\b[^,;:]*,/gi;
+
+/**
+ * "SCAS, which also runs 111 in Hampshire, has been chosen to take over in Bucks": the places of a relative clause
+ * between commas belong to its own fact, and the rest of the sentence's places to the main one. When that leaves
+ * the cue's side with no place, the sentence's places stand.
+ */
+function relativeScope(s: Sentence, hitAt: number): (rs: Mention[]) => Mention[] {
+  const spans = [...s.text.matchAll(RELATIVE)].map((m): [number, number] => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
+  if (!spans.length) return (rs) => rs;
+  const own = spans.find(([a, b]) => hitAt >= a && hitAt < b);
+  const inside = (r: Mention, [a, b]: [number, number]) => r.start >= a && r.end <= b;
+  return (rs) => {
+    const kept = own ? rs.filter((r) => inside(r, own)) : rs.filter((r) => !spans.some((x) => inside(r, x)));
+    return kept.length ? kept : rs;
+  };
 }
 
 /**
