@@ -44,3 +44,12 @@ describe('relative clauses', () => {
     expect(found).not.toContain('NHS 111|Leeds|provider_appointed');
   });
 });
+
+describe('national facts and unnamed subsets', () => {
+  it('gives no England event to a provider leaving some of its contracts, but England for all of them', () => {
+    expect(events(['Across the country, Care UK has handed back four of its 20 NHS 111 contracts because of rising costs.']))
+      .not.toContain('NHS 111|England|provider_withdrawn');
+    expect(events(['Across the country, Care UK is handing back all 20 of its NHS 111 contracts because of rising costs.']))
+      .toContain('NHS 111|England|provider_withdrawn');
+  });
+});

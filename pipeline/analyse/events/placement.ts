@@ -152,10 +152,22 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   const nationalFirst = !listed && scope.isNational(ca, cb) && inClause.every((r) => scope.isNational(ca, r.start, { reportersToo: false }));
   const placed = (where: Place[]): Placement => ({ where, guessed: false, penalty: 0 });
   if (inClause.length && !nationalFirst) return placed(scope.uniq(inClause));
+  // "won 11 of the 39 contracts", "pulled out of three of its contracts": a provider's change in unnamed areas is no one place's fact.
+  if (!inClause.length && (h.status === 'provider_appointed' || h.status === 'provider_withdrawn') && countedContracts(body.slice(ca, cb), p.k.eventCues.numberWords)) {
+    return null;
+  }
   if (scope.isNational(ca, cb)) return placed([ENGLAND]);
   if (inSentence.length) return placed(scope.uniq(inSentence));
   if (scope.isNational(s.start, s.end)) return placed([ENGLAND]);
   return placeFromContext(p, scope, si);
+}
+
+const COUNTED_OF = /\b([\w,]+)\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+(?:[\w,-]+\s+){0,3}(?:contracts|areas|services|regions|CCGs|PCTs|ICBs)\b/gi;
+
+/** A count of some of a set of contracts or areas ("11 of the 46 contracts"); "all 11 of its contracts" is the whole set, a national fact. */
+function countedContracts(text: string, numberWords: ReadonlyMap<string, number>): boolean {
+  return [...text.matchAll(COUNTED_OF)].some((m) => (/^[\d,]+$/.test(m[1]) || numberWords.has(m[1].toLowerCase()))
+    && !/\ball\s+$/i.test(text.slice(0, m.index ?? 0)));
 }
 
 const RELATIVE = /,\s+(?:which|who)\b[^,;:]*,/gi;
