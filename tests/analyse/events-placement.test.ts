@@ -2,6 +2,8 @@
 // stay whole, and a place the text only ranks is not where the fact happened.
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../pipeline/analyse/index.ts';
+import { findNamedEntities } from '../../pipeline/analyse/entities.ts';
+import { tokenize } from '../../pipeline/analyse/gazetteer.ts';
 import { article, knowledge } from './helpers.ts';
 
 const events = (paragraphs: string[]) =>
@@ -51,5 +53,14 @@ describe('national facts and unnamed subsets', () => {
       .not.toContain('NHS 111|England|provider_withdrawn');
     expect(events(['Across the country, Care UK is handing back all 20 of its NHS 111 contracts because of rising costs.']))
       .toContain('NHS 111|England|provider_withdrawn');
+  });
+});
+
+describe('a place in a centre\'s name', () => {
+  it('reads the town in "the Lincoln Walk-In-Centre" or "the Bolton Minor Injuries Unit" as a place, not as part of another name', () => {
+    for (const text of ['Health bosses plan to close the Lincoln Walk-In-Centre on Mill Lane for good.', 'The Bolton Minor Injuries Unit shuts at 8pm from Monday.']) {
+      const named = findNamedEntities(text, tokenize(text), '2021-03-10', knowledge(), true);
+      expect(named.filter((n) => n.kind === 'region').map((n) => n.surface)).toHaveLength(1);
+    }
   });
 });
