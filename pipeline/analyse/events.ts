@@ -6,7 +6,7 @@ import type { RolloutEvent } from '../types.ts';
 import type { Knowledge } from './knowledge.ts';
 import { clauseOfOtherSubject, mayHaveEvent, sentenceServices, servicesOfHit } from './events/candidates.ts';
 import { readSentences } from './events/frames.ts';
-import { addEvent, carryLeadToListedAreas, dropBackground, EventStore, fanOutLists, mergeRepeats, ProviderLinks, targetOf } from './events/linking.ts';
+import { addEvent, carryLeadToListedAreas, dropBackground, EventStore, fanOutLists, keepSupersededBesideDelay, mergeRepeats, ProviderLinks, targetOf } from './events/linking.ts';
 import { pageOf, type EventInputs, type Page } from './events/page.ts';
 import { placeHit, placeScope, type PlaceScope } from './events/placement.ts';
 import type { StatusReading } from './events/reading.ts';
@@ -29,7 +29,7 @@ export function findEvents(inp: EventInputs, k: Knowledge): RolloutEvent[] {
   const { events } = run.store;
   const statesStatus = (i: number) => (readings.get(i) ?? []).length > 0 || cueHits(p.sentences[i].text, k).length > 0;
   const listed = fanOutLists(events, p.sentences, p.regions.map(scope.canon), run.guessedAt, statesStatus);
-  return mergeRepeats(dropBackground(p, listed, events));
+  return mergeRepeats(keepSupersededBesideDelay(dropBackground(p, listed, events), run.store.superseded));
 }
 
 function eventsOfSentence(run: Run, si: number): void {
@@ -62,7 +62,7 @@ function eventsOfSentence(run: Run, si: number): void {
         addEvent(store, {
           service, region: w.name, regionCode: w.code, provider: run.links.providerFor(sentProviders, w), status: h.status, target,
           evidence: s.text, evidenceStart: s.start, evidenceEnd: s.end, confidence,
-        });
+        }, h.superseded);
       }
     }
   }

@@ -15,3 +15,21 @@ describe('the target of a delay', () => {
     expect(delays('Dorset has put back the launch of NHS 111 to September 2014, from March 2014.')).toContain('NHS 111 | 2014-09');
   });
 });
+
+// The labels keep a plan the text says was overtaken as `planned` beside its `delayed` (realset LABELS.md);
+// without a delay of the same service and place it is not news and is dropped.
+describe('a superseded plan', () => {
+  const facts = (text: string) =>
+    analyse(article([text], '2014-01-10'), knowledge()).events.map((e) => `${e.service} | ${e.region} | ${e.status} | ${e.target}`);
+
+  it('stands beside the delay that overtook it', () => {
+    const got = facts('NHS 111 in Dorset had been due to go live in March 2014, but the launch has been put back to September 2014.');
+    expect(got).toContain('NHS 111 | Dorset | delayed | 2014-09');
+    expect(got).toContain('NHS 111 | Dorset | planned | 2014-03');
+  });
+
+  it('is dropped when nothing on the page delays it', () => {
+    const got = facts('NHS 111 in Dorset had been due to go live in March 2014, and it was paused for a safety review.');
+    expect(got.filter((f) => f.includes('planned'))).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export class EventStore {
   readonly events: RolloutEvent[] = [];
   readonly seen = new Map<string, RolloutEvent>();
   lead: RolloutEvent | null = null;
+  /** Plans the text says were overtaken: kept only beside a delay of the same service and place. */
+  readonly superseded = new Set<RolloutEvent>();
 }
 
 /** Providers: the one a sentence names with a place, for that place anywhere in the article ("in LLR, where DHU runs the service"). */
@@ -54,7 +56,7 @@ export function targetOf(h: CueHit, s: Sentence, sentDates: DateMention[], body:
 }
 
 /** One event per fact and sentence here; facts repeated across sentences merge at the end. */
-export function addEvent(store: EventStore, ev: RolloutEvent): void {
+export function addEvent(store: EventStore, ev: RolloutEvent, superseded = false): void {
   const key = `${ev.service}|${ev.region}|${ev.status}|${ev.evidenceStart}`;
   const prev = store.seen.get(key);
   if (prev) {
@@ -65,7 +67,8 @@ export function addEvent(store: EventStore, ev: RolloutEvent): void {
   store.seen.set(key, ev);
   store.seen.set(`${ev.service}|${ev.region}|${ev.status}`, ev);
   store.events.push(ev);
-  store.lead ??= ev;
+  if (superseded) store.superseded.add(ev);
+  else store.lead ??= ev;
 }
 
 /** "Areas affected include X, Y and Z": a sentence listing places carries on the story's lead event. */
@@ -132,6 +135,12 @@ export function dropBackground(p: Page, listed: RolloutEvent[], events: RolloutE
     return !events.some((o) => o !== e && o.evidenceStart === e.evidenceStart && o.service === e.service && o.region === e.region
       && (WEAK[o.status] ?? 2) > rank);
   });
+}
+
+/** A superseded plan stands beside its delay ("was due in May, now put back to June" is planned and delayed); alone it is dropped. */
+export function keepSupersededBesideDelay(events: RolloutEvent[], superseded: ReadonlySet<RolloutEvent>): RolloutEvent[] {
+  const delayed = new Set(events.filter((e) => e.status === 'delayed').map((e) => `${e.service}|${e.region}`));
+  return events.filter((e) => !superseded.has(e) || delayed.has(`${e.service}|${e.region}`));
 }
 
 /** One event per (service, region, status): the first sentence that states it, with the provider and target any of them gives. */

@@ -7,7 +7,11 @@ import type { StatusReading } from './reading.ts';
 import { blankServices, type Clauses } from './spans.ts';
 
 /** `read`: the status came from the verb dictionary, whose reading already weighed tense, negation and modality. */
-export interface CueHit { status: RolloutStatus; start: number; end: number; read?: boolean }
+/**
+ * `superseded`: a plan the text says was overtaken ("had been expected to open on Monday", "slipped from May"):
+ * the labels keep it as planned beside its delay, so it stands only where the page gives that delay.
+ */
+export interface CueHit { status: RolloutStatus; start: number; end: number; read?: boolean; superseded?: boolean }
 
 export function cueHits(text: string, k: Knowledge): CueHit[] {
   const hits: CueHit[] = [];
@@ -51,7 +55,14 @@ const SUPERSEDED = /\b(?:original|originally|initial|initially|previous|previous
 const TO_APPOINT = new RegExp(String.raw`\b(?:expects?|expected|plans?|hopes?|aims?|intends?|will|due|able) to `
   + String.raw`(?:name|appoint|choose|select|award|announce|pick|sign)\b(?:\s+\S+){0,2}\s*$`, 'i');
 
-/** Negations, hedges, intentions and superseded plans in the words before the cue, or a question. */
+/** "The original deadline … was June", "had been due to": a plan the text itself says was overtaken. */
+function supersededPlan(text: string, hit: CueHit): boolean {
+  if (hit.status !== 'planned') return false;
+  const window = text.slice(Math.max(clauseStartBefore(text, hit) + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
+  return SUPERSEDED.test(window);
+}
+
+/** Negations, hedges and intentions in the words before the cue, or a question. */
 function cancelledBefore(text: string, hit: CueHit, k: Knowledge): boolean {
   if (/\?\s*["”’']?$/.test(text.trim())) return true;
   const window = text.slice(Math.max(clauseStartBefore(text, hit) + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
@@ -67,8 +78,6 @@ function cancelledBefore(text: string, hit: CueHit, k: Knowledge): boolean {
   if (!read && (status === 'resumed' || status === 'cancelled' || status === 'live')
     && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(near(30))) return true;
   const before = near(50);
-  // "The original deadline … was June", "had been due to": a superseded plan is not news.
-  if (status === 'planned' && SUPERSEDED.test(window)) return true;
   // "expects to name a preferred bidder": the appointment is still to come.
   if (status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|due) to\s*$/i.test(before)) return true;
   // "A full re-procurement … will start in Q4": the timetable of buying a service is not its rollout.
@@ -147,27 +156,28 @@ export function sentenceHits(s: Sentence, sentServices: Entity[], readings: read
     && sentServices.every((x) => c.sourceBefore.test(body.slice(Math.max(s.start, x.start - 40), x.start)));
   const consequenceOnly = (h: CueHit) => sentServices.length > 0
     && sentServices.every((x) => x.start > s.start + h.end && c.consequence.test(body.slice(s.start + h.end, x.start)));
-  let hits = resolveOverlaps(statusHits(s.text, readings, k).filter((h) => !cancelled(s.text, h, k))
+  const marked = statusHits(s.text, readings, k).map((h) => (supersededPlan(s.text, h) ? { ...h, superseded: true } : h));
+  let hits = resolveOverlaps(marked.filter((h) => !cancelled(s.text, h, k))
     .filter((h) => !((h.status === 'live' || h.status === 'planned') && (c.notGoLive.test(s.text.slice(h.end)) || landmarkOnly(h))))
     .filter((h) => !c.otherObject.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly()));
   // "put back … from April until June": the date it moved from is the old plan, not a plan.
   const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
-  hits = hits.filter((h) => !(h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start)));
+  hits = hits.map((h) => (h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start) ? { ...h, superseded: true } : h));
   return overtakenPlans(hits, s, clauses);
 }
 
 /** Plans that a delay, pause or cancellation in the same sentence overtakes or explains. */
 function overtakenPlans(hits: CueHit[], s: Sentence, clauses: Clauses): CueHit[] {
-  // "postponed, days before it was due to go live": a plan overtaken by the news is not a plan.
-  if (hits.some((h) => h.status === 'paused' || h.status === 'delayed' || h.status === 'cancelled')) {
-    hits = hits.filter((h) => !(h.status === 'planned'
-      && /\b(?:was|were|had been)\s+(?:\w+\s+)?(?:due|expected|planned|scheduled|set|meant)\b/i.test(s.text.slice(Math.max(0, h.start - 25), h.end + 12))));
-  }
+  // "postponed, days before it was due to go live": a plan overtaken by the news; beside a delay it is the superseded plan.
+  const overtaken = (h: CueHit) => h.status === 'planned'
+    && /\b(?:was|were|had been)\s+(?:\w+\s+)?(?:due|expected|planned|scheduled|set|meant)\b/i.test(s.text.slice(Math.max(0, h.start - 25), h.end + 12));
+  if (hits.some((h) => h.status === 'delayed')) hits = hits.map((h) => (overtaken(h) ? { ...h, superseded: true } : h));
+  else if (hits.some((h) => h.status === 'paused' || h.status === 'cancelled')) hits = hits.filter((h) => !overtaken(h));
   // "paused … to allow more time to explain": more time inside a pause is the pause's purpose, not a second event.
   if (hits.some((h) => h.status === 'paused')) {
     hits = hits.filter((h) => !(h.status === 'delayed' && /\b(?:more|extra|additional) time\b/i.test(s.text.slice(h.start, h.end))));
   }
   // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan.
   const delayClauses = new Set(hits.filter((h) => h.status === 'delayed').map((h) => clauses.of(h.start)[0]));
-  return hits.filter((h) => h.status !== 'planned' || !delayClauses.has(clauses.of(h.start)[0]));
+  return hits.filter((h) => h.status !== 'planned' || h.superseded || !delayClauses.has(clauses.of(h.start)[0]));
 }
