@@ -161,7 +161,8 @@ const BEFORE_PLACE_OK = /^(?:NHS|In|At|From|To|For|Across|Around|Throughout|Outs
 const NAME_OPENER = /^(?:New|Old|Fort|Port|Saint|San|Santa|Los|Las|Lake|Mount|Cape|Long|Upper|Lower)$/;
 // Words after a place that keep it a place (decoration, roles and buildings are handled elsewhere).
 const AFTER_PLACE_OK = /^(?:NHS|CCG|CCGs|ICB|ICS|PCT|SHA|STP|GP|GPs|A|I|Council|Councils|And|Or)$/;
-const LOCAL_HEALTH_WORD = /^(?:Patients?|Healthwatch|Pharmacy|Pharmacies|Practice|Practices|Surgery|Doctors|Urgent|Primary|Clinical|Commissioning|Local|Area|Team|Teams)\b/;
+// A facility named after its town ("the Lincoln Walk-In Centre", "Bolton Minor Injuries Unit") is located there: the town is a place.
+const LOCAL_HEALTH_WORD = /^(?:Patients?|Healthwatch|Pharmacy|Pharmacies|Practice|Practices|Surgery|Doctors|Urgent|Walk|Minor|Birth|Diagnostic|Vaccination|Primary|Clinical|Commissioning|Local|Area|Team|Teams)\b/;
 // "University of York", "Bank of England": an institution named after a place.
 const INSTITUTION_OF = /\b(?:University|Universities|Bank|College|Duke|Duchess|Archbishop|Bishop|Diocese|Museum|School|Institute|Academy|Church|Cathedral|Port|Mayor|Lord Mayor|Earl|Marquess|Prince|Princess|Council|Chamber|Royal)\s+of\s+$/;
 
@@ -239,7 +240,8 @@ function townAt(body: string, tokens: Token[], i: number, k: Knowledge): string 
   return word;
 }
 
-const ROLE_AFTER_PLACE = /^\s+(?:GP|GPs|doctor|doctors|nurse|pharmacist|councillor|MP|resident|residents|patient|patients|practice|surgery|pharmacy|chemist|control room|call centre|call center|headquarters|office|base|site|hub|contact centre)\b/;
+// "a Leeds resident" only says where a person lives; "Leeds residents" (plural) are the place's people, where a fact applies.
+const ROLE_AFTER_PLACE = /^\s+(?:GP|GPs|doctor|doctors|nurse|pharmacist|councillor|MP|resident|patient|practice|surgery|pharmacy|chemist|control room|call centre|call center|headquarters|office|base|site|hub|contact centre)\b/;
 // "a Norfolk hospital", "one Leeds trust": a place that only describes an unnamed body.
 const DESCRIBED_BODY = /^\s+(?:hospitals?|trusts?|practices?|surger(?:y|ies)|councils?|schools?|care homes?|firms?|compan(?:y|ies))\b/;
 const INDEFINITE_BEFORE = /\b(?:an?|one|two|three|four|five|several|many|some|other)\s+$/i;

@@ -50,7 +50,7 @@ function eventsOfSentence(run: Run, si: number): void {
     const clause = clauses.of(h.start);
     if (clauseOfOtherSubject(p, sentServices, clauses, clause)) continue;
     const services = servicesOfHit(p, s, h, sentServices, named.names, clause);
-    const placement = placeHit(p, scope, si, h.end, clause);
+    const placement = placeHit(p, scope, si, h, clause);
     if (!placement) continue;
     if (placement.guessed) run.guessedAt.add(s.start);
     const confidence = Math.round((named.confidence - placement.penalty) * 100) / 100;

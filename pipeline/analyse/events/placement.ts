@@ -7,6 +7,7 @@ import { normTokens } from '../reference/names.ts';
 import type { Sentence } from '../text.ts';
 import type { Page } from './page.ts';
 import { paragraphOf, spanFilter } from './spans.ts';
+import type { CueHit } from './status.ts';
 
 export interface Place { name: string; code: string | null }
 
@@ -62,7 +63,28 @@ function storyAreasOf(p: Page, canon: (r: Mention) => Mention, dominant: Mention
 }
 
 const QUALIFIED_BEFORE = new RegExp(String.raw`\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|`
-  + String.raw`\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$`, 'i');
+  + String.raw`\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$`, 'i');
+const RANKED_IN = /\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i;
+/** Between two places of one list: a comma or "and", perhaps after the rest of the first name ("Cromer Hospital, and the"). */
+const LIST_GAP = /^(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?$/;
+
+/**
+ * The clause's places with every place listed together with one of them, though an Oxford comma ("A, B, and C")
+ * cut the clause. Only lists of three or more: "live in A, and B will follow" keeps B apart.
+ */
+function withListMates(body: string, inSentence: Mention[], inClause: Mention[]): Mention[] {
+  if (!inClause.length) return inClause;
+  const chosen = new Set(inClause);
+  let chain: Mention[] = [];
+  const close = () => { if (chain.length >= 3 && chain.some((r) => inClause.includes(r))) for (const r of chain) chosen.add(r); };
+  for (const r of inSentence) {
+    const last = chain[chain.length - 1];
+    if (last && r.start >= last.end && LIST_GAP.test(body.slice(last.end, r.start))) chain.push(r);
+    else { close(); chain = [r]; }
+  }
+  close();
+  return inSentence.filter((r) => chosen.has(r));
+}
 const LISTED_BEFORE = /\b(?:including|includes|include|such as|among them|namely)\s+(?:the\s+)?$/i;
 
 export function placeScope(p: Page): PlaceScope {
@@ -109,17 +131,20 @@ export const ENGLAND: Place = { name: 'England', code: null };
 /** Where the fact of a cue in clause [ca, cb) applies; `guessed` when the sentence names no place; null when it has none to be filed under. */
 export interface Placement { where: Place[]; guessed: boolean; penalty: number }
 
-export function placeHit(p: Page, scope: PlaceScope, si: number, hitEnd: number, [ca, cb]: [number, number]): Placement | null {
+export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca, cb]: [number, number]): Placement | null {
   const s = p.sentences[si];
   const body = p.body;
-  const clauseRegions = spanFilter(p.regions, ca, cb);
+  const hitEnd = h.end;
+  const inRelative = relativeScope(s, s.start + h.start);
+  const inSentence = inRelative(spanFilter(p.regions, s.start, s.end));
+  // "… at Ashford, Dover, and the Deal and Hythe units": a list of places the clause starts belongs to it whole.
+  const clauseRegions = withListMates(body, inSentence, inRelative(spanFilter(p.regions, ca, cb)));
   // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
-  // "one of the first areas in the North East": the wider area only ranks the place the fact is about.
-  const ranking = (r: Mention) => /\b(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i.test(body.slice(Math.max(0, r.start - 30), r.start));
+  // "one of the first areas in the North East": the wider area only ranks the place the fact is about ("only available in X" places it).
+  const ranking = (r: Mention) => RANKED_IN.test(body.slice(Math.max(0, r.start - 30), r.start));
   const notSource = clauseRegions.filter((r) => !ranking(r) && !scope.reportsNews(r)
     && !/\b(?:previously|formerly|former|predecessors?)\b/i.test(body.slice(Math.max(ca, s.start + hitEnd), r.start)));
   const inClause = notSource.length ? notSource : clauseRegions;
-  const inSentence = spanFilter(p.regions, s.start, s.end);
   // "across England … after pilots in Somerset": a national cue before the cue's regions wins.
   // "… including Leicester, Leicestershire and Rutland": places listed after a national subject are the ones the fact is about.
   const listed = inClause.some((r) => LISTED_BEFORE.test(body.slice(Math.max(0, r.start - 25), r.start)));
@@ -127,10 +152,40 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, hitEnd: number,
   const nationalFirst = !listed && scope.isNational(ca, cb) && inClause.every((r) => scope.isNational(ca, r.start, { reportersToo: false }));
   const placed = (where: Place[]): Placement => ({ where, guessed: false, penalty: 0 });
   if (inClause.length && !nationalFirst) return placed(scope.uniq(inClause));
+  // "won 11 of the 39 contracts", "pulled out of three of its contracts": a provider's change in unnamed areas is no one place's fact.
+  if (!inClause.length && (h.status === 'provider_appointed' || h.status === 'provider_withdrawn') && countedContracts(body.slice(ca, cb), p.k.eventCues.numberWords)) {
+    return null;
+  }
   if (scope.isNational(ca, cb)) return placed([ENGLAND]);
   if (inSentence.length) return placed(scope.uniq(inSentence));
   if (scope.isNational(s.start, s.end)) return placed([ENGLAND]);
   return placeFromContext(p, scope, si);
+}
+
+const COUNTED_OF = /\b([\w,]+)\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+(?:[\w,-]+\s+){0,3}(?:contracts|areas|services|regions|CCGs|PCTs|ICBs)\b/gi;
+
+/** A count of some of a set of contracts or areas ("11 of the 46 contracts"); "all 11 of its contracts" is the whole set, a national fact. */
+function countedContracts(text: string, numberWords: ReadonlyMap<string, number>): boolean {
+  return [...text.matchAll(COUNTED_OF)].some((m) => (/^[\d,]+$/.test(m[1]) || numberWords.has(m[1].toLowerCase()))
+    && !/\ball\s+$/i.test(text.slice(0, m.index ?? 0)));
+}
+
+const RELATIVE = /,\s+(?:which|who)\b[^,;:]*,/gi;
+
+/**
+ * "SCAS, which also runs 111 in Hampshire, has been chosen to take over in Bucks": the places of a relative clause
+ * between commas belong to its own fact, and the rest of the sentence's places to the main one. When that leaves
+ * the cue's side with no place, the sentence's places stand.
+ */
+function relativeScope(s: Sentence, hitAt: number): (rs: Mention[]) => Mention[] {
+  const spans = [...s.text.matchAll(RELATIVE)].map((m): [number, number] => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
+  if (!spans.length) return (rs) => rs;
+  const own = spans.find(([a, b]) => hitAt >= a && hitAt < b);
+  const inside = (r: Mention, [a, b]: [number, number]) => r.start >= a && r.end <= b;
+  return (rs) => {
+    const kept = own ? rs.filter((r) => inside(r, own)) : rs.filter((r) => !spans.some((x) => inside(r, x)));
+    return kept.length ? kept : rs;
+  };
 }
 
 /**

@@ -1,0 +1,66 @@
+// Region by scope: the place a fact is filed under follows the clause that names it, lists of places
+// stay whole, and a place the text only ranks is not where the fact happened.
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../pipeline/analyse/index.ts';
+import { findNamedEntities } from '../../pipeline/analyse/entities.ts';
+import { tokenize } from '../../pipeline/analyse/gazetteer.ts';
+import { article, knowledge } from './helpers.ts';
+
+const events = (paragraphs: string[]) =>
+  analyse(article(paragraphs, '2021-03-10'), knowledge()).events.map((e) => `${e.service}|${e.region}|${e.status}`).sort();
+
+describe('lists of places inside a sentence', () => {
+  it('keeps a list with an Oxford comma whole, so its last place gets the fact too', () => {
+    const found = events(['Pharmacy First went live on Monday in Ipswich, Colchester, and Chelmsford.']);
+    expect(found).toEqual(expect.arrayContaining(['Pharmacy First|Ipswich|live', 'Pharmacy First|Colchester|live', 'Pharmacy First|Chelmsford|live']));
+  });
+
+  it('does not pull a place of a following clause into the fact of the first', () => {
+    const found = events(['Pharmacy First went live in Ipswich on Monday, and Colchester will follow in the summer.']);
+    expect(found).toContain('Pharmacy First|Ipswich|live');
+    expect(found).not.toContain('Pharmacy First|Colchester|live');
+  });
+});
+
+describe('places the text only ranks', () => {
+  it('files "only available in" places under themselves, beside the wider area of the clause', () => {
+    const found = events(['NHS 111 can now be used in Wales for vaccine questions, though the full service is only available in Powys and Swansea Bay.']);
+    expect(found).toEqual(expect.arrayContaining(['NHS 111|Powys|live', 'NHS 111|Swansea Bay|live']));
+  });
+});
+
+describe('a place that names its people', () => {
+  it('files a fact for "X residents" under X, while "a X resident" stays a person\'s detail', () => {
+    expect(events(['Shropshire residents can now book GP appointments through the NHS App, which went live in the county on Monday.']))
+      .toContain('NHS App|Shropshire|live');
+    expect(events(['A Shropshire resident said the NHS App went live nationally last year.'])).not.toContain(expect.stringContaining('|Shropshire|'));
+  });
+});
+
+describe('relative clauses', () => {
+  it('keeps the places of ", which …," for the fact of that clause, and the main fact for the places outside it', () => {
+    const found = events(['Yorkshire Ambulance Service, which already runs NHS 111 in Sheffield and Leeds, has been chosen as the preferred provider '
+      + 'to take over the service in Hull.']);
+    expect(found).toContain('NHS 111|Hull|provider_appointed');
+    expect(found).not.toContain('NHS 111|Sheffield|provider_appointed');
+    expect(found).not.toContain('NHS 111|Leeds|provider_appointed');
+  });
+});
+
+describe('national facts and unnamed subsets', () => {
+  it('gives no England event to a provider leaving some of its contracts, but England for all of them', () => {
+    expect(events(['Across the country, Care UK has handed back four of its 20 NHS 111 contracts because of rising costs.']))
+      .not.toContain('NHS 111|England|provider_withdrawn');
+    expect(events(['Across the country, Care UK is handing back all 20 of its NHS 111 contracts because of rising costs.']))
+      .toContain('NHS 111|England|provider_withdrawn');
+  });
+});
+
+describe('a place in a centre\'s name', () => {
+  it('reads the town in "the Lincoln Walk-In-Centre" or "the Bolton Minor Injuries Unit" as a place, not as part of another name', () => {
+    for (const text of ['Health bosses plan to close the Lincoln Walk-In-Centre on Mill Lane for good.', 'The Bolton Minor Injuries Unit shuts at 8pm from Monday.']) {
+      const named = findNamedEntities(text, tokenize(text), '2021-03-10', knowledge(), true);
+      expect(named.filter((n) => n.kind === 'region').map((n) => n.surface)).toHaveLength(1);
+    }
+  });
+});
