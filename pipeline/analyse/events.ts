@@ -6,7 +6,9 @@ import type { RolloutEvent } from '../types.ts';
 import type { Knowledge } from './knowledge.ts';
 import { clauseOfOtherSubject, mayHaveEvent, sentenceServices, servicesOfHit } from './events/candidates.ts';
 import { readSentences } from './events/frames.ts';
-import { addEvent, carryLeadToListedAreas, dropBackground, EventStore, fanOutLists, keepSupersededBesideDelay, mergeRepeats, ProviderLinks, targetOf } from './events/linking.ts';
+import {
+  addEvent, carryLeadToListedAreas, dropBackground, EventStore, fanOutLists, keepSupersededBesideDelay, mergeRepeats, ProviderLinks, targetOf,
+} from './events/linking.ts';
 import { pageOf, type EventInputs, type Page } from './events/page.ts';
 import { placeHit, placeScope, type PlaceScope } from './events/placement.ts';
 import type { StatusReading } from './events/reading.ts';

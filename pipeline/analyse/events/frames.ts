@@ -16,7 +16,6 @@ const MAX_WINDOWS = 300;
 interface Word { start: number; end: number; norm: string; raw: string; status: boolean }
 
 const NEAR = 5;
-const COPULA = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'became', 'becomes']);
 
 /** Whether an entry could match at word `i`, judged on the words alone: its particle, complement or object is near. */
 function couldMatch(ws: readonly Word[], i: number, e: VerbEntry): boolean {
@@ -38,7 +37,7 @@ function words(text: string, lex: StatusLexicon): Word[] {
   }
   out.forEach((w, i) => {
     w.status = [...(lex.verbs.get(w.norm) ?? []), ...(lex.phrases.get(w.norm) ?? [])].some((e) => couldMatch(out, i, e))
-      || (lex.nouns.get(w.norm) ?? []).some((e) => e.event !== 'operate' || out.slice(Math.max(0, i - 4), i).some((x) => COPULA.has(x.norm)));
+      || (lex.nouns.get(w.norm) ?? []).some((e) => e.event !== 'operate' || out.slice(Math.max(0, i - 4), i).some((x) => lex.grammar.frameCopulas.has(x.norm)));
   });
   return out;
 }

@@ -61,9 +61,18 @@ export interface StatusLexicon {
   readonly planNouns: ReadonlySet<string>;
   /** Head nouns whose pause, launch or end is not a service's: people, calls, meetings. */
   readonly otherThings: ReadonlySet<string>;
+  /** Function words the reading walks over or stops at (copulas, clause stops, skippable adverbs…), by list name. */
+  readonly grammar: Readonly<Record<GrammarList, ReadonlySet<string>>>;
 }
 
-interface RawEntry { verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean; near?: string[]; copula?: boolean; subjects?: string[]; notSubjects?: string[] }
+const GRAMMAR_LISTS = ['clauseStops', 'copulas', 'skipAdverbs', 'quantities', 'beHave', 'ranks', 'gerundLinks', 'objectPrepositions',
+  'conditions', 'presentBe', 'timeHeads', 'asPlanned', 'copulasBeforeNoun', 'nounNegatives', 'frameCopulas'] as const;
+export type GrammarList = (typeof GRAMMAR_LISTS)[number];
+
+interface RawEntry {
+  verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[];
+  names?: boolean; near?: string[]; copula?: boolean; subjects?: string[]; notSubjects?: string[];
+}
 interface RawLexicon {
   events: Record<string, { fact: string | null; future: string | null; intent: string | null; negated?: string | null; ahead?: string | null }>;
   irregular: Record<string, string[]>;
@@ -75,6 +84,7 @@ interface RawLexicon {
   current?: string[];
   modality: { future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[]; planNouns?: string[] };
   otherThings: string[];
+  grammar: Record<string, string[]>;
 }
 
 const VOWEL = /[aeiou]/;
@@ -113,9 +123,13 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
   const events = new Map<string, EventReading>();
   for (const [name, r] of Object.entries(raw.events)) {
     for (const s of [r.fact, r.future, r.intent, r.negated ?? null, r.ahead ?? null]) {
-      if (s !== null && !(ROLLOUT_STATUSES as readonly string[]).includes(s)) throw new Error(`${file}: event "${name}" has unknown status "${s}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
+      if (s !== null && !(ROLLOUT_STATUSES as readonly string[]).includes(s)) {
+        throw new Error(`${file}: event "${name}" has unknown status "${s}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
+      }
     }
-    events.set(name, { fact: r.fact as RolloutStatus | null, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null, negated: (r.negated ?? null) as RolloutStatus | null,
+    events.set(name, {
+      fact: r.fact as RolloutStatus | null, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null,
+      negated: (r.negated ?? null) as RolloutStatus | null,
       ahead: (r.ahead ?? null) as RolloutStatus | null });
   }
   const verbs = new Map<string, VerbEntry[]>();
@@ -143,7 +157,16 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
   const m = raw.modality;
   return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), current: set(raw.current ?? []), events,
     future: set(m.future), intent: set(m.intent), ongoing: set(m.ongoing), scheduledAfter: set(m.scheduledAfter), hedge: set(m.hedge),
-    negative: set(m.negative), planNouns: set(m.planNouns ?? []), otherThings: set(raw.otherThings) };
+    negative: set(m.negative), planNouns: set(m.planNouns ?? []), otherThings: set(raw.otherThings), grammar: grammarOf(raw, file) };
+}
+
+function grammarOf(raw: RawLexicon, file: string): Record<GrammarList, ReadonlySet<string>> {
+  const lists = raw.grammar ?? {};
+  const missing = GRAMMAR_LISTS.filter((name) => !Array.isArray(lists[name]));
+  if (missing.length) throw new Error(`${file}: grammar lists missing: ${missing.join(', ')}`);
+  const out = {} as Record<GrammarList, ReadonlySet<string>>;
+  for (const name of GRAMMAR_LISTS) out[name] = new Set(lists[name].map((w) => w.toLowerCase()));
+  return out;
 }
 
 export function loadStatusLexicon(path: string): StatusLexicon {

@@ -6,8 +6,6 @@ import type { Term } from './clause.ts';
 import type { StatusLexicon, VerbEntry } from './lexicon.ts';
 import { isNoun, isVerb, objectAfter, type Mood, type StatusReading } from './reading.ts';
 
-const COPULA_BEFORE = new Set(['is', 'are', 'was', 'were', 'remain', 'remains', 'remained', 'become', 'becomes', 'became', "'s"]);
-const NEGATIVE = new Set(['no', 'not', 'without', 'never']);
 
 /** The entry the noun at `i` names (a hyphenated one spans two terms), with its last term. */
 function matchNoun(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number } | null {
@@ -23,7 +21,7 @@ function matchNoun(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   for (const e of entries) {
     if (e.near && !terms.slice(Math.max(0, i - 5), last + 9).some((x) => e.near!.has(x.norm))) continue;
     if (next?.norm === 'of') {
-      const object = objectAfter(terms, last + 2);
+      const object = objectAfter(terms, last + 2, lex);
       if (object && lex.otherThings.has(object.norm)) continue;
     }
     return { e, last };
@@ -35,7 +33,7 @@ function matchNoun(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
 function doubted(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | null {
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     if (terms[j].pause) break;
-    if (NEGATIVE.has(terms[j].norm) || lex.negative.has(terms[j].norm)) return 'negative';
+    if (lex.grammar.nounNegatives.has(terms[j].norm) || lex.negative.has(terms[j].norm)) return 'negative';
     if (lex.nounTime.doubt.has(terms[j].norm) || lex.hedge.has(terms[j].norm)) return 'hedge';
   }
   return null;
@@ -57,7 +55,8 @@ function deniedAfter(terms: readonly Term[], last: number, lex: StatusLexicon): 
 function startMood(terms: readonly Term[], i: number, last: number, lex: StatusLexicon): Mood | null {
   if (terms.slice(Math.max(0, i - 3), i).some((t) => lex.nounTime.past.has(t.norm))) return 'fact';
   if (deniedAfter(terms, last, lex)) return 'negative';
-  if (terms.slice(Math.max(0, i - 3), last + 5).some((t) => lex.nounTime.ahead.has(t.norm) || lex.future.has(t.norm) || lex.intent.has(t.norm))) return 'future';
+  const ahead = (t: Term) => lex.nounTime.ahead.has(t.norm) || lex.future.has(t.norm) || lex.intent.has(t.norm);
+  if (terms.slice(Math.max(0, i - 3), last + 5).some(ahead)) return 'future';
   return null;
 }
 
@@ -66,7 +65,7 @@ function operateMood(terms: readonly Term[], i: number, lex: StatusLexicon): Moo
   if (i > 0 && lex.current.has(terms[i - 1].norm)) return 'fact';
   for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
     const t = terms[j];
-    if (COPULA_BEFORE.has(t.norm)) return terms.slice(0, i).some((x) => lex.intent.has(x.norm) || lex.future.has(x.norm)) ? null : 'fact';
+    if (lex.grammar.copulasBeforeNoun.has(t.norm)) return terms.slice(0, i).some((x) => lex.intent.has(x.norm) || lex.future.has(x.norm)) ? null : 'fact';
     if (t.pause || isVerb(t)) return null;
   }
   return null;
@@ -80,7 +79,8 @@ export function readNouns(terms: readonly Term[], lex: StatusLexicon, taken: Rea
     const hit = matchNoun(terms, i, lex);
     if (!hit) continue;
     const reading = lex.events.get(hit.e.event)!;
-    const mood = doubted(terms, i, lex) ?? (hit.e.event === 'start' ? startMood(terms, i, hit.last, lex) : hit.e.event === 'operate' ? operateMood(terms, i, lex) : 'fact');
+    const own = hit.e.event === 'start' ? startMood(terms, i, hit.last, lex) : hit.e.event === 'operate' ? operateMood(terms, i, lex) : 'fact';
+    const mood = doubted(terms, i, lex) ?? own;
     if (mood === null) continue;
     let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : null;
     if (status === 'cancelled' && terms.slice(i, hit.last + 5).some((t) => lex.temporary.has(t.norm))) status = 'paused';

@@ -22,13 +22,8 @@ export interface StatusReading {
 export type Mood = 'fact' | 'future' | 'intent' | 'hedge' | 'negative';
 
 // Words that end a verb group looking backwards: a new clause or a subordinate one starts there.
-const GROUP_STOP = new Set(['that', 'which', 'who', 'and', 'but', 'or', 'when', 'while', 'after', 'before', 'because', 'since', 'as', 'where', 'once', 'although', 'though']);
-const COPULA = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'remain', 'remains', 'remained', 'become', 'becomes', 'became', 'went', 'gone', 'goes', 'go', 'going', 'get', 'got', 'now', 'stay', 'stays']);
-const SKIP_ADVERB = new Set(['only', 'now', 'fully', 'already', 'finally', 'officially', 'formally', 'also', 'successfully', 'still', 'then', 'first', 'partly', 'partially', 'soon']);
 
-const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'number', 'lot', 'lots', 'some', 'all', 'most', 'many', 'part', 'parts', 'rest', 'half', 'majority']);
 
-const BE_HAVE = new Set(['be', 'been', 'being', 'have', 'get']);
 
 export const isVerb = (t: Term) => t.tags.has('Verb') || t.tags.has('PhrasalVerb');
 export const isNoun = (t: Term) => t.tags.has('Noun') && !t.tags.has('Pronoun');
@@ -40,24 +35,24 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
   let infinitive = false;
   for (let j = i - 1; j >= 0 && j >= i - 9; j--) {
     const t = terms[j];
-    if (t.pause || GROUP_STOP.has(t.norm)) break;
+    if (t.pause || lex.grammar.clauseStops.has(t.norm)) break;
     if (lex.negative.has(t.norm) || t.tags.has('Negative')) return 'negative';
     // "continues to run", "will remain open": the governing verb says it is still so, whatever its tense.
     if (mood === 'fact' && lex.ongoing.has(t.norm) && (infinitive || j === i - 1)) return 'fact';
     if (lex.hedge.has(t.norm)) mood = 'hedge';
     else if (mood === 'fact' && lex.intent.has(t.norm)) mood = 'intent';
     else if (mood === 'fact' && lex.future.has(t.norm)) mood = 'future';
-    if (t.norm === 'to' && terms.slice(j + 1, i).every((x) => BE_HAVE.has(x.norm))) {
+    if (t.norm === 'to' && terms.slice(j + 1, i).every((x) => lex.grammar.beHave.has(x.norm))) {
       infinitive = true;
       // "becoming the latest to go live", "the first to open": a rank says it happened.
-      if (RANKS.has(terms[j - 1]?.norm ?? '')) return 'fact';
+      if (lex.grammar.ranks.has(terms[j - 1]?.norm ?? '')) return 'fact';
       const owner = nounOwningInfinitive(terms, j, lex);
       if (owner) return owner;
     }
     // "not asking the board to scrap it", "will not be asked to go live": the governing verb's words count too.
     if (infinitive) continue;
     const grammatical = t.tags.has('Auxiliary') || t.tags.has('Modal') || t.tags.has('Copula') || t.tags.has('Adverb') || t.tags.has('Pronoun')
-      || t.norm === 'to' || COPULA.has(t.norm) || lex.future.has(t.norm) || lex.hedge.has(t.norm) || t.tags.has('Adjective');
+      || t.norm === 'to' || lex.grammar.copulas.has(t.norm) || lex.future.has(t.norm) || lex.hedge.has(t.norm) || t.tags.has('Adjective');
     // "cannot afford to keep running it": a verb that governs a gerund or an infinitive belongs to the group.
     const governs = isVerb(t) && (terms[j + 1]?.norm === 'to' || terms[j + 1]?.tags.has('Gerund'));
     if (!grammatical && !governs && (isVerb(t) || isNoun(t) || isPhrase)) {
@@ -71,7 +66,6 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
   return mood;
 }
 
-const RANKS = new Set(['first', 'latest', 'last', 'only', 'second', 'third']);
 
 /**
  * "the contracts to run 111 services", "funding to open a hub": an infinitive right after a plain noun says what
@@ -82,8 +76,8 @@ const RANKS = new Set(['first', 'latest', 'last', 'only', 'second', 'third']);
 function nounOwningInfinitive(terms: readonly Term[], to: number, lex: StatusLexicon): Mood | null {
   const noun = terms[to - 1];
   if (!noun || !isNoun(noun) || noun.pause) return null;
-  for (let j = to - 2; j >= 0 && j >= to - 7 && !terms[j].pause && !GROUP_STOP.has(terms[j].norm); j--) {
-    if (RANKS.has(terms[j].norm)) return 'fact';
+  for (let j = to - 2; j >= 0 && j >= to - 7 && !terms[j].pause && !lex.grammar.clauseStops.has(terms[j].norm); j--) {
+    if (lex.grammar.ranks.has(terms[j].norm)) return 'fact';
   }
   // A name before "to" ("the decision by NHS Direct to withdraw") closes a longer noun phrase: leave it to the words before.
   if (noun.tags.has('ProperNoun') || noun.tags.has('Acronym')) return null;
@@ -92,7 +86,6 @@ function nounOwningInfinitive(terms: readonly Term[], to: number, lex: StatusLex
   return lex.nounTime.ahead.has(noun.norm) || noun.norm === 'deadline' ? 'future' : 'hedge';
 }
 
-const GERUND_LINKS = new Set(['of', 'for']);
 
 /**
  * "the cost of running the trial", "the target date for establishing the boards": a gerund after "of" or "for" and
@@ -100,7 +93,7 @@ const GERUND_LINKS = new Set(['of', 'for']);
  */
 function nounOwningGerund(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | null {
   const [noun, link] = [terms[i - 2], terms[i - 1]];
-  if (!noun || !terms[i].tags.has('Gerund') || !GERUND_LINKS.has(link.norm) || !isNoun(noun) || noun.pause || link.pause) return null;
+  if (!noun || !terms[i].tags.has('Gerund') || !lex.grammar.gerundLinks.has(link.norm) || !isNoun(noun) || noun.pause || link.pause) return null;
   if (noun.tags.has('ProperNoun') || noun.tags.has('Acronym')) return null;
   if (lex.nounTime.ahead.has(noun.norm) || lex.future.has(noun.norm) || noun.norm === 'deadline') return 'future';
   if (lex.intent.has(noun.norm) || lex.planNouns.has(noun.norm)) return 'intent';
@@ -114,7 +107,7 @@ function noneOf(terms: readonly Term[], j: number): boolean {
 }
 
 /** The head noun of the noun phrase starting after `from` (the object), or null. */
-export function objectAfter(terms: readonly Term[], from: number): Term | null {
+export function objectAfter(terms: readonly Term[], from: number, lex: StatusLexicon): Term | null {
   let head: Term | null = null;
   for (let j = from; j < terms.length && j < from + 7; j++) {
     const t = terms[j];
@@ -124,7 +117,7 @@ export function objectAfter(terms: readonly Term[], from: number): Term | null {
       head = t;
       if (t.pause) break;
       // "thousands of operations", "some of its contracts": the head is what is counted.
-      if (terms[j + 1]?.norm === 'of' && (t.tags.has('Value') || QUANTITY.has(t.norm))) { j++; head = null; }
+      if (terms[j + 1]?.norm === 'of' && (t.tags.has('Value') || lex.grammar.quantities.has(t.norm))) { j++; head = null; }
       continue;
     }
     // "a new service", "two million extra routine operations": adjectives inside the noun phrase.
@@ -165,10 +158,9 @@ function passiveAt(terms: readonly Term[], i: number): boolean {
   return false;
 }
 
-const OBJECT_PREPOSITIONS = new Set(['of', 'for']);
 
 /** Where the entry's particle words end after the verb at `i` (they may follow its object: "put the launch on hold"), or -1. */
-function particleEnd(terms: readonly Term[], i: number, rest: readonly string[], maxGap: number): number {
+function particleEnd(terms: readonly Term[], i: number, rest: readonly string[], maxGap: number, lex: StatusLexicon): number {
   if (!rest.length) return i;
   if (rest.every((w, k) => terms[i + 1 + k]?.norm === w)) return i + rest.length;
   // Only an object noun phrase may come between ("put the launch on hold", "handed its contracts back"), with an
@@ -178,7 +170,7 @@ function particleEnd(terms: readonly Term[], i: number, rest: readonly string[],
   for (let j = i + 2; j < terms.length && j <= i + 1 + maxGap; j++) {
     if (rest.every((w, k) => terms[j + k]?.norm === w)) return j + rest.length - 1;
     const t = terms[j - 1];
-    if (t.pause || (t.tags.has('Preposition') && !OBJECT_PREPOSITIONS.has(t.norm)) || t.tags.has('Particle') || isVerb(t)) break;
+    if (t.pause || (t.tags.has('Preposition') && !lex.grammar.objectPrepositions.has(t.norm)) || t.tags.has('Particle') || isVerb(t)) break;
   }
   return -1;
 }
@@ -197,7 +189,8 @@ function complementEnd(terms: readonly Term[], after: number, e: VerbEntry): num
 /** Whether the object (or a passive verb's subject) fits the entry; a name ("NHS 111", "Lorenzo") fits any list of things. */
 function objectOk(object: Term | null, e: VerbEntry, lex: StatusLexicon): boolean {
   if (object && lex.otherThings.has(object.norm) && e.event !== 'appoint') return false;
-  const named = e.names && object !== null && !object.tags.has('Place') && (object.tags.has('ProperNoun') || object.tags.has('Acronym') || object.tags.has('Value'));
+  const named = e.names && object !== null && !object.tags.has('Place')
+    && (object.tags.has('ProperNoun') || object.tags.has('Acronym') || object.tags.has('Value'));
   if (e.objects) return object !== null && (e.objects.has(object.norm) || named);
   if (e.notObjects && object !== null && e.notObjects.has(object.norm)) return false;
   return true;
@@ -227,9 +220,9 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   if (lex.baseForms.has(t.norm) && i > 1 && terms[i - 1].pause && isNoun(terms[i - 1])) return null;
   let other: { e: VerbEntry; last: number; other: boolean } | null = null;
   for (const e of entries) {
-    const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 8);
+    const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 8, lex);
     if (last < 0 || !complementOk(terms, last, e)) continue;
-    const object = passiveAt(terms, i) ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1);
+    const object = passiveAt(terms, i) ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1, lex);
     // "staff suspended", "calls abandoned after long waits": what the verb acts on is not a service.
     // With no object, what the verb says happens to its subject ("submissions will restart").
     const actedOn = object ?? (e.rest.length || e.complements ? null : subjectOfGroup(terms, i, lex));
@@ -249,13 +242,13 @@ function matchPhrase(terms: readonly Term[], i: number, lex: StatusLexicon): { e
   for (const e of lex.phrases.get(terms[i].norm) ?? []) {
     if (!e.rest.every((w, k) => terms[i + k]?.norm === w)) continue;
     const last = i + e.rest.length - 1;
-    if (!objectOk(e.objects ? objectAfter(terms, last + 1) : null, e, lex)) continue;
+    if (!objectOk(e.objects ? objectAfter(terms, last + 1, lex) : null, e, lex)) continue;
     // "go-live" is a noun ("the go-live date"), not the state of being live.
     if (terms[i].tags.has('Hyphenated')) continue;
     let j = i - 1;
-    while (j >= 0 && SKIP_ADVERB.has(terms[j].norm) && terms[j].norm !== 'now') j--;
+    while (j >= 0 && lex.grammar.skipAdverbs.has(terms[j].norm) && terms[j].norm !== 'now') j--;
     // "live" needs its copula ("is live", "went live", "now live"): "people who live in" is not a launch.
-    if (e.copula && (j < 0 || !COPULA.has(terms[j].norm))) continue;
+    if (e.copula && (j < 0 || !lex.grammar.copulas.has(terms[j].norm))) continue;
     if (!complementOk(terms, last, e)) continue;
     const subject = subjectBefore(terms, i)?.norm ?? '';
     if ((e.subjects && !e.subjects.has(subject)) || e.notSubjects?.has(subject) || lex.otherThings.has(subject)) continue;
@@ -265,35 +258,32 @@ function matchPhrase(terms: readonly Term[], i: number, lex: StatusLexicon): { e
 }
 
 /** "… until June", "… as planned": after a negated start, the start was moved rather than dropped. */
-function heldBack(terms: readonly Term[], last: number): boolean {
-  return terms.slice(last + 1).some((t, k, rest) => t.norm === 'until' || (t.norm === 'as' && ['planned', 'expected', 'scheduled', 'intended', 'hoped'].includes(rest[k + 1]?.norm ?? '')));
+function heldBack(terms: readonly Term[], last: number, lex: StatusLexicon): boolean {
+  return terms.slice(last + 1).some((t, k, rest) => t.norm === 'until' || (t.norm === 'as' && lex.grammar.asPlanned.has(rest[k + 1]?.norm ?? '')));
 }
 
-const CONDITION = new Set(['if', 'unless', 'whether', 'once', 'how']);
-const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re"]);
 
 /** "is opening next month", "are being launched in May": a present progressive with a time ahead is a schedule. */
 function scheduledProgressive(terms: readonly Term[], i: number, last: number, lex: StatusLexicon): boolean {
   let j = i - 1;
   if (terms[i].norm.endsWith('ing')) {
-    while (j >= 0 && SKIP_ADVERB.has(terms[j].norm)) j--;
+    while (j >= 0 && lex.grammar.skipAdverbs.has(terms[j].norm)) j--;
   } else if (terms[j]?.norm === 'being') j--;
   else return false;
-  if (j < 0 || !PRESENT_BE.has(terms[j].norm)) return false;
+  if (j < 0 || !lex.grammar.presentBe.has(terms[j].norm)) return false;
   const after = terms.slice(last + 1, last + 11);
   return after.some((t, k) => lex.scheduledAfter.has(t.norm) || (t.tags.has('Month') && ['from', 'in'].includes(after[k - 1]?.norm ?? '')));
 }
 
-const TIME_HEADS = new Set(['day', 'date', 'moment', 'week', 'month']);
 
 /**
  * "Whether a successor will be launched …", "if the review finds …", "once it is fully open", "on the day it is
  * set up": the clause is a condition, or a time described by the event, not the event's news.
  */
-function conditional(terms: readonly Term[], i: number): Mood | null {
+function conditional(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | null {
   for (let j = i - 1; j >= 0; j--) {
-    if (CONDITION.has(terms[j].norm)) return 'hedge';
-    if (j < i - 1 && TIME_HEADS.has(terms[j].norm) && terms[j - 1]?.norm === 'the' && terms[j + 1].tags.has('Pronoun')) return 'hedge';
+    if (lex.grammar.conditions.has(terms[j].norm)) return 'hedge';
+    if (j < i - 1 && lex.grammar.timeHeads.has(terms[j].norm) && terms[j - 1]?.norm === 'the' && terms[j + 1].tags.has('Pronoun')) return 'hedge';
     if (terms[j].pause) return null;
   }
   return null;
@@ -305,10 +295,10 @@ function conditional(terms: readonly Term[], i: number): Mood | null {
  */
 function temporaryAround(terms: readonly Term[], i: number, last: number, lex: StatusLexicon): boolean {
   // Backwards a fronted phrase counts too ("During the strike, the centre will close").
-  for (let j = i - 1; j >= 0 && j >= i - 12 && !GROUP_STOP.has(terms[j].norm); j--) {
+  for (let j = i - 1; j >= 0 && j >= i - 12 && !lex.grammar.clauseStops.has(terms[j].norm); j--) {
     if (lex.temporary.has(terms[j].norm)) return true;
   }
-  for (let j = last + 1; j < terms.length && j <= last + 10 && !GROUP_STOP.has(terms[j].norm); j++) {
+  for (let j = last + 1; j < terms.length && j <= last + 10 && !lex.grammar.clauseStops.has(terms[j].norm); j++) {
     if (lex.temporary.has(terms[j].norm)) return true;
     if (terms[j].pause) break;
   }
@@ -323,13 +313,13 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     const verb = matchVerb(terms, i, lex);
     const hit = verb ?? matchPhrase(terms, i, lex);
     if (!hit) continue;
-    let mood = conditional(terms, i) ?? (verb && nounOwningGerund(terms, i, lex)) ?? moodBefore(terms, i, lex, !verb);
+    let mood = conditional(terms, i, lex) ?? (verb && nounOwningGerund(terms, i, lex)) ?? moodBefore(terms, i, lex, !verb);
     if (mood === 'fact' && hit.e.event === 'start' && scheduledProgressive(terms, i, hit.last, lex)) mood = 'future';
     const reading = lex.events.get(hit.e.event)!;
     let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent
       : mood === 'negative' ? reading.negated : null;
     // "will not go live until June": a start held back to a later date is a delay.
-    if (mood === 'negative' && hit.e.event === 'start' && heldBack(terms, hit.last)) status = 'delayed';
+    if (mood === 'negative' && hit.e.event === 'start' && heldBack(terms, hit.last, lex)) status = 'delayed';
     // "would now switch over by June", "the plan now is to open in spring": a start given a new date is a delay.
     const rescheduled = (mood === 'future' || mood === 'intent') && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now');
     if (rescheduled) status = 'delayed';

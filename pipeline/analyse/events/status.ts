@@ -166,7 +166,8 @@ export function sentenceHits(s: Sentence, sentServices: Entity[], readings: read
     .filter((h) => !c.otherObject.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly()));
   // "put back … from April until June": the date it moved from is the old plan, not a plan.
   const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
-  hits = hits.map((h) => (h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start) ? { ...h, superseded: true } : h));
+  const movedFrom = (h: CueHit) => h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start);
+  hits = hits.map((h) => (movedFrom(h) ? { ...h, superseded: true } : h));
   return overtakenPlans(hits, s, clauses);
 }
 
