@@ -15,6 +15,11 @@ describe('lists of places inside a sentence', () => {
     expect(found).toEqual(expect.arrayContaining(['Pharmacy First|Ipswich|live', 'Pharmacy First|Colchester|live', 'Pharmacy First|Chelmsford|live']));
   });
 
+  it('keeps a place the list names only in part ("and most of X")', () => {
+    const found = events(['Local Care Direct runs NHS 111 across Bradford, Calderdale, Kirklees, and most of Wakefield.']);
+    expect(found).toEqual(expect.arrayContaining(['NHS 111|Kirklees|live', 'NHS 111|Wakefield|live']));
+  });
+
   it('does not pull a place of a following clause into the fact of the first', () => {
     const found = events(['Pharmacy First went live in Ipswich on Monday, and Colchester will follow in the summer.']);
     expect(found).toContain('Pharmacy First|Ipswich|live');

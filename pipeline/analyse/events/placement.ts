@@ -65,8 +65,8 @@ function storyAreasOf(p: Page, canon: (r: Mention) => Mention, dominant: Mention
 const QUALIFIED_BEFORE = new RegExp(String.raw`\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|`
   + String.raw`\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$`, 'i');
 const RANKED_IN = /\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i;
-/** Between two places of one list: a comma or "and", perhaps after the rest of the first name ("Cromer Hospital, and the"). */
-const LIST_GAP = /^(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?$/;
+/** Between two places of one list: a comma or "and", perhaps after the rest of the first name ("Cromer Hospital, and the", "and most of"). */
+const LIST_GAP = /^(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,|,?\s*(?:and|or|&))\s*(?:(?:most|much|parts?|all) of\s+)?(?:the\s+)?$/;
 
 /**
  * The clause's places with every place listed together with one of them, though an Oxford comma ("A, B, and C")
