@@ -53,6 +53,13 @@ describe('relative clauses', () => {
 });
 
 describe('national facts and unnamed subsets', () => {
+  it('files a national fact of a story about Wales that never names England under Wales', () => {
+    const found = events(['NHS 111 went live in Powys last May, and Wales is now adding more health boards.',
+      'Ministers said the national rollout of NHS 111 would be finished by next spring.']);
+    expect(found).toContain('NHS 111|Wales|planned');
+    expect(found).not.toContain(expect.stringContaining('|England|'));
+  });
+
   it('gives no England event to a provider leaving some of its contracts, but England for all of them', () => {
     expect(events(['Across the country, Care UK has handed back four of its 20 NHS 111 contracts because of rising costs.']))
       .not.toContain('NHS 111|England|provider_withdrawn');

@@ -23,6 +23,8 @@ export interface PlaceScope {
   nationalMentions: number;
   /** The publisher's own area. */
   local: Place | null;
+  /** The country a national fact is filed under: England, or the one devolved nation a story names when it never names England. */
+  nation: Place;
   /** The page speaks of the national programme more than of its own area. */
   nationalArticle: boolean;
   /** A place inside the publisher's area stands for that area. */
@@ -123,10 +125,19 @@ export function placeScope(p: Page): PlaceScope {
     for (const r of rs) u.set(canon(r).name, canon(r));
     return [...u.values()].map((r) => ({ name: r.name, code: r.code }));
   };
-  return { canon, dominant, storyAreas: storyAreasOf(p, canon, dominant), nationalMentions, local, nationalArticle, localArea, isNational, reportsNews, uniq };
+  const nation = nationOf(p);
+  return { canon, dominant, storyAreas: storyAreasOf(p, canon, dominant), nationalMentions, local, nation, nationalArticle, localArea, isNational, reportsNews, uniq };
 }
 
 export const ENGLAND: Place = { name: 'England', code: null };
+const DEVOLVED = new Set(['Wales', 'Scotland', 'Northern Ireland']);
+
+/** "A national rollout" in a story about Wales that never names England is Wales's. */
+function nationOf(p: Page): Place {
+  if (p.nationalOrgs.some((o) => /\bEngland\b/.test(o.name))) return ENGLAND;
+  const named = [...new Map(p.regions.filter((r) => DEVOLVED.has(r.name)).map((r) => [r.name, r])).values()];
+  return named.length === 1 ? { name: named[0].name, code: named[0].code } : ENGLAND;
+}
 
 /** Where the fact of a cue in clause [ca, cb) applies; `guessed` when the sentence names no place; null when it has none to be filed under. */
 export interface Placement { where: Place[]; guessed: boolean; penalty: number }
@@ -156,9 +167,9 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   if (!inClause.length && (h.status === 'provider_appointed' || h.status === 'provider_withdrawn') && countedContracts(body.slice(ca, cb), p.k.eventCues.numberWords)) {
     return null;
   }
-  if (scope.isNational(ca, cb)) return placed([ENGLAND]);
+  if (scope.isNational(ca, cb)) return placed([scope.nation]);
   if (inSentence.length) return placed(scope.uniq(inSentence));
-  if (scope.isNational(s.start, s.end)) return placed([ENGLAND]);
+  if (scope.isNational(s.start, s.end)) return placed([scope.nation]);
   return placeFromContext(p, scope, si);
 }
 
@@ -205,7 +216,7 @@ function placeFromContext(p: Page, scope: PlaceScope, si: number): Placement | n
   const first = (r: Mention): Place => ({ name: scope.canon(r).name, code: scope.canon(r).code });
   const localSubject = c.localSubject.test(s.text);
   if (prevRegions.length) return guess([first(prevRegions[0])]);
-  if (prev && scope.isNational(prev.start, prev.end)) return guess([ENGLAND]);
+  if (prev && scope.isNational(prev.start, prev.end)) return guess([scope.nation]);
   if (para.length) return guess([first(para[0])]);
   // The story's area, unless the story so far has been national and names that area only later.
   if (scope.dominant && (!scope.nationalArticle || localSubject) && !(regions[0].start > s.end && scope.isNational(0, s.start))) {
@@ -216,7 +227,7 @@ function placeFromContext(p: Page, scope: PlaceScope, si: number): Placement | n
   // "The centre, to be run by the county's hospital trust, …": a local provider makes it a local fact, and with
   // no place anywhere it has none to be filed under; England is only for what the text makes national.
   if (scope.nationalMentions === 0 && runByProvider(p, s)) return null;
-  return guess([ENGLAND]);
+  return guess([scope.nation]);
 }
 
 function runByProvider(p: Page, s: Sentence): boolean {
