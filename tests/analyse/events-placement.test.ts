@@ -66,6 +66,11 @@ describe('national facts and unnamed subsets', () => {
     expect(events(['Across the country, Care UK is handing back all 20 of its NHS 111 contracts because of rising costs.']))
       .toContain('NHS 111|England|provider_withdrawn');
   });
+
+  it('counts contracts "for four services", but not the number in a service\'s own name', () => {
+    expect(events(['Across the country, Harmoni has won contracts for four NHS 111 services so far.'])).not.toContain('NHS 111|England|provider_appointed');
+    expect(events(['Across the country, NHS Direct won more 111 contracts than any other bidder last year.'])).toContain('NHS 111|England|provider_appointed');
+  });
 });
 
 describe('a place in a centre\'s name', () => {

@@ -164,7 +164,7 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   const placed = (where: Place[]): Placement => ({ where, guessed: false, penalty: 0 });
   if (inClause.length && !nationalFirst) return placed(scope.uniq(inClause));
   // "won 11 of the 39 contracts", "pulled out of three of its contracts": a provider's change in unnamed areas is no one place's fact.
-  if (!inClause.length && (h.status === 'provider_appointed' || h.status === 'provider_withdrawn') && countedContracts(body.slice(ca, cb), p.k.eventCues.numberWords)) {
+  if (!inClause.length && (h.status === 'provider_appointed' || h.status === 'provider_withdrawn') && countedContracts(withoutServices(p, ca, cb), p.k.eventCues.numberWords)) {
     return null;
   }
   if (scope.isNational(ca, cb)) return placed([scope.nation]);
@@ -173,12 +173,32 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   return placeFromContext(p, scope, si);
 }
 
-const COUNTED_OF = /\b([\w,]+)\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+(?:[\w,-]+\s+){0,3}(?:contracts|areas|services|regions|CCGs|PCTs|ICBs)\b/gi;
+/** The text of [a, b) with service names blanked, so the number in "NHS 111" or "111 contracts" counts nothing. */
+function withoutServices(p: Page, a: number, b: number): string {
+  let t = p.body.slice(a, b);
+  for (const x of spanFilter(p.services, a, b)) t = t.slice(0, x.start - a) + ' '.repeat(x.end - x.start) + t.slice(x.end - a);
+  return t;
+}
 
-/** A count of some of a set of contracts or areas ("11 of the 46 contracts"); "all 11 of its contracts" is the whole set, a national fact. */
+const countPatterns = new WeakMap<ReadonlyMap<string, number>, RegExp[]>();
+
+/** "11 of the 46 contracts", "two of its areas", "contracts for three services": the number comes first, as digits or a word. */
+function countsOf(numberWords: ReadonlyMap<string, number>): RegExp[] {
+  let rs = countPatterns.get(numberWords);
+  if (!rs) {
+    const n = String.raw`(?<!\ball\s+)\b(?:\d[\d,]*|${[...numberWords.keys()].join('|')})`;
+    rs = [new RegExp(String.raw`${n}\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+(?:[\w,-]+\s+){0,3}(?:contracts|areas|services|regions|CCGs|PCTs|ICBs)\b`, 'i'),
+      new RegExp(String.raw`${n}\s+(?:[\w-]+\s+){0,3}(?:contracts|services)\b`, 'i')];
+    countPatterns.set(numberWords, rs);
+  }
+  return rs;
+}
+
+/**
+ * A count of some of a set of contracts or areas; "all 11 of its contracts" is the whole set, a national fact.
+ */
 function countedContracts(text: string, numberWords: ReadonlyMap<string, number>): boolean {
-  return [...text.matchAll(COUNTED_OF)].some((m) => (/^[\d,]+$/.test(m[1]) || numberWords.has(m[1].toLowerCase()))
-    && !/\ball\s+$/i.test(text.slice(0, m.index ?? 0)));
+  return countsOf(numberWords).some((r) => r.test(text));
 }
 
 const RELATIVE = /,\s+(?:which|who)\b[^,;:]*,/gi;
