@@ -126,7 +126,8 @@ export function placeScope(p: Page): PlaceScope {
     return [...u.values()].map((r) => ({ name: r.name, code: r.code }));
   };
   const nation = nationOf(p);
-  return { canon, dominant, storyAreas: storyAreasOf(p, canon, dominant), nationalMentions, local, nation, nationalArticle, localArea, isNational, reportsNews, uniq };
+  const storyAreas = storyAreasOf(p, canon, dominant);
+  return { canon, dominant, storyAreas, nationalMentions, local, nation, nationalArticle, localArea, isNational, reportsNews, uniq };
 }
 
 export const ENGLAND: Place = { name: 'England', code: null };
@@ -164,9 +165,8 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   const placed = (where: Place[]): Placement => ({ where, guessed: false, penalty: 0 });
   if (inClause.length && !nationalFirst) return placed(scope.uniq(inClause));
   // "won 11 of the 39 contracts", "pulled out of three of its contracts": a provider's change in unnamed areas is no one place's fact.
-  if (!inClause.length && (h.status === 'provider_appointed' || h.status === 'provider_withdrawn') && countedContracts(withoutServices(p, ca, cb), p.k.eventCues.numberWords)) {
-    return null;
-  }
+  const providerChange = h.status === 'provider_appointed' || h.status === 'provider_withdrawn';
+  if (!inClause.length && providerChange && countedContracts(withoutServices(p, ca, cb), p.k.eventCues.numberWords)) return null;
   if (scope.isNational(ca, cb)) return placed([scope.nation]);
   if (inSentence.length) return placed(scope.uniq(inSentence));
   if (scope.isNational(s.start, s.end)) return placed([scope.nation]);
