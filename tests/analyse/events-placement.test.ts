@@ -67,6 +67,13 @@ describe('national facts and unnamed subsets', () => {
       .toContain('NHS 111|England|provider_withdrawn');
   });
 
+  it('gives no England event to a few unnamed trusts going live, but keeps a share of all of them as England\'s', () => {
+    expect(events(['Four hospital trusts across England have started using the Electronic Prescription Service this year.']))
+      .not.toContain('Electronic Prescription Service|England|live');
+    expect(events(['Forty of the 42 integrated care boards across England have started using the Electronic Prescription Service this year.']))
+      .toContain('Electronic Prescription Service|England|live');
+  });
+
   it('counts contracts "for four services", but not the number in a service\'s own name', () => {
     expect(events(['Across the country, Harmoni has won contracts for four NHS 111 services so far.'])).not.toContain('NHS 111|England|provider_appointed');
     expect(events(['Across the country, NHS Direct won more 111 contracts than any other bidder last year.'])).toContain('NHS 111|England|provider_appointed');

@@ -167,6 +167,8 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   // "won 11 of the 39 contracts", "pulled out of three of its contracts": a provider's change in unnamed areas is no one place's fact.
   const providerChange = h.status === 'provider_appointed' || h.status === 'provider_withdrawn';
   if (!inClause.length && providerChange && countedContracts(withoutServices(p, ca, cb), p.k.eventCues.numberWords)) return null;
+  // "Six trusts across England have begun using it", "other trusts in the South of England": unnamed bodies are no place to file a fact under.
+  if (!inClause.length && h.status === 'live' && unnamedBodies(withoutServices(p, s.start, s.end), p.k.eventCues.numberWords)) return null;
   if (scope.isNational(ca, cb)) return placed([scope.nation]);
   if (inSentence.length) return placed(scope.uniq(inSentence));
   if (scope.isNational(s.start, s.end)) return placed([scope.nation]);
@@ -178,6 +180,20 @@ function withoutServices(p: Page, a: number, b: number): string {
   let t = p.body.slice(a, b);
   for (const x of spanFilter(p.services, a, b)) t = t.slice(0, x.start - a) + ' '.repeat(x.end - x.start) + t.slice(x.end - a);
   return t;
+}
+
+const subsetPatterns = new WeakMap<ReadonlyMap<string, number>, RegExp>();
+
+/** A sentence whose subject is an unnamed few bodies ("Six hospital trusts", "Other CCGs"), not a share of all of them ("37 of the 42"). */
+function unnamedBodies(text: string, numberWords: ReadonlyMap<string, number>): boolean {
+  let r = subsetPatterns.get(numberWords);
+  if (!r) {
+    const few = String.raw`(?:other|several|some|a handful of|a few|\d[\d,]*|${[...numberWords.keys()].join('|')})`;
+    const bodies = String.raw`(?:trusts|CCGs|ICBs|ICSs|areas|practices|surgeries|hospitals|health boards|pharmacies)`;
+    r = new RegExp(String.raw`^\W*(?:[\w:]+\s+){0,3}?${few}\s+(?:[\w-]+\s+){0,2}?${bodies}\b(?!\s+(?:out\s+)?of\b)`, 'i');
+    subsetPatterns.set(numberWords, r);
+  }
+  return r.test(text);
 }
 
 const countPatterns = new WeakMap<ReadonlyMap<string, number>, RegExp[]>();
