@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { measured, NotAvailable, RESULT_MARKER, type StageArgs, type StageResult } from './common.ts';
 import * as baselines from './stages/baselines.ts';
+import { analyseReal } from './stages/analyse-real.ts';
 import { markupRepair } from './stages/markup.ts';
 import * as browser from './stages/browser.ts';
 import * as rollwatch from './stages/rollwatch.ts';
@@ -22,6 +23,7 @@ const STAGES: Record<string, (args: StageArgs) => Promise<StageResult>> = {
   article: rollwatch.article,
   'markup-repair': markupRepair,
   analyse: rollwatch.analyse,
+  'analyse-real': analyseReal,
   load: rollwatch.load,
   'load-bare': rollwatch.loadBare,
   pipeline: rollwatch.pipeline,

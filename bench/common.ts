@@ -48,6 +48,12 @@ export const measured = {
   end: async (): Promise<void> => {},
 };
 
+/** Process CPU seconds since `from`: less swayed than the wall clock by other jobs on the cores. */
+export function cpuSecondsSince(from: NodeJS.CpuUsage): number {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1e6;
+}
+
 /** Thrown when a rollwatch module a stage needs is not on this branch yet. */
 export class NotAvailable extends Error {
   override name = 'NotAvailable';

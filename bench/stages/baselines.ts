@@ -7,7 +7,7 @@ import * as cheerio from 'cheerio';
 import PQueue from 'p-queue';
 import { Agent, request } from 'undici';
 import { BenchSite } from '../site.ts';
-import { measured, sitemapUrls, type StageArgs, type StageResult } from '../common.ts';
+import { cpuSecondsSince, measured, sitemapUrls, type StageArgs, type StageResult } from '../common.ts';
 
 /** undici.request + cheerio.load with p-queue (concurrency 10), no storage: the physical limit. */
 export async function raw(args: StageArgs): Promise<StageResult> {
@@ -107,6 +107,7 @@ export async function nlpBaseline(args: StageArgs): Promise<StageResult> {
   // At ~30 docs/s a hundred documents give a stable rate in a few seconds.
   const docs = articleTexts({ ...args, docLimit: Math.min(args.docLimit, 100) });
   await measured.begin();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let found = 0;
   for (const d of docs) {
@@ -117,7 +118,7 @@ export async function nlpBaseline(args: StageArgs): Promise<StageResult> {
     found += dated.dates({ today: d.published, timezone: 'Europe/London' }).json().length;
   }
   const seconds = (performance.now() - started) / 1000;
-  return { units: docs.length, unit: 'docs', seconds, extra: { found } };
+  return { units: docs.length, unit: 'docs', seconds, extra: { found, cpuSeconds: cpuSecondsSince(cpu) } };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Article, Capture, Findings } from '../../pipeline/types.ts';
 import { BenchSite } from '../site.ts';
 import {
   benchSourceDeclaration,
+  cpuSecondsSince,
   importOptional,
   measured,
   NotAvailable,
@@ -204,6 +205,7 @@ export async function analyse(args: StageArgs): Promise<StageResult> {
   const knowledge = mod.loadKnowledge();
   const knowledgeSeconds = (performance.now() - k0) / 1000;
   await measured.begin();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const found = { entities: 0, quotes: 0, dates: 0, events: 0 };
   for (const a of articles) {
@@ -214,11 +216,12 @@ export async function analyse(args: StageArgs): Promise<StageResult> {
     found.events += f.events.length;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpuSeconds = cpuSecondsSince(cpu);
   await measured.end();
   const total = found.entities + found.quotes + found.dates + found.events;
   // A third of the bench articles are rollout stories: finding nothing means the stub.
   const note = total === 0 ? 'found nothing: still the stub?' : '';
-  return { units: articles.length, unit: 'docs', seconds, extra: { ...found, knowledgeSeconds }, note };
+  return { units: articles.length, unit: 'docs', seconds, extra: { ...found, knowledgeSeconds, cpuSeconds }, note };
 }
 
 /** Reprocess from the archive written by the `crawl` stage: read WARC, decode, extract, analyse. */

@@ -29,6 +29,13 @@ const PARTICLE = '(?:de|van|von|da|di|du|le|la|al|bin|ap)';
 const RUN = new RegExp(`${START}((?:${TITLE}[ \\t]+)+)?((?:${PARTICLE}[ \\t]+(?=\\p{Lu}))?${NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'gu');
 const SPEECH = "(?:said|says|added|explained|told|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued)";
 
+// Names beside a speech verb even without a known given name: "said Jo Bloggs", "Jo Bloggs, chief executive, said".
+const TWO_NAME_WORDS = `(${NAME_WORD}[ \\t]+${NAME_WORD})`;
+const NEAR_VERB = new RegExp(
+  `(?:${SPEECH}[ \\t]+${TWO_NAME_WORDS}${END})|(?:${START}${TWO_NAME_WORDS},\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)|(?:${START}${TWO_NAME_WORDS}\\s+${SPEECH}\\b)`,
+  'gu',
+);
+
 const NOT_FIRST = /^(?:The|This|That|These|Those|It|He|She|They|We|I|You|A|An|But|And|Or|In|On|At|As|By|For|From|To|With|If|When|While|After|Before|Since|Because|Although|Though|So|Then|Now|Still|Yet|Also|Even|Only|Just|Why|How|What|Who|Where|Our|Your|His|Her|Their|Its|My|Some|Many|Most|All|Both|Each|Every|No|Not|NHS)$/;
 
 /** A given name as the lists hold it: lower case, accents dropped ("Siân" → "sian"). */
@@ -140,8 +147,7 @@ export function findPeople(
   }
 
   // Names beside a speech verb even without a known given name: "said Jo Bloggs", "Jo Bloggs, chief executive, said".
-  const nearVerb = new RegExp(`(?:${SPEECH}[ \\t]+(${NAME_WORD}[ \\t]+${NAME_WORD})${END})|(?:${START}(${NAME_WORD}[ \\t]+${NAME_WORD}),\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)|(?:${START}(${NAME_WORD}[ \\t]+${NAME_WORD})\\s+${SPEECH}\\b)`, 'gu');
-  for (const m of body.matchAll(nearVerb)) {
+  for (const m of body.matchAll(NEAR_VERB)) {
     const name = (m[1] ?? m[2] ?? m[3]).replace(/['’]s$/, '');
     const words = name.split(/\s+/);
     if (clean(words).length !== words.length) continue;
@@ -153,17 +159,11 @@ export function findPeople(
   }
 
   // Later mentions by surname alone.
-  if (byKey.size) {
-    const re = new RegExp(`${START}(${[...byKey.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /, '')).join('|')})${END}`, 'gu');
-    const peer = new Map<string, string>();
-    for (const [key, name] of byKey) if (/^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /.test(key)) peer.set(key.split(' ').slice(1).join(' '), name);
-    for (const m of body.matchAll(re)) {
-      const word = m[1];
-      const name = byKey.get(word) ?? peer.get(word);
-      const start = m.index ?? 0;
-      if (!name || overlaps(start, start + word.length)) continue;
-      push(name, word, start, start + word.length);
-    }
+  const peers = peerNames(byKey);
+  for (const h of surnameMentions(body, [...byKey.keys()])) {
+    const name = byKey.get(h.word) ?? peers.get(h.word);
+    if (!name || overlaps(h.index, h.end)) continue;
+    push(name, h.word, h.index, h.end);
   }
   for (const g of givenNameSpeakers(body, out)) push(g.name, g.key, g.start, g.end);
   // "(Reporting by Jo Bloggs and Sam Roe; editing by …)", "By Jo Bloggs", "Photo: Jo Bloggs": credits name
@@ -182,18 +182,108 @@ function givenNameSpeakers(body: string, found: PersonMention[]): Array<{ name: 
     if (parts.length < 2 || PEERAGE.test(parts[0])) continue;
     byGiven.set(parts[0], byGiven.has(parts[0]) && byGiven.get(parts[0]) !== p.name ? null : p.name);
   }
-  const given = [...byGiven].filter(([, n]) => n !== null).map(([g]) => g.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const given = [...byGiven].filter(([, n]) => n !== null).map(([g]) => g);
   if (!given.length) return [];
-  const NAME = `(${given.join('|')})(?![ \\t]+\\p{Lu})${END}`;
-  const re = new RegExp(`(?:${SPEECH}[ \\t]+${NAME})|(?:(?<![\\p{Lu}][\\p{L}]*[ \\t]+)${START}${NAME}(?:,[^.;:"“”‘]{0,150}?,)?\\s+${SPEECH}\\b)`, 'gu');
   const out: Array<{ name: string; key: string; start: number; end: number }> = [];
-  for (const m of body.matchAll(re)) {
-    const word = m[1] ?? m[2];
-    const start = (m.index ?? 0) + m[0].indexOf(word);
+  const hits = scanLiterals(body, [...SPEECH_WORDS, ...given], (c) => speechThenGiven(body, c, given) ?? givenThenSpeech(body, c, given));
+  for (const h of hits) {
+    const word = h.word;
+    const start = h.index + body.slice(h.index, h.end).indexOf(word);
     if (found.some((p) => start < p.end && start + word.length > p.start)) continue;
     out.push({ name: byGiven.get(word)!, key: word, start, end: start + word.length });
   }
   return out;
+}
+
+// The scans below stand for a regex of the article's own names ("(?:Kim|Sam) said"), match for
+// match: built per article, such a regex was compiled per article, and compiling its \p{…}
+// classes cost more than all the rest of finding people. Each fixed piece is compiled once.
+const SPEECH_WORDS = SPEECH.slice(3, -1).split('|');
+const sticky = (source: string) => new RegExp(source, 'uy');
+const NAME_START = sticky(START);
+const NAME_END = sticky(`(?![ \\t]+\\p{Lu})${END}`);
+const WORD_END = sticky(END);
+// Not right after a capitalised word ("Dr Kim said" is not Kim's own attribution).
+const SPEAKER_START = sticky(`(?<![\\p{Lu}][\\p{L}]*[ \\t]+)${START}`);
+const SPEECH_AFTER = sticky(`(?![ \\t]+\\p{Lu})${END}(?:,[^.;:"“”‘]{0,150}?,)?\\s+${SPEECH}\\b`);
+
+function stickyAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+interface LiteralHit { index: number; end: number; word: string }
+
+/**
+ * Non-overlapping hits left to right, as a global regex's matchAll finds them, where a hit can only
+ * start where one of `literals` does; `hitAt(c)` is the regex tried at offset c.
+ */
+function scanLiterals(text: string, literals: readonly string[], hitAt: (c: number) => LiteralHit | null): LiteralHit[] {
+  const starts = new Set<number>();
+  for (const w of literals) {
+    if (!w) for (let i = 0; i <= text.length; i++) starts.add(i);
+    else for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) starts.add(i);
+  }
+  const out: LiteralHit[] = [];
+  let from = 0;
+  for (const c of [...starts].sort((a, b) => a - b)) {
+    if (c < from) continue;
+    const hit = hitAt(c);
+    if (hit) { out.push(hit); from = hit.end; }
+  }
+  return out;
+}
+
+/** The first of `words` (in order) at offset c followed by what `after` asks; its end. */
+function wordAt(text: string, c: number, words: readonly string[], after: RegExp): { word: string; end: number } | null {
+  for (const w of words) {
+    if (!text.startsWith(w, c)) continue;
+    const m = stickyAt(after, text, c + w.length);
+    if (m) return { word: w, end: c + w.length + m[0].length };
+  }
+  return null;
+}
+
+/** "said Kim": a speech verb, spaces, then a given name not followed by another capitalised word. */
+function speechThenGiven(body: string, c: number, given: readonly string[]): LiteralHit | null {
+  for (const verb of SPEECH_WORDS) {
+    if (!body.startsWith(verb, c)) continue;
+    let spaces = 0;
+    while (body[c + verb.length + spaces] === ' ' || body[c + verb.length + spaces] === '\t') spaces++;
+    // As the regex backtracks: the longest run of spaces first.
+    for (let k = spaces; k >= 1; k--) {
+      const g = wordAt(body, c + verb.length + k, given, NAME_END);
+      if (g) return { index: c, end: g.end, word: g.word };
+    }
+  }
+  return null;
+}
+
+/** "Kim said", "Kim, the practice manager, said". */
+function givenThenSpeech(body: string, c: number, given: readonly string[]): LiteralHit | null {
+  if (!stickyAt(SPEAKER_START, body, c)) return null;
+  const g = wordAt(body, c, given, SPEECH_AFTER);
+  return g && { index: c, end: g.end, word: g.word };
+}
+
+const PEER_TITLE = /^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /;
+
+/** Peers' names by the name after the title ("Darzi" for "Lord Darzi"). */
+function peerNames(byKey: ReadonlyMap<string, string>): Map<string, string> {
+  const peer = new Map<string, string>();
+  for (const [key, name] of byKey) if (PEER_TITLE.test(key)) peer.set(key.split(' ').slice(1).join(' '), name);
+  return peer;
+}
+
+/** Whole-word mentions of the keys (a peer's without the title), the first key listed winning where several start. */
+function surnameMentions(body: string, keys: readonly string[]): LiteralHit[] {
+  const words = keys.map((k) => k.replace(PEER_TITLE, ''));
+  if (!words.length) return [];
+  return scanLiterals(body, words, (c) => {
+    if (!stickyAt(NAME_START, body, c)) return null;
+    const w = wordAt(body, c, words, WORD_END);
+    return w && { index: c, end: w.end, word: w.word };
+  });
 }
 
 const CREDIT_BEFORE = /(?:\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Pp]hotographs?|[Pp]hotos?|[Pp]ictures?|[Ii]mages?|[Ii]llustrations?|[Vv]ideo)(?:\s+[Ss]ource)?(?:\s+by\b|\s*:)|(?:^|\n)\s*(?:By|BY)\b|\b(?:[Cc]redit|[Ss]ource)\s*:)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\band\b|&)\s*)*$/;

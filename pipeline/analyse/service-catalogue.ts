@@ -19,6 +19,8 @@ export interface ServiceHit {
   nameForm: boolean;
   /** A kind of service any country has ("flu vaccination"): counts only on a page otherwise about the NHS. */
   anywhere: boolean;
+  /** The entry's forms that may stand as an article's name, the catalogue's name first. */
+  forms: readonly string[];
 }
 
 export interface ServicePatterns {
@@ -42,6 +44,10 @@ export interface ServicePatterns {
   readonly bodies: ReadonlySet<string>;
   /** Words that with a number name a stage of a catalogued service ("Release 2", "Phase 4"). */
   readonly qualifiers: ReadonlySet<string>;
+  /** Care settings that, after "for", name a service's extension to them ("EPS for secondary care"), folded. */
+  readonly settings: ReadonlySet<string>;
+  /** Words that only describe a service already named ("the electronic booking service"), lower case. */
+  readonly descriptive: ReadonlySet<string>;
   /** Reference noun ("app", "helpline") → the service types it may refer to ("*": any). */
   readonly references: ReadonlyMap<string, readonly string[]>;
 }
@@ -75,6 +81,8 @@ interface PatternFile {
   bodies: string[];
   references: Record<string, string[]>;
   qualifiers: string[];
+  descriptive: string[];
+  settings: string[];
 }
 
 const fold = (s: string) => normTokens(s).join(' ');
@@ -103,11 +111,12 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
     if (guarded.size && !s.needs?.length) throw new Error(`${where}: "guarded" aliases need "needs" words`);
     const needs = s.needs?.length ? new RegExp(`(?<![\\w])(?:${s.needs.map(escape).join('|')})(?![\\w])`, 'i') : null;
     const names = s.names ? new Set(s.names) : null;
+    const forms = [s.name, ...(s.names ?? s.aliases)].filter((f, i, all) => all.indexOf(f) === i);
     for (const alias of [s.name, ...s.aliases]) {
       if (!s.body_too && patterns.bodies.has(fold(alias))) throw new Error(`${where}: alias "${alias}" names a body, not a service`);
       const exact = guarded.has(alias) || !/[a-z]/.test(alias) ? alias : null;
       const anywhere = s.anywhere === true || (Array.isArray(s.anywhere) && s.anywhere.includes(alias));
-      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm: names ? names.has(alias) || alias === s.name : true, anywhere });
+      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm: names ? names.has(alias) || alias === s.name : true, anywhere, forms });
     }
   }
   return gazetteer;
@@ -115,7 +124,7 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
 
 function readPatterns(file: string): ServicePatterns {
   const p = JSON.parse(readFileSync(file, 'utf8')) as PatternFile;
-  for (const key of ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers'] as const) {
+  for (const key of ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers', 'descriptive', 'settings'] as const) {
     if (!p[key]) throw new Error(`${file}: missing "${key}"`);
   }
   return {
@@ -130,5 +139,7 @@ function readPatterns(file: string): ServicePatterns {
     bodies: new Set(p.bodies.map(fold)),
     references: new Map(Object.entries(p.references)),
     qualifiers: lowerSet(p.qualifiers),
+    descriptive: lowerSet(p.descriptive),
+    settings: new Set(p.settings.map(fold)),
   };
 }

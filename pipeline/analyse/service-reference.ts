@@ -33,27 +33,39 @@ const IMPERSONAL_AFTER = /^\s+(?:is|was|has been)\s+(?:understood|thought|said|e
  * new helpline"), else the pronoun "it". Spans inside a service's own name ("the NHS App") do not count.
  */
 export function findServiceReference(text: string, offset: number, services: readonly ServiceLike[], patterns: ServicePatterns): ServiceReference | null {
+  return nounReferences(text, offset, services, patterns)[0] ?? pronounReference(text, offset, services);
+}
+
+const wordsIn = (text: string) => [...text.matchAll(WORD)].map((m) => ({ w: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
+
+/** Every determiner + reference noun in `text` ("the app", "its new helpline"), outside the services' own names. */
+function nounReferences(text: string, offset: number, services: readonly ServiceLike[], patterns: ServicePatterns): ServiceReference[] {
   const inName = (a: number, b: number) => services.some((s) => s.start < b && s.end > a);
-  const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
-  let pronoun: ServiceReference | null = null;
+  const words = wordsIn(text);
+  const out: ServiceReference[] = [];
   for (let i = 0; i < words.length; i++) {
-    const { w, start, end } = words[i];
-    const noun = w.toLowerCase();
-    if (PRONOUN.test(w)) {
-      if (!pronoun && !IMPERSONAL_AFTER.test(text.slice(end, end + 30)) && !inName(offset + start, offset + end)) pronoun = { noun: 'it', modifiers: [], start: offset + start, end: offset + end };
-      continue;
-    }
-    if (!patterns.references.has(noun)) continue;
+    const noun = words[i].w.toLowerCase();
+    if (!patterns.references.has(noun) || PRONOUN.test(words[i].w)) continue;
     for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
       if (/[.,;:!?()"“”]/.test(text.slice(words[j].end, words[j + 1].start))) break;
       if (!DETERMINER.test(words[j].w)) continue;
       const a = offset + words[j].start;
-      const b = offset + end;
-      if (!inName(a, b)) return { noun, modifiers: words.slice(j + 1, i).map((x) => x.w.toLowerCase()), start: a, end: b };
+      const b = offset + words[i].end;
+      if (!inName(a, b)) out.push({ noun, modifiers: words.slice(j + 1, i).map((x) => x.w.toLowerCase()), start: a, end: b });
       break;
     }
   }
-  return pronoun;
+  return out;
+}
+
+/** The first "it" that is the subject of a fact, not "it is understood", nor inside a service's name. */
+function pronounReference(text: string, offset: number, services: readonly ServiceLike[]): ServiceReference | null {
+  for (const { w, start, end } of wordsIn(text)) {
+    if (!PRONOUN.test(w) || IMPERSONAL_AFTER.test(text.slice(end, end + 30))) continue;
+    if (services.some((s) => s.start < offset + end && s.end > offset + start)) continue;
+    return { noun: 'it', modifiers: [], start: offset + start, end: offset + end };
+  }
+  return null;
 }
 
 /** A mention's type: from findServices, else read from its last word ("… hub" is a hub). */
@@ -94,12 +106,24 @@ export function resolveServiceReference<T extends ServiceLike>(clause: { text: s
   if (!ref) return null;
   const allowed = allowedTypes(ref, patterns);
   const untyped = allowed.includes('*');
-  const fits = (s: T) => untyped || allowed.includes(typeOf(s, patterns));
-  const from = untyped ? (scope.paragraphStart ?? 0) : 0;
-  const before = services.filter((s) => s.end <= ref.start && s.start >= from && fits(s));
-  if (before.length) return before.reduce((a, b) => (b.end > a.end ? b : a));
-  const after = untyped ? undefined : services.find((s) => s.start >= ref.end && fits(s));
-  return after ?? storyService(services);
+  if (untyped) {
+    const from = scope.paragraphStart ?? 0;
+    return services.filter((s) => s.end <= ref.start && s.start >= from).pop() ?? storyService(services);
+  }
+  return nearestOfType(ref, services, allowed, patterns) ?? storyService(services);
+}
+
+/**
+ * The nearest mention before a typed reference (else after it) of the type it names first ("the app" → an
+ * app), and only failing that of another type it allows (an online service): the app, not the website named since.
+ */
+function nearestOfType<T extends ServiceLike>(ref: ServiceReference, services: readonly T[], allowed: readonly string[], patterns: ServicePatterns): T | null {
+  for (const types of [allowed.slice(0, 1), allowed]) {
+    const fits = services.filter((s) => types.includes(typeOf(s, patterns)));
+    const hit = fits.filter((s) => s.end <= ref.start).pop() ?? fits.find((s) => s.start >= ref.end);
+    if (hit) return hit;
+  }
+  return null;
 }
 
 /** The article's own subject: the service it names most often, the first named on a tie. */
@@ -109,4 +133,21 @@ function storyService<T extends ServiceLike>(services: readonly T[]): T {
   let best = services[0];
   for (const s of services) if ((counts.get(s.name) ?? 0) > (counts.get(best.name) ?? 0)) best = s;
   return best;
+}
+
+/**
+ * How often the article points back to each service by a typed reference ("the app" → its app, "the
+ * helpline" → its helpline), so a story that names its app once and then calls it "the app" is the app's story.
+ * Untyped references ("the service", "it") are not counted: they say nothing about which service it is.
+ */
+export function typedReferenceCounts(body: string, services: readonly ServiceLike[], patterns: ServicePatterns): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (!services.length) return counts;
+  for (const ref of nounReferences(body, 0, services, patterns)) {
+    const allowed = allowedTypes(ref, patterns);
+    if (allowed.includes('*')) continue;
+    const target = nearestOfType(ref, services, allowed, patterns);
+    if (target) counts.set(target.name, (counts.get(target.name) ?? 0) + 1);
+  }
+  return counts;
 }

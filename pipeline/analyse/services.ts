@@ -24,6 +24,8 @@ interface Found extends ServiceMention {
   nameForm: boolean;
   /** A kind of service any country has: needs an NHS page. */
   anywhere: boolean;
+  /** The catalogue's name forms, for an article that writes none of them. */
+  forms: readonly string[];
 }
 
 /** Services named in `body`: catalogue matches first, then phrases the general pattern finds. */
@@ -37,9 +39,29 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   const foreign = foreignAcronyms(body, listed);
   const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface) && (!x.anywhere || nhsNamed)));
   const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
-  const all = [...kept, ...patterned].sort((a, b) => a.start - b.start);
-  const names = articleNames(all);
-  return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, ...e }) => ({ ...e, name: names.get(groupKey(e, _c)) ?? e.name }));
+  const all = describedAgain(body, [...kept, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
+  const names = articleNames(all, body);
+  return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, ...e }) => ({ ...e, name: names.get(groupKey(e, _c)) ?? e.name }));
+}
+
+// A determiner, then up to two more words (which must be descriptive too), just before a phrase.
+const DEFINITE_BEFORE = /\b(?:the|this|its|their|that)((?:\s+[A-Za-z-]+){0,2})\s+$/i;
+
+/**
+ * "The NHS e-Referral Service … the electronic booking service was delayed": a definite phrase of only
+ * descriptive words before a service noun describes a service already named (the nearest earlier one its noun
+ * may refer to), so it is that service, not another.
+ */
+function describedAgain(body: string, found: Found[], p: ServicePatterns): Found[] {
+  return found.map((f, i) => {
+    const before = f.catalogued === null ? DEFINITE_BEFORE.exec(body.slice(Math.max(0, f.start - 40), f.start)) : null;
+    if (!before) return f;
+    const words = [...normTokens(before[1].replace(/-/g, ' ')), ...normTokens(f.surface.replace(/-/g, ' '))];
+    if (words.length < 2 || !words.slice(0, -1).every((w) => p.descriptive.has(w))) return f;
+    const allowed = p.references.get(words[words.length - 1]) ?? [];
+    const target = found.slice(0, i).filter((x) => x.catalogued !== null && (allowed.includes('*') || allowed.includes(x.serviceType))).pop();
+    return target ? { ...f, name: target.name, code: target.code, serviceType: target.serviceType, catalogued: target.catalogued, nameForm: false, forms: target.forms } : f;
+  });
 }
 
 function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] {
@@ -51,23 +73,47 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     const start = tokens[m.first].start;
     let end = tokens[m.last - 1].end;
     let surface = body.slice(start, end);
-    const hit = m.values.find((h) => (h.exact === null || h.exact === surface) && (!h.needs || h.needs.test(body)));
+    const hit = m.values.find((h) => writtenAs(h.exact, surface) && (!h.needs || h.needs.test(body)));
     if (!hit || surface.includes('\n') || isCount(body, surface, start, end)) { i++; continue; }
     // "NHS Connecting for Health": a body whose name contains a service alias is the body.
     if (bodyAt(tokens, m.first, m.last, bodies)) { i = m.last; continue; }
     if (companyUse(body, tokens, m.first, m.last, k)) { i = m.last; continue; }
+    // "Human Papilloma Virus (HPV) vaccine" is the HPV vaccine, though not a name to give it.
     // "EPS Release 2", "Phase 4 of the …": a numbered stage of a programme is a service of its own, named as written.
-    const stage = stageAfter(body, tokens, m.last, k.servicePatterns);
+    const stage = Math.max(stageAfter(body, tokens, m.last, k.servicePatterns), settingAfter(body, tokens, m.last, k.servicePatterns));
     const short = (hit.exact !== null && !hit.needs) || surface === '111';
     if (stage > m.last) { end = tokens[stage - 1].end; surface = body.slice(start, end); }
     out.push({
       kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type,
-      short, catalogued: stage > m.last ? `${hit.name} ${normTokens(surface).slice(-2).join(' ')}` : hit.name, nameForm: hit.nameForm || stage > m.last, anywhere: hit.anywhere,
+      short, catalogued: stage > m.last ? `${hit.name} ${normTokens(body.slice(tokens[m.last].start, end)).join(' ')}` : hit.name, nameForm: (hit.nameForm || stage > m.last) && !/[()]/.test(surface), anywhere: hit.anywhere,
+      forms: stage > m.last ? [] : hit.forms,
     });
     i = Math.max(m.last, stage);
   }
-  // "its Epic electronic patient record": a product named just before the kind of record it is only qualifies it.
-  return out.filter((x, j) => !(x.serviceType === 'system' && out[j + 1]?.serviceType === 'record' && body.slice(x.end, out[j + 1].start) === ' '));
+  return withRecordNoun(body, out);
+}
+
+/**
+ * A product named just before the kind of record it is: "the new Epic EPR" is one mention, the product's record,
+ * named as written, so its events are the product's; in "its Epic electronic patient record", written out in
+ * words, the product only qualifies the record.
+ */
+function withRecordNoun(body: string, found: Found[]): Found[] {
+  const out: Found[] = [];
+  for (let j = 0; j < found.length; j++) {
+    const x = found[j];
+    const next = found[j + 1];
+    const adjacent = x.serviceType === 'system' && next?.serviceType === 'record' && body.slice(x.end, next.start) === ' ';
+    if (adjacent && !/^[A-Z]{2,4}s?$/.test(next.surface)) continue;
+    if (adjacent) {
+      const surface = body.slice(x.start, next.end);
+      out.push({ ...x, end: next.end, surface, nameForm: !/[()]/.test(surface), forms: [] });
+      j++;
+      continue;
+    }
+    out.push(x);
+  }
+  return out;
 }
 
 // Words after a product name that make it the product ("the Epic system", "its Cerner EPR").
@@ -92,6 +138,20 @@ function stageAfter(body: string, tokens: Token[], i: number, p: ServicePatterns
   return STAGE_NUMBER.test(body.slice(tokens[i + 1].start, tokens[i + 1].end)) ? i + 2 : i;
 }
 
+/**
+ * The token index after "for secondary care" / "for care homes" following a catalogued name at `i` (a service
+ * extended to a care setting is a service of its own, as a stage is), or `i` when none follows.
+ */
+function settingAfter(body: string, tokens: Token[], i: number, p: ServicePatterns): number {
+  if (i + 1 >= tokens.length || tokens[i].norm !== 'for' || !/^\)? $/.test(body.slice(tokens[i - 1].end, tokens[i].start))) return i;
+  for (let n = Math.min(3, tokens.length - i - 1); n >= 1; n--) {
+    const words = tokens.slice(i + 1, i + 1 + n);
+    if (words.some((t, j) => j > 0 && !/^ $/.test(body.slice(words[j - 1].end, t.start)))) continue;
+    if (p.settings.has(words.map((t) => t.norm).join(' '))) return i + 1 + n;
+  }
+  return i;
+}
+
 const NHS_NAMED = /\b(?:NHS|CCGs?|ICBs?|PCTs?|GPs?)\b|\b(?:clinical commissioning groups?|integrated care boards?|Department of Health and Social Care)\b/i;
 
 // Capitalised words that do not make a name a brand: diseases and acronyms for kinds of service.
@@ -101,6 +161,12 @@ const UNBRANDED = /^(?:COVID|Covid|COVID-19|Covid-19|Coronavirus|HPV|GP|GPs|FIT|
 function branded(surface: string): boolean {
   if (/\d|\./.test(surface.replace(/\bCOVID-19\b/gi, ''))) return true;
   return surface.split(/[\s-]+/).some((w) => /[A-Z]/.test(w) && !UNBRANDED.test(w));
+}
+
+/** An alias that only matches as written ("Epic", "vaccination centre") also matches a lower-case one capitalised to open a sentence. */
+function writtenAs(exact: string | null, surface: string): boolean {
+  if (exact === null || exact === surface) return true;
+  return /^[a-z]/.test(exact) && surface === exact[0].toUpperCase() + exact.slice(1);
 }
 
 /** A bare "111" is the service unless it is a count or part of a larger number. */
@@ -179,7 +245,8 @@ function patternMatches(body: string, tokens: Token[], p: ServicePatterns): Foun
     const start = run[0].start;
     const surface = body.slice(start, head.end);
     if (p.bodies.has(normTokens(surface).join(' '))) continue;
-    out.push({ kind: 'service', name: surface, surface, code: null, start, end: head.end, serviceType: type, short: false, catalogued: null, nameForm: true, anywhere: false });
+    out.push({ kind: 'service', name: surface, surface, code: null, start, end: head.end, serviceType: type, short: false, catalogued: null, nameForm: true, anywhere: false,
+      forms: [] });
   }
   return out;
 }
@@ -231,11 +298,22 @@ function groupKey(e: { surface: string }, catalogued: string | null): string {
 }
 
 /**
+ * For an article that names a service only by other words ("the mass vaccination centres … Covid
+ * vaccine"): the first of the catalogue's name forms whose every word the article writes, so its spelling
+ * ("Covid", not "COVID-19") is kept; null when none is.
+ */
+function inArticleWords(forms: readonly string[], body: string): string | null {
+  const wordsOf = (t: string) => t.toLowerCase().split(/[^a-z0-9.'’-]+/).map((w) => w.replace(/^[.'’-]+|[.'’-]+$/g, '')).filter(Boolean);
+  const written = new Set(wordsOf(body));
+  return forms.find((f) => wordsOf(f).every((w) => written.has(w))) ?? null;
+}
+
+/**
  * One name per service per article, as the article writes it: the catalogue's name when the text
  * writes that (up to case, "NHS" and plural), else the form it uses most (first on a tie),
  * preferring words to an acronym.
  */
-function articleNames(found: Found[]): Map<string, string> {
+function articleNames(found: Found[], body: string): Map<string, string> {
   const groups = new Map<string, Found[]>();
   for (const f of found) {
     const key = groupKey(f, f.catalogued);
@@ -247,14 +325,17 @@ function articleNames(found: Found[]): Map<string, string> {
   for (const [key, g] of groups) {
     const cat = g[0].catalogued;
     // "the care.data programme" writes the catalogue's "care.data"; "EPS Release 2" does not write "Electronic Prescription Service".
-    if (cat !== null && g.some((f) => ` ${foldKey(f.surface)} `.includes(` ${foldKey(cat)} `))) { names.set(key, cat); continue; }
+    const variant = cat !== null && !g[0].forms.length;
+    if (cat !== null && !variant && g.some((f) => ` ${foldKey(f.surface)} `.includes(` ${foldKey(cat)} `))) { names.set(key, cat); continue; }
     const forms = g.filter((f) => f.nameForm).map((f) => f.surface.replace(/^(?:the|a|an)\s+/i, ''));
-    if (!forms.length) { names.set(key, cat ?? g[0].surface); continue; }
+    if (!forms.length) { names.set(key, (cat !== null ? inArticleWords(g[0].forms, body) : null) ?? cat ?? g[0].surface); continue; }
     const worded = forms.filter((f) => /[a-z]/.test(f));
     const pool = worded.length ? worded : forms;
     const counts = new Map<string, number>();
     for (const f of pool) counts.set(f, (counts.get(f) ?? 0) + 1);
-    names.set(key, [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0]);
+    // A stage or setting of a service ("EPS for secondary care") ties to the article's usual word for the service.
+    const usual = (f: string) => (variant ? found.filter((x) => f.startsWith(`${x.surface} `)).length : 0);
+    names.set(key, [...counts.entries()].sort((a, b) => b[1] - a[1] || usual(b[0]) - usual(a[0]))[0][0]);
   }
   return names;
 }

@@ -7,7 +7,7 @@ import { knowledge } from './helpers.ts';
 
 function statuses(sentence: string): Array<string | null> {
   const [terms] = tagClauses([{ text: sentence, offset: 0 }]);
-  return readStatuses(terms, knowledge().statusVerbs).map((r) => r.status);
+  return readStatuses(terms, knowledge().statusVerbs).flatMap((r) => (r.also ? [r.status, r.also] : [r.status]));
 }
 
 describe('status verbs read by tense, negation and modality', () => {
@@ -34,7 +34,7 @@ describe('status verbs read by tense, negation and modality', () => {
 
   it('reads nothing from a status word used in another sense', () => {
     expect(statuses('People who live in Kendal can now ring the line.')).toEqual([]);
-    expect(statuses('Staff were suspended after the incident.')).toEqual([]);
+    expect(statuses('Staff were suspended after the incident.').filter(Boolean)).toEqual([]);
     expect(statuses('The trust is unable to confirm the go-live of the record.').filter(Boolean)).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe('status verbs read by tense, negation and modality', () => {
   });
 
   it('does not read building work starting as a service going live', () => {
-    expect(statuses('Construction work began in March on the extension.')).toEqual([]);
+    expect(statuses('Construction work began in March on the extension.').filter(Boolean)).toEqual([]);
   });
 
   it('reads "no longer offered" as an end, and leaves "no longer need to" alone', () => {
@@ -119,5 +119,66 @@ describe('status verbs read by tense, negation and modality', () => {
     expect(inflect('close')).toEqual(['close', 'closes', 'closed', 'closed', 'closing']);
     expect(inflect('delay')).toEqual(['delay', 'delays', 'delayed', 'delayed', 'delaying']);
     expect(inflect('open')).toEqual(['open', 'opens', 'opened', 'opened', 'opening']);
+  });
+});
+
+describe('status verbs: clause scope and split particles', () => {
+  it('reads a particle that follows an object with an "of" phrase of its own', () => {
+    expect(statuses('The board has pushed the launch of its new patient record back to May.')).toEqual(['delayed']);
+    expect(statuses('Commissioners put the opening of the second hub on hold.')).toEqual(['paused']);
+  });
+
+  it('makes a closure a pause only by words of its own clause', () => {
+    expect(statuses('The old booking line closes on Friday, and its successor opens over the weekend.')).toEqual(['cancelled', 'live']);
+    expect(statuses('Because of the nurses\' strike on Tuesday, the trust is closing both of its walk-in centres.')).toEqual(['paused']);
+    expect(statuses('The two clinics will remain closed.')).toEqual(['paused']);
+  });
+
+  it('reads an infinitive that only says what a noun is for as no event', () => {
+    expect(statuses('The company gave up two of its contracts to provide the service last year.')).toEqual([null]);
+    expect(statuses('The group became the first trust in the region to go live with the record.')).toEqual(['live']);
+    expect(statuses('Practices missed the deadline to switch on online access.')).toContain('planned');
+    expect(statuses('The decision by Care UK to withdraw from the contract surprised the board.')).toEqual(['provider_withdrawn']);
+  });
+
+  it('reads a restart still to come as a resumption and a planned go-live', () => {
+    expect(statuses('The text reminder scheme is to restart next month.').sort()).toEqual(['planned', 'resumed']);
+    expect(statuses('The text reminder scheme restarted on Monday.')).toEqual(['resumed']);
+  });
+
+  it('reads a review carried out, supported or opened as under review, in any tense', () => {
+    expect(statuses('The watchdog conducted an inquiry into the switchover last spring.')).toEqual(['under_review']);
+    expect(statuses('Two councils are supporting an investigation into the failed handover.')).toEqual(['under_review']);
+    expect(statuses('The regulator has opened a review of the helpline contract.')).toEqual(['under_review']);
+  });
+
+  it('reads "first … to go live" after a place name as a fact', () => {
+    expect(statuses('It was the first hospital in Wales to implement the new record.')).toEqual(['live']);
+  });
+
+  it('reads a verb whose object is paperwork, not a service, as no status, whatever cue shares its words', () => {
+    expect(statuses('Most hospitals have switched off paper referrals.')).toEqual([null]);
+  });
+
+  it('reads beginning a rollout, setting a service up and establishing one as a start', () => {
+    expect(statuses('The department will shortly begin a national rollout of the new leaflets.')).toEqual(['planned']);
+    expect(statuses('The personal record service was set up in 2009 for patients in Bolton.')).toEqual(['live']);
+    expect(statuses('The advice line will not be fully established in the valleys until 2026.')).toEqual(['delayed']);
+    expect(statuses('Commissioners set up a working group last month.')).toEqual([]);
+  });
+
+  it('reads a start given a new date ("will now open", "the plan now is to open") as a delay', () => {
+    expect(statuses('The clinic will now open at the end of March.')).toEqual(['delayed']);
+    expect(statuses('The plan now is to launch the line in Powys in August.')).toEqual(['delayed']);
+  });
+
+  it('reads a gerund after "of" or "for" and a noun by that noun', () => {
+    expect(statuses('The cost of running the pilot is put at two million pounds.')).toEqual([null]);
+    expect(statuses('The board agreed a target date for opening the new hub.')).toEqual(['planned']);
+  });
+
+  it('reads an event that only times something else, or happens to something else, as no status', () => {
+    expect(statuses('Staff will move across on the day it is set up.')).toEqual([null]);
+    expect(statuses('Monthly submissions will restart in the spring.')).toEqual([null]);
   });
 });

@@ -43,3 +43,18 @@ describe('who a quoted fragment belongs to', () => {
     expect(speakers('Kim Dale and Kim Oakes run the clinic.', '“We are ready to open the doors to patients next week,” Kim said.')).toEqual([null]);
   });
 });
+
+describe('a given name alone beside a speech verb', () => {
+  it('"Sam, who leads the pharmacy team, said" and "said Sam" are the Sam named in full before', () => {
+    const found = people('Pharmacist Sam Whitlock opened the new hub.', 'Sam, who leads the pharmacy team, said the hub was busy.', 'The queue was long, said Sam.');
+    expect(found).toEqual([['Sam Whitlock', 'Sam Whitlock'], ['Sam Whitlock', 'Sam'], ['Sam Whitlock', 'Sam']]);
+  });
+
+  it('a given name after another capitalised word is not an attribution of its own', () => {
+    expect(people('Pharmacist Sam Whitlock opened the new hub.', 'Uncle Sam said nothing about it.').map(([n, s]) => `${n}/${s}`)).not.toContain('Sam Whitlock/Sam');
+  });
+
+  it('a surname seen in full earlier is the same person wherever it stands alone, but not inside a longer word', () => {
+    expect(people('Director Helen Ranganathan set the date.', 'Ranganathan confirmed it; the Ranganathanesque plan stood.').map(([, s]) => s)).toEqual(['Helen Ranganathan', 'Ranganathan']);
+  });
+});

@@ -2,7 +2,7 @@
 // nearest earlier service of a compatible type, not to the first service the article names.
 import { describe, expect, it } from 'vitest';
 import { findServices } from '../../pipeline/analyse/services.ts';
-import { findServiceReference, resolveServiceReference } from '../../pipeline/analyse/service-reference.ts';
+import { findServiceReference, resolveServiceReference, typedReferenceCounts } from '../../pipeline/analyse/service-reference.ts';
 import { tokenize } from '../../pipeline/analyse/gazetteer.ts';
 import { knowledge } from './helpers.ts';
 
@@ -29,6 +29,10 @@ describe('a reference finds the nearest service of its kind', () => {
 
   it('"the programme" is a programme or screening, the nearest such', () => {
     expect(resolved('Bowel scope screening reached Hull. The NHS App arrived later. Officials have now stopped the programme.')).toBe('bowel scope screening');
+  });
+
+  it('"the app" is the app even when an online service was named after it', () => {
+    expect(resolved('The NHS App opened to testers in Leeds. It links to NHS 111 online for symptom checks. Doctors said the app worked well.')).toBe('NHS App');
   });
 
   it('"it" is the nearest service of any kind', () => {
@@ -78,5 +82,16 @@ describe('what counts as a reference', () => {
     const text = 'The NHS App is live. It is understood that more will follow.';
     const services = findServices(text, tokenize(text), knowledge());
     expect(findServiceReference(text, 0, services, p())).toBeNull();
+  });
+});
+
+describe('how often a story points back to each service', () => {
+  it('counts "the app" for the app and "the helpline" for the helpline, but not "the service"', () => {
+    const text = 'The NHS App began a trial in Hull, next to NHS Choices and NHS Choices pages. The app was slow at first. '
+      + 'Later the app improved, and its new app design won praise. NHS 111 then added the service.';
+    const services = findServices(text, tokenize(text), knowledge());
+    const counts = typedReferenceCounts(text, services, knowledge().servicePatterns);
+    expect(counts.get('NHS App')).toBe(3);
+    expect(counts.get('NHS 111')).toBeUndefined();
   });
 });

@@ -57,12 +57,25 @@ describe('a product just before the kind of record it is', () => {
   it('only qualifies the record', () => {
     expect(names('The trust in Exeter switched on its Epic electronic patient record on Sunday.')).toEqual(['electronic patient record']);
   });
+
+  it('but "Epic EPR", the product and the acronym, is the product\'s record, named as written', () => {
+    const text = 'A London trust went live with its new Epic EPR in May, and other trusts buy EPRs from rivals.';
+    expect(found(text).filter((s) => s.surface.startsWith('Epic')).map((s) => s.name)).toEqual(['Epic EPR']);
+  });
 });
 
 describe('a body is not a service', () => {
   it('does not read a national body as the programme it once ran', () => {
     expect(names('Connecting for Health published its accounts on Tuesday.')).toEqual([]);
     expect(names('NHS Connecting for Health said the Spine upgrade was ready.')).toEqual(['NHS Spine']);
+  });
+
+  it('does not take an umbrella programme for the systems it delivered', () => {
+    expect(names(`${NHS}Under the National Programme for IT, the trust installed Lorenzo in 2010.`)).toEqual(['Lorenzo']);
+  });
+
+  it('does not read a kind of body as a service', () => {
+    expect(names(`${NHS}Each primary care network runs a new extended access hub in Hull.`)).not.toContain('primary care network');
   });
 
   it('does not read "NHS Digital service" as a service', () => {
@@ -132,5 +145,55 @@ describe('names as the article writes them, the same throughout', () => {
     const f = analyse(article(['The trust said its EPR went live in Leeds in March.']), knowledge());
     expect(f.entities.filter((e) => e.kind === 'service').map((e) => [e.name, e.code])).toEqual([['EPR', 'electronic patient record']]);
     expect(found('The NHS App is live.')[0].serviceType).toBe('app');
+  });
+});
+
+describe('vaccination centres on a Covid page', () => {
+  it('are the Covid vaccination programme, named in the page\'s own spelling of the disease', () => {
+    const text = 'The NHS said Covid jabs were short. Two mass vaccination centres in Devon will shut for a week, and the Riverside vaccination centre will pause.';
+    expect(names(text)).toEqual(['Covid vaccination']);
+  });
+
+  it('keep the catalogue name when the page writes it', () => {
+    expect(names('The NHS COVID-19 vaccination programme moved on. Vaccination centres in Leeds closed in May.')).toEqual(['COVID-19 vaccination']);
+  });
+
+  it('are not a Covid service on a page that never mentions Covid', () => {
+    expect(names('The NHS flu vaccination drive began. A vaccination centre opened in York.')).not.toContain('COVID-19 vaccination');
+  });
+});
+
+describe('a name split by its own acronym', () => {
+  it('"Human Papilloma Virus (HPV) vaccine" is the HPV vaccine, named as the article names it elsewhere', () => {
+    const text = `${NHS}Boys will get the Human Papilloma Virus (HPV) vaccine from May. The HPV vaccine programme began for girls in 2008.`;
+    const got = found(text);
+    expect(got.length).toBe(2);
+    expect(new Set(got.map((s) => s.name))).toEqual(new Set(['HPV vaccine programme']));
+  });
+});
+
+describe('a definite description of a service already named', () => {
+  it('"the digital booking service" after the NHS e-Referral Service is that service', () => {
+    const text = 'The NHS e-Referral Service opened in June. Officials said the digital booking service had been delayed twice.';
+    expect(names(text)).toEqual(['NHS e-Referral Service']);
+    expect(found(text).length).toBe(2);
+  });
+
+  it('but a phrase with its own kind of service stays a service of its own', () => {
+    const text = 'The NHS e-Referral Service opened in June. The town also lost the maternity unit.';
+    expect(names(text)).toEqual(['NHS e-Referral Service', 'maternity unit']);
+  });
+});
+
+describe('a service extended to a care setting', () => {
+  it('"the EPS for care homes" is a service of its own, named with the article\'s usual word for the service', () => {
+    const text = 'The NHS said the Electronic Prescription Service for care homes is ready. Care homes in Leeds began using the EPS for care homes in May. '
+      + 'The EPS already serves every GP practice, and the EPS is fast.';
+    const got = found(text);
+    expect(new Set(got.map((s) => s.name))).toEqual(new Set(['EPS for care homes', 'EPS']));
+  });
+
+  it('but "for" and an ordinary word do not make a new service', () => {
+    expect(names(`${NHS}The Electronic Prescription Service for years relied on paper tokens.`)).toEqual(['Electronic Prescription Service']);
   });
 });

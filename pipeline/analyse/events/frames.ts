@@ -9,7 +9,7 @@ import { readStatuses, type StatusReading } from './reading.ts';
 // Words kept before the first and after the last status word of a window: enough for the verb
 // group ("has not yet been"), a governing "plans to" or "unable to", and the object or particle.
 const WORDS_BEFORE = 9;
-const WORDS_AFTER = 6;
+const WORDS_AFTER = 10;
 /** A bound on tagging per page: a huge page gets no more compromise time than a long article. */
 const MAX_WINDOWS = 300;
 

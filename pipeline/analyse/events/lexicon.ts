@@ -8,6 +8,8 @@ export interface EventReading {
   fact: RolloutStatus | null; future: RolloutStatus | null; intent: RolloutStatus | null;
   /** The status a negated event gives ("has not met its deadline" → delayed); null: none. */
   negated: RolloutStatus | null;
+  /** A second status a future or intended event gives beside its own ("will restart" is also a planned go-live); null: none. */
+  ahead: RolloutStatus | null;
 }
 
 export interface VerbEntry {
@@ -53,20 +55,22 @@ export interface StatusLexicon {
   readonly scheduledAfter: ReadonlySet<string>;
   readonly hedge: ReadonlySet<string>;
   readonly negative: ReadonlySet<string>;
+  /** Nouns whose infinitive is the plan itself ("the offer to put back", "approval to open"), not what the noun is for. */
+  readonly planNouns: ReadonlySet<string>;
   /** Head nouns whose pause, launch or end is not a service's: people, calls, meetings. */
   readonly otherThings: ReadonlySet<string>;
 }
 
 interface RawEntry { verb?: string; phrase?: string; noun?: string; event: string; objects?: string[]; notObjects?: string[]; complements?: string[]; names?: boolean; near?: string[]; copula?: boolean; subjects?: string[]; notSubjects?: string[] }
 interface RawLexicon {
-  events: Record<string, { fact: string | null; future: string | null; intent: string | null; negated?: string | null }>;
+  events: Record<string, { fact: string | null; future: string | null; intent: string | null; negated?: string | null; ahead?: string | null }>;
   irregular: Record<string, string[]>;
   verbs: RawEntry[];
   phrases: RawEntry[];
   nouns: RawEntry[];
   nounTime: { ahead: string[]; past: string[]; doubt: string[] };
   temporary: string[];
-  modality: { future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[] };
+  modality: { future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[]; planNouns?: string[] };
   otherThings: string[];
 }
 
@@ -105,10 +109,11 @@ function compile(e: RawEntry, phrase: boolean): VerbEntry {
 export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'): StatusLexicon {
   const events = new Map<string, EventReading>();
   for (const [name, r] of Object.entries(raw.events)) {
-    for (const s of [r.fact, r.future, r.intent, r.negated ?? null]) {
+    for (const s of [r.fact, r.future, r.intent, r.negated ?? null, r.ahead ?? null]) {
       if (s !== null && !(ROLLOUT_STATUSES as readonly string[]).includes(s)) throw new Error(`${file}: event "${name}" has unknown status "${s}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
     }
-    events.set(name, { fact: r.fact as RolloutStatus | null, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null, negated: (r.negated ?? null) as RolloutStatus | null });
+    events.set(name, { fact: r.fact as RolloutStatus | null, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null, negated: (r.negated ?? null) as RolloutStatus | null,
+      ahead: (r.ahead ?? null) as RolloutStatus | null });
   }
   const verbs = new Map<string, VerbEntry[]>();
   const baseForms = new Set<string>();
@@ -132,7 +137,8 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
   }
   const set = (ws: string[]) => new Set(ws.map((w) => w.toLowerCase()));
   const nounTime = { ahead: set(raw.nounTime.ahead), past: set(raw.nounTime.past), doubt: set(raw.nounTime.doubt) };
-  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), scheduledAfter: set(raw.modality.scheduledAfter), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative), otherThings: set(raw.otherThings) };
+  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), scheduledAfter: set(raw.modality.scheduledAfter), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative),
+    planNouns: set(raw.modality.planNouns ?? []), otherThings: set(raw.otherThings) };
 }
 
 export function loadStatusLexicon(path: string): StatusLexicon {

@@ -3,6 +3,7 @@ import type { DateMention, Entity } from '../../types.ts';
 import type { Mention } from '../entities.ts';
 import type { Knowledge } from '../knowledge.ts';
 import type { Sentence } from '../text.ts';
+import { typedReferenceCounts } from '../service-reference.ts';
 
 export interface EventInputs {
   body: string;
@@ -36,7 +37,10 @@ export function pageOf(inp: EventInputs, k: Knowledge): Page {
   const { services, named } = inp;
   const distinctServices = [...new Set(services.map((s) => s.name))];
   // A UTC story that mentions NHS 111 once in passing is still a UTC story.
-  const serviceCounts = distinctServices.map((name) => ({ name, n: services.filter((x) => x.name === name).length })).sort((a, b) => b.n - a.n);
+  // "the app", "the helpline" count for the app, the helpline they point back to.
+  const referred = typedReferenceCounts(inp.body, services, k.servicePatterns);
+  const serviceCounts = distinctServices.map((name) => ({ name, n: services.filter((x) => x.name === name).length + (referred.get(name) ?? 0) }))
+    .sort((a, b) => b.n - a.n);
   const dominates = serviceCounts.length === 1 || (serviceCounts.length > 1 && serviceCounts[0].n >= 2 * serviceCounts[1].n);
   return {
     inp,

@@ -10,6 +10,8 @@ import { readNouns } from './nouns.ts';
 export interface StatusReading {
   /** null when the event is negated or only a possibility: it cancels other cues on the same words. */
   status: RolloutStatus | null;
+  /** A second status of the same words: a restart still to come is also a planned go-live. */
+  also?: RolloutStatus;
   event: string;
   /** Body offsets of the verb (and particle) or phrase. */
   start: number;
@@ -45,7 +47,11 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
     if (lex.hedge.has(t.norm)) mood = 'hedge';
     else if (mood === 'fact' && lex.intent.has(t.norm)) mood = 'intent';
     else if (mood === 'fact' && lex.future.has(t.norm)) mood = 'future';
-    if (t.norm === 'to' && terms.slice(j + 1, i).every((x) => BE_HAVE.has(x.norm))) infinitive = true;
+    if (t.norm === 'to' && terms.slice(j + 1, i).every((x) => BE_HAVE.has(x.norm))) {
+      infinitive = true;
+      const owner = nounOwningInfinitive(terms, j, lex);
+      if (owner) return owner;
+    }
     // "not asking the board to scrap it", "will not be asked to go live": the governing verb's words count too.
     if (infinitive) continue;
     const grammatical = t.tags.has('Auxiliary') || t.tags.has('Modal') || t.tags.has('Copula') || t.tags.has('Adverb') || t.tags.has('Pronoun')
@@ -63,6 +69,42 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
   return mood;
 }
 
+const RANKS = new Set(['first', 'latest', 'last', 'only', 'second', 'third']);
+
+/**
+ * "the contracts to run 111 services", "funding to open a hub": an infinitive right after a plain noun says what
+ * the noun is for, not that it happens (hedge: no event). "the first trust in England to go live" says it did (fact),
+ * "the deadline to switch it on" that it is planned (future).
+ * A noun of plan or decision ("plans to", "the decision to", "the offer to") is read by the modality lists instead.
+ */
+function nounOwningInfinitive(terms: readonly Term[], to: number, lex: StatusLexicon): Mood | null {
+  const noun = terms[to - 1];
+  if (!noun || !isNoun(noun) || noun.pause) return null;
+  for (let j = to - 2; j >= 0 && j >= to - 7 && !terms[j].pause && !GROUP_STOP.has(terms[j].norm); j--) {
+    if (RANKS.has(terms[j].norm)) return 'fact';
+  }
+  // A name before "to" ("the decision by NHS Direct to withdraw") closes a longer noun phrase: leave it to the words before.
+  if (noun.tags.has('ProperNoun') || noun.tags.has('Acronym')) return null;
+  if ([lex.intent, lex.future, lex.hedge, lex.negative, lex.ongoing, lex.planNouns].some((l) => l.has(noun.norm))) return null;
+  // "the deadline to switch on records access", "a target date to go live": a time set for it is a plan.
+  return lex.nounTime.ahead.has(noun.norm) || noun.norm === 'deadline' ? 'future' : 'hedge';
+}
+
+const GERUND_LINKS = new Set(['of', 'for']);
+
+/**
+ * "the cost of running the trial", "the target date for establishing the boards": a gerund after "of" or "for" and
+ * a noun says what the noun is about. A time set for it is a plan, a plan noun its intent; any other states nothing.
+ */
+function nounOwningGerund(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | null {
+  const [noun, link] = [terms[i - 2], terms[i - 1]];
+  if (!noun || !terms[i].tags.has('Gerund') || !GERUND_LINKS.has(link.norm) || !isNoun(noun) || noun.pause || link.pause) return null;
+  if (noun.tags.has('ProperNoun') || noun.tags.has('Acronym')) return null;
+  if (lex.nounTime.ahead.has(noun.norm) || lex.future.has(noun.norm) || noun.norm === 'deadline') return 'future';
+  if (lex.intent.has(noun.norm) || lex.planNouns.has(noun.norm)) return 'intent';
+  return 'hedge';
+}
+
 /** "not one trust", "not a single practice", "none of the CCGs": a subject that counts nothing (words up to `j`). */
 function noneOf(terms: readonly Term[], j: number): boolean {
   const before = terms.slice(Math.max(0, j - 6), j + 1).map((t) => t.norm).join(' ');
@@ -74,6 +116,8 @@ export function objectAfter(terms: readonly Term[], from: number): Term | null {
   let head: Term | null = null;
   for (let j = from; j < terms.length && j < from + 7; j++) {
     const t = terms[j];
+    // "provide the service last year": a time after the head noun is not part of its phrase.
+    if (head && t.tags.has('Date')) break;
     if (isNoun(t) || t.tags.has('Value')) {
       head = t;
       if (t.pause) break;
@@ -99,7 +143,17 @@ function subjectBefore(terms: readonly Term[], i: number): Term | null {
   return null;
 }
 
+/** The noun right before the verb group ending at `i` ("submissions will soon restart"), or null; a word of otherThings counts whatever its tag. */
+function subjectOfGroup(terms: readonly Term[], i: number, lex: StatusLexicon): Term | null {
+  let j = i - 1;
+  while (j >= 0 && !terms[j].pause && (terms[j].tags.has('Auxiliary') || terms[j].tags.has('Modal') || terms[j].tags.has('Adverb')
+    || terms[j].tags.has('Negative') || terms[j].tags.has('Copula'))) j--;
+  return j >= 0 && j < i - 1 && (isNoun(terms[j]) || lex.otherThings.has(terms[j].norm)) && !terms[j].pause ? terms[j] : null;
+}
+
 function passiveAt(terms: readonly Term[], i: number): boolean {
+  // "are supporting an inquiry": a progressive is active, whatever "are" before it.
+  if (terms[i].tags.has('Gerund') || terms[i].norm.endsWith('ing')) return false;
   // "calls abandoned after long waits": a participle straight after its noun describes that noun.
   if (i > 0 && isNoun(terms[i - 1]) && !terms[i - 1].pause && terms[i].tags.has('Participle')) return true;
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
@@ -109,17 +163,20 @@ function passiveAt(terms: readonly Term[], i: number): boolean {
   return false;
 }
 
+const OBJECT_PREPOSITIONS = new Set(['of', 'for']);
+
 /** Where the entry's particle words end after the verb at `i` (they may follow its object: "put the launch on hold"), or -1. */
 function particleEnd(terms: readonly Term[], i: number, rest: readonly string[], maxGap: number): number {
   if (!rest.length) return i;
   if (rest.every((w, k) => terms[i + 1 + k]?.norm === w)) return i + rest.length;
-  // Only an object noun phrase may come between ("put the launch on hold", "handed its contracts back").
+  // Only an object noun phrase may come between ("put the launch on hold", "handed its contracts back"), with an
+  // "of" or "for" phrase of its own ("pushed the launch of the new record back to May").
   const first = terms[i + 1];
   if (!first || terms[i].pause || !(first.tags.has('Determiner') || first.tags.has('Possessive') || first.tags.has('Pronoun'))) return -1;
   for (let j = i + 2; j < terms.length && j <= i + 1 + maxGap; j++) {
     if (rest.every((w, k) => terms[j + k]?.norm === w)) return j + rest.length - 1;
     const t = terms[j - 1];
-    if (t.pause || t.tags.has('Preposition') || t.tags.has('Particle') || isVerb(t)) break;
+    if (t.pause || (t.tags.has('Preposition') && !OBJECT_PREPOSITIONS.has(t.norm)) || t.tags.has('Particle') || isVerb(t)) break;
   }
   return -1;
 }
@@ -154,8 +211,11 @@ function nominal(terms: readonly Term[], i: number): boolean {
   return false;
 }
 
-/** The dictionary entry the verb at `i` starts, with the index of its last word. */
-function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number } | null {
+/**
+ * The dictionary entry the verb at `i` starts, with the index of its last word. `other`: the verb and its words
+ * fit an entry, but what it acts on is not a service ("switched off paper referrals", "staff suspended").
+ */
+function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number; other?: boolean } | null {
   const t = terms[i];
   const entries = lex.verbs.get(t.norm);
   // A participle used as an adjective still states the event ("the delayed launch"); "open" as an adjective does not.
@@ -163,16 +223,24 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   if (lex.baseForms.has(t.norm) && nominal(terms, i)) return null;
   // "standard centres, open 12 hours a day": a base form after a comma and a noun describes that noun.
   if (lex.baseForms.has(t.norm) && i > 1 && terms[i - 1].pause && isNoun(terms[i - 1])) return null;
+  let other: { e: VerbEntry; last: number; other: boolean } | null = null;
   for (const e of entries) {
-    const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 3);
+    const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 8);
     if (last < 0 || !complementOk(terms, last, e)) continue;
     const object = passiveAt(terms, i) ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1);
-    if (!objectOk(object, e, lex)) continue;
     // "staff suspended", "calls abandoned after long waits": what the verb acts on is not a service.
-    if (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm) && e.event !== 'appoint') continue;
+    // With no object, what the verb says happens to its subject ("submissions will restart").
+    const actedOn = object ?? (e.rest.length || e.complements ? null : subjectOfGroup(terms, i, lex));
+    const actsOnOther = e.event !== 'appoint' && ((actedOn !== null && lex.otherThings.has(actedOn.norm))
+      || (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm)));
+    if (actsOnOther) {
+      other ??= { e, last: complementEnd(terms, last, e), other: true };
+      continue;
+    }
+    if (!objectOk(object, e, lex)) continue;
     return { e, last: complementEnd(terms, last, e) };
   }
-  return null;
+  return other;
 }
 
 function matchPhrase(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number } | null {
@@ -214,13 +282,35 @@ function scheduledProgressive(terms: readonly Term[], i: number, last: number, l
   return after.some((t, k) => lex.scheduledAfter.has(t.norm) || (t.tags.has('Month') && ['from', 'in'].includes(after[k - 1]?.norm ?? '')));
 }
 
-/** "Whether a successor will be launched …", "if the review finds …", "once it is fully open": the clause is a condition. */
+const TIME_HEADS = new Set(['day', 'date', 'moment', 'week', 'month']);
+
+/**
+ * "Whether a successor will be launched …", "if the review finds …", "once it is fully open", "on the day it is
+ * set up": the clause is a condition, or a time described by the event, not the event's news.
+ */
 function conditional(terms: readonly Term[], i: number): Mood | null {
   for (let j = i - 1; j >= 0; j--) {
     if (CONDITION.has(terms[j].norm)) return 'hedge';
+    if (j < i - 1 && TIME_HEADS.has(terms[j].norm) && terms[j - 1]?.norm === 'the' && terms[j + 1].tags.has('Pronoun')) return 'hedge';
     if (terms[j].pause) return null;
   }
   return null;
+}
+
+/**
+ * "temporarily closed", "will remain closed", "closed until further notice": a word of the verb's own clause
+ * that makes a closure a pause. A word after a clause boundary ("…, and the new line opens over the weekend") does not.
+ */
+function temporaryAround(terms: readonly Term[], i: number, last: number, lex: StatusLexicon): boolean {
+  // Backwards a fronted phrase counts too ("During the strike, the centre will close").
+  for (let j = i - 1; j >= 0 && j >= i - 12 && !GROUP_STOP.has(terms[j].norm); j--) {
+    if (lex.temporary.has(terms[j].norm)) return true;
+  }
+  for (let j = last + 1; j < terms.length && j <= last + 10 && !GROUP_STOP.has(terms[j].norm); j++) {
+    if (lex.temporary.has(terms[j].norm)) return true;
+    if (terms[j].pause) break;
+  }
+  return false;
 }
 
 /** Every status the clause states, in order, with the mood that decided it. */
@@ -231,18 +321,22 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     const verb = matchVerb(terms, i, lex);
     const hit = verb ?? matchPhrase(terms, i, lex);
     if (!hit) continue;
-    let mood = conditional(terms, i) ?? moodBefore(terms, i, lex, !verb);
+    let mood = conditional(terms, i) ?? (verb && nounOwningGerund(terms, i, lex)) ?? moodBefore(terms, i, lex, !verb);
     if (mood === 'fact' && hit.e.event === 'start' && scheduledProgressive(terms, i, hit.last, lex)) mood = 'future';
     const reading = lex.events.get(hit.e.event)!;
     let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent
       : mood === 'negative' ? reading.negated : null;
     // "will not go live until June": a start held back to a later date is a delay.
     if (mood === 'negative' && hit.e.event === 'start' && heldBack(terms, hit.last)) status = 'delayed';
-    // "would now switch over by June", "will now open in spring": a start given a new date.
-    if (mood === 'future' && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now')) status = 'delayed';
+    // "would now switch over by June", "the plan now is to open in spring": a start given a new date is a delay.
+    const rescheduled = (mood === 'future' || mood === 'intent') && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now');
+    if (rescheduled) status = 'delayed';
     // "temporarily closed", "closed until further notice": a closure that is a pause.
-    if (status === 'cancelled' && terms.some((t) => lex.temporary.has(t.norm))) status = 'paused';
-    out.push({ status, event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
+    if (status === 'cancelled' && temporaryAround(terms, i, hit.last, lex)) status = 'paused';
+    // The verb acts on something other than a service: a null reading, so no cue on the same words reads it either.
+    if ('other' in hit && hit.other) status = null;
+    const also = status && !rescheduled && (mood === 'future' || mood === 'intent') && reading.ahead && reading.ahead !== status ? reading.ahead : undefined;
+    out.push({ status, ...(also ? { also } : {}), event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
     for (let j = i; j <= hit.last; j++) taken.add(j);
     i = hit.last;
   }

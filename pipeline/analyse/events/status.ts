@@ -10,8 +10,9 @@ import { blankServices, type Clauses } from './spans.ts';
 /**
  * `superseded`: a plan the text says was overtaken ("had been expected to open on Monday", "slipped from May"):
  * the labels keep it as planned beside its delay, so it stands only where the page gives that delay.
+ * `companion`: a second status of a reading's words ("will restart" is also planned), never dropped as an overlap.
  */
-export interface CueHit { status: RolloutStatus; start: number; end: number; read?: boolean; superseded?: boolean }
+export interface CueHit { status: RolloutStatus; start: number; end: number; read?: boolean; superseded?: boolean; companion?: boolean }
 
 export function cueHits(text: string, k: Knowledge): CueHit[] {
   const hits: CueHit[] = [];
@@ -27,7 +28,10 @@ export function cueHits(text: string, k: Knowledge): CueHit[] {
  */
 function statusHits(text: string, readings: readonly StatusReading[], k: Knowledge): CueHit[] {
   const read: CueHit[] = [];
-  for (const r of readings) if (r.status) read.push({ status: r.status, start: r.start, end: r.end, read: true });
+  for (const r of readings) {
+    if (r.status) read.push({ status: r.status, start: r.start, end: r.end, read: true });
+    if (r.status && r.also) read.push({ status: r.also, start: r.start, end: r.end, read: true, companion: true });
+  }
   // A cue on the same words as a reading gives way to it, unless it says something else over more words
   // ("the deadline for every area to launch … would move": the move is a delay, whatever "launch" says).
   const cues = cueHits(text, k).filter((h) => !readings.some((r) => r.start < h.end && r.end > h.start
@@ -42,7 +46,7 @@ function statusHits(text: string, readings: readonly StatusReading[], k: Knowled
 function resolveOverlaps(hits: CueHit[]): CueHit[] {
   const covers = (o: CueHit, h: CueHit) => o.start <= h.start && o.end >= h.end && o.end - o.start > h.end - h.start;
   const overlaps = (o: CueHit, h: CueHit) => o.start < h.end && o.end > h.start;
-  return hits.filter((h) => !hits.some((o) => o !== h && o.status !== h.status && (covers(o, h) || (h.status === 'planned' && overlaps(o, h)))));
+  return hits.filter((h) => h.companion || !hits.some((o) => o !== h && o.status !== h.status && (covers(o, h) || (h.status === 'planned' && overlaps(o, h)))));
 }
 
 /** The start of the clause a cue sits in: the last comma, semicolon, "but", "while" or (further back) "and". */
@@ -179,5 +183,5 @@ function overtakenPlans(hits: CueHit[], s: Sentence, clauses: Clauses): CueHit[]
   }
   // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan.
   const delayClauses = new Set(hits.filter((h) => h.status === 'delayed').map((h) => clauses.of(h.start)[0]));
-  return hits.filter((h) => h.status !== 'planned' || h.superseded || !delayClauses.has(clauses.of(h.start)[0]));
+  return hits.filter((h) => h.status !== 'planned' || h.superseded || h.companion || !delayClauses.has(clauses.of(h.start)[0]));
 }
