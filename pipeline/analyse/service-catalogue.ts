@@ -116,7 +116,8 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
       if (!s.body_too && patterns.bodies.has(fold(alias))) throw new Error(`${where}: alias "${alias}" names a body, not a service`);
       const exact = guarded.has(alias) || !/[a-z]/.test(alias) ? alias : null;
       const anywhere = s.anywhere === true || (Array.isArray(s.anywhere) && s.anywhere.includes(alias));
-      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm: names ? names.has(alias) || alias === s.name : true, anywhere, forms });
+      const nameForm = names ? names.has(alias) || alias === s.name : true;
+      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm, anywhere, forms });
     }
   }
   return gazetteer;
@@ -124,7 +125,9 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
 
 function readPatterns(file: string): ServicePatterns {
   const p = JSON.parse(readFileSync(file, 'utf8')) as PatternFile;
-  for (const key of ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers', 'descriptive', 'settings'] as const) {
+  const keys = ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers',
+    'descriptive', 'settings'] as const;
+  for (const key of keys) {
     if (!p[key]) throw new Error(`${file}: missing "${key}"`);
   }
   return {

@@ -26,6 +26,8 @@ interface Found extends ServiceMention {
   anywhere: boolean;
   /** The catalogue's name forms, for an article that writes none of them. */
   forms: readonly string[];
+  /** For a stage written before its service ("Release 2 of the EPS"): the stage and the service as written. */
+  stage?: { label: string; base: string };
 }
 
 /** Services named in `body`: catalogue matches first, then phrases the general pattern finds. */
@@ -39,9 +41,39 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   const foreign = foreignAcronyms(body, listed);
   const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface) && (!x.anywhere || nhsNamed)));
   const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
-  const all = describedAgain(body, [...kept, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
+  const staged = stagesBefore(body, kept, k.servicePatterns);
+  const all = describedAgain(body, [...staged, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
   const names = articleNames(all, body);
   return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, ...e }) => ({ ...e, name: names.get(groupKey(e, _c)) ?? e.name }));
+}
+
+// "Release 2 of England's", "Phase 4 of the": a numbered stage just before the service it is a stage of.
+const STAGE_BEFORE = /\b([A-Z][a-z]+) (\d{1,2}|[IVX]{1,4}) of (?:the |[A-Z][a-z]+['’]s )?$/;
+
+/**
+ * In an article that tells a service's stages apart (it names "EPS Release 1"), "Release 2 of the Electronic
+ * Prescription Service" is a stage of its own too, and a bare "Release 2" later is that stage again. Where no
+ * stage is named as such, "Release 2 of the …" is just the service.
+ */
+function stagesBefore(body: string, found: Found[], p: ServicePatterns): Found[] {
+  const staged = (name: string) => found.some((x) => !x.forms.length && x.catalogued?.startsWith(`${name} `));
+  const out = found.map((f) => {
+    const m = f.forms.length && staged(f.name) ? STAGE_BEFORE.exec(body.slice(Math.max(0, f.start - 40), f.start)) : null;
+    if (!m || !p.qualifiers.has(m[1].toLowerCase())) return f;
+    const start = f.start - m[0].length;
+    const label = `${m[1]} ${m[2]}`;
+    const stage = { label, base: f.surface };
+    return { ...f, start, surface: body.slice(start, f.end), catalogued: `${f.name} ${normTokens(label).join(' ')}`, nameForm: false, forms: [], stage };
+  });
+  const stages = out.filter((f) => f.stage);
+  for (const first of stages) {
+    for (const b of body.matchAll(new RegExp(`\\b${first.stage?.label}\\b`, 'g'))) {
+      const at = b.index ?? 0;
+      if (at < first.end || out.some((x) => x.start < at + b[0].length && x.end > at)) continue;
+      out.push({ ...first, start: at, end: at + b[0].length, surface: b[0] });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 // A determiner, then up to two more words (which must be descriptive too), just before a phrase.
@@ -60,7 +92,8 @@ function describedAgain(body: string, found: Found[], p: ServicePatterns): Found
     if (words.length < 2 || !words.slice(0, -1).every((w) => p.descriptive.has(w))) return f;
     const allowed = p.references.get(words[words.length - 1]) ?? [];
     const target = found.slice(0, i).filter((x) => x.catalogued !== null && (allowed.includes('*') || allowed.includes(x.serviceType))).pop();
-    return target ? { ...f, name: target.name, code: target.code, serviceType: target.serviceType, catalogued: target.catalogued, nameForm: false, forms: target.forms } : f;
+    if (!target) return f;
+    return { ...f, name: target.name, code: target.code, serviceType: target.serviceType, catalogued: target.catalogued, nameForm: false, forms: target.forms };
   });
 }
 
@@ -78,15 +111,15 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     // "NHS Connecting for Health": a body whose name contains a service alias is the body.
     if (bodyAt(tokens, m.first, m.last, bodies)) { i = m.last; continue; }
     if (companyUse(body, tokens, m.first, m.last, k)) { i = m.last; continue; }
-    // "Human Papilloma Virus (HPV) vaccine" is the HPV vaccine, though not a name to give it.
-    // "EPS Release 2", "Phase 4 of the …": a numbered stage of a programme is a service of its own, named as written.
+    // "EPS Release 2", "EPS for secondary care": a numbered stage, or a care setting, is a service of its own, named as written.
     const stage = Math.max(stageAfter(body, tokens, m.last, k.servicePatterns), settingAfter(body, tokens, m.last, k.servicePatterns));
     const short = (hit.exact !== null && !hit.needs) || surface === '111';
     if (stage > m.last) { end = tokens[stage - 1].end; surface = body.slice(start, end); }
+    // "Human Papilloma Virus (HPV) vaccine" is the HPV vaccine, though not a name to give it.
+    const variant = stage > m.last ? `${hit.name} ${normTokens(body.slice(tokens[m.last].start, end)).join(' ')}` : null;
     out.push({
-      kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type,
-      short, catalogued: stage > m.last ? `${hit.name} ${normTokens(body.slice(tokens[m.last].start, end)).join(' ')}` : hit.name, nameForm: (hit.nameForm || stage > m.last) && !/[()]/.test(surface), anywhere: hit.anywhere,
-      forms: stage > m.last ? [] : hit.forms,
+      kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type, short, catalogued: variant ?? hit.name,
+      nameForm: (hit.nameForm || variant !== null) && !/[()]/.test(surface), anywhere: hit.anywhere, forms: variant !== null ? [] : hit.forms,
     });
     i = Math.max(m.last, stage);
   }
@@ -245,8 +278,10 @@ function patternMatches(body: string, tokens: Token[], p: ServicePatterns): Foun
     const start = run[0].start;
     const surface = body.slice(start, head.end);
     if (p.bodies.has(normTokens(surface).join(' '))) continue;
-    out.push({ kind: 'service', name: surface, surface, code: null, start, end: head.end, serviceType: type, short: false, catalogued: null, nameForm: true, anywhere: false,
-      forms: [] });
+    out.push({
+      kind: 'service', name: surface, surface, code: null, start, end: head.end, serviceType: type, short: false, catalogued: null, nameForm: true,
+      anywhere: false, forms: [],
+    });
   }
   return out;
 }
@@ -297,6 +332,16 @@ function groupKey(e: { surface: string }, catalogued: string | null): string {
   return catalogued !== null ? `c:${catalogued}` : `p:${foldKey(e.surface)}`;
 }
 
+/** The form an article most often writes a catalogued service in ("EPS"), the catalogue's name when it writes none. */
+function usualSurface(found: Found[], name: string): string {
+  const counts = new Map<string, number>();
+  for (const f of found) {
+    const surface = f.catalogued === name && f.nameForm ? f.surface : f.stage?.base;
+    if (surface && f.name === name) counts.set(surface, (counts.get(surface) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? name;
+}
+
 /**
  * For an article that names a service only by other words ("the mass vaccination centres … Covid
  * vaccine"): the first of the catalogue's name forms whose every word the article writes, so its spelling
@@ -328,6 +373,7 @@ function articleNames(found: Found[], body: string): Map<string, string> {
     const variant = cat !== null && !g[0].forms.length;
     if (cat !== null && !variant && g.some((f) => ` ${foldKey(f.surface)} `.includes(` ${foldKey(cat)} `))) { names.set(key, cat); continue; }
     const forms = g.filter((f) => f.nameForm).map((f) => f.surface.replace(/^(?:the|a|an)\s+/i, ''));
+    if (!forms.length && g[0].stage) { names.set(key, `${usualSurface(found, g[0].name)} ${g[0].stage.label}`); continue; }
     if (!forms.length) { names.set(key, (cat !== null ? inArticleWords(g[0].forms, body) : null) ?? cat ?? g[0].surface); continue; }
     const worded = forms.filter((f) => /[a-z]/.test(f));
     const pool = worded.length ? worded : forms;

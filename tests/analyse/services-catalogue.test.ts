@@ -16,7 +16,8 @@ describe('the service catalogue', () => {
 
   it('refuses an alias that names a body, naming the file and the entry', () => {
     const entries = [{ name: 'Spine Directory', aliases: ['SDS', 'Connecting for Health'], source: 'written for this test' }];
-    expect(() => buildGazetteer(entries, knowledge().servicePatterns)).toThrow(/services\.json: service "Spine Directory": alias "Connecting for Health" names a body/);
+    expect(() => buildGazetteer(entries, knowledge().servicePatterns))
+      .toThrow(/services\.json: service "Spine Directory": alias "Connecting for Health" names a body/);
   });
 
   it('refuses an entry without a source or with a type it does not know', () => {

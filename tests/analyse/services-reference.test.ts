@@ -32,7 +32,8 @@ describe('a reference finds the nearest service of its kind', () => {
   });
 
   it('"the app" is the app even when an online service was named after it', () => {
-    expect(resolved('The NHS App opened to testers in Leeds. It links to NHS 111 online for symptom checks. Doctors said the app worked well.')).toBe('NHS App');
+    const text = 'The NHS App opened to testers in Leeds. It links to NHS 111 online for symptom checks. Doctors said the app worked well.';
+    expect(resolved(text)).toBe('NHS App');
   });
 
   it('"it" is the nearest service of any kind', () => {

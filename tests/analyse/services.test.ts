@@ -150,7 +150,8 @@ describe('names as the article writes them, the same throughout', () => {
 
 describe('vaccination centres on a Covid page', () => {
   it('are the Covid vaccination programme, named in the page\'s own spelling of the disease', () => {
-    const text = 'The NHS said Covid jabs were short. Two mass vaccination centres in Devon will shut for a week, and the Riverside vaccination centre will pause.';
+    const text = 'The NHS said Covid jabs were short. Two mass vaccination centres in Devon will shut for a week, '
+      + 'and the Riverside vaccination centre will pause.';
     expect(names(text)).toEqual(['Covid vaccination']);
   });
 
@@ -195,5 +196,21 @@ describe('a service extended to a care setting', () => {
 
   it('but "for" and an ordinary word do not make a new service', () => {
     expect(names(`${NHS}The Electronic Prescription Service for years relied on paper tokens.`)).toEqual(['Electronic Prescription Service']);
+  });
+});
+
+describe('a stage written before its service', () => {
+  it('"Release 3 of the EPS" is the stage, and a bare "Release 3" later is that stage again', () => {
+    const text = `${NHS}Two pharmacies in York began using Release 3 of the EPS last week, after EPS Release 2. Ministers want Release 3 everywhere.`;
+    const got = found(text);
+    expect(got.filter((s) => s.name === 'EPS Release 3').map((s) => s.surface)).toEqual(['Release 3 of the EPS', 'Release 3']);
+  });
+
+  it('is just the service in an article that names no stage as such', () => {
+    expect(names(`${NHS}Release 3 of the EPS is now live in York.`)).toEqual(['EPS']);
+  });
+
+  it('but a number of a thing that is not a stage stays out', () => {
+    expect(names(`${NHS}Chapter 3 of the EPS guidance was rewritten.`)).toEqual(['EPS']);
   });
 });
