@@ -72,6 +72,8 @@ describe('national facts and unnamed subsets', () => {
       .not.toContain('Electronic Prescription Service|England|live');
     expect(events(['Forty of the 42 integrated care boards across England have started using the Electronic Prescription Service this year.']))
       .toContain('Electronic Prescription Service|England|live');
+    expect(events(['Some 85 trusts across England have started using the Electronic Prescription Service this year.']))
+      .toContain('Electronic Prescription Service|England|live');
   });
 
   it('counts contracts "for four services", but not the number in a service\'s own name', () => {

@@ -184,11 +184,13 @@ function withoutServices(p: Page, a: number, b: number): string {
 
 const subsetPatterns = new WeakMap<ReadonlyMap<string, number>, RegExp>();
 
-/** A sentence whose subject is an unnamed few bodies ("Six hospital trusts", "Other CCGs"), not a share of all of them ("37 of the 42"). */
+/** A sentence whose subject is an unnamed few bodies ("Six hospital trusts", "Other CCGs"), not a share of all ("37 of the 42") or many. */
 function unnamedBodies(text: string, numberWords: ReadonlyMap<string, number>): boolean {
   let r = subsetPatterns.get(numberWords);
   if (!r) {
-    const few = String.raw`(?:other|several|some|a handful of|a few|\d[\d,]*|${[...numberWords.keys()].join('|')})`;
+    // A few (under 20); a larger count ("some 79 trusts") is a national coverage figure.
+    const small = [...numberWords].filter(([, n]) => n < 20).map(([w]) => w);
+    const few = String.raw`(?:other|several|a handful of|a few|(?<![\d,])1?\d(?![\d,])|${small.join('|')})`;
     const bodies = String.raw`(?:trusts|CCGs|ICBs|ICSs|areas|practices|surgeries|hospitals|health boards|pharmacies)`;
     r = new RegExp(String.raw`^\W*(?:[\w:]+\s+){0,3}?${few}\s+(?:[\w-]+\s+){0,2}?${bodies}\b(?!\s+(?:out\s+)?of\b)`, 'i');
     subsetPatterns.set(numberWords, r);
