@@ -5,7 +5,7 @@ import type { Quote } from '../types.ts';
 import type { Mention } from './entities.ts';
 import type { PersonMention } from './people.ts';
 import { quotedSpans, titleCased, wordCount, type QuotedSpan } from './quote-marks.ts';
-import { INTRO_AT_END, SPEECH_RE, hasAttributionWord, speakerIn, unnamedOrBody, type Speaker, type SpeakerContext } from './speakers.ts';
+import { endsWithIntro, SPEECH_RE, hasAttributionWord, speakerIn, unnamedOrBody, type Speaker, type SpeakerContext } from './speakers.ts';
 import { sentenceAt, type Paragraph, type Sentence } from './text.ts';
 
 /** Quoted words that run on in reported speech without an attribution of their own need this many words. */
@@ -82,7 +82,7 @@ function buildQuote(ctx: QuoteContext, p: Paragraph, passage: Passage, built: Bu
   const tail = tailOf(ctx, last, p);
   const startsParagraph = body.slice(p.start, first.open).trim() === '';
   const intro = startsParagraph ? introBefore(ctx, p) : null;
-  const leadIntro = INTRO_AT_END.test(body.slice(lead[0], lead[1]));
+  const leadIntro = endsWithIntro(body.slice(lead[0], lead[1]));
   const introduced = passage.between !== null || leadIntro || tail.speech || intro !== null;
   const words = wordCount(inner);
   if (words < 2 || (!introduced && words < MIN_FRAGMENT_WORDS)) return null;
@@ -104,7 +104,7 @@ function attribute(ctx: QuoteContext, passage: Passage, lead: [number, number], 
   const leadText = body.slice(lead[0], lead[1]);
   const regions: Array<[number, number]> = [];
   if (passage.between) regions.push(passage.between);
-  if (INTRO_AT_END.test(leadText)) regions.push(lead);
+  if (endsWithIntro(leadText)) regions.push(lead);
   if (tail.speech) regions.push(tail.range);
   if (tail.credit) return speakerIn(ctx, tail.range[0], tail.range[1], open, true);
   if (hasAttributionWord(leadText)) regions.push(lead);

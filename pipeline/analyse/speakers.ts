@@ -13,8 +13,15 @@ const STANCE = `(?:${alternation(speech.stanceVerbs)})`;
 /** A word that attributes speech, either way round. */
 export const SPEECH_RE = new RegExp(`\\b${SPEECH}\\b`, 'i');
 const ANY_ATTRIBUTION = new RegExp(`\\b(?:${SPEECH}|${STANCE})\\b`, 'i');
+const INTRO_AT_END = new RegExp(`\\b(?:${SPEECH}|${STANCE})\\b[^.!?“”"‘]{0,60}[:,]\\s*$|:\\s*$`, 'i');
+
 /** "… said:" / "…, he added," : an attribution that introduces the words after it. */
-export const INTRO_AT_END = new RegExp(`\\b(?:${SPEECH}|${STANCE})\\b[^.!?“”"‘]{0,60}[:,]\\s*$|:\\s*$`, 'i');
+export function endsWithIntro(text: string): boolean {
+  // Both readings end in a colon or comma: checked first, since the pattern itself is tried at every offset.
+  const last = text.trimEnd().at(-1);
+  return (last === ':' || last === ',') && INTRO_AT_END.test(text);
+}
+
 const SPEECH_NOUN = new RegExp(`^['’]s?\\s+(?:[\\w-]+\\s+){0,2}(?:${alternation(speech.speechNouns)})\\b`, 'i');
 const UNNAMED = speech.unnamedSpeakers.map((u) => ({ re: new RegExp(`\\b${u.word}\\b`, 'gi'), gender: (u as { gender?: string }).gender }));
 const UNNAMED_ANY = new RegExp(`\\b(?:${alternation(speech.unnamedSpeakers.map((u) => u.word))})\\b`, 'i');
@@ -107,18 +114,21 @@ export function unnamedOrBody(ctx: SpeakerContext, a: number, b: number): boolea
   return UNNAMED_ANY.test(ctx.body.slice(a, b)) || ctx.named.some((x) => x.start >= a && x.end <= b);
 }
 
+const FROM_SPEECH_WORD = new RegExp(`\\s*\\b(?:${SPEECH}|${STANCE})\\b.*$`, 'i');
+const TO_SPEECH_WORD = new RegExp(`^.*\\b${SPEECH}\\s+`, 'i');
+
 /** The role written beside a speaker: "X, role at Y, said", "said X, role", "role X said". */
 function roleFor(body: string, p: PersonMention, aStart: number, aEnd: number): string | null {
   const after = body.slice(p.end, aEnd);
   const m = after.match(/^,\s*([^,:;“”"]+(?:,\s*(?!said|says|added)[^,:;“”"]+)?)(?:,|\.|$|\s*:)/);
   if (m) {
-    const r = m[1].replace(new RegExp(`\\s*\\b(?:${SPEECH}|${STANCE})\\b.*$`, 'i'), '').trim();
+    const r = m[1].replace(FROM_SPEECH_WORD, '').trim();
     if (r && ROLE_WORD.test(r) && !/^(?:who|which|that)\b/.test(r)) return r.replace(/[.,]$/, '');
   }
   const before = body.slice(aStart, p.start).replace(/\s+$/, '');
   const b = before.match(/((?:[A-Za-z&’'-]+\s+){0,6}[A-Za-z&’'-]+)$/);
   if (b) {
-    let r = b[1].replace(new RegExp(`^.*\\b${SPEECH}\\s+`, 'i'), '').replace(/^(?:the|a|an|by|and|but|meanwhile|also|former)\s+/i, '').trim();
+    let r = b[1].replace(TO_SPEECH_WORD, '').replace(/^(?:the|a|an|by|and|but|meanwhile|also|former)\s+/i, '').trim();
     r = r.replace(/^(?:the|a|an)\s+/i, '');
     if (r && ROLE_WORD.test(r) && !/[.!?]/.test(r)) return r;
   }

@@ -181,4 +181,27 @@ describe('status verbs: clause scope and split particles', () => {
     expect(statuses('Staff will move across on the day it is set up.')).toEqual([null]);
     expect(statuses('Monthly submissions will restart in the spring.')).toEqual([null]);
   });
+
+  it('reads a scrapped date or timetable, with no new one, as a pause', () => {
+    expect(statuses('The minister said the new start date had also been dropped.')).toEqual(['paused']);
+  });
+
+  it('reads having a service in place as a start, in any tense', () => {
+    expect(statuses('Most boroughs now have a shared record in place.')).toEqual(['live']);
+    expect(statuses('Every practice will have the new booking tool in place by March.')).toEqual(['planned']);
+    expect(statuses('The trust has plans in place for the winter.')).toEqual([]);
+  });
+
+  it('reads an incumbent or current provider as running the service now', () => {
+    expect(statuses('The deal went back to the incumbent provider, the local ambulance trust.')).toContain('live');
+  });
+
+  it('reads a go-live date that cannot be set, or an indirect question, as no status', () => {
+    expect(statuses('A new go-live date cannot be set before the summer.')).toEqual([null]);
+    expect(statuses('Nobody knows how quickly the clinics will reopen.')).toEqual([null]);
+  });
+
+  it('reads "the latest to go live" as a fact', () => {
+    expect(statuses('Two more hospitals have become the latest to go live with the record.')).toEqual(['live']);
+  });
 });

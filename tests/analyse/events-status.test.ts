@@ -22,3 +22,11 @@ describe('what a status verb acts on', () => {
     expect(got.some((e) => e.endsWith('| cancelled'))).toBe(false);
   });
 });
+
+describe('a status said of the trial or its date, after the service is named', () => {
+  it('reads "the trial" as the named scheme', () => {
+    const got = events(['The Choose Pharmacy scheme began in six pharmacies in Powys in May.',
+      'The trial will now continue until March rather than December.']);
+    expect(got).toContain('Choose Pharmacy | Powys | delayed');
+  });
+});

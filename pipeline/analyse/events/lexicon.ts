@@ -47,6 +47,8 @@ export interface StatusLexicon {
   readonly nounTime: { ahead: ReadonlySet<string>; past: ReadonlySet<string>; doubt: ReadonlySet<string> };
   /** "temporarily closed", "closed until further notice": a closure that is a pause. */
   readonly temporary: ReadonlySet<string>;
+  /** "the incumbent provider", "the current provider": an operate noun that says the service runs now. */
+  readonly current: ReadonlySet<string>;
   readonly events: ReadonlyMap<string, EventReading>;
   readonly future: ReadonlySet<string>;
   readonly intent: ReadonlySet<string>;
@@ -70,6 +72,7 @@ interface RawLexicon {
   nouns: RawEntry[];
   nounTime: { ahead: string[]; past: string[]; doubt: string[] };
   temporary: string[];
+  current?: string[];
   modality: { future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[]; planNouns?: string[] };
   otherThings: string[];
 }
@@ -137,8 +140,10 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
   }
   const set = (ws: string[]) => new Set(ws.map((w) => w.toLowerCase()));
   const nounTime = { ahead: set(raw.nounTime.ahead), past: set(raw.nounTime.past), doubt: set(raw.nounTime.doubt) };
-  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), events, future: set(raw.modality.future), intent: set(raw.modality.intent), ongoing: set(raw.modality.ongoing), scheduledAfter: set(raw.modality.scheduledAfter), hedge: set(raw.modality.hedge), negative: set(raw.modality.negative),
-    planNouns: set(raw.modality.planNouns ?? []), otherThings: set(raw.otherThings) };
+  const m = raw.modality;
+  return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), current: set(raw.current ?? []), events,
+    future: set(m.future), intent: set(m.intent), ongoing: set(m.ongoing), scheduledAfter: set(m.scheduledAfter), hedge: set(m.hedge),
+    negative: set(m.negative), planNouns: set(m.planNouns ?? []), otherThings: set(raw.otherThings) };
 }
 
 export function loadStatusLexicon(path: string): StatusLexicon {

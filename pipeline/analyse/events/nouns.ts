@@ -42,13 +42,28 @@ function doubted(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | 
 }
 
 /** A start noun timed by the words next to it: "since its launch" (gone by), "the go-live date", "launch set for" (ahead). */
+/**
+ * "a new go-live date cannot be set", "the launch will not happen": the noun's own verb, just after it, is negated
+ * (a null reading, so no cue reads it either).
+ */
+function deniedAfter(terms: readonly Term[], last: number, lex: StatusLexicon): boolean {
+  for (let j = last + 1; j < terms.length && j <= last + 4; j++) {
+    if (terms[j].tags.has('Negative') || lex.negative.has(terms[j].norm)) return true;
+    if (terms[j].pause) break;
+  }
+  return false;
+}
+
 function startMood(terms: readonly Term[], i: number, last: number, lex: StatusLexicon): Mood | null {
   if (terms.slice(Math.max(0, i - 3), i).some((t) => lex.nounTime.past.has(t.norm))) return 'fact';
+  if (deniedAfter(terms, last, lex)) return 'negative';
   if (terms.slice(Math.max(0, i - 3), last + 5).some((t) => lex.nounTime.ahead.has(t.norm) || lex.future.has(t.norm) || lex.intent.has(t.norm))) return 'future';
   return null;
 }
 
 function operateMood(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | null {
+  // "awarded to the incumbent provider", "the current provider has given notice": it runs the service now.
+  if (i > 0 && lex.current.has(terms[i - 1].norm)) return 'fact';
   for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
     const t = terms[j];
     if (COPULA_BEFORE.has(t.norm)) return terms.slice(0, i).some((x) => lex.intent.has(x.norm) || lex.future.has(x.norm)) ? null : 'fact';

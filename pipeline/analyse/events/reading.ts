@@ -49,6 +49,8 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
     else if (mood === 'fact' && lex.future.has(t.norm)) mood = 'future';
     if (t.norm === 'to' && terms.slice(j + 1, i).every((x) => BE_HAVE.has(x.norm))) {
       infinitive = true;
+      // "becoming the latest to go live", "the first to open": a rank says it happened.
+      if (RANKS.has(terms[j - 1]?.norm ?? '')) return 'fact';
       const owner = nounOwningInfinitive(terms, j, lex);
       if (owner) return owner;
     }
@@ -267,7 +269,7 @@ function heldBack(terms: readonly Term[], last: number): boolean {
   return terms.slice(last + 1).some((t, k, rest) => t.norm === 'until' || (t.norm === 'as' && ['planned', 'expected', 'scheduled', 'intended', 'hoped'].includes(rest[k + 1]?.norm ?? '')));
 }
 
-const CONDITION = new Set(['if', 'unless', 'whether', 'once']);
+const CONDITION = new Set(['if', 'unless', 'whether', 'once', 'how']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re"]);
 
 /** "is opening next month", "are being launched in May": a present progressive with a time ahead is a schedule. */
