@@ -162,7 +162,8 @@ const NAME_OPENER = /^(?:New|Old|Fort|Port|Saint|San|Santa|Los|Las|Lake|Mount|Ca
 // Words after a place that keep it a place (decoration, roles and buildings are handled elsewhere).
 const AFTER_PLACE_OK = /^(?:NHS|CCG|CCGs|ICB|ICS|PCT|SHA|STP|GP|GPs|A|I|Council|Councils|And|Or)$/;
 // A facility named after its town ("the Lincoln Walk-In Centre", "Bolton Minor Injuries Unit") is located there: the town is a place.
-const LOCAL_HEALTH_WORD = /^(?:Patients?|Healthwatch|Pharmacy|Pharmacies|Practice|Practices|Surgery|Doctors|Urgent|Walk|Minor|Birth|Diagnostic|Vaccination|Primary|Clinical|Commissioning|Local|Area|Team|Teams)\b/;
+const LOCAL_HEALTH_WORD = new RegExp(String.raw`^(?:Patients?|Healthwatch|Pharmacy|Pharmacies|Practice|Practices|Surgery|Doctors|Urgent|`
+  + String.raw`Walk|Minor|Birth|Diagnostic|Vaccination|Primary|Clinical|Commissioning|Local|Area|Team|Teams)\b`);
 // "University of York", "Bank of England": an institution named after a place.
 const INSTITUTION_OF = /\b(?:University|Universities|Bank|College|Duke|Duchess|Archbishop|Bishop|Diocese|Museum|School|Institute|Academy|Church|Cathedral|Port|Mayor|Lord Mayor|Earl|Marquess|Prince|Princess|Council|Chamber|Royal)\s+of\s+$/;
 

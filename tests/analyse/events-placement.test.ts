@@ -15,6 +15,11 @@ describe('lists of places inside a sentence', () => {
     expect(found).toEqual(expect.arrayContaining(['Pharmacy First|Ipswich|live', 'Pharmacy First|Colchester|live', 'Pharmacy First|Chelmsford|live']));
   });
 
+  it('keeps a place the list names only in part ("and most of X")', () => {
+    const found = events(['Local Care Direct runs NHS 111 across Bradford, Calderdale, Kirklees, and most of Wakefield.']);
+    expect(found).toEqual(expect.arrayContaining(['NHS 111|Kirklees|live', 'NHS 111|Wakefield|live']));
+  });
+
   it('does not pull a place of a following clause into the fact of the first', () => {
     const found = events(['Pharmacy First went live in Ipswich on Monday, and Colchester will follow in the summer.']);
     expect(found).toContain('Pharmacy First|Ipswich|live');
@@ -48,17 +53,39 @@ describe('relative clauses', () => {
 });
 
 describe('national facts and unnamed subsets', () => {
+  it('files a national fact of a story about Wales that never names England under Wales', () => {
+    const found = events(['NHS 111 went live in Powys last May, and Wales is now adding more health boards.',
+      'Ministers said the national rollout of NHS 111 would be finished by next spring.']);
+    expect(found).toContain('NHS 111|Wales|planned');
+    expect(found).not.toContain(expect.stringContaining('|England|'));
+  });
+
   it('gives no England event to a provider leaving some of its contracts, but England for all of them', () => {
     expect(events(['Across the country, Care UK has handed back four of its 20 NHS 111 contracts because of rising costs.']))
       .not.toContain('NHS 111|England|provider_withdrawn');
     expect(events(['Across the country, Care UK is handing back all 20 of its NHS 111 contracts because of rising costs.']))
       .toContain('NHS 111|England|provider_withdrawn');
   });
+
+  it('gives no England event to a few unnamed trusts going live, but keeps a share of all of them as England\'s', () => {
+    expect(events(['Four hospital trusts across England have started using the Electronic Prescription Service this year.']))
+      .not.toContain('Electronic Prescription Service|England|live');
+    expect(events(['Forty of the 42 integrated care boards across England have started using the Electronic Prescription Service this year.']))
+      .toContain('Electronic Prescription Service|England|live');
+    expect(events(['Some 85 trusts across England have started using the Electronic Prescription Service this year.']))
+      .toContain('Electronic Prescription Service|England|live');
+  });
+
+  it('counts contracts "for four services", but not the number in a service\'s own name', () => {
+    expect(events(['Across the country, Harmoni has won contracts for four NHS 111 services so far.'])).not.toContain('NHS 111|England|provider_appointed');
+    expect(events(['Across the country, NHS Direct won more 111 contracts than any other bidder last year.'])).toContain('NHS 111|England|provider_appointed');
+  });
 });
 
 describe('a place in a centre\'s name', () => {
   it('reads the town in "the Lincoln Walk-In-Centre" or "the Bolton Minor Injuries Unit" as a place, not as part of another name', () => {
-    for (const text of ['Health bosses plan to close the Lincoln Walk-In-Centre on Mill Lane for good.', 'The Bolton Minor Injuries Unit shuts at 8pm from Monday.']) {
+    const texts = ['Health bosses plan to close the Lincoln Walk-In-Centre on Mill Lane for good.', 'The Bolton Minor Injuries Unit shuts at 8pm from Monday.'];
+    for (const text of texts) {
       const named = findNamedEntities(text, tokenize(text), '2021-03-10', knowledge(), true);
       expect(named.filter((n) => n.kind === 'region').map((n) => n.surface)).toHaveLength(1);
     }

@@ -23,6 +23,8 @@ export interface PlaceScope {
   nationalMentions: number;
   /** The publisher's own area. */
   local: Place | null;
+  /** The country a national fact is filed under: England, or the one devolved nation a story names when it never names England. */
+  nation: Place;
   /** The page speaks of the national programme more than of its own area. */
   nationalArticle: boolean;
   /** A place inside the publisher's area stands for that area. */
@@ -65,8 +67,8 @@ function storyAreasOf(p: Page, canon: (r: Mention) => Mention, dominant: Mention
 const QUALIFIED_BEFORE = new RegExp(String.raw`\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|`
   + String.raw`\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$`, 'i');
 const RANKED_IN = /\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i;
-/** Between two places of one list: a comma or "and", perhaps after the rest of the first name ("Cromer Hospital, and the"). */
-const LIST_GAP = /^(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,|,?\s*(?:and|or|&))\s*(?:the\s+)?$/;
+/** Between two places of one list: a comma or "and", perhaps after the rest of the first name ("Cromer Hospital, and the", "and most of"). */
+const LIST_GAP = /^(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,|,?\s*(?:and|or|&))\s*(?:(?:most|much|parts?|all) of\s+)?(?:the\s+)?$/;
 
 /**
  * The clause's places with every place listed together with one of them, though an Oxford comma ("A, B, and C")
@@ -123,10 +125,20 @@ export function placeScope(p: Page): PlaceScope {
     for (const r of rs) u.set(canon(r).name, canon(r));
     return [...u.values()].map((r) => ({ name: r.name, code: r.code }));
   };
-  return { canon, dominant, storyAreas: storyAreasOf(p, canon, dominant), nationalMentions, local, nationalArticle, localArea, isNational, reportsNews, uniq };
+  const nation = nationOf(p);
+  const storyAreas = storyAreasOf(p, canon, dominant);
+  return { canon, dominant, storyAreas, nationalMentions, local, nation, nationalArticle, localArea, isNational, reportsNews, uniq };
 }
 
 export const ENGLAND: Place = { name: 'England', code: null };
+const DEVOLVED = new Set(['Wales', 'Scotland', 'Northern Ireland']);
+
+/** "A national rollout" in a story about Wales that never names England is Wales's. */
+function nationOf(p: Page): Place {
+  if (p.nationalOrgs.some((o) => /\bEngland\b/.test(o.name))) return ENGLAND;
+  const named = [...new Map(p.regions.filter((r) => DEVOLVED.has(r.name)).map((r) => [r.name, r])).values()];
+  return named.length === 1 ? { name: named[0].name, code: named[0].code } : ENGLAND;
+}
 
 /** Where the fact of a cue in clause [ca, cb) applies; `guessed` when the sentence names no place; null when it has none to be filed under. */
 export interface Placement { where: Place[]; guessed: boolean; penalty: number }
@@ -153,21 +165,58 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   const placed = (where: Place[]): Placement => ({ where, guessed: false, penalty: 0 });
   if (inClause.length && !nationalFirst) return placed(scope.uniq(inClause));
   // "won 11 of the 39 contracts", "pulled out of three of its contracts": a provider's change in unnamed areas is no one place's fact.
-  if (!inClause.length && (h.status === 'provider_appointed' || h.status === 'provider_withdrawn') && countedContracts(body.slice(ca, cb), p.k.eventCues.numberWords)) {
-    return null;
-  }
-  if (scope.isNational(ca, cb)) return placed([ENGLAND]);
+  const providerChange = h.status === 'provider_appointed' || h.status === 'provider_withdrawn';
+  if (!inClause.length && providerChange && countedContracts(withoutServices(p, ca, cb), p.k.eventCues.numberWords)) return null;
+  // "Six trusts across England have begun using it", "other trusts in the South of England": unnamed bodies are no place to file a fact under.
+  if (!inClause.length && h.status === 'live' && unnamedBodies(withoutServices(p, s.start, s.end), p.k.eventCues.numberWords)) return null;
+  if (scope.isNational(ca, cb)) return placed([scope.nation]);
   if (inSentence.length) return placed(scope.uniq(inSentence));
-  if (scope.isNational(s.start, s.end)) return placed([ENGLAND]);
+  if (scope.isNational(s.start, s.end)) return placed([scope.nation]);
   return placeFromContext(p, scope, si);
 }
 
-const COUNTED_OF = /\b([\w,]+)\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+(?:[\w,-]+\s+){0,3}(?:contracts|areas|services|regions|CCGs|PCTs|ICBs)\b/gi;
+/** The text of [a, b) with service names blanked, so the number in "NHS 111" or "111 contracts" counts nothing. */
+function withoutServices(p: Page, a: number, b: number): string {
+  let t = p.body.slice(a, b);
+  for (const x of spanFilter(p.services, a, b)) t = t.slice(0, x.start - a) + ' '.repeat(x.end - x.start) + t.slice(x.end - a);
+  return t;
+}
 
-/** A count of some of a set of contracts or areas ("11 of the 46 contracts"); "all 11 of its contracts" is the whole set, a national fact. */
+const subsetPatterns = new WeakMap<ReadonlyMap<string, number>, RegExp>();
+
+/** A sentence whose subject is an unnamed few bodies ("Six hospital trusts", "Other CCGs"), not a share of all ("37 of the 42") or many. */
+function unnamedBodies(text: string, numberWords: ReadonlyMap<string, number>): boolean {
+  let r = subsetPatterns.get(numberWords);
+  if (!r) {
+    // A few (under 20); a larger count ("some 79 trusts") is a national coverage figure.
+    const small = [...numberWords].filter(([, n]) => n < 20).map(([w]) => w);
+    const few = String.raw`(?:other|several|a handful of|a few|(?<![\d,])1?\d(?![\d,])|${small.join('|')})`;
+    const bodies = String.raw`(?:trusts|CCGs|ICBs|ICSs|areas|practices|surgeries|hospitals|health boards|pharmacies)`;
+    r = new RegExp(String.raw`^\W*(?:[\w:]+\s+){0,3}?${few}\s+(?:[\w-]+\s+){0,2}?${bodies}\b(?!\s+(?:out\s+)?of\b)`, 'i');
+    subsetPatterns.set(numberWords, r);
+  }
+  return r.test(text);
+}
+
+const countPatterns = new WeakMap<ReadonlyMap<string, number>, RegExp[]>();
+
+/** "11 of the 46 contracts", "two of its areas", "contracts for three services": the number comes first, as digits or a word. */
+function countsOf(numberWords: ReadonlyMap<string, number>): RegExp[] {
+  let rs = countPatterns.get(numberWords);
+  if (!rs) {
+    const n = String.raw`(?<!\ball\s+)\b(?:\d[\d,]*|${[...numberWords.keys()].join('|')})`;
+    rs = [new RegExp(String.raw`${n}\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+(?:[\w,-]+\s+){0,3}(?:contracts|areas|services|regions|CCGs|PCTs|ICBs)\b`, 'i'),
+      new RegExp(String.raw`${n}\s+(?:[\w-]+\s+){0,3}(?:contracts|services)\b`, 'i')];
+    countPatterns.set(numberWords, rs);
+  }
+  return rs;
+}
+
+/**
+ * A count of some of a set of contracts or areas; "all 11 of its contracts" is the whole set, a national fact.
+ */
 function countedContracts(text: string, numberWords: ReadonlyMap<string, number>): boolean {
-  return [...text.matchAll(COUNTED_OF)].some((m) => (/^[\d,]+$/.test(m[1]) || numberWords.has(m[1].toLowerCase()))
-    && !/\ball\s+$/i.test(text.slice(0, m.index ?? 0)));
+  return countsOf(numberWords).some((r) => r.test(text));
 }
 
 const RELATIVE = /,\s+(?:which|who)\b[^,;:]*,/gi;
@@ -205,7 +254,7 @@ function placeFromContext(p: Page, scope: PlaceScope, si: number): Placement | n
   const first = (r: Mention): Place => ({ name: scope.canon(r).name, code: scope.canon(r).code });
   const localSubject = c.localSubject.test(s.text);
   if (prevRegions.length) return guess([first(prevRegions[0])]);
-  if (prev && scope.isNational(prev.start, prev.end)) return guess([ENGLAND]);
+  if (prev && scope.isNational(prev.start, prev.end)) return guess([scope.nation]);
   if (para.length) return guess([first(para[0])]);
   // The story's area, unless the story so far has been national and names that area only later.
   if (scope.dominant && (!scope.nationalArticle || localSubject) && !(regions[0].start > s.end && scope.isNational(0, s.start))) {
@@ -216,7 +265,7 @@ function placeFromContext(p: Page, scope: PlaceScope, si: number): Placement | n
   // "The centre, to be run by the county's hospital trust, …": a local provider makes it a local fact, and with
   // no place anywhere it has none to be filed under; England is only for what the text makes national.
   if (scope.nationalMentions === 0 && runByProvider(p, s)) return null;
-  return guess([ENGLAND]);
+  return guess([scope.nation]);
 }
 
 function runByProvider(p: Page, s: Sentence): boolean {
