@@ -36,6 +36,12 @@ export interface EventCues {
   otherDelayBefore: RegExp;
   /** Numbers written as words, and their values. */
   numberWords: ReadonlyMap<string, number>;
+  /** A sentence whose subject is a few unnamed bodies ("Six hospital trusts", "Other CCGs"), not a share of all or many. */
+  unnamedBodies: RegExp;
+  /** A count of some of a provider's contracts or areas ("11 of the 46 contracts", "contracts for three services"). */
+  countedUnits: RegExp[];
+  /** The devolved nations, for national facts in a story about one of them. */
+  devolvedNations: ReadonlySet<string>;
 }
 
 type Raw = Record<string, unknown>;
@@ -72,6 +78,16 @@ export function loadEventCues(path: string): EventCues {
   const changeBack = `(?:${det})\\s+(?:[\\w'’-]+\\s+){0,2}(?:${list('anaphora', 'changeNouns')})`;
   const anaphora = `\\b(?:${pointBack}|${changeBack}|${list('anaphora', 'patterns')})\\b`;
   const landmarkDets = dets('landmarkBefore');
+  const words = numberWords(file, raw.numberWords);
+  // A few is under 20: a larger count ("some 79 trusts") is a national coverage figure.
+  const small = [...words].filter(([, n]) => n < 20).map(([w]) => w);
+  const few = String.raw`(?:${list('unnamedSubset', 'few')}|(?<![\d,])1?\d(?![\d,])|${small.join('|')})`;
+  const unnamedBodies = String.raw`^\W*(?:[\w:]+\s+){0,3}?${few}\s+(?:[\w-]+\s+){0,2}?(?:${list('unnamedSubset', 'bodies')})\b(?!\s+(?:out\s+)?of\b)`;
+  const n = String.raw`(?<!\ball\s+)\b(?:\d[\d,]*|${[...words.keys()].join('|')})`;
+  const countedUnits = [
+    String.raw`${n}\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+(?:[\w,-]+\s+){0,3}(?:${list('unnamedSubset', 'ofUnits')})\b`,
+    String.raw`${n}\s+(?:[\w-]+\s+){0,3}(?:${list('unnamedSubset', 'units')})\b`,
+  ];
   return {
     national: compile('national', national),
     nationalAll: compile('national', national, 'gi'),
@@ -89,7 +105,10 @@ export function loadEventCues(path: string): EventCues {
     runByBefore: compile('runByBefore', `\\b(?:${list('runByBefore', 'words')})\\s+by\\s+(?:the\\s+)?$`),
     // Case-sensitive on purpose: a capitalised word before "delays" is a name, not a process.
     otherDelayBefore: compile('ownDelayBefore', `\\b(?!(?:${list('ownDelayBefore', 'words')})\\b)[a-z]+\\s+$`, ''),
-    numberWords: numberWords(file, raw.numberWords),
+    numberWords: words,
+    unnamedBodies: compile('unnamedSubset', unnamedBodies),
+    countedUnits: countedUnits.map((r) => compile('unnamedSubset', r)),
+    devolvedNations: new Set(list('nations', 'devolved').split('|')),
   };
 }
 

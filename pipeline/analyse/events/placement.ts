@@ -131,12 +131,11 @@ export function placeScope(p: Page): PlaceScope {
 }
 
 export const ENGLAND: Place = { name: 'England', code: null };
-const DEVOLVED = new Set(['Wales', 'Scotland', 'Northern Ireland']);
 
 /** "A national rollout" in a story about Wales that never names England is Wales's. */
 function nationOf(p: Page): Place {
   if (p.nationalOrgs.some((o) => /\bEngland\b/.test(o.name))) return ENGLAND;
-  const named = [...new Map(p.regions.filter((r) => DEVOLVED.has(r.name)).map((r) => [r.name, r])).values()];
+  const named = [...new Map(p.regions.filter((r) => p.k.eventCues.devolvedNations.has(r.name)).map((r) => [r.name, r])).values()];
   return named.length === 1 ? { name: named[0].name, code: named[0].code } : ENGLAND;
 }
 
@@ -166,9 +165,9 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   if (inClause.length && !nationalFirst) return placed(scope.uniq(inClause));
   // "won 11 of the 39 contracts", "pulled out of three of its contracts": a provider's change in unnamed areas is no one place's fact.
   const providerChange = h.status === 'provider_appointed' || h.status === 'provider_withdrawn';
-  if (!inClause.length && providerChange && countedContracts(withoutServices(p, ca, cb), p.k.eventCues.numberWords)) return null;
+  if (!inClause.length && providerChange && p.k.eventCues.countedUnits.some((r) => r.test(withoutServices(p, ca, cb)))) return null;
   // "Six trusts across England have begun using it", "other trusts in the South of England": unnamed bodies are no place to file a fact under.
-  if (!inClause.length && h.status === 'live' && unnamedBodies(withoutServices(p, s.start, s.end), p.k.eventCues.numberWords)) return null;
+  if (!inClause.length && h.status === 'live' && p.k.eventCues.unnamedBodies.test(withoutServices(p, s.start, s.end))) return null;
   if (scope.isNational(ca, cb)) return placed([scope.nation]);
   if (inSentence.length) return placed(scope.uniq(inSentence));
   if (scope.isNational(s.start, s.end)) return placed([scope.nation]);
@@ -180,43 +179,6 @@ function withoutServices(p: Page, a: number, b: number): string {
   let t = p.body.slice(a, b);
   for (const x of spanFilter(p.services, a, b)) t = t.slice(0, x.start - a) + ' '.repeat(x.end - x.start) + t.slice(x.end - a);
   return t;
-}
-
-const subsetPatterns = new WeakMap<ReadonlyMap<string, number>, RegExp>();
-
-/** A sentence whose subject is an unnamed few bodies ("Six hospital trusts", "Other CCGs"), not a share of all ("37 of the 42") or many. */
-function unnamedBodies(text: string, numberWords: ReadonlyMap<string, number>): boolean {
-  let r = subsetPatterns.get(numberWords);
-  if (!r) {
-    // A few (under 20); a larger count ("some 79 trusts") is a national coverage figure.
-    const small = [...numberWords].filter(([, n]) => n < 20).map(([w]) => w);
-    const few = String.raw`(?:other|several|a handful of|a few|(?<![\d,])1?\d(?![\d,])|${small.join('|')})`;
-    const bodies = String.raw`(?:trusts|CCGs|ICBs|ICSs|areas|practices|surgeries|hospitals|health boards|pharmacies)`;
-    r = new RegExp(String.raw`^\W*(?:[\w:]+\s+){0,3}?${few}\s+(?:[\w-]+\s+){0,2}?${bodies}\b(?!\s+(?:out\s+)?of\b)`, 'i');
-    subsetPatterns.set(numberWords, r);
-  }
-  return r.test(text);
-}
-
-const countPatterns = new WeakMap<ReadonlyMap<string, number>, RegExp[]>();
-
-/** "11 of the 46 contracts", "two of its areas", "contracts for three services": the number comes first, as digits or a word. */
-function countsOf(numberWords: ReadonlyMap<string, number>): RegExp[] {
-  let rs = countPatterns.get(numberWords);
-  if (!rs) {
-    const n = String.raw`(?<!\ball\s+)\b(?:\d[\d,]*|${[...numberWords.keys()].join('|')})`;
-    rs = [new RegExp(String.raw`${n}\s+(?:out\s+)?of\s+(?:the|its|their|all)\s+(?:[\w,-]+\s+){0,3}(?:contracts|areas|services|regions|CCGs|PCTs|ICBs)\b`, 'i'),
-      new RegExp(String.raw`${n}\s+(?:[\w-]+\s+){0,3}(?:contracts|services)\b`, 'i')];
-    countPatterns.set(numberWords, rs);
-  }
-  return rs;
-}
-
-/**
- * A count of some of a set of contracts or areas; "all 11 of its contracts" is the whole set, a national fact.
- */
-function countedContracts(text: string, numberWords: ReadonlyMap<string, number>): boolean {
-  return countsOf(numberWords).some((r) => r.test(text));
 }
 
 const RELATIVE = /,\s+(?:which|who)\b[^,;:]*,/gi;
