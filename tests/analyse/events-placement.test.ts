@@ -91,3 +91,20 @@ describe('a place in a centre\'s name', () => {
     }
   });
 });
+
+describe('places that nest', () => {
+  it('keeps a fact placed in London under London, though the page also names "east London" (a part, not a larger area)', () => {
+    const found = events(['A new community diagnostic centre opened in east London on Monday.',
+      'London already has four community diagnostic centres, and NHS England said more would open in London next year.']);
+    expect(found).toContain('community diagnostic centres|east London|live');
+    expect(found).toContain('community diagnostic centres|London|planned');
+    expect(found).not.toContain('community diagnostic centres|east London|planned');
+  });
+
+  it('does not file a fact under the wider area that only says where a place is ("X in north Wales", "X, south Wales")', () => {
+    const found = events(['Pharmacy First went live in the Powys Teaching Health Board in mid Wales on Monday.',
+      'The minister opened a pilot of the Pharmacy First service at a chemist in Aberdare, south Wales.']);
+    expect(found).toContain('Pharmacy First|Powys|live');
+    expect(found).not.toContain('Pharmacy First|Wales|live');
+  });
+});

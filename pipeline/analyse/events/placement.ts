@@ -37,19 +37,26 @@ export interface PlaceScope {
   uniq(rs: Mention[]): Place[];
 }
 
-/** Only a contiguous part counts: "Leicestershire" is in LLR, "North Essex" is not "North East Essex". */
-function largerAreas(regions: Mention[]): Map<string, Mention> {
+/**
+ * Only a contiguous part counts: "Leicestershire" is in LLR, "North Essex" is not "North East Essex". A name that only
+ * adds compass words ("east London", "North Wales") is a part of the shorter one, not a larger area.
+ */
+function largerAreas(regions: Mention[], partOnly: RegExp): Map<string, Mention> {
   const bigger = new Map<string, Mention>();
   // One representative mention and its folded words per distinct name (articles repeat names).
-  const byName = new Map<string, { m: Mention; key: string; n: number }>();
+  const byName = new Map<string, { m: Mention; key: string; n: number; t: string[] }>();
   for (const r of regions) {
     if (byName.has(r.name)) continue;
     const t = normTokens(r.name);
-    byName.set(r.name, { m: r, key: ` ${t.join(' ')} `, n: t.length });
+    byName.set(r.name, { m: r, key: ` ${t.join(' ')} `, n: t.length, t });
   }
   for (const [name, a] of byName) {
     for (const [other, b] of byName) {
-      if (other !== name && a.n > 0 && b.n > a.n && b.key.includes(a.key)) { bigger.set(name, b.m); break; }
+      if (other === name || a.n === 0 || b.n <= a.n || !b.key.includes(a.key)) continue;
+      const extra = b.key.replace(a.key, ' ').trim();
+      if (partOnly.test(extra)) continue;
+      bigger.set(name, b.m);
+      break;
     }
   }
   return bigger;
@@ -87,12 +94,21 @@ function withListMates(body: string, inSentence: Mention[], inClause: Mention[])
   close();
   return inSentence.filter((r) => chosen.has(r));
 }
+/**
+ * "the X Health Board in north Wales", "a pharmacy in Ludlow, south Shropshire": a place right after another one and
+ * linked to it this way only says where the first one is; the fact is the first one's. (The regions stage already
+ * drops a plain "A in B"; the place stays an area of the story.)
+ */
+function withoutLocators(body: string, places: Mention[], locatesAfter: RegExp): Mention[] {
+  return places.filter((r, i) => i === 0 || !(r.start >= places[i - 1].end && locatesAfter.test(body.slice(places[i - 1].end, r.start))));
+}
+
 const LISTED_BEFORE = /\b(?:including|includes|include|such as|among them|namely)\s+(?:the\s+)?$/i;
 
 export function placeScope(p: Page): PlaceScope {
   const { regions, nationalOrgs, body } = p;
   const c = p.k.eventCues;
-  const bigger = largerAreas(regions);
+  const bigger = largerAreas(regions, p.k.placeWords.partOnly);
   const canon = (r: Mention) => bigger.get(r.name) ?? r;
   const counts = new Map<string, { n: number; m: Mention }>();
   for (const r of regions) { const m = canon(r); const e = counts.get(m.name) ?? { n: 0, m }; e.n++; counts.set(m.name, e); }
@@ -147,9 +163,10 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   const body = p.body;
   const hitEnd = h.end;
   const inRelative = relativeScope(s, s.start + h.start);
-  const inSentence = inRelative(spanFilter(p.regions, s.start, s.end));
+  const located = (rs: Mention[]) => withoutLocators(body, inRelative(rs), p.k.placeWords.locatesAfter);
+  const inSentence = located(spanFilter(p.regions, s.start, s.end));
   // "… at Ashford, Dover, and the Deal and Hythe units": a list of places the clause starts belongs to it whole.
-  const clauseRegions = withListMates(body, inSentence, inRelative(spanFilter(p.regions, ca, cb)));
+  const clauseRegions = withListMates(body, inSentence, located(spanFilter(p.regions, ca, cb)));
   // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
   // "one of the first areas in the North East": the wider area only ranks the place the fact is about ("only available in X" places it).
   const ranking = (r: Mention) => RANKED_IN.test(body.slice(Math.max(0, r.start - 30), r.start));
