@@ -108,3 +108,13 @@ describe('places that nest', () => {
     expect(found).not.toContain('Pharmacy First|Wales|live');
   });
 });
+
+describe('a place named only in a relative clause', () => {
+  it('is not the story\'s area, nor the place of the next sentence\'s fact', () => {
+    const found = events(['The launch of NHS 111 online has been pushed back to July, ministers said.',
+      'The service will start without its symptom checker, which is still being piloted in Cumbria.',
+      'Ministers said NHS 111 online would go live by the autumn.']);
+    expect(found).toContain('NHS 111 online|England|delayed');
+    expect(found).not.toContain('NHS 111 online|Cumbria|delayed');
+  });
+});

@@ -35,6 +35,8 @@ export interface PlaceScope {
   reportsNews(m: Entity): boolean;
   /** Distinct canonical places. */
   uniq(rs: Mention[]): Place[];
+  /** A place named only inside a relative clause (", which is on trial in X"): a detail of what the clause is about. */
+  aside(r: Mention): boolean;
 }
 
 /**
@@ -113,7 +115,10 @@ export function placeScope(p: Page): PlaceScope {
   const counts = new Map<string, { n: number; m: Mention }>();
   for (const r of regions) { const m = canon(r); const e = counts.get(m.name) ?? { n: 0, m }; e.n++; counts.set(m.name, e); }
   const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  const dominant = regions.length ? canon(regions[0]) : (dominantCount?.m ?? null);
+  const aside = asidesOf(p);
+  // A place named in a relative clause about something else is not what the story is about.
+  const main = regions.find((r) => !aside(r));
+  const dominant = main ? canon(main) : regions.length ? null : (dominantCount?.m ?? null);
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...body.matchAll(c.nationalAll)].length;
   const local = p.inp.defaultRegion ?? null;
@@ -143,7 +148,20 @@ export function placeScope(p: Page): PlaceScope {
   };
   const nation = nationOf(p);
   const storyAreas = storyAreasOf(p, canon, dominant);
-  return { canon, dominant, storyAreas, nationalMentions, local, nation, nationalArticle, localArea, isNational, reportsNews, uniq };
+  return { canon, dominant, storyAreas, nationalMentions, local, nation, nationalArticle, localArea, isNational, reportsNews, uniq, aside };
+}
+
+/** ", which …," or ", which …" up to the end of the sentence. */
+const RELATIVE_ASIDE = /,\s+(?:which|who)\b[^,;:]*(?:,|$)/gi;
+
+/** Places named only inside a relative clause, each tested by its position. */
+function asidesOf(p: Page): (r: Mention) => boolean {
+  const spans: Array<[number, number]> = [];
+  for (const s of p.sentences) {
+    for (const m of s.text.matchAll(RELATIVE_ASIDE)) spans.push([s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
+  }
+  const inside = new Set(p.regions.filter((r) => spans.some(([a, b]) => r.start >= a && r.end <= b)));
+  return (r) => inside.has(r);
 }
 
 export const ENGLAND: Place = { name: 'England', code: null };
@@ -225,9 +243,10 @@ function placeFromContext(p: Page, scope: PlaceScope, si: number): Placement | n
   const s = sentences[si];
   const c = p.k.eventCues;
   const prev = si > 0 && sentences[si - 1].paragraph === s.paragraph ? sentences[si - 1] : null;
-  const prevRegions = prev ? spanFilter(regions, prev.start, prev.end) : [];
+  // Not a place of another sentence's relative clause: "…, which is on trial in X." is that clause's detail.
+  const prevRegions = prev ? spanFilter(regions, prev.start, prev.end).filter((r) => !scope.aside(r)) : [];
   // Only places named earlier in the paragraph: a later sentence's places belong to its own fact.
-  const para = regions.filter((r) => r.start < s.start && paragraphOf(sentences, r.start) === s.paragraph);
+  const para = regions.filter((r) => r.start < s.start && paragraphOf(sentences, r.start) === s.paragraph && !scope.aside(r));
   const penalty = prevRegions.length || para.length ? 0.1 : 0.25;
   const guess = (where: Place[]): Placement => ({ where, guessed: true, penalty });
   const first = (r: Mention): Place => ({ name: scope.canon(r).name, code: scope.canon(r).code });
