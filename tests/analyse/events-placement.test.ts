@@ -118,3 +118,9 @@ describe('a place named only in a relative clause', () => {
     expect(found).not.toContain('NHS 111 online|Cumbria|delayed');
   });
 });
+
+describe('towns named apart from their council area', () => {
+  it('knows Melton Mowbray as a place of its own', () => {
+    expect(events(['The midwife-led unit in Melton Mowbray closed for good in March, the trust said.'])).toContain('midwife-led units|Melton Mowbray|cancelled');
+  });
+});
