@@ -124,3 +124,10 @@ describe('towns named apart from their council area', () => {
     expect(events(['The midwife-led unit in Melton Mowbray closed for good in March, the trust said.'])).toContain('midwife-led units|Melton Mowbray|cancelled');
   });
 });
+
+describe('facts in unnamed areas', () => {
+  it('gives no event for a clause that places the fact in a few unnamed areas, though another clause names a place', () => {
+    const found = events(['NHS 111 is already running in four health board areas, and Powys is expected to follow in the spring.']);
+    expect(found).not.toContain('NHS 111|Powys|live');
+  });
+});

@@ -203,10 +203,18 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   if (!inClause.length && providerChange && p.k.eventCues.countedUnits.some((r) => r.test(withoutServices(p, ca, cb)))) return null;
   // "Six trusts across England have begun using it", "other trusts in the South of England": unnamed bodies are no place to file a fact under.
   if (!inClause.length && h.status === 'live' && p.k.eventCues.unnamedBodies.test(withoutServices(p, s.start, s.end))) return null;
+  // "It is already live in three health board areas, and …": the cue's own clause places it in unnamed areas only.
+  if (!inClause.length && h.status !== 'delayed' && inUnnamedAreas(withoutServices(p, ca, cb), p.k.eventCues.unnamedBodies)) return null;
   if (scope.isNational(ca, cb)) return placed([scope.nation]);
   if (inSentence.length) return placed(scope.uniq(inSentence));
   if (scope.isNational(s.start, s.end)) return placed([scope.nation]);
   return placeFromContext(p, scope, si);
+}
+
+/** "… in three health board areas", "across several trusts": a clause that places its fact in a few unnamed bodies. */
+function inUnnamedAreas(clause: string, unnamedBodies: RegExp): boolean {
+  for (const m of clause.matchAll(/\b(?:in|across|at)\s+/gi)) if (unnamedBodies.test(clause.slice((m.index ?? 0) + m[0].length))) return true;
+  return false;
 }
 
 /** The text of [a, b) with service names blanked, so the number in "NHS 111" or "111 contracts" counts nothing. */
