@@ -156,8 +156,10 @@ function trustNamed(m: Mention, sites: Mention[], inp: SiteInputs): boolean {
 function siteOf(written: string, start: number, end: number, head: SiteHead, inp: SiteInputs, k: Knowledge, nameWords = written): Mention | null {
   const place = placeNamed(inp, start, start + nameWords.length, k);
   if (place) return siteMention(place.name, start, end, inp.body, place);
-  let name = (head.hospital ? written : nameWords).replace(/['’]s$/, '');
-  if (!head.hospital) for (const d of k.sites.descriptors) if (name.endsWith(` ${d}`)) name = name.slice(0, -d.length - 1);
+  // The possessive goes first, so "Smithdown Children's" sheds "Children's" as "Children" and is named Smithdown.
+  const bare = (x: string) => x.replace(/['’]s$/, '');
+  let name = bare(head.hospital ? written : nameWords);
+  if (!head.hospital) for (const d of k.sites.descriptors.map(bare)) if (name.endsWith(` ${d}`)) name = bare(name.slice(0, -d.length - 1));
   return siteMention(name, start, end, inp.body, null);
 }
 

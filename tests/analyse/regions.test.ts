@@ -14,6 +14,12 @@ const regions = (published: string, ...paragraphs: string[]) => [...new Set(run(
 const providers = (published: string, ...paragraphs: string[]) => [...new Set(run(published, ...paragraphs).entities.filter((e) => e.kind === 'provider').map((e) => e.name))];
 
 describe('hospital and centre sites', () => {
+  it('a centre whose name has a possessive descriptor is named by its place words', () => {
+    const found = regions('2021-03-01', 'The Ashfield Children’s Walk In Centre will close for two days next week because of staff shortages.');
+    expect(found).toContain('Ashfield');
+    expect(found).not.toContain('Ashfield Children');
+  });
+
   it('a hospital where a service is suspended is a region, named with its head word', () => {
     expect(regions('2021-03-01', 'Breast screening has been suspended at Cromer Hospital for a fortnight because of staff sickness.')).toContain('Cromer Hospital');
   });
