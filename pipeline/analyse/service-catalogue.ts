@@ -21,6 +21,10 @@ export interface ServiceHit {
   anywhere: boolean;
   /** The entry's forms that may stand as an article's name, the catalogue's name first. */
   forms: readonly string[];
+  /** A kind of NHS body ("integrated care boards"): a service only on a page that names no other. */
+  structure: boolean;
+  /** The catalogue name of the programme this one is part of ("bowel scope screening" → "bowel cancer screening"). */
+  partOf: string | null;
 }
 
 export interface ServicePatterns {
@@ -68,6 +72,8 @@ interface CatalogueEntry {
   needs?: string[];
   body_too?: boolean;
   anywhere?: boolean | string[];
+  structure?: boolean;
+  part_of?: string;
 }
 
 interface PatternFile {
@@ -117,9 +123,13 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
       const exact = guarded.has(alias) || !/[a-z]/.test(alias) ? alias : null;
       const anywhere = s.anywhere === true || (Array.isArray(s.anywhere) && s.anywhere.includes(alias));
       const nameForm = names ? names.has(alias) || alias === s.name : true;
-      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm, anywhere, forms });
+      const shape = { structure: s.structure === true, partOf: s.part_of ?? null };
+      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm, anywhere, forms, ...shape });
     }
   }
+  const named = new Set(entries.map((s) => s.name));
+  const orphan = entries.find((s) => s.part_of !== undefined && !named.has(s.part_of));
+  if (orphan) throw new Error(`${file}: service "${orphan.name}": "part_of" names "${orphan.part_of}", which is not a service of the catalogue`);
   return gazetteer;
 }
 
