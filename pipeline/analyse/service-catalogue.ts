@@ -54,6 +54,8 @@ export interface ServicePatterns {
   readonly descriptive: ReadonlySet<string>;
   /** Reference noun ("app", "helpline") → the service types it may refer to ("*": any). */
   readonly references: ReadonlyMap<string, readonly string[]>;
+  /** Words just before a product that introduce it as a record's software ("software called"), as one pattern ending at the product. */
+  readonly softwareOf: RegExp;
 }
 
 export interface ServiceCatalogue {
@@ -89,6 +91,7 @@ interface PatternFile {
   qualifiers: string[];
   descriptive: string[];
   settings: string[];
+  software_of: string[];
 }
 
 const fold = (s: string) => normTokens(s).join(' ');
@@ -136,7 +139,7 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
 function readPatterns(file: string): ServicePatterns {
   const p = JSON.parse(readFileSync(file, 'utf8')) as PatternFile;
   const keys = ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers',
-    'descriptive', 'settings'] as const;
+    'descriptive', 'settings', 'software_of'] as const;
   for (const key of keys) {
     if (!p[key]) throw new Error(`${file}: missing "${key}"`);
   }
@@ -154,5 +157,6 @@ function readPatterns(file: string): ServicePatterns {
     qualifiers: lowerSet(p.qualifiers),
     descriptive: lowerSet(p.descriptive),
     settings: new Set(p.settings.map(fold)),
+    softwareOf: new RegExp(`\\b(?:${p.software_of.map(escape).join('|')})\\s+$`, 'i'),
   };
 }

@@ -46,7 +46,8 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface) && (!x.anywhere || nhsNamed)));
   const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
   const staged = stagesBefore(body, withDefinedAcronyms(body, kept), k.servicePatterns);
-  const all = framedOnly(body, bodiesBesideServices(describedAgain(body, [...staged, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns)));
+  const described = describedAgain(body, [...staged, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
+  const all = framedOnly(body, bodiesBesideServices(softwareOfRecord(body, described, k.servicePatterns)));
   const names = articleNames(all, body);
   return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, structure: _b, partOf: _p, ...e }) => ({
     ...e, name: names.get(groupKey(e, _c)) ?? e.name,
@@ -71,6 +72,18 @@ function withDefinedAcronyms(body: string, found: Found[]): Found[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+const sameSentence = (body: string, a: Found, b: Found) => !/[.!?]["”’]?\s/.test(body.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));
+
+/**
+ * "The new EPR runs on software called Orion from a Leeds firm": a product the article names only once, introduced
+ * as the software of a record named before it in the sentence, is that record's software, not a rollout of its own.
+ */
+function softwareOfRecord(body: string, found: Found[], p: ServicePatterns): Found[] {
+  return found.filter((x) => x.serviceType !== 'system' || x.catalogued === null || found.filter((y) => y.name === x.name).length > 1
+    || !p.softwareOf.test(body.slice(Math.max(0, x.start - 30), x.start))
+    || !found.some((y) => y.serviceType === 'record' && y.catalogued !== null && y.start < x.start && sameSentence(body, x, y)));
+}
+
 /**
  * "The integrated care board said the walk-in service would stay open": a kind of NHS body is the service only in
  * an article about setting it up, one that names no other service; beside a service it is the service's commissioner.
@@ -84,8 +97,7 @@ function bodiesBesideServices(found: Found[]): Found[] {
  * names one of its own parts only frames the part, which is what the sentence speaks of.
  */
 function framedOnly(body: string, found: Found[]): Found[] {
-  const sameSentence = (a: Found, b: Found) => !/[.!?]["”’]?\s/.test(body.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));
-  return found.filter((x) => !found.some((y) => y !== x && y.partOf != null && y.partOf === x.catalogued && sameSentence(x, y)));
+  return found.filter((x) => !found.some((y) => y !== x && y.partOf != null && y.partOf === x.catalogued && sameSentence(body, x, y)));
 }
 
 // "Release 2 of England's", "Phase 4 of the": a numbered stage just before the service it is a stage of.

@@ -245,3 +245,15 @@ describe('an acronym the article defines', () => {
   });
 });
 
+describe('a product introduced as the software of a record', () => {
+  it('is the record\'s software when the article names it only once', () => {
+    expect(names('The trust in Leeds said its new electronic patient record uses software called Expanse from Meditech.'))
+      .toEqual(['electronic patient record']);
+  });
+
+  it('stays a product where the text installs it, or names it again', () => {
+    expect(names('The trust in Leeds already implemented the Meditech Expanse, and its EPR now covers every ward.')).toEqual(['Meditech Expanse', 'EPR']);
+    expect(names('The EPR in Leeds uses software called Expanse. Meditech said Expanse went live in May.')).toEqual(['EPR', 'Expanse']);
+  });
+});
+
