@@ -47,7 +47,7 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
   const staged = stagesBefore(body, withDefinedAcronyms(body, kept), k.servicePatterns);
   const described = describedAgain(body, [...staged, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
-  const all = framedOnly(body, bodiesBesideServices(softwareOfRecord(body, described, k.servicePatterns)));
+  const all = framedOnly(body, bodiesBesideServices(softwareOfRecord(body, sitesOfActivity(described, k.servicePatterns), k.servicePatterns)));
   const names = articleNames(all, body);
   return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, structure: _b, partOf: _p, ...e }) => ({
     ...e, name: names.get(groupKey(e, _c)) ?? e.name,
@@ -70,6 +70,22 @@ function withDefinedAcronyms(body: string, found: Found[]): Found[] {
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "The mass testing trial … six new testing centres opened": places named by the one activity of a service already named
+ * (testing, vaccination, screening) are where that service is delivered, so they are that service.
+ */
+function sitesOfActivity(found: Found[], p: ServicePatterns): Found[] {
+  return found.map((f, i) => {
+    const words = f.catalogued === null ? normTokens(f.surface.replace(/-/g, ' ')) : [];
+    const activity = words.length === 2 && p.weakHeads.has(words[1]) ? p.strongHeads.get(words[0]) : undefined;
+    if (!activity) return f;
+    const ofType = found.filter((x) => x.catalogued !== null && x.serviceType === activity);
+    const target = ofType.filter((x) => x.start < f.start).pop() ?? ofType.find((x) => found.indexOf(x) > i);
+    if (!target) return f;
+    return { ...f, name: target.name, code: target.code, serviceType: target.serviceType, catalogued: target.catalogued, nameForm: false, forms: target.forms };
+  });
 }
 
 const sameSentence = (body: string, a: Found, b: Found) => !/[.!?]["”’]?\s/.test(body.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));

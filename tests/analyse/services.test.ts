@@ -257,3 +257,13 @@ describe('a product introduced as the software of a record', () => {
   });
 });
 
+describe('sites named by the activity of a service already named', () => {
+  it('are that service', () => {
+    expect(names(`${NHS}Mass testing began in Hull on Monday, and four more testing centres open in Leeds next week.`)).toEqual(['mass testing']);
+  });
+
+  it('stay a service of their own when no service of that activity is named', () => {
+    expect(names(`${NHS}Four testing centres open in Leeds next week.`)).toEqual(['testing centres']);
+  });
+});
+
