@@ -52,6 +52,16 @@ describe('relative clauses', () => {
   });
 });
 
+describe('relative clauses holding a list', () => {
+  it('leaves the list of a relative clause to that clause, and places the main fact from the context', () => {
+    const found = events(['Commissioners in Sussex have been looking for a new NHS 111 provider since the spring.',
+      'The ambulance trust, which already runs NHS 111 in Kent, Surrey and Medway, has been named preferred provider for the service.']);
+    expect(found).toContain('NHS 111|Kent|live');
+    expect(found).not.toContain('NHS 111|Kent|provider_appointed');
+    expect(found).not.toContain('NHS 111|Medway|provider_appointed');
+  });
+});
+
 describe('national facts and unnamed subsets', () => {
   it('files a national fact of a story about Wales that never names England under Wales', () => {
     const found = events(['NHS 111 went live in Powys last May, and Wales is now adding more health boards.',

@@ -224,12 +224,14 @@ function withoutServices(p: Page, a: number, b: number): string {
   return t;
 }
 
-const RELATIVE = /,\s+(?:which|who)\b[^,;:]*,/gi;
+// It may hold a list of names (", which covers Leeds, Bradford and York, is …"): it ends at a comma before a lower-case word.
+const RELATIVE = /,\s+(?:which|who)\b(?:[^,;:]|,(?=\s+[A-Z]))*,(?=\s+[a-z])/g;
 
 /**
  * "SCAS, which also runs 111 in Hampshire, has been chosen to take over in Bucks": the places of a relative clause
- * between commas belong to its own fact, and the rest of the sentence's places to the main one. When that leaves
- * the cue's side with no place, the sentence's places stand.
+ * between commas belong to its own fact, and the rest of the sentence's places to the main one. A main fact whose
+ * sentence names places only inside the relative clause takes its place from the context; a relative clause's fact
+ * with no place of its own keeps the sentence's.
  */
 function relativeScope(s: Sentence, hitAt: number): (rs: Mention[]) => Mention[] {
   const spans = [...s.text.matchAll(RELATIVE)].map((m): [number, number] => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
@@ -238,7 +240,7 @@ function relativeScope(s: Sentence, hitAt: number): (rs: Mention[]) => Mention[]
   const inside = (r: Mention, [a, b]: [number, number]) => r.start >= a && r.end <= b;
   return (rs) => {
     const kept = own ? rs.filter((r) => inside(r, own)) : rs.filter((r) => !spans.some((x) => inside(r, x)));
-    return kept.length ? kept : rs;
+    return own || kept.length ? (kept.length ? kept : rs) : [];
   };
 }
 
