@@ -141,3 +141,11 @@ describe('facts in unnamed areas', () => {
     expect(found).not.toContain('NHS 111|Powys|live');
   });
 });
+
+describe('the whole country', () => {
+  it('files a placeless fact after "throughout the country" under the nation the story names', () => {
+    const found = events(['Pharmacy First began in Powys and in Cwm Taf this week.',
+      'Ministers said in spring that the service could reach pharmacies throughout the country by 2016. However, they now say the trial will run until 2015.']);
+    expect(found).not.toContain('Pharmacy First|Powys|delayed');
+  });
+});
