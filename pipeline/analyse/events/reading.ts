@@ -244,15 +244,14 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   for (const e of entries) {
     const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 8, lex);
     if (last < 0 || !complementOk(terms, last, e)) continue;
-    // "women who have chosen to give birth there": a person's choice is not a provider's appointment.
-    if (e.notSubjects?.has(subjectBefore(terms, i)?.norm ?? '')) continue;
     const passive = passiveAt(terms, i);
     const object = passive ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1, lex);
     // "staff suspended", "calls abandoned after long waits": what the verb acts on is not a service.
     // With no object, what the verb says happens to its subject ("submissions will restart").
     const actedOn = object ?? (e.rest.length || e.complements ? null : subjectOfGroup(terms, i, lex));
-    const actsOnOther = e.event !== 'appoint' && ((actedOn !== null && lex.otherThings.has(actedOn.norm))
-      || (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm)));
+    // "women who have chosen to give birth there": a person's choice is not a provider's appointment.
+    const actsOnOther = (e.event !== 'appoint' && ((actedOn !== null && lex.otherThings.has(actedOn.norm))
+      || (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm)))) || e.notSubjects?.has(subjectBefore(terms, i)?.norm ?? '');
     if (actsOnOther) {
       other ??= { e, last: complementEnd(terms, last, e), other: true };
       continue;
