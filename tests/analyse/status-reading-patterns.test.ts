@@ -66,6 +66,13 @@ describe('starts that did not happen on time', () => {
   });
 });
 
+describe('a start after "before"', () => {
+  it('is a plan when the sentence speaks of an aim or a future, else no event', () => {
+    expect(statuses('The aim of the pilot is to test the booking line before rolling it out nationally next year.')).toEqual(['planned']);
+    expect(stated('The trust tested the booking line before rolling it out.')).toEqual([]);
+  });
+});
+
 describe('what the verb acts on, and in what frame', () => {
   it('reads a verb after a modal that the tagger took for an adjective', () => {
     expect(statuses('The clinics will temporarily close next week.')).toEqual(['paused']);

@@ -298,6 +298,18 @@ function overdue(terms: readonly Term[], i: number, lex: StatusLexicon): boolean
   return terms.slice(Math.max(0, i - 5), i).some((t) => lex.grammar.overdue.has(t.norm));
 }
 
+/**
+ * "to test it before deploying it nationally": a gerund after "before" is still to come, planned when the sentence speaks
+ * of an aim or a future, else a time of something else (no event).
+ */
+function gerundAhead(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | null {
+  if (!terms[i].tags.has('Gerund') || !lex.grammar.aheadOfGerund.has(terms[i - 1]?.norm ?? '')) return null;
+  // "the aim is to …", "will test it …": a future or an aim before it.
+  const ahead = terms.slice(0, i - 1).some((t, k) => lex.future.has(t.norm) || lex.intent.has(t.norm)
+    || (t.norm === 'to' && lex.grammar.presentBe.has(terms[k - 1]?.norm ?? '')));
+  return ahead ? 'future' : 'hedge';
+}
+
 /** Whether the word at `i` follows a modal, over adverbs ("will temporarily close"). */
 function afterModal(terms: readonly Term[], i: number): boolean {
   let j = i - 1;
@@ -358,7 +370,7 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     const verb = matchVerb(terms, i, lex);
     const hit = verb ?? matchPhrase(terms, i, lex);
     if (!hit) continue;
-    let mood = conditional(terms, i, lex) ?? (verb && nounOwningGerund(terms, i, lex)) ?? moodBefore(terms, i, lex, !verb);
+    let mood = conditional(terms, i, lex) ?? (verb && (nounOwningGerund(terms, i, lex) ?? gerundAhead(terms, i, lex))) ?? moodBefore(terms, i, lex, !verb);
     if (mood === 'fact' && hit.e.event === 'start' && scheduledProgressive(terms, i, hit.last, lex)) mood = 'future';
     const reading = lex.events.get(hit.e.event)!;
     let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent
