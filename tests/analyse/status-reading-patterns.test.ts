@@ -43,6 +43,10 @@ describe('contracts and appointments', () => {
     expect(stated('Mothers who have chosen to give birth at the unit were told.')).toEqual([]);
   });
 
+  it('reads the signing of a contract after a place\'s possessive the tagger took for "is"', () => {
+    expect(statuses('The board welcomed North Tyneside’s signing of a contract with the supplier.')).toEqual(['provider_appointed']);
+  });
+
   it('reads a supplier sacked by name as an ended contract', () => {
     expect(statuses('The agency sacked Acme Systems last year.')).toEqual(['cancelled']);
   });
