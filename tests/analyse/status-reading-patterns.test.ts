@@ -123,6 +123,10 @@ describe('statuses on a page: cues weighed against their sentence', () => {
     expect(got.some((e) => e.endsWith('delayed'))).toBe(false);
   });
 
+  it('reads "until now," as the background of a service that has been running', () => {
+    expect(events('Until now, callers to NHS 111 in Devon were answered by a call centre in Exeter.')).toEqual(['NHS 111 | Devon | live']);
+  });
+
   it('reads no plan in a sentence that opens on a condition', () => {
     expect(events('If any caller in Kent needs a doctor during the strike they will be able to book one through NHS 111.')).toEqual([]);
   });
