@@ -4,7 +4,7 @@
 // placement (which region, by scope), linking (provider, target, lists, repeats) and claims.
 import type { RolloutEvent } from '../types.ts';
 import type { Knowledge } from './knowledge.ts';
-import { clauseOfOtherSubject, mayHaveEvent, sentenceServices, servicesOfHit } from './events/candidates.ts';
+import { clauseOfOtherSubject, mayHaveEvent, replacementHits, sentenceServices, servicesOfHit } from './events/candidates.ts';
 import { readSentences } from './events/frames.ts';
 import {
   addEvent, carryLeadToListedAreas, dropBackground, EventStore, fanOutLists, keepSupersededBesideDelay, mergeRepeats, ProviderLinks, targetOf,
@@ -46,7 +46,7 @@ function eventsOfSentence(run: Run, si: number): void {
   const named = sentenceServices(p, s, sentServices);
   if (!named) return;
   const clauses = clausesOf(s);
-  const hits = sentenceHits(s, sentServices, run.readings.get(si) ?? [], p.body, clauses, k);
+  const hits = [...sentenceHits(s, sentServices, run.readings.get(si) ?? [], p.body, clauses, k), ...replacementHits(p, s, sentServices)];
   const sentDates = spanFilter(p.inp.dates, s.start, s.end);
   for (const h of hits) {
     const clause = clauses.of(h.start);

@@ -21,6 +21,10 @@ export interface ServiceHit {
   anywhere: boolean;
   /** The entry's forms that may stand as an article's name, the catalogue's name first. */
   forms: readonly string[];
+  /** A kind of NHS body ("integrated care boards"): a service only on a page that names no other. */
+  structure: boolean;
+  /** The catalogue name of the programme this one is part of ("bowel scope screening" → "bowel cancer screening"). */
+  partOf: string | null;
 }
 
 export interface ServicePatterns {
@@ -50,6 +54,8 @@ export interface ServicePatterns {
   readonly descriptive: ReadonlySet<string>;
   /** Reference noun ("app", "helpline") → the service types it may refer to ("*": any). */
   readonly references: ReadonlyMap<string, readonly string[]>;
+  /** Words just before a product that introduce it as a record's software ("software called"), as one pattern ending at the product. */
+  readonly softwareOf: RegExp;
 }
 
 export interface ServiceCatalogue {
@@ -68,6 +74,8 @@ interface CatalogueEntry {
   needs?: string[];
   body_too?: boolean;
   anywhere?: boolean | string[];
+  structure?: boolean;
+  part_of?: string;
 }
 
 interface PatternFile {
@@ -83,6 +91,7 @@ interface PatternFile {
   qualifiers: string[];
   descriptive: string[];
   settings: string[];
+  software_of: string[];
 }
 
 const fold = (s: string) => normTokens(s).join(' ');
@@ -117,16 +126,20 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
       const exact = guarded.has(alias) || !/[a-z]/.test(alias) ? alias : null;
       const anywhere = s.anywhere === true || (Array.isArray(s.anywhere) && s.anywhere.includes(alias));
       const nameForm = names ? names.has(alias) || alias === s.name : true;
-      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm, anywhere, forms });
+      const shape = { structure: s.structure === true, partOf: s.part_of ?? null };
+      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm, anywhere, forms, ...shape });
     }
   }
+  const named = new Set(entries.map((s) => s.name));
+  const orphan = entries.find((s) => s.part_of !== undefined && !named.has(s.part_of));
+  if (orphan) throw new Error(`${file}: service "${orphan.name}": "part_of" names "${orphan.part_of}", which is not a service of the catalogue`);
   return gazetteer;
 }
 
 function readPatterns(file: string): ServicePatterns {
   const p = JSON.parse(readFileSync(file, 'utf8')) as PatternFile;
   const keys = ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers',
-    'descriptive', 'settings'] as const;
+    'descriptive', 'settings', 'software_of'] as const;
   for (const key of keys) {
     if (!p[key]) throw new Error(`${file}: missing "${key}"`);
   }
@@ -144,5 +157,6 @@ function readPatterns(file: string): ServicePatterns {
     qualifiers: lowerSet(p.qualifiers),
     descriptive: lowerSet(p.descriptive),
     settings: new Set(p.settings.map(fold)),
+    softwareOf: new RegExp(`\\b(?:${p.software_of.map(escape).join('|')})\\s+$`, 'i'),
   };
 }

@@ -28,6 +28,10 @@ interface Found extends ServiceMention {
   forms: readonly string[];
   /** For a stage written before its service ("Release 2 of the EPS"): the stage and the service as written. */
   stage?: { label: string; base: string };
+  /** A kind of NHS body, a service only where nothing else is (catalogue "structure"). */
+  structure?: boolean;
+  /** The programme this one is part of (catalogue "part_of"). */
+  partOf?: string | null;
 }
 
 /** Services named in `body`: catalogue matches first, then phrases the general pattern finds. */
@@ -41,10 +45,75 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   const foreign = foreignAcronyms(body, listed);
   const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface) && (!x.anywhere || nhsNamed)));
   const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
-  const staged = stagesBefore(body, kept, k.servicePatterns);
-  const all = describedAgain(body, [...staged, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
+  const staged = stagesBefore(body, withDefinedAcronyms(body, kept), k.servicePatterns);
+  const described = describedAgain(body, [...staged, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
+  const all = framedOnly(body, bodiesBesideServices(softwareOfRecord(body, sitesOfActivity(described, k.servicePatterns), k.servicePatterns)));
   const names = articleNames(all, body);
-  return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, ...e }) => ({ ...e, name: names.get(groupKey(e, _c)) ?? e.name }));
+  return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, structure: _b, partOf: _p, ...e }) => ({
+    ...e, name: names.get(groupKey(e, _c)) ?? e.name,
+  }));
+}
+
+/**
+ * "Bowel Scope Screening (BSS) … to add BSS to the programme": an acronym the article defines in brackets right after a
+ * catalogued service is that service wherever the article writes it again, though the catalogue does not list it.
+ */
+function withDefinedAcronyms(body: string, found: Found[]): Found[] {
+  const out = [...found];
+  for (const f of found) {
+    const d = /^\s*\(([A-Z]{2,6})\b/.exec(body.slice(f.end, f.end + 12));
+    if (!d || f.catalogued === null || found.some((x) => x.surface === d[1])) continue;
+    for (const m of body.matchAll(new RegExp(`\\b${d[1]}\\b`, 'g'))) {
+      const at = m.index ?? 0;
+      if (at < f.end + d[0].length || out.some((x) => x.start < at + d[1].length && x.end > at)) continue;
+      out.push({ ...f, start: at, end: at + d[1].length, surface: d[1], nameForm: false });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "The mass testing trial … six new testing centres opened": places named by the one activity of a service already named
+ * (testing, vaccination, screening) are where that service is delivered, so they are that service.
+ */
+function sitesOfActivity(found: Found[], p: ServicePatterns): Found[] {
+  return found.map((f, i) => {
+    const words = f.catalogued === null ? normTokens(f.surface.replace(/-/g, ' ')) : [];
+    const activity = words.length === 2 && p.weakHeads.has(words[1]) ? p.strongHeads.get(words[0]) : undefined;
+    if (!activity) return f;
+    const ofType = found.filter((x) => x.catalogued !== null && x.serviceType === activity);
+    const target = ofType.filter((x) => x.start < f.start).pop() ?? ofType.find((x) => found.indexOf(x) > i);
+    if (!target) return f;
+    return { ...f, name: target.name, code: target.code, serviceType: target.serviceType, catalogued: target.catalogued, nameForm: false, forms: target.forms };
+  });
+}
+
+const sameSentence = (body: string, a: Found, b: Found) => !/[.!?]["”’]?\s/.test(body.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)));
+
+/**
+ * "The new EPR runs on software called Orion from a Leeds firm": a product the article names only once, introduced
+ * as the software of a record named before it in the sentence, is that record's software, not a rollout of its own.
+ */
+function softwareOfRecord(body: string, found: Found[], p: ServicePatterns): Found[] {
+  return found.filter((x) => x.serviceType !== 'system' || x.catalogued === null || found.filter((y) => y.name === x.name).length > 1
+    || !p.softwareOf.test(body.slice(Math.max(0, x.start - 30), x.start))
+    || !found.some((y) => y.serviceType === 'record' && y.catalogued !== null && y.start < x.start && sameSentence(body, x, y)));
+}
+
+/**
+ * "The integrated care board said the walk-in service would stay open": a kind of NHS body is the service only in
+ * an article about setting it up, one that names no other service; beside a service it is the service's commissioner.
+ */
+function bodiesBesideServices(found: Found[]): Found[] {
+  return found.some((x) => !x.structure) ? found.filter((x) => !x.structure) : found;
+}
+
+/**
+ * "Six centres will add bowel scope to their bowel screening programme": a programme named in the sentence that
+ * names one of its own parts only frames the part, which is what the sentence speaks of.
+ */
+function framedOnly(body: string, found: Found[]): Found[] {
+  return found.filter((x) => !found.some((y) => y !== x && y.partOf != null && y.partOf === x.catalogued && sameSentence(body, x, y)));
 }
 
 // "Release 2 of England's", "Phase 4 of the": a numbered stage just before the service it is a stage of.
@@ -120,6 +189,7 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     out.push({
       kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type, short, catalogued: variant ?? hit.name,
       nameForm: (hit.nameForm || variant !== null) && !/[()]/.test(surface), anywhere: hit.anywhere, forms: variant !== null ? [] : hit.forms,
+      structure: hit.structure, partOf: hit.partOf,
     });
     i = Math.max(m.last, stage);
   }

@@ -30,4 +30,9 @@ describe('the service catalogue', () => {
     const entries = [{ name: 'NHS Digital', aliases: [], source: 'written for this test', body_too: true }];
     expect(() => buildGazetteer(entries, knowledge().servicePatterns)).not.toThrow();
   });
+
+  it('refuses a "part_of" that names no entry of the catalogue', () => {
+    const entries = [{ name: 'retinal photo check', aliases: [], source: 'written for this test', part_of: 'eye screening' }];
+    expect(() => buildGazetteer(entries, knowledge().servicePatterns)).toThrow(/"part_of" names "eye screening"/);
+  });
 });

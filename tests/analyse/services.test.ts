@@ -214,3 +214,56 @@ describe('a stage written before its service', () => {
     expect(names(`${NHS}Chapter 3 of the EPS guidance was rewritten.`)).toEqual(['EPS']);
   });
 });
+
+describe('a kind of NHS body', () => {
+  it('is no service even in an article about setting it up (realset LABELS.md: a body is not a service)', () => {
+    expect(names('Every integrated care board in England took on its duties in July.')).toEqual([]);
+  });
+
+  it('is only the commissioner beside a service it pays for', () => {
+    expect(names('The integrated care board for Dorset said the walk-in centre in Weymouth would open in May.')).toEqual(['walk-in centres']);
+    expect(names('Three integrated care systems have not yet linked their shared care records.')).toEqual(['Shared Care Record']);
+  });
+});
+
+describe('a programme and one of its parts', () => {
+  it('a sentence naming both speaks of the part', () => {
+    expect(names(`${NHS}Clinics in Devon will add bowel scope screening to their bowel cancer screening programme next year.`))
+      .toEqual(['bowel scope screening']);
+  });
+
+  it('the programme on its own is still a service', () => {
+    expect(names(`${NHS}Bowel scope screening began in Devon. In Kent, the bowel cancer screening programme now starts at 50.`))
+      .toEqual(['bowel scope screening', 'bowel cancer screening']);
+  });
+});
+
+describe('an acronym the article defines', () => {
+  it('is the service wherever the article writes it again', () => {
+    const got = found(`${NHS}Bowel Scope Screening (BSS) starts in Hull. Clinics in York will offer BSS next spring.`);
+    expect(got.map((s) => `${s.surface}=${s.name}`)).toEqual(['Bowel Scope Screening=bowel scope screening', 'BSS=bowel scope screening']);
+  });
+});
+
+describe('a product introduced as the software of a record', () => {
+  it('is the record\'s software when the article names it only once', () => {
+    expect(names('The trust in Leeds said its new electronic patient record uses software called Expanse from Meditech.'))
+      .toEqual(['electronic patient record']);
+  });
+
+  it('stays a product where the text installs it, or names it again', () => {
+    expect(names('The trust in Leeds already implemented the Meditech Expanse, and its EPR now covers every ward.')).toEqual(['Meditech Expanse', 'EPR']);
+    expect(names('The EPR in Leeds uses software called Expanse. Meditech said Expanse went live in May.')).toEqual(['EPR', 'Expanse']);
+  });
+});
+
+describe('sites named by the activity of a service already named', () => {
+  it('are that service', () => {
+    expect(names(`${NHS}Mass testing began in Hull on Monday, and four more testing centres open in Leeds next week.`)).toEqual(['mass testing']);
+  });
+
+  it('stay a service of their own when no service of that activity is named', () => {
+    expect(names(`${NHS}Four testing centres open in Leeds next week.`)).toEqual(['testing centres']);
+  });
+});
+

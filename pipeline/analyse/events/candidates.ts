@@ -52,8 +52,38 @@ const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|taking 
 const ROLE_NOUNS_AFTER = /^\s+(?:providers?|staff|call handlers|callers|clinicians)\b/i;
 const ROLE_NOUNS_END = /\s(?:providers?|staff|call handlers|callers|clinicians)$/i;
 
+// "X replaces Y", "is due to replace the Y", "Y, which the new service replaces", "Y will be replaced by X".
+const REPLACES_BEFORE = /\b(?:replac(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?$/i;
+const REPLACES_AFTER = new RegExp(String.raw`^,?\s+(?:which|that)\s+(?:the|a|an|its|their|this)\s+(?:[\w-]+\s+){0,3}`
+  + String.raw`(?:replaces|replaced|has replaced|is replacing)\b|^\s+(?:was|has been|is being)\s+replaced\b`, 'i');
+// A hope ("could replace") is no switch-off, and "will replace … on 15 June" is the new service's plan, not yet the old one's end.
+const HEDGED_BEFORE = new RegExp(String.raw`\b(?:could|might|may|would|will|shall|is to|are to|not|never|plans?|aims?|expected|proposals?|proposed|`
+  + String.raw`wants?|hopes?|intends?|bid)\s+(?:to\s+)?(?:\w+\s+)?$`, 'i');
+const replacementOf = new WeakMap<CueHit, string>();
+
+/**
+ * "The new booking system replaces the old referral line": a service the sentence says another replaces, or is due to
+ * replace, is being switched off, a `cancelled` event of its own; not where the replacement is only a hope ("could replace").
+ */
+export function replacementHits(p: Page, s: Sentence, sentServices: Entity[]): CueHit[] {
+  const out: CueHit[] = [];
+  for (const x of sentServices) {
+    const before = p.body.slice(Math.max(s.start, x.start - 60), x.start);
+    const verb = REPLACES_BEFORE.exec(before);
+    const passive = !verb && REPLACES_AFTER.test(p.body.slice(x.end, Math.min(s.end, x.end + 60)));
+    if (!verb && !passive) continue;
+    if (verb && HEDGED_BEFORE.test(before.slice(0, verb.index))) continue;
+    const hit: CueHit = { status: 'cancelled', start: x.start - s.start, end: x.end - s.start, read: true };
+    replacementOf.set(hit, x.name);
+    out.push(hit);
+  }
+  return out;
+}
+
 /** The services a cue speaks of: those in its clause, else the nearest one in the sentence. */
 export function servicesOfHit(p: Page, s: Sentence, h: CueHit, sentServices: Entity[], names: string[], [ca, cb]: [number, number]): string[] {
+  const switchedOff = replacementOf.get(h);
+  if (switchedOff !== undefined) return [switchedOff];
   if (sentServices.length <= 1) return names;
   const body = p.body;
   // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
