@@ -102,13 +102,13 @@ describe('statuses on a page: cues weighed against their sentence', () => {
     analyse(article(paragraphs, '2016-03-01'), knowledge()).events.map((e) => `${e.service} | ${e.region} | ${e.status}`);
 
   it('reads a closure joined to a standby as a pause', () => {
-    const got = events('The Riverside walk-in centre in Leeds will be closed to new patients and placed on standby.');
+    const got = events('The Riverside walk-in centre in Leeds will be closed to admissions and kept on standby.');
     expect(got).toContain('walk-in centres | Leeds | paused');
     expect(got.some((e) => e.endsWith('cancelled'))).toBe(false);
   });
 
   it('gives "is set to close down" its closure only, not a plan', () => {
-    expect(events('The county is set to close down its two walk-in centres in Selby.')).toEqual(['walk-in centres | Selby | cancelled']);
+    expect(events('The council is set to shut down both of the walk-in centres in Selby.')).toEqual(['walk-in centres | Selby | cancelled']);
   });
 
   it('reads no plan in a sum expected or a contract term', () => {

@@ -180,7 +180,7 @@ export function sentenceHits(s: Sentence, sentServices: Entity[], readings: read
   const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
   const movedFrom = (h: CueHit) => h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start);
   hits = hits.map((h) => (movedFrom(h) ? { ...h, superseded: true } : h));
-  // "closed to new patients and placed on standby": a closure joined to a pause is that pause.
+  // "shut to new admissions and kept on standby": a closure joined to a pause is that pause.
   hits = hits.filter((h) => !(h.status === 'cancelled' && hits.some((o) => o.status === 'paused' && o.start >= h.end && o.start - h.end < 60
     && /^[^,;.]*\band\b[^,;.]*$/.test(s.text.slice(h.end, o.start)))));
   return overtakenPlans(hits, s, clauses);
