@@ -12,12 +12,12 @@ describe('a local body\'s site: facts that name no place are its area', () => {
   const restart = ['The three CCGs have agreed to restart preparations for NHS 111 with their provider, after checks over the summer.'];
 
   it('an unplaced fact defaults to the declared area, not England', () => {
-    expect(events(restart, LLR)).toContain(`NHS 111 | ${LLR} | resumed`);
+    expect(events(restart, LLR)).toContain(`NHS 111 | ${LLR} | planned`);
     expect(events(restart, LLR).some((e) => e.includes('England'))).toBe(false);
   });
 
   it('without a declared area the same text stays national', () => {
-    expect(events(restart)).not.toContain(`NHS 111 | ${LLR} | resumed`);
+    expect(events(restart)).not.toContain(`NHS 111 | ${LLR} | planned`);
   });
 
   it('a place inside the declared area stands for it when the fact itself names none', () => {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { tagClauses } from '../../pipeline/analyse/events/clause.ts';
 import { readStatuses } from '../../pipeline/analyse/events/reading.ts';
-import { knowledge } from './helpers.ts';
+import { analyse } from '../../pipeline/analyse/index.ts';
+import { article, knowledge } from './helpers.ts';
 
 function statuses(sentence: string): Array<string | null> {
   const [terms] = tagClauses([{ text: sentence, offset: 0 }]);
@@ -42,6 +43,10 @@ describe('contracts and appointments', () => {
     expect(stated('Mothers who have chosen to give birth at the unit were told.')).toEqual([]);
   });
 
+  it('reads the signing of a contract after a place\'s possessive the tagger took for "is"', () => {
+    expect(statuses('The board welcomed North Tyneside’s signing of a contract with the supplier.')).toEqual(['provider_appointed']);
+  });
+
   it('reads a supplier sacked by name as an ended contract', () => {
     expect(statuses('The agency sacked Acme Systems last year.')).toEqual(['cancelled']);
   });
@@ -65,6 +70,13 @@ describe('starts that did not happen on time', () => {
   });
 });
 
+describe('a start after "before"', () => {
+  it('is a plan when the sentence speaks of an aim or a future, else no event', () => {
+    expect(statuses('The aim of the pilot is to test the booking line before rolling it out nationally next year.')).toEqual(['planned']);
+    expect(stated('The trust tested the booking line before rolling it out.')).toEqual([]);
+  });
+});
+
 describe('what the verb acts on, and in what frame', () => {
   it('reads a verb after a modal that the tagger took for an adjective', () => {
     expect(statuses('The clinics will temporarily close next week.')).toEqual(['paused']);
@@ -82,5 +94,51 @@ describe('what the verb acts on, and in what frame', () => {
     expect(stated('A late grant saved the helpline from closure.')).toEqual([]);
     expect(stated('Councillors held a debate on resuming the service.')).toEqual([]);
     expect(stated('The age at which the checks start is to be lowered.')).toEqual([]);
+  });
+});
+
+describe('statuses on a page: cues weighed against their sentence', () => {
+  const events = (...paragraphs: string[]) =>
+    analyse(article(paragraphs, '2016-03-01'), knowledge()).events.map((e) => `${e.service} | ${e.region} | ${e.status}`);
+
+  it('reads a closure joined to a standby as a pause', () => {
+    const got = events('The Riverside walk-in centre in Leeds will be closed to admissions and kept on standby.');
+    expect(got).toContain('walk-in centres | Leeds | paused');
+    expect(got.some((e) => e.endsWith('cancelled'))).toBe(false);
+  });
+
+  it('gives "is set to close down" its closure only, not a plan', () => {
+    expect(events('The council is set to shut down both of the walk-in centres in Selby.')).toEqual(['walk-in centres | Selby | cancelled']);
+  });
+
+  it('reads no plan in a sum expected or a contract term', () => {
+    expect(events('The cost of the NHS 111 pilot in Powys is expected to be £250,000.')).toEqual([]);
+    expect(events('The contract for NHS 111 in Dorset will run from 1 April 2026 for five years.')).toEqual([]);
+    expect(events('Under the new contract, NHS 111 in Dorset will start from 1 April 2026.')).toEqual(['NHS 111 | Dorset | planned']);
+  });
+
+  it('reads no delay from a status word inside the service name', () => {
+    const got = events('Patients in Kent will get extended hours at GP surgeries, the CCG said.',
+      'Kent has set a target date of 1 May for all patients to have extended hours.');
+    expect(got.some((e) => e.endsWith('delayed'))).toBe(false);
+  });
+
+  it('reads "until now," as the background of a service that has been running', () => {
+    expect(events('Until now, callers to NHS 111 in Devon were answered by a call centre in Exeter.')).toEqual(['NHS 111 | Devon | live']);
+  });
+
+  it('reads no plan in a sentence that opens on a condition', () => {
+    expect(events('If any caller in Kent needs a doctor during the strike they will be able to book one through NHS 111.')).toEqual([]);
+  });
+
+  it('reads the date after a closure as its date, not a plan', () => {
+    expect(events('The health board confirmed the walk-in centre in Selby will close by March 2015.')).toEqual(['walk-in centres | Selby | cancelled']);
+  });
+
+  it('reads joining a pilot, a feature writer\'s look and an age extension as no status', () => {
+    expect(events('Forty practices in Wiltshire have signed up to the pilot of the NHS App.')).toEqual([]);
+    expect(events('The magazine takes a closer look at how the NHS App was built in Leeds.')).toEqual([]);
+    expect(events('The age extension of bowel cancer screening in Kent will help thousands.')).toEqual([]);
+    expect(events('Hampshire was granted a six-month extension for its NHS 111 launch.')).toEqual(['NHS 111 | Hampshire | delayed']);
   });
 });

@@ -42,6 +42,10 @@ export interface EventCues {
   countedUnits: RegExp[];
   /** The devolved nations, for national facts in a story about one of them. */
   devolvedNations: ReadonlySet<string>;
+  /** Right after a plan cue: what is expected is a sum or a count ("is expected to be £2m"). */
+  amountAfter: RegExp;
+  /** Before a bare date of a plan cue: the date is a contract's term ("the contract will run from"). */
+  contractTermBefore: RegExp;
 }
 
 type Raw = Record<string, unknown>;
@@ -109,6 +113,8 @@ export function loadEventCues(path: string): EventCues {
     unnamedBodies: compile('unnamedSubset', unnamedBodies),
     countedUnits: countedUnits.map((r) => compile('unnamedSubset', r)),
     devolvedNations: new Set(list('nations', 'devolved').split('|')),
+    amountAfter: compile('notAPlan', `^\\s*(?:${list('notAPlan', 'amountVerbs')})\\s+(?:(?:${list('notAPlan', 'amountQualifiers')})\\s+)?(?:[£$€]|\\d)`),
+    contractTermBefore: compile('notAPlan', `\\b(?:${list('notAPlan', 'termNouns')})\\s+(?:[\\w'’-]+\\s+){0,6}(?:${list('notAPlan', 'termVerbs')})\\s+$`),
   };
 }
 

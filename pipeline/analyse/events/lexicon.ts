@@ -68,7 +68,7 @@ export interface StatusLexicon {
 }
 
 const GRAMMAR_LISTS = ['clauseStops', 'copulas', 'skipAdverbs', 'quantities', 'beHave', 'ranks', 'gerundLinks', 'objectPrepositions',
-  'conditions', 'presentBe', 'timeHeads', 'asPlanned', 'copulasBeforeNoun', 'nounNegatives', 'frameCopulas', 'overdue'] as const;
+  'conditions', 'presentBe', 'timeHeads', 'asPlanned', 'copulasBeforeNoun', 'nounNegatives', 'frameCopulas', 'overdue', 'aheadOfGerund'] as const;
 export type GrammarList = (typeof GRAMMAR_LISTS)[number];
 
 interface RawEntry {

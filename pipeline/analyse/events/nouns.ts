@@ -12,8 +12,12 @@ function matchNoun(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   const t = terms[i];
   const joined = t.tags.has('Hyphenated') && terms[i + 1] ? `${t.norm}-${terms[i + 1].norm}` : null;
   const [entries, last] = joined && lex.nouns.has(joined) ? [lex.nouns.get(joined)!, i + 1] : [lex.nouns.get(t.norm), i];
-  // "the trusts' signing of a contract": a gerund after a determiner or possessive and before "of" is a noun.
-  const gerundNoun = t.tags.has('Gerund') && terms[last + 1]?.norm === 'of' && /^(?:the|its|their|his|her|our|this|that)$|'s?$/.test(terms[i - 1]?.norm ?? '');
+  // "the trusts' signing of a contract": a gerund after a determiner or possessive and before "of" is a noun
+  // (the tagger may read the possessive of a name as a contracted "is", with no text of its own: "South Devon’s signing of").
+  const prev = terms[i - 1];
+  const owner = prev !== undefined && (/^(?:the|its|their|his|her|our|this|that)$|'s?$/.test(prev.norm) || prev.tags.has('Possessive')
+    || (prev.norm === 'is' && prev.start === prev.end));
+  const gerundNoun = t.tags.has('Gerund') && terms[last + 1]?.norm === 'of' && owner;
   if (!entries || (!joined && !gerundNoun && (!isNoun(t) || isVerb(t)))) return null;
   const next = terms[last + 1];
   // "the launch event", "a review meeting": the noun only qualifies another one (but "the go-live date" is timed).

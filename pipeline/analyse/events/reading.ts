@@ -244,15 +244,14 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   for (const e of entries) {
     const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 8, lex);
     if (last < 0 || !complementOk(terms, last, e)) continue;
-    // "women who have chosen to give birth there": a person's choice is not a provider's appointment.
-    if (e.notSubjects?.has(subjectBefore(terms, i)?.norm ?? '')) continue;
     const passive = passiveAt(terms, i);
     const object = passive ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1, lex);
     // "staff suspended", "calls abandoned after long waits": what the verb acts on is not a service.
     // With no object, what the verb says happens to its subject ("submissions will restart").
     const actedOn = object ?? (e.rest.length || e.complements ? null : subjectOfGroup(terms, i, lex));
-    const actsOnOther = e.event !== 'appoint' && ((actedOn !== null && lex.otherThings.has(actedOn.norm))
-      || (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm)));
+    // "women who have chosen to give birth there": a person's choice is not a provider's appointment.
+    const actsOnOther = (e.event !== 'appoint' && ((actedOn !== null && lex.otherThings.has(actedOn.norm))
+      || (i > 0 && isNoun(terms[i - 1]) && lex.otherThings.has(terms[i - 1].norm)))) || e.notSubjects?.has(subjectBefore(terms, i)?.norm ?? '');
     if (actsOnOther) {
       other ??= { e, last: complementEnd(terms, last, e), other: true };
       continue;
@@ -297,6 +296,18 @@ function movedFromPlan(terms: readonly Term[], last: number, lex: StatusLexicon)
 /** "is still not live", "still hasn't opened": a start the text says is overdue. */
 function overdue(terms: readonly Term[], i: number, lex: StatusLexicon): boolean {
   return terms.slice(Math.max(0, i - 5), i).some((t) => lex.grammar.overdue.has(t.norm));
+}
+
+/**
+ * "to test it before deploying it nationally": a gerund after "before" is still to come, planned when the sentence speaks
+ * of an aim or a future, else a time of something else (no event).
+ */
+function gerundAhead(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | null {
+  if (!terms[i].tags.has('Gerund') || !lex.grammar.aheadOfGerund.has(terms[i - 1]?.norm ?? '')) return null;
+  // "the aim is to …", "will test it …": a future or an aim before it.
+  const ahead = terms.slice(0, i - 1).some((t, k) => lex.future.has(t.norm) || lex.intent.has(t.norm)
+    || (t.norm === 'to' && lex.grammar.presentBe.has(terms[k - 1]?.norm ?? '')));
+  return ahead ? 'future' : 'hedge';
 }
 
 /** Whether the word at `i` follows a modal, over adverbs ("will temporarily close"). */
@@ -359,7 +370,7 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     const verb = matchVerb(terms, i, lex);
     const hit = verb ?? matchPhrase(terms, i, lex);
     if (!hit) continue;
-    let mood = conditional(terms, i, lex) ?? (verb && nounOwningGerund(terms, i, lex)) ?? moodBefore(terms, i, lex, !verb);
+    let mood = conditional(terms, i, lex) ?? (verb && (nounOwningGerund(terms, i, lex) ?? gerundAhead(terms, i, lex))) ?? moodBefore(terms, i, lex, !verb);
     if (mood === 'fact' && hit.e.event === 'start' && scheduledProgressive(terms, i, hit.last, lex)) mood = 'future';
     const reading = lex.events.get(hit.e.event)!;
     let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent

@@ -37,7 +37,10 @@ function statusHits(text: string, readings: readonly StatusReading[], k: Knowled
   // ("the deadline for every area to launch … would move": the move is a delay, whatever "launch" says).
   const cues = cueHits(text, k).filter((h) => !readings.some((r) => r.start < h.end && r.end > h.start
     && (r.status === null || r.status === h.status || (h.start >= r.start - 12 && h.end <= r.end + 12))));
-  return [...read, ...cues];
+  // "is set to close down", "is expected to be launched": the reading of the verb the plan cue governs took its modality already.
+  const governs = (h: CueHit) => h.status === 'planned' && /\bto$/i.test(text.slice(h.start, h.end))
+    && readings.some((r) => r.start >= h.end && /^\s+(?:(?:be|have|been)\s+)?$/i.test(text.slice(h.end, r.start)));
+  return [...read, ...cues.filter((h) => !governs(h))];
 }
 
 /**
@@ -70,6 +73,8 @@ function supersededPlan(text: string, hit: CueHit): boolean {
 /** Negations, hedges and intentions in the words before the cue, or a question. */
 function cancelledBefore(text: string, hit: CueHit, k: Knowledge): boolean {
   if (/\?\s*["”’']?$/.test(text.trim())) return true;
+  // "If any patient needs help they will be able to …": a sentence that opens on a condition states no fact.
+  if (!hit.read && /^\W*(?:if|unless)\b/i.test(text)) return true;
   const window = text.slice(Math.max(clauseStartBefore(text, hit) + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
   const near = (n: number) => text.slice(Math.max(0, hit.start - n), hit.start);
   const { status, read } = hit;
@@ -92,6 +97,9 @@ function cancelledBefore(text: string, hit: CueHit, k: Knowledge): boolean {
   if (status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;
   // "overwhelmed by calls by December", "cut funding by 2024": a bare date is a target only in a sentence about the future.
   if (status === 'planned' && /^(?:by|from)\b/i.test(text.slice(hit.start, hit.end)) && !k.eventCues.future.test(text)) return true;
+  // "is expected to be £2m", "the contract will run from April": a sum expected, or a contract's term, is no rollout plan.
+  if (status === 'planned' && (k.eventCues.amountAfter.test(text.slice(hit.end))
+    || (/^(?:by|from)\b/i.test(text.slice(hit.start, hit.end)) && k.eventCues.contractTermBefore.test(text.slice(0, hit.start))))) return true;
   // "The deadline … passed in October": a date gone by is no plan.
   if (status === 'planned' && /\b(?:passed|expired|came and went|lapsed)\b/i.test(text.slice(hit.end))) return true;
   // "the surgery stopped taking calls": a live cue under "stopped" says the opposite.
@@ -162,15 +170,24 @@ export function sentenceHits(s: Sentence, sentServices: Entity[], readings: read
   const consequenceOnly = (h: CueHit) => sentServices.length > 0
     && sentServices.every((x) => x.start > s.start + h.end && c.consequence.test(body.slice(s.start + h.end, x.start)));
   const marked = statusHits(s.text, readings, k).map((h) => (supersededPlan(s.text, h) ? { ...h, superseded: true } : h));
-  let hits = resolveOverlaps(marked.filter((h) => !cancelled(s.text, h, k))
+  // "the Extended Hours scheme": a status word that opens a service's own name says nothing of it.
+  const inName = (h: CueHit) => sentServices.some((x) => x.start - s.start < h.end && x.end - s.start >= h.end
+    && x.start - s.start > s.text.lastIndexOf(' ', h.end - 1));
+  let hits = resolveOverlaps(marked.filter((h) => !cancelled(s.text, h, k) && !inName(h))
     .filter((h) => !((h.status === 'live' || h.status === 'planned') && (c.notGoLive.test(s.text.slice(h.end)) || landmarkOnly(h))))
     .filter((h) => !c.otherObject.test(s.text.slice(h.end)) && !consequenceOnly(h) && !sourceOnly()));
   // "put back … from April until June": the date it moved from is the old plan, not a plan.
   const delayedAt = hits.filter((h) => h.status === 'delayed').map((h) => h.start);
   const movedFrom = (h: CueHit) => h.status === 'planned' && /^from\b/i.test(s.text.slice(h.start, h.end)) && delayedAt.some((d) => d < h.start);
   hits = hits.map((h) => (movedFrom(h) ? { ...h, superseded: true } : h));
+  // "shut to new admissions and kept on standby": a closure joined to a pause is that pause.
+  hits = hits.filter((h) => !(h.status === 'cancelled' && hits.some((o) => o.status === 'paused' && o.start >= h.end && o.start - h.end < 60
+    && /^[^,;.]*\band\b[^,;.]*$/.test(s.text.slice(h.end, o.start)))));
   return overtakenPlans(hits, s, clauses);
 }
+
+/** Statuses a bare date after them times ("will close by March", "will take over from April"). */
+const DATED_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'paused', 'resumed', 'provider_appointed', 'provider_withdrawn']);
 
 /** Plans that a delay, pause or cancellation in the same sentence overtakes or explains. */
 function overtakenPlans(hits: CueHit[], s: Sentence, clauses: Clauses): CueHit[] {
@@ -183,7 +200,11 @@ function overtakenPlans(hits: CueHit[], s: Sentence, clauses: Clauses): CueHit[]
   if (hits.some((h) => h.status === 'paused')) {
     hits = hits.filter((h) => !(h.status === 'delayed' && /\b(?:more|extra|additional) time\b/i.test(s.text.slice(h.start, h.end))));
   }
-  // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan.
+  // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan;
+  // "will close by March": a bare date beside another status is that status's date.
   const delayClauses = new Set(hits.filter((h) => h.status === 'delayed').map((h) => clauses.of(h.start)[0]));
-  return hits.filter((h) => h.status !== 'planned' || h.superseded || h.companion || !delayClauses.has(clauses.of(h.start)[0]));
+  const dated = hits.filter((h) => DATED_STATUSES.has(h.status));
+  const dateOfOther = (h: CueHit) => /^(?:by|from)\b/i.test(s.text.slice(h.start, h.end))
+    && dated.some((o) => o.start < h.start && clauses.of(o.start)[0] === clauses.of(h.start)[0]);
+  return hits.filter((h) => h.status !== 'planned' || h.superseded || h.companion || !(delayClauses.has(clauses.of(h.start)[0]) || dateOfOther(h)));
 }
