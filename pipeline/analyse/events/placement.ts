@@ -140,7 +140,8 @@ export function placeScope(p: Page): PlaceScope {
   const qualifier = (o: Mention) => o.name === 'England' && QUALIFIED_BEFORE.test(body.slice(Math.max(0, o.start - 30), o.start));
   const reportsNews = (m: Entity) => c.reportsAfter.test(body.slice(m.end, m.end + 25));
   const isNational = (a: number, b: number, { reportersToo = true } = {}) =>
-    c.national.test(body.slice(a, b)) || p.k.placeWords.wholeCountry.test(body.slice(a, b)) || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && (reportersToo || !reportsNews(o)));
+    c.national.test(body.slice(a, b)) || p.k.placeWords.wholeCountry.test(body.slice(a, b))
+    || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && (reportersToo || !reportsNews(o)));
   const uniq = (rs: Mention[]) => {
     const u = new Map<string, Mention>();
     for (const r of rs) u.set(canon(r).name, canon(r));
