@@ -3,7 +3,7 @@
 import type { Entity } from '../../types.ts';
 import { resolveServiceReference } from '../service-reference.ts';
 import type { Sentence } from '../text.ts';
-import { quoted, type Page } from './page.ts';
+import { quoted, type Page, type ServiceEntity } from './page.ts';
 import { spanFilter, type Clauses } from './spans.ts';
 import type { CueHit } from './status.ts';
 
@@ -14,9 +14,19 @@ export function mayHaveEvent(p: Page, s: Sentence): boolean {
     && (c.anaphora.test(s.text) || (p.storyService !== null && (spanFilter(p.regions, s.start, s.end).length > 0 || c.national.test(s.text)))));
 }
 
+/**
+ * "Having already gone live with Epic, the trust will share a single EPR": beside a supplier's named product, the kind of
+ * record it is (a catalogue name in lower case, "electronic patient record") is that product, so the sentence speaks of the product.
+ */
+export function productsOverKinds<T extends ServiceEntity>(p: Page, sentServices: T[]): T[] {
+  const products = p.k.servicePatterns.products;
+  if (!sentServices.some((x) => x.code !== null && products.has(x.code))) return sentServices;
+  return sentServices.filter((x) => !(x.serviceType === 'record' && x.code !== null && /^[a-z]/.test(x.code)));
+}
+
 /** The services of a sentence, or the one it refers to; null when it speaks of none. */
-export function sentenceServices(p: Page, s: Sentence, sentServices: Entity[]): { names: string[]; confidence: number } | null {
-  if (sentServices.length) return { names: [...new Set(sentServices.map((x) => x.name))], confidence: 0.9 };
+export function sentenceServices(p: Page, s: Sentence, sentServices: ServiceEntity[]): { names: string[]; confidence: number } | null {
+  if (sentServices.length) return { names: [...new Set(productsOverKinds(p, sentServices).map((x) => x.name))], confidence: 0.9 };
   const c = p.k.eventCues;
   // Outside quotes, a sentence with no service name still speaks of the article's only
   // service when it points back to it ("the pilot") or states a national fact.
@@ -81,9 +91,10 @@ export function replacementHits(p: Page, s: Sentence, sentServices: Entity[]): C
 }
 
 /** The services a cue speaks of: those in its clause, else the nearest one in the sentence. */
-export function servicesOfHit(p: Page, s: Sentence, h: CueHit, sentServices: Entity[], names: string[], [ca, cb]: [number, number]): string[] {
+export function servicesOfHit(p: Page, s: Sentence, h: CueHit, named: ServiceEntity[], names: string[], [ca, cb]: [number, number]): string[] {
   const switchedOff = replacementOf.get(h);
   if (switchedOff !== undefined) return [switchedOff];
+  const sentServices = productsOverKinds(p, named);
   if (sentServices.length <= 1) return names;
   const body = p.body;
   // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
