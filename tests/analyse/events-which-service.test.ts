@@ -43,3 +43,11 @@ describe('a supplier\'s product beside the kind of record it is', () => {
     expect(got.some((e) => e.startsWith('Summary Care Record |'))).toBe(true);
   });
 });
+
+describe('two services in the clause of a status verb', () => {
+  it('the one just after the verb is what it acts on', () => {
+    const got = events(['Staff shortages hitting the maternity service mean the trust is suspending births at Whitby Birth Centre from Friday.']);
+    expect(got).toContain('birth centres | Whitby | paused');
+    expect(got.some((e) => e.startsWith('maternity service'))).toBe(false);
+  });
+});

@@ -90,6 +90,18 @@ export function replacementHits(p: Page, s: Sentence, sentServices: Entity[]): C
   return out;
 }
 
+// Between a status verb and its object: determiners, "services at", and a place's capitalised name ("suspending births at Ludlow MLU").
+const TO_OBJECT = /^\s+(?:(?:the|its|their|all|some|services?|births?|care|at|in|of|for|on|to|from)\s+|[A-Z][\w'’-]*\s+){0,4}$/;
+
+/**
+ * "sickness affecting the maternity service means we are suspending births at Ludlow MLU": of a clause's services, one
+ * just after the status verb is what it acts on; a service named earlier in the clause is only its background.
+ */
+function cueObject(body: string, cueEnd: number, main: Entity[]): Entity | undefined {
+  const after = main.find((x) => x.start >= cueEnd && TO_OBJECT.test(body.slice(cueEnd, x.start)));
+  return after && main.some((x) => x.end <= cueEnd && x.name !== after.name) ? after : undefined;
+}
+
 /** The services a cue speaks of: those in its clause, else the nearest one in the sentence. */
 export function servicesOfHit(p: Page, s: Sentence, h: CueHit, named: ServiceEntity[], names: string[], [ca, cb]: [number, number]): string[] {
   const switchedOff = replacementOf.get(h);
@@ -108,6 +120,8 @@ export function servicesOfHit(p: Page, s: Sentence, h: CueHit, named: ServiceEnt
   const main = clauseAll.filter((x) => !replaced(x) && !modifier(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
   // A clause whose only service name is a modifier speaks of the sentence's subject service.
   const fallback = clauseAll.length && clauseAll.every(modifier) ? sentServices.filter((x) => !modifier(x) && !replaced(x)).slice(0, 1) : clauseAll;
+  const object = cueObject(body, s.start + h.end, main);
+  if (object) return [object.name];
   const inClause = [...new Set((main.length ? main : fallback).map((x) => x.name))];
   // "… the new NHS App, which practices will start offering next month": a cue inside a trailing
   // relative clause speaks of the service just before the comma.
