@@ -1,6 +1,7 @@
 // The date expressions rollwatch reads, one pattern each, with how to resolve a match against
 // the publication day. Overlapping matches are settled in dates.ts: the longest wins, so a
 // compound ("Thursday, August 1", "April last year") beats its parts.
+import cues from '../../sources/lexicon/date-cues.json' with { type: 'json' };
 import {
   addMonths, dayValue, daySpan, lastDay, MONTH, monthNo, monthValue, parseDay, partOf, WEEKDAYS, yearValue, ymd, type Resolved, type Ym,
 } from './date-values.ts';
@@ -14,6 +15,9 @@ export interface DatePattern {
 }
 
 const YEAR = '((?:19|20)\\d\\d)';
+// "it may be delayed", "2014 patients": words after which a date-like word is no date (date-cues.json notADate).
+const MAY_AS_VERB = new RegExp(String.raw`^\s+(?:${cues.notADate.verbsAfterMay.join('|')})\b`);
+const COUNTED_AFTER_YEAR = new RegExp(String.raw`^\s+(?:${cues.notADate.countedAfterYear.join('|')})\b`);
 const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 const PART = '(?:(?:the\\s+)?(start|beginning|end|middle|close) of\\s+)?';
 export const day = (v: string): Resolved => ({ value: v, rangeStart: v, rangeEnd: v });
@@ -36,12 +40,14 @@ const financialYear: DatePattern = {
   },
 };
 
+const QUARTER_OF: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 };
 const quarter: DatePattern = {
   // Quarters: calendar unless the sentence says financial. "Q3 2013", "the first quarter of 2014/15", "Quarter 1, 2022".
-  re: new RegExp(`\\b${PART}(?:(?:the\\s+)?(first|second|third|fourth|final|last)\\s+quarter|Q([1-4])|Quarter\\s+([1-4]))(?:,?\\s+(?:of\\s+)?(?:the\\s+)?(?:(?:financial|fiscal)\\s+year\\s+)?((?:19|20)\\d\\d(?:[\\/–-]\\d\\d)?))?`, 'g'),
+  re: new RegExp(`\\b${PART}(?:(?:the\\s+)?(first|second|third|fourth|final|last)\\s+quarter|Q([1-4])|Quarter\\s+([1-4]))`
+    + `(?:,?\\s+(?:of\\s+)?(?:the\\s+)?(?:(?:financial|fiscal)\\s+year\\s+)?((?:19|20)\\d\\d(?:[\\/–-]\\d\\d)?))?`, 'g'),
   priority: 2,
   resolve: (m, ctx) => {
-    const q = m[3] || m[4] ? Number(m[3] ?? m[4]) : ({ first: 1, second: 2, third: 3, fourth: 4, final: 4, last: 4 } as Record<string, number>)[m[2].toLowerCase()];
+    const q = m[3] || m[4] ? Number(m[3] ?? m[4]) : QUARTER_OF[m[2].toLowerCase()];
     const financial = /financial|fiscal/i.test(ctx.sentence) || (m[5] ?? '').length > 4;
     let y: number;
     if (m[5]) y = Number(m[5].slice(0, 4));
@@ -118,7 +124,7 @@ const month: DatePattern = {
   resolve: (m, ctx) => {
     const mo = monthNo(m[4]);
     const after = ctx.sentence.slice((m.index ?? 0) + m[0].length);
-    if (m[4] === 'May' && !m[5] && !m[6] && !m[3] && !m[1] && /^\s+(?:be|have|not|also|well|need|want|take|face|result|lead|see|affect)\b/.test(after)) return null;
+    if (m[4] === 'May' && !m[5] && !m[6] && !m[3] && !m[1] && MAY_AS_VERB.test(after)) return null;
     const y = m[5] ? Number(m[5]) : m[6] ? relYear(ctx, m[6]) : inferYear(mo, ctx, m[3]);
     return y === null ? null : monthValue({ y, m: mo });
   },
@@ -126,7 +132,9 @@ const month: DatePattern = {
 
 const season: DatePattern = {
   // "summer", "the end of this summer", "next winter", "autumn 2013", "winter 2013/14", "Spring of 2026", "spring last year".
-  re: /\b(?:(?:the\s+)?(start|beginning|end|middle|turn|close) of\s+)?(?:(early|late|mid)[- ])?(?:(this|next|last|the coming|coming|past|the)\s+)?(spring|summer|autumn|winter)\b(?:\s+(?:of\s+)?((?:19|20)\d\d(?:[\/–-]\d\d)?)|\s+(last|next|this)\s+year\b)?/gi,
+  re: new RegExp(String.raw`\b(?:(?:the\s+)?(start|beginning|end|middle|turn|close) of\s+)?(?:(early|late|mid)[- ])?`
+    + String.raw`(?:(this|next|last|the coming|coming|past|the)\s+)?(spring|summer|autumn|winter)\b`
+    + String.raw`(?:\s+(?:of\s+)?((?:19|20)\d\d(?:[\/–-]\d\d)?)|\s+(last|next|this)\s+year\b)?`, 'gi'),
   priority: 2,
   resolve: (m, ctx) => {
     const shifted = m[6] ? relYear(ctx, m[6]) : null;
@@ -146,7 +154,7 @@ const year: DatePattern = {
     if (/[£$€]\s?$/.test(text.slice(Math.max(0, at - 2), at))) return null;
     // "2014 patients": a count, unless a preposition makes it a time ("in 2014 patients …").
     const after = text.slice(at + m[0].length, at + m[0].length + 20);
-    if (/^\s+(?:patients|people|staff|practices|GPs|beds|calls|cases|nurses|doctors|jobs|posts|appointments|referrals|records|users|homes|pharmacies|households|residents)\b/.test(after)
+    if (COUNTED_AFTER_YEAR.test(after)
       && !/\b(?:in|by|from|since|until|of|during)\s+$/i.test(text.slice(Math.max(0, at - 8), at))) return null;
     const y = Number(m[3]);
     const part = m[1] ?? m[2];

@@ -11,7 +11,8 @@ const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\b(?!.*\\b${MONTH}\\b)`);
 
 const calendarUnit: DatePattern = {
   // "the end of the (financial) year", "this/next/last week|month|year", "earlier this year", "the end of the month".
-  re: /\b(?:(?:the\s+)?(start|beginning|end|middle|close) of\s+|(early|late|mid)[- ])?(?:(earlier|later)\s+)?(this|next|last|the|the current|the next|the last|the coming|the previous|the following)\s+(financial year|year|month|week)\b/gi,
+  re: new RegExp(String.raw`\b(?:(?:the\s+)?(start|beginning|end|middle|close) of\s+|(early|late|mid)[- ])?(?:(earlier|later)\s+)?`
+    + String.raw`(this|next|last|the|the current|the next|the last|the coming|the previous|the following)\s+(financial year|year|month|week)\b`, 'gi'),
   priority: 2,
   resolve: (m, ctx) => {
     if (!ctx.pub || !ctx.pubDay) return null;
@@ -98,7 +99,9 @@ function monday(y: number, m: number, n: 1 | -1): string {
 const holiday: DatePattern = {
   // Public holidays as England keeps them: Christmas, Boxing Day, Easter, the May and August bank holidays
   // ("after Easter" is one mention: what comes after is not the holiday itself).
-  re: /\b(?:after\s+)?(?:(?:the\s+)?(early\s+May|late\s+May|May|spring|summer|August)\s+bank\s+holiday(?:\s+weekend)?|(Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|weekend|holidays?))?)|(Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+Day))\b/g,
+  re: new RegExp(String.raw`\b(?:after\s+)?(?:(?:the\s+)?(early\s+May|late\s+May|May|spring|summer|August)\s+bank\s+holiday(?:\s+weekend)?`
+    + String.raw`|(Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|weekend|holidays?))?)`
+    + String.raw`|(Christmas(?:\s+(?:Day|Eve))?|Boxing\s+Day|New\s+Year['’]s\s+Day))\b`, 'g'),
   priority: 1,
   resolve: (m, ctx) => {
     if (!ctx.pub) return null;
@@ -139,14 +142,16 @@ const dayWord: DatePattern = {
 const weekday: DatePattern = {
   // Weekdays: "on Monday" (the latest one up to publication), "next Tuesday", "from Monday" (the coming one).
   // "on Saturday, Sunday or weekdays" names days of every week, not a date.
-  re: /\b(?:(on|last|next|this|from|by|until|of|since|before)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+\d)(?!,?\s+(?:and\s+|or\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)/g,
+  re: new RegExp(String.raw`\b(?:(on|last|next|this|from|by|until|of|since|before)\s+)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`
+    + String.raw`(?!,?\s+\d)(?!,?\s+(?:and\s+|or\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)`, 'g'),
   priority: 1,
   resolve: (m, ctx) => {
     if (!ctx.pubDay) return null;
     const target = WEEKDAYS.indexOf(m[2].toLowerCase());
     const today = parseDay(ctx.pubDay).getUTCDay();
     const rel = m[1].toLowerCase();
-    const future = /\b(?:will|due|is to|are to|expected|set to|from)\b/.test(ctx.sentence) && !/\b(?:was|were|had|went|began|started|took)\b/.test(ctx.sentence);
+    const future = /\b(?:will|due|is to|are to|expected|set to|from)\b/.test(ctx.sentence)
+      && !/\b(?:was|were|had|went|began|started|took)\b/.test(ctx.sentence);
     const k = rel === 'next' || (rel !== 'last' && rel !== 'since' && future) ? ((target - today + 7) % 7) || 7 : -((today - target + 7) % 7);
     return day(addDays(ctx.pubDay, k));
   },
@@ -154,7 +159,8 @@ const weekday: DatePattern = {
 
 const duration: DatePattern = {
   // "within six months", "in three weeks' time", "two years ago", "over the next 18 months".
-  re: new RegExp(`\\b(within|in|over the next|in the next|ago)?\\s*(?:the\\s+next\\s+)?${NUM}\\s+(days?|weeks?|months?|years?)(?:['’]?\\s+time)?(\\s+ago)?\\b`, 'gi'),
+  re: new RegExp(`\\b(within|in|over the next|in the next|ago)?\\s*(?:the\\s+next\\s+)?${NUM}\\s+(days?|weeks?|months?|years?)`
+    + `(?:['’]?\\s+time)?(\\s+ago)?\\b`, 'gi'),
   priority: 1,
   resolve: (m, ctx) => {
     const pubDay = ctx.pubDay;
@@ -162,7 +168,9 @@ const duration: DatePattern = {
     const lead = (m[1] ?? '').toLowerCase();
     const n = /^\d+$/.test(m[2]) ? Number(m[2]) : WORD_NUM[m[2].toLowerCase()];
     const unit = m[3].toLowerCase().replace(/s$/, '');
-    const shift = (k: number) => unit === 'day' ? addDays(pubDay, k * n) : unit === 'week' ? addDays(pubDay, 7 * k * n) : addMonthsDay(pubDay, (unit === 'month' ? 1 : 12) * k * n);
+    const shift = (k: number) => unit === 'day' ? addDays(pubDay, k * n)
+      : unit === 'week' ? addDays(pubDay, 7 * k * n)
+      : addMonthsDay(pubDay, (unit === 'month' ? 1 : 12) * k * n);
     if (m[4]) {
       const d = shift(-1);
       if (unit === 'year') return yearValue(Number(d.slice(0, 4)));

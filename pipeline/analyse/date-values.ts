@@ -7,8 +7,12 @@ export const MONTHS: Record<string, number> = {
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 // Case-sensitive on purpose: "may" and "march" are also words.
-export const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)';
-export const WORD_NUM: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, eighteen: 18, 'twenty-four': 24, few: 3 };
+export const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December'
+  + '|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?)';
+export const WORD_NUM: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  eighteen: 18, 'twenty-four': 24, few: 3,
+};
 export const NUM = '(\\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)';
 export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 export const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
@@ -36,7 +40,8 @@ export const monthValue = (a: Ym): Resolved => ({ value: ym(a.y, a.m), rangeStar
 export const yearValue = (y: number): Resolved => ({ value: String(y), rangeStart: `${y}-01-01`, rangeEnd: `${y}-12-31` });
 export const dayValue = (y: number, m: number, d: number): Resolved | null =>
   d >= 1 && m >= 1 && m <= 12 && d <= lastDay(y, m) ? { value: ymd(y, m, d), rangeStart: ymd(y, m, d), rangeEnd: ymd(y, m, d) } : null;
-export const monthSpan = (a: Ym, b: Ym): Resolved => ({ value: `${ym(a.y, a.m)}/${ym(b.y, b.m)}`, rangeStart: ymd(a.y, a.m, 1), rangeEnd: ymd(b.y, b.m, lastDay(b.y, b.m)) });
+export const monthSpan = (a: Ym, b: Ym): Resolved => (
+  { value: `${ym(a.y, a.m)}/${ym(b.y, b.m)}`, rangeStart: ymd(a.y, a.m, 1), rangeEnd: ymd(b.y, b.m, lastDay(b.y, b.m)) });
 export const daySpan = (a: string, b: string): Resolved => ({ value: `${a}/${b}`, rangeStart: a, rangeEnd: b });
 
 /** A part of a period picked by "the start/end/middle of", "early/late". */

@@ -4,7 +4,8 @@
 import { addMonths, SEASON_START, type Ym } from './date-values.ts';
 import { isTarget, mainTense, type Tense } from './tense.ts';
 
-export const PAST = /\b(?:was|were|had|did|ago|last|previously|earlier|since|launched|went|began|started|announced|agreed|decided|saw|took|came|rose|fell|reached|opened|closed)\b/i;
+export const PAST = new RegExp(String.raw`\b(?:was|were|had|did|ago|last|previously|earlier|since|launched|went|began|started|announced|agreed|`
+  + String.raw`decided|saw|took|came|rose|fell|reached|opened|closed)\b`, 'i');
 
 /** What a mention's year may depend on, beyond its own words. */
 export interface DateContext {

@@ -50,7 +50,9 @@ export function findDates(body: string, sentences: Sentence[], published: string
       let start = c.start;
       const lead = s.text.slice(c.start, c.end).match(LEAD);
       if (lead) start += lead[0].length;
-      const mention = { surface: s.text.slice(start, c.end), value: c.value, rangeStart: c.rangeStart, rangeEnd: c.rangeEnd, start: s.start + start, end: s.start + c.end };
+      const mention = {
+        surface: s.text.slice(start, c.end), value: c.value, rangeStart: c.rangeStart, rangeEnd: c.rangeEnd, start: s.start + start, end: s.start + c.end,
+      };
       out.push({ ...mention, milestone: timesMilestone(s.text, start, c.end, intro) });
     }
     if (years.length) earlierYear = years[years.length - 1].ym.y;

@@ -104,7 +104,9 @@ export function resolveEffective(
   published: string | null,
   cues: EventDateCues,
 ): Pick<EventDates, 'effective' | 'effectiveStart' | 'effectiveEnd'> {
-  const reported = published ? { effective: published, effectiveStart: published, effectiveEnd: published } : { effective: null, effectiveStart: null, effectiveEnd: null };
+  const reported = published
+    ? { effective: published, effectiveStart: published, effectiveEnd: published }
+    : { effective: null, effectiveStart: null, effectiveEnd: null };
   const inSentence = dates.filter((d) => d.start >= event.evidenceStart && d.end <= event.evidenceEnd).sort((a, b) => a.start - b.start);
   const tied = inSentence.filter((d, i) => isTied(event, d, published, cues) && !movesOn(event, d, inSentence[i + 1], cues));
   if (!tied.length) return reported;

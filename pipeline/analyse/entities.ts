@@ -1,25 +1,32 @@
 // Gazetteer matching of regions, providers, organisations and services in article.body,
 // with "NHS …"/"… CCG" decoration, dates of validity and acronyms the text defines.
+import wordsFile from '../../sources/lexicon/place-words.json' with { type: 'json' };
 import type { Entity } from '../types.ts';
-import type { Token } from './gazetteer.ts';
+import type { GazetteerMatch, Token } from './gazetteer.ts';
 import { normTokens } from './reference/names.ts';
 import type { Knowledge, NameEntry, NameHit } from './knowledge.ts';
+import { checkWordLists } from './word-lists.ts';
+
+const words = checkWordLists('sources/lexicon/place-words.json', wordsFile);
 
 /** An entity plus what the later stages need to know about it. */
 export interface Mention extends Entity {
   entry: NameEntry | null;
 }
 
+/** One alternative per fragment of a sources/lexicon/place-words.json list, in the file's order. */
+const anyOf = (list: { fragments: string[] }) => `(?:${list.fragments.join('|')})`;
 const KIND_RANK: Record<string, number> = {
-  provider: 0, organisation: 1, place: 2, local_authority: 3, nhse_region: 4, icb: 5, stp: 6, ccg: 7, pct: 8, sha: 9, area_team: 10, trust: 11, independent_provider: 12, health_board: 13,
+  provider: 0, organisation: 1, place: 2, local_authority: 3, nhse_region: 4, icb: 5, stp: 6, ccg: 7, pct: 8, sha: 9,
+  area_team: 10, trust: 11, independent_provider: 12, health_board: 13,
 };
 const NHS_BODY = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'health_board']);
-const SMALL = new Set(['and', 'of', 'the', 'upon', 'on', 'in', 'with', 'for', 'at', 'by', 'north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western']);
+const SMALL = new Set(words.nameJoiners.words);
 
-const PROVIDER_WORD = /\b(?:hospitals?|health|healthcare|ambulance|care|partnership|mental|teaching|community|university|foundation|services?|royal|infirmary|clinic|medical|nhs|trust|orthopaedic|children|women|cancer|heart|eye|hospice|specialist|learning|disabilit\w+|integrated|general|acute|district|memorial)\b/i;
+const PROVIDER_WORD = new RegExp(String.raw`\b${anyOf(words.providerWords)}\b`, 'i');
 
-const COMPASS = /^(?:North|South|East|West|Mid|Central|Inner|Outer|North-East|North-West|South-East|South-West|Greater)$/;
-const PERSON_PLACE = /\b(?:GP|GPs|doctor|nurse|pharmacist|consultant|practice manager|councillor|MP|resident|patient|mother|father|man|woman|based|lives|living|works|working)\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$/;
+const COMPASS = new Set(words.compass.words);
+const PERSON_PLACE = new RegExp(String.raw`\b${anyOf(words.personBeforePlace)}\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$`);
 
 /** A match must be written as a name: capitalised at the end, no lower-case content word, one line. */
 function writtenAsName(body: string, tokens: Token[], first: number, last: number): boolean {
@@ -37,14 +44,17 @@ const validAt = (e: NameEntry, day: string | null) => !day || ((!e.from || e.fro
 function choose(hits: NameEntry[], hint: string | null, day: string | null, surface: string): NameEntry {
   let pool = hits;
   if (hint) {
-    const want = (e: NameEntry) => hint === 'council' ? e.kind === 'local_authority' : hint === 'trust' ? (e.kind === 'trust' || e.kind === 'independent_provider' || e.kind === 'provider') : e.kind === hint;
+    const want = (e: NameEntry) => hint === 'council' ? e.kind === 'local_authority'
+      : hint === 'trust' ? (e.kind === 'trust' || e.kind === 'independent_provider' || e.kind === 'provider')
+      : e.kind === hint;
     const f = hits.filter(want);
     if (f.length) pool = f;
   }
   // A body whose own name is exactly what the text wrote ("Nottingham City" the PCT, not the city council) comes first.
   const written = normTokens(surface).join(' ');
   const exact = (e: NameEntry) => Number(normTokens(e.name).join(' ') === written);
-  return [...pool].sort((a, b) => Number(validAt(b, day)) - Number(validAt(a, day)) || exact(b) - exact(a) || (KIND_RANK[a.kind] ?? 20) - (KIND_RANK[b.kind] ?? 20))[0];
+  const rank = (e: NameEntry) => KIND_RANK[e.kind] ?? 20;
+  return [...pool].sort((a, b) => Number(validAt(b, day)) - Number(validAt(a, day)) || exact(b) - exact(a) || rank(a) - rank(b))[0];
 }
 
 function suffixAt(tokens: Token[], i: number, k: Knowledge): { len: number; kind: string } | null {
@@ -69,103 +79,125 @@ export function findNamedEntities(body: string, tokens: Token[], published: stri
     const local = t.capital ? defined.get(body.slice(t.start, t.end)) : undefined;
     // The longest name written as a name: "Nottingham city" falls back to "Nottingham".
     const m = k.names.matchesAt(tokens, i).find((c) => writtenAsName(body, tokens, c.first, c.last)) ?? null;
-    if (!m && local) {
-      out.push(toMention(local, body, t.start, t.end, published));
-      i++;
-      continue;
-    }
     if (!m) {
-      const town = nhsPage ? townAt(body, tokens, i, k) : null;
-      if (town) {
-        out.push({ kind: 'region', name: town, surface: town, code: null, start: t.start, end: t.end, entry: { category: 'region', kind: 'place', name: town, code: null, from: null, to: null, national: false } });
-      }
+      if (local) out.push(toMention(local, body, t.start, t.end, published));
+      const town = !local && nhsPage ? townAt(body, tokens, i, k) : null;
+      if (town) out.push({ kind: 'region', name: town, surface: town, code: null, start: t.start, end: t.end, entry: asPlace(town) });
       i++;
       continue;
     }
-    const first = tokens[m.first];
-    const lastTok = tokens[m.last - 1];
-    const surface = body.slice(first.start, lastTok.end);
-
+    const surface = body.slice(tokens[m.first].start, tokens[m.last - 1].end);
     const hits = m.values.filter((h: NameHit) => h.exact === null || h.exact === surface).map((h) => h.entry);
     if (!hits.length) { i++; continue; }
-    let start = first.start;
-    let end = lastTok.end;
-    if (/['’]s$/.test(surface)) end -= 2; // "NHS Digital’s": the possessive is not part of the name
-    let next = m.last;
-    let hint: string | null = null;
-    const suf = suffixAt(tokens, next, k);
-    if (suf && tokens[next].capital && !/\n/.test(body.slice(end, tokens[next].start))) {
-      hint = suf.kind;
-      end = tokens[next + suf.len - 1].end;
-      next += suf.len;
+    const extent = nameExtent(body, tokens, m, k);
+    const read = readingOf(body, tokens, m, hits, extent, published, k);
+    if (read) {
+      out.push(toMention(read.entry, body, read.start, extent.end, published));
+      // "Leicester, Leicestershire and Rutland (LLR)": the acronym stands for the same body from here on
+      // when its letters are the name's initials ("LONDON (AP)" names a news agency, not London).
+      const def = body.slice(extent.end, extent.end + 14).match(/^\s*\(([A-Z][A-Za-z]{1,7})\)/);
+      if (def && initialsMatch(def[1], body.slice(read.start, extent.end))) defined.set(def[1], read.entry);
     }
-    if (m.first > 0 && tokens[m.first - 1].norm === 'nhs' && /^\s+$/.test(body.slice(tokens[m.first - 1].end, first.start))) {
-      start = tokens[m.first - 1].start;
-      hint ??= 'nhs';
-    }
-    let entry = choose(hits, hint === 'nhs' ? null : hint, published, surface);
-    // "County Durham and Darlington" is also a trust's name; written bare and made only of
-    // place words, it names the area.
-    // A company's bare name ("Turning Point") is no area, so only trusts are read this way.
-    // "Morecambe Bay" in 2008 is not the CCG of that name set up in 2013: a body that did not exist yet,
-    // named without its suffix, is the area as written.
-    if (entry.category === 'region' && NHS_BODY.has(entry.kind) && !hint && published && entry.from && entry.from > published && hits.every((h) => h.from && h.from > published)) {
-      entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
-    }
-    // "… Foundation Trust in Morecambe Bay": after "in", a trust's short name that is also an area's is the area.
-    if (entry.kind === 'trust' && !hint && /\b(?:in|across|around|throughout)\s+(?:the\s+)?$/.test(body.slice(Math.max(0, start - 12), start))) {
-      const area = hits.find((h) => h.category === 'region');
-      if (area) entry = NHS_BODY.has(area.kind) && published && area.to && area.to < published
-        ? { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false }
-        : area;
-    }
-    // "St Mary's" in 2025 is not the St Mary's NHS Trust that closed in 2007: a closed trust is named in full.
-    if (entry.kind === 'trust' && !hint && published && entry.to && entry.to < published && !/\bTrust\b/i.test(surface)) { i = next; continue; }
-    // An acronym ("CUH") or a name with no place in it ("St Mary's") stays the trust.
-    if (entry.kind === 'trust' && hint !== 'trust' && !PROVIDER_WORD.test(surface) && /[a-z]/.test(surface) && namesPlace(tokens, m.first, m.last, k)) {
-      entry = { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false };
-    }
-    // "North Essex", "West Hampshire": a compass word the lists do not know makes a smaller area.
-    const prevTok = m.first > 0 ? tokens[m.first - 1] : null;
-    if (entry.category === 'region' && !hint && prevTok && COMPASS.test(body.slice(prevTok.start, prevTok.end)) && /^[\s-]+$/.test(body.slice(prevTok.end, first.start))) {
-      start = prevTok.start;
-      entry = { ...entry, kind: 'place', name: body.slice(start, end), code: null };
-    }
-    // "a GP in Darlington": where a person works is not where a fact applies.
-    if (entry.category === 'region' && PERSON_PLACE.test(body.slice(Math.max(0, start - 40), start))) { i = next; continue; }
-    // "New York", "Manchester United", "University of York": a place inside a longer proper name is not a place of the story.
-    if (entry.category === 'region' && !hint && insideLongerName(body, tokens, m.first, next)) { i = next; continue; }
-    const mention = toMention(entry, body, start, end, published);
-    out.push(mention);
-    // "Leicester, Leicestershire and Rutland (LLR)": the acronym stands for the same body from here on
-    // when its letters are the name's initials ("LONDON (AP)" names a news agency, not London).
-    const def = body.slice(end, end + 14).match(/^\s*\(([A-Z][A-Za-z]{1,7})\)/);
-    if (def && initialsMatch(def[1], body.slice(start, end))) defined.set(def[1], entry);
-    i = next;
+    i = extent.next;
   }
   return out;
+}
+
+/** A place as the text writes it, with no code. */
+const asPlace = (surface: string): NameEntry => (
+  { category: 'region', kind: 'place', name: surface.replace(/^the\s+/i, ''), code: null, from: null, to: null, national: false });
+
+interface NameExtent {
+  start: number;
+  end: number;
+  /** The token after the name and its suffix. */
+  next: number;
+  /** The kind the suffix written after it names ("… CCG" → ccg), or "nhs" for an "NHS" before it. */
+  hint: string | null;
+}
+
+/** Where a matched name starts and ends in the text: a suffix after it and an "NHS" before it belong to it. */
+function nameExtent(body: string, tokens: Token[], m: GazetteerMatch<NameHit>, k: Knowledge): NameExtent {
+  const first = tokens[m.first];
+  let start = first.start;
+  let end = tokens[m.last - 1].end;
+  if (/['’]s$/.test(body.slice(start, end))) end -= 2; // "NHS Digital’s": the possessive is not part of the name
+  let next = m.last;
+  let hint: string | null = null;
+  const suf = suffixAt(tokens, next, k);
+  if (suf && tokens[next].capital && !/\n/.test(body.slice(end, tokens[next].start))) {
+    hint = suf.kind;
+    end = tokens[next + suf.len - 1].end;
+    next += suf.len;
+  }
+  if (m.first > 0 && tokens[m.first - 1].norm === 'nhs' && /^\s+$/.test(body.slice(tokens[m.first - 1].end, first.start))) {
+    start = tokens[m.first - 1].start;
+    hint ??= 'nhs';
+  }
+  return { start, end, next, hint };
+}
+
+/**
+ * Which body or place a name stands for here, and where its mention starts; null when it is none
+ * of the story's (a trust closed before the story, a person's workplace, part of a longer name).
+ */
+function readingOf(body: string, tokens: Token[], m: GazetteerMatch<NameHit>, hits: NameEntry[], extent: NameExtent,
+  published: string | null, k: Knowledge): { entry: NameEntry; start: number } | null {
+  const { hint, end } = extent;
+  let { start } = extent;
+  const surface = body.slice(tokens[m.first].start, tokens[m.last - 1].end);
+  let entry = choose(hits, hint === 'nhs' ? null : hint, published, surface);
+  // "Morecambe Bay" in 2008 is not the CCG of that name set up in 2013: a body that did not exist yet,
+  // named without its suffix, is the area as written.
+  const notYet = (h: NameEntry) => Boolean(published && h.from && h.from > published);
+  if (entry.category === 'region' && NHS_BODY.has(entry.kind) && !hint && notYet(entry) && hits.every(notYet)) entry = asPlace(surface);
+  // "… Foundation Trust in Morecambe Bay": after "in", a trust's short name that is also an area's is the area.
+  if (entry.kind === 'trust' && !hint && /\b(?:in|across|around|throughout)\s+(?:the\s+)?$/.test(body.slice(Math.max(0, start - 12), start))) {
+    const area = hits.find((h) => h.category === 'region');
+    if (area) entry = NHS_BODY.has(area.kind) && published && area.to && area.to < published ? asPlace(surface) : area;
+  }
+  // "St Mary's" in 2025 is not the St Mary's NHS Trust that closed in 2007: a closed trust is named in full.
+  if (entry.kind === 'trust' && !hint && published && entry.to && entry.to < published && !/\bTrust\b/i.test(surface)) return null;
+  // "County Durham and Darlington" is also a trust's name; written bare and made only of place words, it
+  // names the area. An acronym ("CUH") or a name with no place in it ("St Mary's") stays the trust; a
+  // company's bare name ("Turning Point") is no area, so only trusts are read this way.
+  if (entry.kind === 'trust' && hint !== 'trust' && !PROVIDER_WORD.test(surface) && /[a-z]/.test(surface) && namesPlace(tokens, m.first, m.last, k)) {
+    entry = asPlace(surface);
+  }
+  // "North Essex", "West Hampshire": a compass word the lists do not know makes a smaller area.
+  const prev = m.first > 0 ? tokens[m.first - 1] : null;
+  if (entry.category === 'region' && !hint && prev && COMPASS.has(body.slice(prev.start, prev.end))
+    && /^[\s-]+$/.test(body.slice(prev.end, tokens[m.first].start))) {
+    start = prev.start;
+    entry = { ...entry, kind: 'place', name: body.slice(start, end), code: null };
+  }
+  // "a GP in Darlington": where a person works is not where a fact applies.
+  if (entry.category === 'region' && PERSON_PLACE.test(body.slice(Math.max(0, start - 40), start))) return null;
+  // "New York", "Manchester United", "University of York": a place inside a longer proper name is not a place of the story.
+  if (entry.category === 'region' && !hint && insideLongerName(body, tokens, m.first, extent.next)) return null;
+  return { entry, start };
 }
 
 /** Whether tokens [first, last) contain a place the lists know ("Darlington" in "County Durham and Darlington"). */
 function namesPlace(tokens: Token[], first: number, last: number, k: Knowledge): boolean {
   for (let j = first; j < last; j++) {
     // Geography only: a CCG named after the area ("Morecambe Bay") does not make the trust's name a place.
-    if (k.names.matchesAt(tokens, j).some((c) => c.last <= last && c.values.some((h) => h.entry.kind === 'place' || h.entry.kind === 'local_authority'))) return true;
+    const isPlace = (h: NameHit) => h.entry.kind === 'place' || h.entry.kind === 'local_authority';
+    if (k.names.matchesAt(tokens, j).some((c) => c.last <= last && c.values.some(isPlace))) return true;
   }
   return false;
 }
 
 // Capitalised words that may stand before a place without making it part of another name.
-const BEFORE_PLACE_OK = /^(?:NHS|In|At|From|To|For|Across|Around|Throughout|Outside|Inside|Near|Of|And|Or|But|The|A|As|By|On|With|Without|Within|Under|Over|Between|Both|All|Only|Even|Meanwhile|Yesterday|Today|Last|Next|This|That|While|When|Where|If|After|Before|Since|Until|Like|Unlike|Including|Plus|Greater|Inner|Outer|Central|North|South|East|West|Mid|Northern|Southern|Eastern|Western|Upper|Lower|Great|Little|Royal|Rural|Urban|Mr|Mrs|Ms|Dr)$/;
+const BEFORE_PLACE_OK = new Set(words.beforePlace.words);
 // Words that make a name with the place after them even at the start of a sentence ("New York").
-const NAME_OPENER = /^(?:New|Old|Fort|Port|Saint|San|Santa|Los|Las|Lake|Mount|Cape|Long|Upper|Lower)$/;
+const NAME_OPENER = new Set(words.nameOpeners.words);
 // Words after a place that keep it a place (decoration, roles and buildings are handled elsewhere).
-const AFTER_PLACE_OK = /^(?:NHS|CCG|CCGs|ICB|ICS|PCT|SHA|STP|GP|GPs|A|I|Council|Councils|And|Or)$/;
+const AFTER_PLACE_OK = new Set(words.afterPlace.words);
 // A facility named after its town ("the Lincoln Walk-In Centre", "Bolton Minor Injuries Unit") is located there: the town is a place.
-const LOCAL_HEALTH_WORD = new RegExp(String.raw`^(?:Patients?|Healthwatch|Pharmacy|Pharmacies|Practice|Practices|Surgery|Doctors|Urgent|`
-  + String.raw`Walk|Minor|Birth|Diagnostic|Vaccination|Primary|Clinical|Commissioning|Local|Area|Team|Teams)\b`);
+const LOCAL_HEALTH_WORD = new RegExp(String.raw`^${anyOf(words.localHealthWords)}\b`);
 // "University of York", "Bank of England": an institution named after a place.
-const INSTITUTION_OF = /\b(?:University|Universities|Bank|College|Duke|Duchess|Archbishop|Bishop|Diocese|Museum|School|Institute|Academy|Church|Cathedral|Port|Mayor|Lord Mayor|Earl|Marquess|Prince|Princess|Council|Chamber|Royal)\s+of\s+$/;
+const INSTITUTION_OF = new RegExp(String.raw`\b${anyOf(words.institutionsOf)}\s+of\s+$`);
 
 /**
  * Whether a place match is only a piece of a longer capitalised name: a capitalised word runs
@@ -179,11 +211,13 @@ function insideLongerName(body: string, tokens: Token[], first: number, next: nu
   // A sentence's first word is capitalised for its position ("Neighbouring Suffolk …"), not as a name.
   const sentenceInitial = (t: Token) => /(?:^|[.!?:]["”’']?\s+|\n)$/.test(body.slice(Math.max(0, t.start - 4), t.start));
   const titleCase = (w: string) => w.charAt(0) + w.slice(1).toLowerCase();
-  if (prev && /^ $/.test(body.slice(prev.end, a)) && /^[A-Z][A-Za-z]/.test(body.slice(prev.start, prev.end)) && !BEFORE_PLACE_OK.test(titleCase(body.slice(prev.start, prev.end)))
-    && (!sentenceInitial(prev) || NAME_OPENER.test(titleCase(body.slice(prev.start, prev.end))))) return true;
+  const prevWord = prev ? body.slice(prev.start, prev.end) : '';
+  if (prev && /^ $/.test(body.slice(prev.end, a)) && /^[A-Z][A-Za-z]/.test(prevWord) && !BEFORE_PLACE_OK.has(titleCase(prevWord))
+    && (!sentenceInitial(prev) || NAME_OPENER.has(titleCase(prevWord)))) return true;
   const lastEnd = tokens[next - 1].end;
   // "Reading the report", "Bath the baby": a place name that is also a verb, opening a sentence before its object.
-  if (sentenceInitial(tokens[first]) && next - first === 1 && /^ (?:a|an|the|this|that|these|those|his|her|their|our|my|your|its)\b/.test(body.slice(lastEnd, lastEnd + 8))) return true;
+  const determinerAfter = /^ (?:a|an|the|this|that|these|those|his|her|their|our|my|your|its)\b/.test(body.slice(lastEnd, lastEnd + 8));
+  if (sentenceInitial(tokens[first]) && next - first === 1 && determinerAfter) return true;
   // "Mangtani P, Cumberland P": a surname with initials in a list of authors.
   if (/^ [A-Z]{1,2} ?(?:[,.;]|$)/.test(body.slice(lastEnd, lastEnd + 5))) return true;
   // "Newcastle-under-Lyme", "Oxford-AstraZeneca", "Boston.com": joined to more of a name ("Leeds-based" is still Leeds).
@@ -194,7 +228,8 @@ function insideLongerName(body: string, tokens: Token[], first: number, next: nu
     const word = body.slice(nxt.start, nxt.end);
     // A local health body named after its area ("the Harrow Patients' Forum") still says where the story is;
     // a university or a club named after it does not.
-    if (/^[A-Z][a-z]/.test(word) && !AFTER_PLACE_OK.test(word) && !(PROVIDER_WORD.test(word) && !/^(?:University|College)$/.test(word)) && !LOCAL_HEALTH_WORD.test(word)) return true;
+    const providerWord = PROVIDER_WORD.test(word) && !/^(?:University|College)$/.test(word);
+    if (/^[A-Z][a-z]/.test(word) && !AFTER_PLACE_OK.has(word) && !providerWord && !LOCAL_HEALTH_WORD.test(word)) return true;
   }
   return false;
 }
@@ -221,10 +256,10 @@ function toMention(entry: NameEntry, body: string, start: number, end: number, p
 
 // A page in an NHS setting. Outside one, "CDC", "SCR", "FDP" or a bare "111" are other things
 // (a US agency, a football club, a German party, a number in a list).
-export const NHS_CONTEXT = /\b(?:NHS|CCGs?|ICBs?|PCTs?|GPs?|A&E|CQC)\b|\b(?:clinical commissioning groups?|integrated care (?:boards?|systems?)|Department of Health|health and social care|primary care|foundation trusts?|hospital trusts?|the trust|Care Quality Commission|Health Secretary|health minister|GP practices?)\b/i;
+export const NHS_CONTEXT = new RegExp(String.raw`\b${anyOf(words.nhsContext)}\b`, 'i');
 
-const NOT_TOWN = new Set(['Forward', 'View', 'Plan', 'Vision', 'Strategy', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Parliament', 'Government', 'Westminster', 'Whitehall', 'Hospital', 'Practice', 'General', 'Primary', 'Health', 'Care', 'Court', 'Council', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Britain', 'Europe', 'Ireland', 'America', 'Africa', 'Asia', 'Australia', 'Canada', 'China', 'India', 'Pakistan', 'Bangladesh', 'Nigeria', 'France', 'Germany', 'Spain', 'Italy', 'Portugal', 'Poland', 'Greece', 'Turkey', 'Russia', 'Ukraine', 'Israel', 'Gaza', 'Iran', 'Iraq', 'Syria', 'Japan', 'Brazil', 'Mexico', 'Sweden', 'Norway', 'Denmark', 'Finland', 'Holland', 'Belgium', 'Switzerland', 'Austria', 'Philippines', 'Kenya', 'Uganda', 'Zimbabwe', 'Dubai', 'Brussels', 'Washington', 'Paris', 'Berlin', 'Covid', 'Part', 'Phase', 'Stage', 'Wave', 'Year', 'Annex', 'Appendix', 'Section', 'Table', 'Figure', 'Chapter', 'Twitter', 'Facebook', 'Time', 'Addition', 'Total', 'Response', 'Future', 'Order', 'Fact', 'Particular', 'Short']);
-const TOWN_AFTER = /^(?:[,.;:)]|\s+(?:and|on|in|at|to|from|yesterday|today|last|this|next|where|which|who|has|have|was|were|is|are|will|after|before|since|for|by|with)\b)/;
+const NOT_TOWN = new Set(words.notTowns.words);
+const TOWN_AFTER = new RegExp(String.raw`^(?:[,.;:)]|\s+${anyOf(words.townFollowers)}\b)`);
 
 /** A capitalised single word after "in"/"at" that no list knows, used like a place ("opened in Northallerton yesterday"): a town. */
 function townAt(body: string, tokens: Token[], i: number, k: Knowledge): string | null {
@@ -242,12 +277,12 @@ function townAt(body: string, tokens: Token[], i: number, k: Knowledge): string 
 }
 
 // "a Leeds resident" only says where a person lives; "Leeds residents" (plural) are the place's people, where a fact applies.
-const ROLE_AFTER_PLACE = /^\s+(?:GP|GPs|doctor|doctors|nurse|pharmacist|councillor|MP|resident|patient|practice|surgery|pharmacy|chemist|control room|call centre|call center|headquarters|office|base|site|hub|contact centre)\b/;
+const ROLE_AFTER_PLACE = new RegExp(String.raw`^\s+${anyOf(words.roleAfterPlace)}\b`);
 // "a Norfolk hospital", "one Leeds trust": a place that only describes an unnamed body.
-const DESCRIBED_BODY = /^\s+(?:hospitals?|trusts?|practices?|surger(?:y|ies)|councils?|schools?|care homes?|firms?|compan(?:y|ies))\b/;
-const INDEFINITE_BEFORE = /\b(?:an?|one|two|three|four|five|several|many|some|other)\s+$/i;
-const FACILITY_BEFORE = /\b(?:control room|call centre|call center|contact centre|office|offices|headquarters|base|depot)s?\s+(?:in|at)\s+(?:the\s+)?$/i;
-const FACILITY_AFTER = /^\s+(?:Royal\s+)?(?:Hospital|Infirmary|General|Teaching|University Hospital|Medical Centre|Health Centre|Community Hospital)\b/;
+const DESCRIBED_BODY = new RegExp(String.raw`^\s+${anyOf(words.describedBodies)}\b`);
+const INDEFINITE_BEFORE = new RegExp(String.raw`\b${anyOf(words.indefinite)}\s+$`, 'i');
+const FACILITY_BEFORE = new RegExp(String.raw`\b${anyOf(words.facilitiesBefore)}s?\s+(?:in|at)\s+(?:the\s+)?$`, 'i');
+const FACILITY_AFTER = new RegExp(String.raw`^\s+(?:Royal\s+)?${anyOf(words.facilitiesAfter)}\b`);
 
 /**
  * Drops places that only say where a person works or lives, or where a building is

@@ -35,19 +35,25 @@ export function analyse(article: Article, knowledge: Knowledge, context: Analysi
   const isKnownName = (a: number, b: number) => namedAll.some((n) => n.start <= a && n.end >= b && (n.end - n.start) > (b - a));
   const startsKnownName = (a: number, b: number) => namedAll.some((n) => n.start === a && n.end >= b);
   const people = findPeople(body, knowledge.firstNames, isKnownName, startsKnownName);
+  const inPerson = (x: { start: number; end: number }) => people.some((p) => x.start < p.end && x.end > p.start);
   // A place inside a person's name ("Victoria Derbyshire") is part of the name.
-  const places = resolvePlaceLists(body, sentences, dropPassingPlaces(body, sentences, dropIncidentalPlaces(body, namedAll.filter((n) => !people.some((p) => n.start < p.end && n.end > p.start)), people), knowledge));
+  const incidental = dropIncidentalPlaces(body, namedAll.filter((n) => !inPerson(n)), people);
+  const places = resolvePlaceLists(body, sentences, dropPassingPlaces(body, sentences, incidental, knowledge));
   // "… Integrated Care Board" inside a body's name is the body, not the programme ("Litherland Walk In Centre" is both).
-  const services = servicesAll.filter((sv) => !places.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start));
+  const insidePlace = (sv: { start: number; end: number }) =>
+    places.some((n) => n.start <= sv.start && n.end >= sv.end && n.end - n.start > sv.end - sv.start);
+  const services = servicesAll.filter((sv) => !insidePlace(sv));
   const factual = factSentences(sentences, services, knowledge);
-  const sites = findSites({ body, tokens, sentences, namedAll, places, factual }, knowledge).filter((x) => !people.some((p) => x.start < p.end && x.end > p.start));
+  const sites = findSites({ body, tokens, sentences, namedAll, places, factual }, knowledge).filter((x) => !inPerson(x));
   const placesAndSites = [...places, ...sites].sort((a, b) => a.start - b.start || a.end - b.end);
   const located = dropFramingPlaces(body, sentences, [...placesAndSites, ...trustsAsRegions(body, sentences, placesAndSites, services, knowledge)]);
-  const unknownProviders = services.length ? providersByRole(body, tokens, sentences, [...namedAll, ...located, ...people, ...services], factual, knowledge) : [];
+  const unknownProviders = services.length
+    ? providersByRole(body, tokens, sentences, [...namedAll, ...located, ...people, ...services], factual, knowledge) : [];
   const named = providersInRole(body, sentences, [...located, ...unknownProviders], services, knowledge).sort((a, b) => a.start - b.start || a.end - b.end);
   const dates = findDates(body, sentences, article.published);
   const quotes = findQuotes(body, paragraphs, sentences, people, named, knowledge.nameGender);
-  const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes, defaultRegion: declaredRegion(context.defaultRegion, article.published, knowledge) }, knowledge);
+  const defaultRegion = declaredRegion(context.defaultRegion, article.published, knowledge);
+  const eventsRaw = findEvents({ body, sentences, services, named, dates, quoteSpans: quotes, defaultRegion }, knowledge);
   const claims = findClaims(sentences, services, knowledge);
   // Providers are named as the article writes them in full ("North East Ambulance Service"),
   // not by an acronym; the code still identifies a trust.

@@ -7,6 +7,7 @@ import { loadEventDateCues, type EventDateCues } from './effective.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { loadEventCues, type EventCues } from './events/cues.ts';
 import { loadStatusLexicon, type StatusLexicon } from './events/lexicon.ts';
+import { loadPlaceWords, type PlaceWords } from './place-words.ts';
 import { loadServiceCatalogue, type ServiceHit, type ServicePatterns } from './service-catalogue.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
 import { REGION_KINDS, type OrgKind, type ReferenceOrg } from './reference/types.ts';
@@ -54,6 +55,8 @@ export interface Knowledge {
   readonly sites: SiteWords;
   /** Cues that tell a place in a rollout fact from one named in passing (region-context.json). */
   readonly regionContext: RegionContext;
+  /** How places nest: parts of a named area, and a wider area that only locates a place (places.json). */
+  readonly placeWords: PlaceWords;
   /** Words that tie a date to an event's status, or make it a target (lexicon/event-dates.json). */
   readonly eventDates: EventDateCues;
   /** What makes an organisation the provider in a sentence (provider-roles.json). */
@@ -117,13 +120,47 @@ const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) 
 
 // Names in the lists that are far more often something else in news text: places ("Bury"),
 // and providers named with ordinary words that open sentences ("Here's what we know").
-const AMBIGUOUS_NAMES = new Set(['hart', 'eden', 'mid', 'test valley', 'bury', 'north', 'south', 'east', 'west', 'central', 'trust', 'health', 'city', 'university', 'royal', 'general', 'here', 'provide', 'forward', 'the forward', 'turning point']);
+const AMBIGUOUS_NAMES = new Set(['hart', 'eden', 'mid', 'test valley', 'bury', 'north', 'south', 'east', 'west', 'central', 'trust',
+  'health', 'city', 'university', 'royal', 'general', 'here', 'provide', 'forward', 'the forward', 'turning point']);
 
 // The legal-form tail of a company's registered name ("Alliance Medical Limited"), which articles leave out.
 const COMPANY_TAIL = /\s+(?:Limited|Ltd\.?|PLC|plc|LLP|CIC|C\.I\.C\.?|Community Interest Company|\(UK\))$/;
 
+// The suffixes written after a trust's short name ("Leeds Teaching Hospitals NHS Trust"), longest first when matched.
+const TRUST_SUFFIXES = ['university nhs foundation trust', 'nhs foundation trust', 'nhs trust', 'foundation trust', 'trust', 'care trust',
+  'partnership nhs foundation trust'];
+
 /** Reads `<dir>/reference/organisations.json` and `<dir>/lexicon/*`; dir defaults to the project's sources/. */
 export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
+  const lex = join(dir, 'lexicon');
+  const { names, needsRole, englandOnly } = loadNames(dir);
+  const { gazetteer: services, patterns: servicePatterns } = loadServiceCatalogue(lex);
+  const cues = loadStatusCues(join(lex, 'status-cues.json'));
+  const suffixes = [
+    ...ORG_SUFFIXES.map(([s, kind]) => ({ tokens: s.split(' '), kind: String(kind) })),
+    ...TRUST_SUFFIXES.map((s) => ({ tokens: s.split(' '), kind: 'trust' })),
+  ].sort((a, b) => b.tokens.length - a.tokens.length);
+  return {
+    names,
+    services,
+    servicePatterns,
+    ...loadPeopleLists(lex),
+    ...cues,
+    statusVerbs: loadStatusLexicon(join(lex, 'status-verbs.json')),
+    eventCues: loadEventCues(join(lex, 'event-cues.json')),
+    suffixes,
+    sites: loadSiteWords(join(lex, 'sites.json')),
+    regionContext: loadRegionContext(join(lex, 'region-context.json')),
+    placeWords: loadPlaceWords(join(lex, 'places.json')),
+    eventDates: loadEventDateCues(join(lex, 'event-dates.json')),
+    providerRoles: loadProviderRoles(join(lex, 'provider-roles.json')),
+    needsRole,
+    englandOnly,
+  };
+}
+
+/** The gazetteer of places, bodies and providers: the reference organisations, then the lexicon's own lists. */
+function loadNames(dir: string): Pick<Knowledge, 'names' | 'needsRole' | 'englandOnly'> {
   const names = new Gazetteer<NameHit>();
   const addName = (alias: string, entry: NameEntry) => {
     const trimmed = alias.trim().replace(/^the\s+/i, '');
@@ -132,45 +169,27 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     const exact = /[a-z]/.test(trimmed) ? null : trimmed;
     names.add(trimmed, { entry, exact });
   };
-
-  const orgs = readJson<ReferenceOrg[]>(join(dir, 'reference', 'organisations.json'));
-  for (const o of orgs) {
+  for (const o of readJson<ReferenceOrg[]>(join(dir, 'reference', 'organisations.json'))) {
     const entry: NameEntry = {
-      category: REGION_KINDS.has(o.kind) ? 'region' : 'provider',
-      kind: o.kind,
-      name: o.name,
-      code: o.code,
-      from: o.from,
-      to: o.to,
-      national: false,
+      category: REGION_KINDS.has(o.kind) ? 'region' : 'provider', kind: o.kind, name: o.name, code: o.code, from: o.from, to: o.to, national: false,
     };
-    for (const alias of [o.name, ...o.aliases]) {
-      if (o.kind === 'trust' || o.kind === 'independent_provider') {
-        addName(alias, entry);
-        // Articles drop the "NHS Foundation Trust" (or "Limited") tail; the matcher re-attaches a trust's as a hint.
-        const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '').replace(COMPANY_TAIL, '');
-        if (core !== alias && normTokens(core.replace(/^the\s+/i, '')).length >= 2) addName(core, entry);
-        // "Norfolk and Norwich University Hospital": a trust named "… Hospitals" is also written in the singular.
-        const single = core.replace(/\bHospitals$/, 'Hospital').replace(/\bAmbulance Services$/, 'Ambulance Service');
-        if (single !== core && normTokens(single.replace(/^the\s+/i, '')).length >= 3) addName(single, entry);
-      } else if (o.kind === 'local_authority') {
-        addName(alias.replace(/\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$/i, ''), entry);
-      } else {
-        addName(stripOrgDecoration(alias, o.kind), entry);
-      }
-    }
+    for (const alias of [o.name, ...o.aliases]) for (const written of writtenForms(alias, o.kind)) addName(written, entry);
   }
-
   const lex = join(dir, 'lexicon');
   for (const p of readJson<{ places: Array<{ name: string; code: string | null; aliases: string[] }> }>(join(lex, 'places.json')).places) {
     const entry: NameEntry = { category: 'region', kind: 'place', name: p.name, code: p.code, from: null, to: null, national: p.name === 'England' };
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
-  type LexProvider = { name: string; code: string | null; aliases: string[]; from?: string; to?: string; needsRole?: 'agency' | 'consultancy'; national?: boolean; nations?: string[] };
+  type LexProvider = {
+    name: string; code: string | null; aliases: string[]; from?: string; to?: string;
+    needsRole?: 'agency' | 'consultancy'; national?: boolean; nations?: string[];
+  };
   const needsRole = new Map<string, 'agency' | 'consultancy'>();
   const englandOnly = new Set<string>();
   for (const p of readJson<{ providers: LexProvider[] }>(join(lex, 'providers.json')).providers) {
-    const entry: NameEntry = { category: 'provider', kind: 'provider', name: p.name, code: p.code, from: p.from ?? null, to: p.to ?? null, national: p.national ?? false };
+    const entry: NameEntry = {
+      category: 'provider', kind: 'provider', name: p.name, code: p.code, from: p.from ?? null, to: p.to ?? null, national: p.national ?? false,
+    };
     if (p.nations?.length === 1 && p.nations[0] === 'England') englandOnly.add(p.name);
     if (p.needsRole === 'agency' || p.needsRole === 'consultancy') needsRole.set(p.name, p.needsRole);
     else if (p.needsRole !== undefined) throw new Error(`providers.json: needsRole of "${p.name}" must be "agency" or "consultancy"`);
@@ -180,35 +199,57 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     const entry: NameEntry = { category: 'organisation', kind: 'organisation', name: p.name, code: null, from: null, to: null, national: p.national };
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
+  return { names, needsRole, englandOnly };
+}
 
-  const { gazetteer: services, patterns: servicePatterns } = loadServiceCatalogue(lex);
+/** The ways an article writes a reference organisation's name or alias. */
+function writtenForms(alias: string, kind: OrgKind): string[] {
+  if (kind === 'local_authority') {
+    return [alias.replace(/\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$/i, '')];
+  }
+  if (kind !== 'trust' && kind !== 'independent_provider') return [stripOrgDecoration(alias, kind)];
+  const out = [alias];
+  // Articles drop the "NHS Foundation Trust" (or "Limited") tail; the matcher re-attaches a trust's as a hint.
+  const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '').replace(COMPANY_TAIL, '');
+  if (core !== alias && normTokens(core.replace(/^the\s+/i, '')).length >= 2) out.push(core);
+  // "Norfolk and Norwich University Hospital": a trust named "… Hospitals" is also written in the singular.
+  const single = core.replace(/\bHospitals$/, 'Hospital').replace(/\bAmbulance Services$/, 'Ambulance Service');
+  if (single !== core && normTokens(single.replace(/^the\s+/i, '')).length >= 3) out.push(single);
+  return out;
+}
 
+/** Given names, and the genders of those nearly always borne by women or by men. */
+function loadPeopleLists(lex: string): Pick<Knowledge, 'firstNames' | 'nameGender'> {
   const firstNames = new Set(
     readFileSync(join(lex, 'first-names.txt'), 'utf8').split('\n').map((l) => l.trim().toLowerCase()).filter((l) => l && !l.startsWith('#')),
   );
-
   const nameGender = new Map<string, 'f' | 'm'>();
   for (const line of readFileSync(join(lex, 'given-name-genders.txt'), 'utf8').split('\n')) {
     const m = line.trim().toLowerCase().match(/^([^#\s]+)\s+([fm])$/);
     if (m) nameGender.set(m[1], m[2] as 'f' | 'm');
   }
+  return { firstNames, nameGender };
+}
 
-  const cues = readJson<{ statuses: Record<string, string[]>; negations: string[]; hedges: string[] }>(join(lex, 'status-cues.json'));
+/** status-cues.json: per status its cue expressions, and the negations and hedges that cancel one. */
+function loadStatusCues(path: string): Pick<Knowledge, 'statusCues' | 'negation' | 'hedge'> {
+  const cues = readJson<{ statuses: Record<string, string[]>; negations: string[]; hedges: string[] }>(path);
   const statusCues: Array<{ status: RolloutStatus; cue: RegExp }> = [];
   for (const [status, patterns] of Object.entries(cues.statuses)) {
-    if (!(ROLLOUT_STATUSES as readonly string[]).includes(status)) throw new Error(`status-cues.json: unknown status "${status}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
+    if (!(ROLLOUT_STATUSES as readonly string[]).includes(status)) {
+      throw new Error(`status-cues.json: unknown status "${status}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
+    }
     // A cue written with a trailing space ("appointed as ") ends at that space; others end at a word boundary.
     statusCues.push({ status: status as RolloutStatus, cue: new RegExp(`(?<![\\w-])(?:${patterns.join('|')})(?:(?<=\\s)|(?![\\w]))`, 'gi') });
   }
   // negations and hedges are regular expressions too (JSON-escaped), matched as whole words.
   const wordAlt = (ws: string[]) => new RegExp(`(?<![\\w])(?:${ws.join('|')})(?![\\w])`, 'i');
+  return { statusCues, negation: wordAlt(cues.negations), hedge: wordAlt(cues.hedges) };
+}
 
-  const suffixes = [
-    ...ORG_SUFFIXES.map(([s, kind]) => ({ tokens: s.split(' '), kind: String(kind) })),
-    ...['university nhs foundation trust', 'nhs foundation trust', 'nhs trust', 'foundation trust', 'trust', 'care trust', 'partnership nhs foundation trust'].map((s) => ({ tokens: s.split(' '), kind: 'trust' })),
-  ].sort((a, b) => b.tokens.length - a.tokens.length);
-
-  const siteLex = readJson<{ heads: string[]; lowerHeads: string[]; hospitalHeads: string[]; descriptors: string[]; titlesBefore: string[] }>(join(lex, 'sites.json'));
+/** sites.json: the head words of named sites ("… Walk-in Centre"), their descriptors and the titles before them. */
+function loadSiteWords(path: string): SiteWords {
+  const siteLex = readJson<{ heads: string[]; lowerHeads: string[]; hospitalHeads: string[]; descriptors: string[]; titlesBefore: string[] }>(path);
   const heads = new Gazetteer<{ lower: boolean; plural: boolean; hospital: boolean }>();
   const folded = (hs: string[]) => new Set(hs.map((h) => normTokens(h).join(' ')));
   const lowerHeads = folded(siteLex.lowerHeads);
@@ -217,43 +258,29 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     const key = normTokens(h).join(' ');
     heads.add(h, { lower: lowerHeads.has(key), plural: /s$/.test(h) && !/(?:ss|us)$/.test(h), hospital: hospitalHeads.has(key) });
   }
-  const ctx = readJson<{ changeWords: string[]; operationWords: string[]; reportsAfter: string[]; venueBefore: string[]; ownerBefore: string[];
-    nationalWords: string[]; subsetBefore: string[] }>(join(lex, 'region-context.json'));
-  const words = (ws: string[]) => new RegExp(`(?<![\\w-])(?:${ws.join('|')})(?![\\w-])`, 'i');
+  return { heads, descriptors: siteLex.descriptors, titlesBefore: new Set(siteLex.titlesBefore) };
+}
 
+/** region-context.json: the words around a place that say whether a fact happens there. */
+function loadRegionContext(path: string): RegionContext {
+  const ctx = readJson<{ changeWords: string[]; operationWords: string[]; reportsAfter: string[]; venueBefore: string[]; ownerBefore: string[];
+    nationalWords: string[]; subsetBefore: string[] }>(path);
+  const words = (ws: string[]) => new RegExp(`(?<![\\w-])(?:${ws.join('|')})(?![\\w-])`, 'i');
   return {
-    names,
-    services,
-    servicePatterns,
-    firstNames,
-    nameGender,
-    statusCues,
-    negation: wordAlt(cues.negations),
-    hedge: wordAlt(cues.hedges),
-    statusVerbs: loadStatusLexicon(join(lex, 'status-verbs.json')),
-    eventCues: loadEventCues(join(lex, 'event-cues.json')),
-    suffixes,
-    sites: { heads, descriptors: siteLex.descriptors, titlesBefore: new Set(siteLex.titlesBefore) },
-    regionContext: {
-      fact: words([...ctx.changeWords, ...ctx.operationWords]),
-      change: words(ctx.changeWords),
-      // "X said", "X (XYZ) has confirmed", "X, the agency …, said" is not this: only what follows the name or its acronym.
-      reportsAfter: new RegExp(`^\\s*(?:\\([A-Za-z]{2,8}\\)\\s*)?,?\\s*(?:${ctx.reportsAfter.join('|')})\\b`, 'i'),
-      venueBefore: new RegExp(`\\b(?:${ctx.venueBefore.join('|')})\\b`, 'i'),
-      ownerBefore: new RegExp(`\\b(?:${ctx.ownerBefore.join('|')})\\s+$`, 'i'),
-      national: new RegExp(`(?<![\\w-])(?:${ctx.nationalWords.join('|')})(?![\\w-])`, 'gi'),
-      subsetBefore: new RegExp(`\\b(?:${ctx.subsetBefore.join('|')})$`, 'i'),
-    },
-    eventDates: loadEventDateCues(join(lex, 'event-dates.json')),
-    providerRoles: loadProviderRoles(join(lex, 'provider-roles.json')),
-    needsRole,
-    englandOnly,
+    fact: words([...ctx.changeWords, ...ctx.operationWords]),
+    change: words(ctx.changeWords),
+    // "X said", "X (XYZ) has confirmed", "X, the agency …, said" is not this: only what follows the name or its acronym.
+    reportsAfter: new RegExp(`^\\s*(?:\\([A-Za-z]{2,8}\\)\\s*)?,?\\s*(?:${ctx.reportsAfter.join('|')})\\b`, 'i'),
+    venueBefore: new RegExp(`\\b(?:${ctx.venueBefore.join('|')})\\b`, 'i'),
+    ownerBefore: new RegExp(`\\b(?:${ctx.ownerBefore.join('|')})\\s+$`, 'i'),
+    national: new RegExp(`(?<![\\w-])(?:${ctx.nationalWords.join('|')})(?![\\w-])`, 'gi'),
+    subsetBefore: new RegExp(`\\b(?:${ctx.subsetBefore.join('|')})$`, 'i'),
   };
 }
 
 function loadProviderRoles(path: string): ProviderRoleCues {
-  const r = readJson<{ deliveryBefore: string[]; deliveryAfter: string[]; appositions: string[]; otherBefore: string[]; shapes: string[]; notNameEnds: string[];
-    reportsAfter: string[]; statistics: string[] }>(path);
+  const r = readJson<{ deliveryBefore: string[]; deliveryAfter: string[]; appositions: string[]; otherBefore: string[]; shapes: string[];
+    notNameEnds: string[]; reportsAfter: string[]; statistics: string[] }>(path);
   const alt = (ws: string[]) => ws.join('|');
   const shapes = new Gazetteer<true>();
   for (const w of r.shapes) shapes.add(w, true);

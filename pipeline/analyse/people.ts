@@ -1,21 +1,18 @@
 // Person names by rule: a title or a known given name followed by capitalised words,
 // plus names next to a speech verb. Later mentions ("Dr Prasad", "Howe") map to the full name.
+import nameWordsFile from '../../sources/lexicon/name-words.json' with { type: 'json' };
 import type { Entity } from '../types.ts';
+import { checkWordLists } from './word-lists.ts';
+
+const nameWords = checkWordLists('sources/lexicon/name-words.json', nameWordsFile);
 
 const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rt Hon|Rev|Revd)\.?$/;
 const PEERAGE = /^(?:Lord|Lady|Baroness|Baron|Earl|Viscount|Duke|Duchess|Countess)$/;
-// Words that make a capitalised run an organisation or a place, not a person.
-const NOT_NAME = new Set(['Royal', 'Healthwatch', 'Chief', 'Executive', 'Officer', 'Director', 'Information', 'Chair', 'Chairman', 'Manager', 'Lead', 'Head', 'President', 'Group', 'Deputy', 'Interim', 'Acting', 'Senior', 'Health', 'Hospital', 'Hospitals', 'NHS', 'Trust', 'Council', 'CCG', 'Service', 'Services', 'University', 'College', 'Centre', 'Center', 'Group', 'Board', 'Foundation', 'Partnership', 'Care', 'Street', 'Road', 'House', 'Ltd', 'Limited', 'Clinical', 'Commissioning', 'England', 'Medical', 'Practice', 'Surgery', 'Ambulance', 'Healthcare', 'Institute', 'Committee', 'Department', 'Agency', 'Network', 'Alliance', 'Federation', 'Society', 'Association', 'Fund', 'Office', 'Minister', 'Secretary', 'Programme', 'Project', 'Authority', 'Unit', 'Ward', 'Award', 'Awards', 'Prize', 'Day', 'Week', 'Act', 'Bill', 'Plan', 'Review', 'Report', 'Online', 'App', 'Direct', 'First', 'Connect', 'Record', 'Street', 'Square', 'Park', 'Way', 'Lane', 'Avenue', 'Hall', 'Church', 'School', 'Primary', 'Academy', 'Ltd.', 'PLC', 'Plc', 'LLP', 'Inc', 'UK', 'GP', 'GPs', 'CIC', 'Partners', 'Medicine', 'Nursing', 'Times', 'Journal', 'News', 'Post', 'Pulse', 'Mail', 'Guardian', 'Telegraph', 'Express', 'Mirror', 'Echo', 'Gazette', 'Herald', 'Chronicle', 'Standard', 'Observer',
-  // Titles and offices written before a name ("Governor Jane Roe", "Sen Jo Bloggs"), and words that end one.
-  // (Not those that are also surnames: King, Major, Judge, Prince, Speaker.)
-  'Governor', 'Gov', 'Senator', 'Sen', 'Rep', 'Representative', 'Congressman', 'Congresswoman', 'Mayor', 'Ambassador', 'Commissioner', 'Chancellor', 'Councillor', 'Cllr', 'Inspector', 'Superintendent', 'Sergeant', 'Constable', 'Detective', 'Admiral', 'Colonel', 'Sheikh', 'Premier', 'Vice', 'Assistant',
-  // Organisations, places and works that follow a given name ("Walt Disney Co", "Sierra Nevada Range").
-  'Co', 'Corp', 'Corporation', 'Company', 'Companies', 'Group', 'Holdings', 'Music', 'Records', 'Studios', 'Productions', 'Producer', 'Producers', 'Songwriter', 'Songwriters', 'Featuring', 'Sports', 'Club', 'United', 'City', 'County', 'Area', 'Bay', 'Valley', 'Island', 'Islands', 'Mountains', 'Range', 'Ministry', 'Police', 'Senate', 'Congress', 'Parliament', 'Democratic', 'Democrats', 'Republican', 'Republicans', 'Party', 'Arena', 'Stadium', 'Airport', 'Station', 'Bridge', 'Museum', 'Gallery', 'Theatre', 'Festival', 'Bank', 'Capital', 'Media', 'Press', 'Magazine', 'Show', 'Podcast', 'Series', 'Film', 'Movie', 'Album', 'Soup',
-  // Function words that are capitalised only by position ("The", "These") or are not English.
-  'The', 'These', 'This', 'That', 'Those', 'Was', 'Were', 'Is', 'Are', 'And', 'But', 'Or', 'In', 'On', 'At', 'For', 'With', 'From', 'By', 'Of', 'To', 'As', 'If', 'When', 'While', 'Das', 'Der', 'Die', 'Und', 'Sie', 'Als', 'Au', 'En', 'Et', 'Il', 'Los', 'Las', 'El']);
+// Word lists (organisations, offices, calendar words) are data: sources/lexicon/name-words.json.
+const NOT_NAME = new Set(Object.values(nameWords.notName).flat());
 // Offices that stand before a name, so a run may go on to the person ("… Governor Nikki Haley").
-const TITLE_WORD = new Set(['Governor', 'Gov', 'Senator', 'Sen', 'Rep', 'Representative', 'Congressman', 'Congresswoman', 'Mayor', 'Judge', 'Justice', 'Ambassador', 'Commissioner', 'Coach', 'Captain', 'Chancellor', 'Councillor', 'Cllr', 'Inspector', 'Superintendent', 'Sergeant', 'Constable', 'Detective', 'General', 'Admiral', 'Colonel', 'Major', 'Minister', 'Secretary', 'President', 'Chief', 'Executive', 'Director', 'Chair', 'Chairman', 'Leader', 'Speaker']);
-const MONTHS = new Set(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+const TITLE_WORD = new Set(nameWords.titlesBeforeName);
+const MONTHS = new Set(nameWords.calendar);
 // Letters of any alphabet: "Siân", "Zoë", "Seán" and "Babiš" are whole names, not cut at the accent.
 const NAME_WORD = "\\p{Lu}[\\p{L}'’\\-]*\\p{Ll}[\\p{L}'’\\-]*";
 // \b only knows ASCII letters, so a name's edges are checked against letters of any alphabet.
@@ -26,17 +23,20 @@ const END = '(?![\\p{L}\\p{N}])';
 const TITLE = '(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)';
 const PARTICLE = '(?:de|van|von|da|di|du|le|la|al|bin|ap)';
 // Titles may stack ("Professor Sir Mike Richards"); a surname may open with a particle after a title ("Mr ap Iorwerth").
-const RUN = new RegExp(`${START}((?:${TITLE}[ \\t]+)+)?((?:${PARTICLE}[ \\t]+(?=\\p{Lu}))?${NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?(?:${NAME_WORD}|[A-Z]\\.))*)`, 'gu');
+const NAME_WORDS = `(?:${PARTICLE}[ \\t]+(?=\\p{Lu}))?${NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?(?:${NAME_WORD}|[A-Z]\\.))*`;
+const RUN = new RegExp(`${START}((?:${TITLE}[ \\t]+)+)?(${NAME_WORDS})`, 'gu');
 const SPEECH = "(?:said|says|added|explained|told|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued)";
 
 // Names beside a speech verb even without a known given name: "said Jo Bloggs", "Jo Bloggs, chief executive, said".
 const TWO_NAME_WORDS = `(${NAME_WORD}[ \\t]+${NAME_WORD})`;
 const NEAR_VERB = new RegExp(
-  `(?:${SPEECH}[ \\t]+${TWO_NAME_WORDS}${END})|(?:${START}${TWO_NAME_WORDS},\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)|(?:${START}${TWO_NAME_WORDS}\\s+${SPEECH}\\b)`,
+  `(?:${SPEECH}[ \\t]+${TWO_NAME_WORDS}${END})`
+  + `|(?:${START}${TWO_NAME_WORDS},\\s[^.;:"“”‘]{0,150}?,\\s*${SPEECH}\\b)`
+  + `|(?:${START}${TWO_NAME_WORDS}\\s+${SPEECH}\\b)`,
   'gu',
 );
 
-const NOT_FIRST = /^(?:The|This|That|These|Those|It|He|She|They|We|I|You|A|An|But|And|Or|In|On|At|As|By|For|From|To|With|If|When|While|After|Before|Since|Because|Although|Though|So|Then|Now|Still|Yet|Also|Even|Only|Just|Why|How|What|Who|Where|Our|Your|His|Her|Their|Its|My|Some|Many|Most|All|Both|Each|Every|No|Not|NHS)$/;
+const NOT_FIRST_WORD = new Set(nameWords.notFirstWord);
 
 /** A given name as the lists hold it: lower case, accents dropped ("Siân" → "sian"). */
 export function foldName(word: string): string {
@@ -73,10 +73,36 @@ function fullNameBefore(body: string, before: number, surname: string): string |
   let found: string | null = null;
   for (const m of body.slice(0, before).matchAll(re)) {
     const first = m[1];
-    if (NOT_NAME.has(first) || TITLE_WORD.has(first) || MONTHS.has(first) || NOT_FIRST.test(first) || HONORIFIC.test(first) || PEERAGE.test(first)) continue;
+    if (NOT_NAME.has(first) || TITLE_WORD.has(first) || MONTHS.has(first) || NOT_FIRST_WORD.has(first)) continue;
+    if (HONORIFIC.test(first) || PEERAGE.test(first)) continue;
     found = `${first} ${surname}`;
   }
   return found;
+}
+
+/** The people found so far on a page, and the keys by which later mentions find them. */
+class Roster {
+  readonly found: PersonMention[] = [];
+  /** Surname (or peerage name) → full name. */
+  readonly byKey = new Map<string, string>();
+  /** "Dame Fiona", "Sir Bruce": knights and dames are often named by given name after the first mention. */
+  readonly byFirst = new Map<string, string>();
+  private readonly taken: Array<[number, number]> = [];
+
+  constructor(private readonly body: string) {}
+
+  overlaps(a: number, b: number): boolean {
+    return this.taken.some(([s, e]) => a < e && b > s);
+  }
+
+  add(name: string, key: string, start: number, end: number): void {
+    if (this.overlaps(start, end)) return;
+    if (/['’]s$/.test(name)) { name = name.slice(0, -2); end -= 2; key = key.replace(/['’]s$/, ''); }
+    this.taken.push([start, end]);
+    this.found.push({ kind: 'person', name, surface: this.body.slice(start, end), code: null, start, end, key });
+    // An initial ("Joshua Y.") is no surname to find again.
+    if (!this.byKey.has(key) && !/^\p{Lu}\.?$/u.test(key)) this.byKey.set(key, name);
+  }
 }
 
 /** Finds people; `isKnownName(start,end)` says a span is already an organisation/place name. */
@@ -87,63 +113,14 @@ export function findPeople(
   /** Whether a known place or body starts at `start` (and ends at or after `end`). */
   startsKnownName: (start: number, end: number) => boolean = () => false,
 ): PersonMention[] {
-  const out: PersonMention[] = [];
-  const byKey = new Map<string, string>();
-  // "Dame Fiona", "Sir Bruce": knights and dames are often named by given name after the first mention.
-  const byFirst = new Map<string, string>();
-  const taken: Array<[number, number]> = [];
-  const overlaps = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
-  const push = (name: string, key: string, start: number, end: number) => {
-    if (overlaps(start, end)) return;
-    if (/['’]s$/.test(name)) { name = name.slice(0, -2); end -= 2; key = key.replace(/['’]s$/, ''); }
-    taken.push([start, end]);
-    out.push({ kind: 'person', name, surface: body.slice(start, end), code: null, start, end, key });
-    // An initial ("Joshua Y.") is no surname to find again.
-    if (!byKey.has(key) && !/^\p{Lu}\.?$/u.test(key)) byKey.set(key, name);
-  };
-
+  const roster = new Roster(body);
   for (const m of body.matchAll(RUN)) {
     // Of stacked titles ("Professor Sir", "Rt Hon Lord") the last one says what kind of name follows.
     const title = (m[1] ?? '').trim().replace(/\.$/, '').split(/\s+/).at(-1)!.replace(/\.$/, '');
-    const words = m[2].split(/\s+/);
-    const startOfWords = (m.index ?? 0) + (m[1]?.length ?? 0);
-    if (PEERAGE.test(title)) {
-      const w = clean(words).slice(0, 2);
-      if (!w.length) continue;
-      // "Lord Darzi of Denham": the title is part of the name, unless the story named the person in full ("Andrew Lansley" … "Lord Lansley").
-      const name = `${title} ${w[0]}`;
-      push(byKey.get(w[0]) ?? name, name, m.index ?? 0, startOfWords + w[0].length);
-      continue;
-    }
-    const w = clean(words);
-    if (HONORIFIC.test(title)) {
-      if (!w.length || (w.length === 1 && PARTICLE_RE.test(w[0]))) continue;
-      const full = w.join(' ');
-      const end = startOfWords + body.slice(startOfWords).indexOf(w[w.length - 1]) + w[w.length - 1].length;
-      const surname = w[0].match(PARTICLE_RE) ? full : w[0];
-      if (w.length === 1 || surname === full) {
-        // "Dr Prasad": a later mention of someone named in full earlier, else a surname-only person.
-        push(byKey.get(surname) ?? byFirst.get(surname) ?? fullNameBefore(body, m.index ?? 0, surname) ?? full, surname, m.index ?? 0, end);
-      } else {
-        push(full, w[w.length - 1], m.index ?? 0, end);
-        if (!byFirst.has(w[0])) byFirst.set(w[0], full);
-      }
-      continue;
-    }
-    // No title: a known given name followed by at least one more name word.
-    for (let i = 0; i + 1 < words.length; i++) {
-      if (!firstNames.has(foldName(words[i]))) continue;
-      const rest = clean(words.slice(i));
-      // "Florence Nightingale Hospital" is a place, not a person.
-      if (rest.length >= 2 && words[i + rest.length] !== undefined && NOT_NAME.has(words[i + rest.length].replace(/[’']s$/, '')) && !TITLE_WORD.has(words[i + rest.length])) break;
-      // "South Carolina Governor Nikki Haley": a given name cut short by a title is not the person; look further along.
-      if (rest.length < 2) continue;
-      const start = startOfWords + body.slice(startOfWords).indexOf(words[i]);
-      const endWord = rest[rest.length - 1];
-      const end = startOfWords + body.slice(startOfWords).indexOf(endWord, start - startOfWords) + endWord.length;
-      if (!isKnownName(start, end)) push(rest.join(' '), rest[rest.length - 1], start, end);
-      break;
-    }
+    const run: NameRun = { at: m.index ?? 0, words: m[2].split(/\s+/), wordsAt: (m.index ?? 0) + (m[1]?.length ?? 0) };
+    if (PEERAGE.test(title)) readPeer(run, title, roster);
+    else if (HONORIFIC.test(title)) readTitled(body, run, roster);
+    else readGivenName(body, run, roster, firstNames, isKnownName);
   }
 
   // Names beside a speech verb even without a known given name: "said Jo Bloggs", "Jo Bloggs, chief executive, said".
@@ -154,21 +131,69 @@ export function findPeople(
     const start = (m.index ?? 0) + m[0].indexOf(name);
     const end = start + name.length;
     // "Manchester United said", "If Smith says": a name does not start with a known place or body, or a function word.
-    if (isKnownName(start, end) || startsKnownName(start, start + words[0].length) || NOT_FIRST.test(words[0])) continue;
-    push(name, words[words.length - 1], start, end);
+    if (isKnownName(start, end) || startsKnownName(start, start + words[0].length) || NOT_FIRST_WORD.has(words[0])) continue;
+    roster.add(name, words[words.length - 1], start, end);
   }
 
   // Later mentions by surname alone.
-  const peers = peerNames(byKey);
-  for (const h of surnameMentions(body, [...byKey.keys()])) {
-    const name = byKey.get(h.word) ?? peers.get(h.word);
-    if (!name || overlaps(h.index, h.end)) continue;
-    push(name, h.word, h.index, h.end);
+  const peers = peerNames(roster.byKey);
+  for (const h of surnameMentions(body, [...roster.byKey.keys()])) {
+    const name = roster.byKey.get(h.word) ?? peers.get(h.word);
+    if (!name || roster.overlaps(h.index, h.end)) continue;
+    roster.add(name, h.word, h.index, h.end);
   }
-  for (const g of givenNameSpeakers(body, out)) push(g.name, g.key, g.start, g.end);
+  for (const g of givenNameSpeakers(body, roster.found)) roster.add(g.name, g.key, g.start, g.end);
   // "(Reporting by Jo Bloggs and Sam Roe; editing by …)", "By Jo Bloggs", "Photo: Jo Bloggs": credits name
   // the reporter or photographer, who is neither in the story nor the one quoted in it.
-  return out.filter((p) => !CREDIT_BEFORE.test(body.slice(Math.max(0, p.start - 120), p.start))).sort((a, b) => a.start - b.start);
+  return roster.found.filter((p) => !CREDIT_BEFORE.test(body.slice(Math.max(0, p.start - 120), p.start))).sort((a, b) => a.start - b.start);
+}
+
+/** A run of name words after its titles: where the run starts, its words, and where the words start. */
+interface NameRun { at: number; words: string[]; wordsAt: number }
+
+/** "Lord Darzi of Denham": the title is part of the name, unless the story named the person in full ("Andrew Lansley" … "Lord Lansley"). */
+function readPeer(run: NameRun, title: string, roster: Roster): void {
+  const w = clean(run.words).slice(0, 2);
+  if (!w.length) return;
+  const name = `${title} ${w[0]}`;
+  roster.add(roster.byKey.get(w[0]) ?? name, name, run.at, run.wordsAt + w[0].length);
+}
+
+/** "Dr Jo Bloggs" is a person in full; "Dr Bloggs" someone named in full earlier, else a surname-only person. */
+function readTitled(body: string, run: NameRun, roster: Roster): void {
+  const w = clean(run.words);
+  if (!w.length || (w.length === 1 && PARTICLE_RE.test(w[0]))) return;
+  const full = w.join(' ');
+  const last = w[w.length - 1];
+  const end = run.wordsAt + body.slice(run.wordsAt).indexOf(last) + last.length;
+  const surname = w[0].match(PARTICLE_RE) ? full : w[0];
+  if (w.length === 1 || surname === full) {
+    const known = roster.byKey.get(surname) ?? roster.byFirst.get(surname) ?? fullNameBefore(body, run.at, surname);
+    roster.add(known ?? full, surname, run.at, end);
+    return;
+  }
+  roster.add(full, last, run.at, end);
+  if (!roster.byFirst.has(w[0])) roster.byFirst.set(w[0], full);
+}
+
+/** No title: a known given name followed by at least one more name word. */
+function readGivenName(body: string, run: NameRun, roster: Roster, firstNames: ReadonlySet<string>,
+  isKnownName: (start: number, end: number) => boolean): void {
+  const { words, wordsAt } = run;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!firstNames.has(foldName(words[i]))) continue;
+    const rest = clean(words.slice(i));
+    const stop = words[i + rest.length];
+    // "Florence Nightingale Hospital" is a place, not a person.
+    if (rest.length >= 2 && stop !== undefined && NOT_NAME.has(stop.replace(/[’']s$/, '')) && !TITLE_WORD.has(stop)) return;
+    // "South Carolina Governor Nikki Haley": a given name cut short by a title is not the person; look further along.
+    if (rest.length < 2) continue;
+    const start = wordsAt + body.slice(wordsAt).indexOf(words[i]);
+    const endWord = rest[rest.length - 1];
+    const end = wordsAt + body.slice(wordsAt).indexOf(endWord, start - wordsAt) + endWord.length;
+    if (!isKnownName(start, end)) roster.add(rest.join(' '), endWord, start, end);
+    return;
+  }
 }
 
 /**
@@ -286,4 +311,8 @@ function surnameMentions(body: string, keys: readonly string[]): LiteralHit[] {
   });
 }
 
-const CREDIT_BEFORE = /(?:\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Pp]hotographs?|[Pp]hotos?|[Pp]ictures?|[Ii]mages?|[Ii]llustrations?|[Vv]ideo)(?:\s+[Ss]ource)?(?:\s+by\b|\s*:)|(?:^|\n)\s*(?:By|BY)\b|\b(?:[Cc]redit|[Ss]ource)\s*:)\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\band\b|&)\s*)*$/;
+const CREDIT_WORD = String.raw`\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Pp]hotographs?|[Pp]hotos?|[Pp]ictures?`
+  + String.raw`|[Ii]mages?|[Ii]llustrations?|[Vv]ideo)`;
+const CREDIT_OPENER = String.raw`(?:${CREDIT_WORD}(?:\s+[Ss]ource)?(?:\s+by\b|\s*:)|(?:^|\n)\s*(?:By|BY)\b|\b(?:[Cc]redit|[Ss]ource)\s*:)`;
+// Other names of the same credit line before this one ("Reporting by Jo Bloggs and …").
+const CREDIT_BEFORE = new RegExp(String.raw`${CREDIT_OPENER}\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\band\b|&)\s*)*$`);

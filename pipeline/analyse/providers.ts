@@ -13,8 +13,12 @@ export type ProviderRole = 'delivery' | 'other' | 'reports' | null;
 
 // Between a cue and the name it governs: other names of the same list ("helped by the firms
 // Capita and Deloitte, as well as CSU North, a commissioning support unit, and …").
-const LIST_BETWEEN = /^(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w'’&.-]*|of|and|for|the|&)(?:\s+|,\s+(?:an?|the)\s+[^,.;]{0,60},\s+(?:and\s+)?|,\s+(?:and\s+)?|\s+as well as\s+|,\s+as well as\s+|\s*\([A-Za-z]{2,8}\)\s*,?\s*))*(?:the\s+)?$/;
-const AUXILIARY = /^(?:\s+(?:has|have|had|will|would|is|was|were|has been|have been|had been|will be|is being|also|already|now|then|since|which|that|jointly|together))*/i;
+// A name's words, then what may part two names of a list: a space, an aside between commas, a comma, "as well as", an acronym.
+const LIST_JOIN = String.raw`(?:\s+|,\s+(?:an?|the)\s+[^,.;]{0,60},\s+(?:and\s+)?|,\s+(?:and\s+)?|\s+as well as\s+|,\s+as well as\s+`
+  + String.raw`|\s*\([A-Za-z]{2,8}\)\s*,?\s*)`;
+const LIST_BETWEEN = new RegExp(String.raw`^(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w'’&.-]*|of|and|for|the|&)${LIST_JOIN})*(?:the\s+)?$`);
+const AUXILIARY = new RegExp(String.raw`^(?:\s+(?:has|have|had|will|would|is|was|were|has been|have been|had been|will be|is being|`
+  + String.raw`also|already|now|then|since|which|that|jointly|together))*`, 'i');
 
 /** The role a mention plays in its sentence: "run by X", "X has won …", "bought by X", or nothing said. */
 export function providerRole(body: string, s: { start: number; end: number }, m: { start: number; end: number }, k: Knowledge): ProviderRole {
@@ -43,7 +47,9 @@ const sentenceOf = (sentences: Sentence[], m: { start: number }) => sentences[se
  * consultancy) stays a provider only where some mention of it has a delivery role, and any provider
  * whose every mention is in another role (an owner, a buyer, "non-BT") becomes an organisation.
  */
-export function providersInRole(body: string, sentences: Sentence[], named: Mention[], services: Array<{ start: number; end: number }>, k: Knowledge): Mention[] {
+export function providersInRole(
+  body: string, sentences: Sentence[], named: Mention[], services: Array<{ start: number; end: number }>, k: Knowledge,
+): Mention[] {
   const roles = new Map<string, ProviderRole[]>();
   for (const m of named) {
     if (m.kind !== 'provider' || !m.entry) continue;
@@ -62,7 +68,8 @@ export function providersInRole(body: string, sentences: Sentence[], named: Ment
   return named.map((m) => {
     if (m.kind !== 'provider' || !m.entry) return m;
     const rs = roles.get(m.entry.name) ?? [];
-    const demote = (elsewhere && k.englandOnly.has(m.entry.name)) || (k.needsRole.has(m.entry.name) ? !rs.includes('delivery') : rs.every((x) => x === 'other'));
+    const noRole = k.needsRole.has(m.entry.name) ? !rs.includes('delivery') : rs.every((x) => x === 'other');
+    const demote = (elsewhere && k.englandOnly.has(m.entry.name)) || noRole;
     return demote ? { ...m, kind: 'organisation' as const, entry: { ...m.entry, category: 'organisation' as const } } : m;
   });
 }
@@ -78,7 +85,9 @@ const NOT_NAME = /^(?:The|A|An|It|Its|This|That|These|Those|They|He|She|We|NHS|I
  * name ends ("… University Hospitals Group", "… Ambulance Service"). Names already known (places,
  * bodies, people, services) are left alone.
  */
-export function providersByRole(body: string, tokens: Token[], sentences: Sentence[], taken: Array<{ start: number; end: number }>, factual: boolean[], k: Knowledge): Mention[] {
+export function providersByRole(
+  body: string, tokens: Token[], sentences: Sentence[], taken: Array<{ start: number; end: number }>, factual: boolean[], k: Knowledge,
+): Mention[] {
   const out: Mention[] = [];
   // Spans already named, sorted, so a candidate is checked by binary search, not against every mention.
   const spans = [...taken].sort((x, y) => x.start - y.start);

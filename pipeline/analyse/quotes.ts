@@ -62,7 +62,8 @@ function passagesIn(body: string, spans: QuotedSpan[]): Passage[] {
     const last = prev?.parts.at(-1);
     if (prev && last && last.closed) {
       const between = body.slice(last.close, s.open);
-      if (between.length < 140 && /[.,;—–-]\s+$/.test(between) && endsSpeech(body, last, between) && SPEECH_RE.test(between) && !/["“”‘]/.test(between) && !/:\s*$/.test(between)) {
+      const plainSpeech = SPEECH_RE.test(between) && !/["“”‘]/.test(between) && !/:\s*$/.test(between);
+      if (between.length < 140 && /[.,;—–-]\s+$/.test(between) && endsSpeech(body, last, between) && plainSpeech) {
         prev.parts.push(s);
         prev.between ??= [last.close, s.open];
         continue;

@@ -28,9 +28,10 @@ const UNNAMED_ANY = new RegExp(`\\b(?:${alternation(speech.unnamedSpeakers.map((
 // The pronoun is who speaks ("he said", "she told MPs", "said he"), not someone spoken about.
 const PRONOUN_SPEAKS = new RegExp(`\\b(he|she)\\s+(?:\\w+\\s+)?(?:${SPEECH}|${STANCE})\\b|\\b${SPEECH}\\s+(he|she)\\b`, 'i');
 const SUBJECT_OF_VERB = new RegExp(
-  `^(?:\\s*,[^“”"]{1,160},)?\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|later\\s+|then\\s+|previously\\s+|today\\s+|yesterday\\s+|was\\s+quoted\\s+[^.]{0,60}?\\s+as\\s+)?(?:${SPEECH}|${STANCE})\\b`, 'i');
+  `^(?:\\s*,[^“”"]{1,160},)?\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|later\\s+|then\\s+|previously\\s+|today\\s+|yesterday\\s+`
+  + `|was\\s+quoted\\s+[^.]{0,60}?\\s+as\\s+)?(?:${SPEECH}|${STANCE})\\b`, 'i');
 const VERB_BEFORE = new RegExp(`\\b(?:${alternation(speech.invertedVerbs)})\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,6}$`, 'i');
-const ROLE_WORD = /\b(?:minister|secretary|director|chief|executive|officer|chair|chairman|chairwoman|chairs?|lead|leader|manager|head|gp|president|consultant|clinician|professor|nurse|doctor|member|partner|deputy|commissioner|councillor|mp|mep|adviser|advisor|founder|spokes\w+|editor|analyst|fellow|dean|principal|coordinator|co-ordinator|governor|treasurer|surgeon|physician|pharmacist|paramedic|programme|project|cabinet|shadow|senior|accountable|medical|clinical|ccio|cio|ceo|cfo)\b/i;
+const ROLE_WORD = new RegExp(`\\b(?:${alternation(speech.roleWords)})\\b`, 'i');
 
 export interface Speaker {
   name: string | null;
@@ -76,7 +77,10 @@ export function speakerIn(ctx: SpeakerContext, a: number, b: number, quoteAt: nu
   // "He urged Mr Smith to act, saying …": the pronoun speaks; Mr Smith is spoken to.
   const pronoun = text.match(PRONOUN_SPEAKS);
   // The referent is named before the pronoun (and before the quote, when the attribution follows it).
-  if (pronoun) return { name: pronounReferent(ctx, (pronoun[1] ?? pronoun[2]).toLowerCase() === 'she' ? 'f' : 'm', Math.min(quoteAt, a + (pronoun.index ?? 0))), role: null };
+  if (pronoun) {
+    const gender = (pronoun[1] ?? pronoun[2]).toLowerCase() === 'she' ? 'f' : 'm';
+    return { name: pronounReferent(ctx, gender, Math.min(quoteAt, a + (pronoun.index ?? 0))), role: null };
+  }
   if (plain) return { name: plain.name, role: roleFor(body, plain, a, b) };
   return undefined;
 }

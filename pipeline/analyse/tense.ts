@@ -95,7 +95,9 @@ export function tenseAt(sentence: string, a: number, b: number): Tense {
 }
 
 // "by March", "until the end of June", "until 8am on Wednesday 21".
-const TARGET = new RegExp(`\\b(?:${cues.targetBefore.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\s+(?:the\\s+(?:\\w+\\s+)?of\\s+)?(?:\\d{1,2}(?:[.:]\\d\\d)?\\s*[ap]m\\s+(?:on\\s+)?)?$`, 'i');
+const TARGET_WORD = cues.targetBefore.map((w) => w.replace(/ /g, '\\s+')).join('|');
+// "by the end of", "until 8am on": what may stand between the deadline word and its date.
+const TARGET = new RegExp(`\\b(?:${TARGET_WORD})\\s+(?:the\\s+(?:\\w+\\s+)?of\\s+)?(?:\\d{1,2}(?:[.:]\\d\\d)?\\s*[ap]m\\s+(?:on\\s+)?)?$`, 'i');
 
 const TARGET_AFTER = new RegExp(`^\\s+(?:${cues.targetAfter.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
 

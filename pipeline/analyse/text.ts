@@ -27,7 +27,8 @@ export function paragraphSpans(body: string): Paragraph[] {
 }
 
 // Abbreviations whose full stop does not end a sentence.
-const ABBREV = /(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|Cllr|Rev|Gen|Col|Lt|Sgt|No|Nos|Co|Ltd|Inc|vs|etc|approx|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$/;
+const ABBREV = new RegExp(String.raw`(?:\b(?:Dr|Mr|Mrs|Ms|Prof|St|Sr|Jr|Cllr|Rev|Gen|Col|Lt|Sgt|No|Nos|Co|Ltd|Inc|vs|etc|approx|e\.g|i\.e`
+  + String.raw`|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])\.$`);
 
 /** Sentences inside each paragraph: split after . ! ? (and any closing quote/bracket) before a capital, digit or quote. */
 export function sentenceSpans(body: string, paragraphs: Paragraph[]): Sentence[] {
@@ -71,7 +72,8 @@ export function sentenceAt(sentences: Sentence[], pos: number): number {
 
 // The commonest English function words: in English prose they are a quarter or more of all
 // words; in German, French or Italian pages only a few per cent (loan words, "in").
-const FUNCTION_WORDS = new Set('the of and to in a is that for on with as was by at it be are from has have this an not or but his her their they he she we which were will been who said would its had'.split(' '));
+const FUNCTION_WORDS = new Set(('the of and to in a is that for on with as was by at it be are from has have this an not or but his her their '
+  + 'they he she we which were will been who said would its had').split(' '));
 
 /**
  * Whether a body reads as English. Every rule downstream (names, cues, speech verbs, dates) is

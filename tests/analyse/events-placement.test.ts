@@ -91,3 +91,43 @@ describe('a place in a centre\'s name', () => {
     }
   });
 });
+
+describe('places that nest', () => {
+  it('keeps a fact placed in London under London, though the page also names "east London" (a part, not a larger area)', () => {
+    const found = events(['A new community diagnostic centre opened in east London on Monday.',
+      'London already has four community diagnostic centres, and NHS England said more would open in London next year.']);
+    expect(found).toContain('community diagnostic centres|east London|live');
+    expect(found).toContain('community diagnostic centres|London|planned');
+    expect(found).not.toContain('community diagnostic centres|east London|planned');
+  });
+
+  it('does not file a fact under the wider area that only says where a place is ("X in north Wales", "X, south Wales")', () => {
+    const found = events(['Pharmacy First went live in the Powys Teaching Health Board in mid Wales on Monday.',
+      'The minister opened a pilot of the Pharmacy First service at a chemist in Aberdare, south Wales.']);
+    expect(found).toContain('Pharmacy First|Powys|live');
+    expect(found).not.toContain('Pharmacy First|Wales|live');
+  });
+});
+
+describe('a place named only in a relative clause', () => {
+  it('is not the story\'s area, nor the place of the next sentence\'s fact', () => {
+    const found = events(['The launch of NHS 111 online has been pushed back to July, ministers said.',
+      'The service will start without its symptom checker, which is still being piloted in Cumbria.',
+      'Ministers said NHS 111 online would go live by the autumn.']);
+    expect(found).toContain('NHS 111 online|England|delayed');
+    expect(found).not.toContain('NHS 111 online|Cumbria|delayed');
+  });
+});
+
+describe('towns named apart from their council area', () => {
+  it('knows Melton Mowbray as a place of its own', () => {
+    expect(events(['The midwife-led unit in Melton Mowbray closed for good in March, the trust said.'])).toContain('midwife-led units|Melton Mowbray|cancelled');
+  });
+});
+
+describe('facts in unnamed areas', () => {
+  it('gives no event for a clause that places the fact in a few unnamed areas, though another clause names a place', () => {
+    const found = events(['NHS 111 is already running in four health board areas, and Powys is expected to follow in the spring.']);
+    expect(found).not.toContain('NHS 111|Powys|live');
+  });
+});

@@ -10,6 +10,8 @@ export interface EventReading {
   negated: RolloutStatus | null;
   /** A second status a future or intended event gives beside its own ("will restart" is also a planned go-live); null: none. */
   ahead: RolloutStatus | null;
+  /** A second status the event always gives beside its own ("takes over from" the old provider: it leaves); null: none. */
+  with: RolloutStatus | null;
 }
 
 export interface VerbEntry {
@@ -66,7 +68,7 @@ export interface StatusLexicon {
 }
 
 const GRAMMAR_LISTS = ['clauseStops', 'copulas', 'skipAdverbs', 'quantities', 'beHave', 'ranks', 'gerundLinks', 'objectPrepositions',
-  'conditions', 'presentBe', 'timeHeads', 'asPlanned', 'copulasBeforeNoun', 'nounNegatives', 'frameCopulas'] as const;
+  'conditions', 'presentBe', 'timeHeads', 'asPlanned', 'copulasBeforeNoun', 'nounNegatives', 'frameCopulas', 'overdue'] as const;
 export type GrammarList = (typeof GRAMMAR_LISTS)[number];
 
 interface RawEntry {
@@ -74,7 +76,9 @@ interface RawEntry {
   names?: boolean; near?: string[]; copula?: boolean; subjects?: string[]; notSubjects?: string[];
 }
 interface RawLexicon {
-  events: Record<string, { fact: string | null; future: string | null; intent: string | null; negated?: string | null; ahead?: string | null }>;
+  events: Record<string, {
+    fact: string | null; future: string | null; intent: string | null; negated?: string | null; ahead?: string | null; with?: string | null;
+  }>;
   irregular: Record<string, string[]>;
   verbs: RawEntry[];
   phrases: RawEntry[];
@@ -122,7 +126,7 @@ function compile(e: RawEntry, phrase: boolean): VerbEntry {
 export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'): StatusLexicon {
   const events = new Map<string, EventReading>();
   for (const [name, r] of Object.entries(raw.events)) {
-    for (const s of [r.fact, r.future, r.intent, r.negated ?? null, r.ahead ?? null]) {
+    for (const s of [r.fact, r.future, r.intent, r.negated ?? null, r.ahead ?? null, r.with ?? null]) {
       if (s !== null && !(ROLLOUT_STATUSES as readonly string[]).includes(s)) {
         throw new Error(`${file}: event "${name}" has unknown status "${s}" (use one of ${ROLLOUT_STATUSES.join(', ')})`);
       }
@@ -130,7 +134,7 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
     events.set(name, {
       fact: r.fact as RolloutStatus | null, future: r.future as RolloutStatus | null, intent: r.intent as RolloutStatus | null,
       negated: (r.negated ?? null) as RolloutStatus | null,
-      ahead: (r.ahead ?? null) as RolloutStatus | null });
+      ahead: (r.ahead ?? null) as RolloutStatus | null, with: (r.with ?? null) as RolloutStatus | null });
   }
   const verbs = new Map<string, VerbEntry[]>();
   const baseForms = new Set<string>();

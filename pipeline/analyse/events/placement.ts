@@ -35,21 +35,30 @@ export interface PlaceScope {
   reportsNews(m: Entity): boolean;
   /** Distinct canonical places. */
   uniq(rs: Mention[]): Place[];
+  /** A place named only inside a relative clause (", which is on trial in X"): a detail of what the clause is about. */
+  aside(r: Mention): boolean;
 }
 
-/** Only a contiguous part counts: "Leicestershire" is in LLR, "North Essex" is not "North East Essex". */
-function largerAreas(regions: Mention[]): Map<string, Mention> {
+/**
+ * Only a contiguous part counts: "Leicestershire" is in LLR, "North Essex" is not "North East Essex". A name that only
+ * adds compass words ("east London", "North Wales") is a part of the shorter one, not a larger area.
+ */
+function largerAreas(regions: Mention[], partOnly: RegExp): Map<string, Mention> {
   const bigger = new Map<string, Mention>();
   // One representative mention and its folded words per distinct name (articles repeat names).
-  const byName = new Map<string, { m: Mention; key: string; n: number }>();
+  const byName = new Map<string, { m: Mention; key: string; n: number; t: string[] }>();
   for (const r of regions) {
     if (byName.has(r.name)) continue;
     const t = normTokens(r.name);
-    byName.set(r.name, { m: r, key: ` ${t.join(' ')} `, n: t.length });
+    byName.set(r.name, { m: r, key: ` ${t.join(' ')} `, n: t.length, t });
   }
   for (const [name, a] of byName) {
     for (const [other, b] of byName) {
-      if (other !== name && a.n > 0 && b.n > a.n && b.key.includes(a.key)) { bigger.set(name, b.m); break; }
+      if (other === name || a.n === 0 || b.n <= a.n || !b.key.includes(a.key)) continue;
+      const extra = b.key.replace(a.key, ' ').trim();
+      if (partOnly.test(extra)) continue;
+      bigger.set(name, b.m);
+      break;
     }
   }
   return bigger;
@@ -87,17 +96,29 @@ function withListMates(body: string, inSentence: Mention[], inClause: Mention[])
   close();
   return inSentence.filter((r) => chosen.has(r));
 }
+/**
+ * "the X Health Board in north Wales", "a pharmacy in Ludlow, south Shropshire": a place right after another one and
+ * linked to it this way only says where the first one is; the fact is the first one's. (The regions stage already
+ * drops a plain "A in B"; the place stays an area of the story.)
+ */
+function withoutLocators(body: string, places: Mention[], locatesAfter: RegExp): Mention[] {
+  return places.filter((r, i) => i === 0 || !(r.start >= places[i - 1].end && locatesAfter.test(body.slice(places[i - 1].end, r.start))));
+}
+
 const LISTED_BEFORE = /\b(?:including|includes|include|such as|among them|namely)\s+(?:the\s+)?$/i;
 
 export function placeScope(p: Page): PlaceScope {
   const { regions, nationalOrgs, body } = p;
   const c = p.k.eventCues;
-  const bigger = largerAreas(regions);
+  const bigger = largerAreas(regions, p.k.placeWords.partOnly);
   const canon = (r: Mention) => bigger.get(r.name) ?? r;
   const counts = new Map<string, { n: number; m: Mention }>();
   for (const r of regions) { const m = canon(r); const e = counts.get(m.name) ?? { n: 0, m }; e.n++; counts.set(m.name, e); }
   const dominantCount = [...counts.values()].sort((a, b) => b.n - a.n)[0];
-  const dominant = regions.length ? canon(regions[0]) : (dominantCount?.m ?? null);
+  const aside = asidesOf(p);
+  // A place named in a relative clause about something else is not what the story is about.
+  const main = regions.find((r) => !aside(r));
+  const dominant = main ? canon(main) : regions.length ? null : (dominantCount?.m ?? null);
   // An article that speaks of England or national bodies more than of its main area is national.
   const nationalMentions = nationalOrgs.length + [...body.matchAll(c.nationalAll)].length;
   const local = p.inp.defaultRegion ?? null;
@@ -127,7 +148,20 @@ export function placeScope(p: Page): PlaceScope {
   };
   const nation = nationOf(p);
   const storyAreas = storyAreasOf(p, canon, dominant);
-  return { canon, dominant, storyAreas, nationalMentions, local, nation, nationalArticle, localArea, isNational, reportsNews, uniq };
+  return { canon, dominant, storyAreas, nationalMentions, local, nation, nationalArticle, localArea, isNational, reportsNews, uniq, aside };
+}
+
+/** ", which …," or ", which …" up to the end of the sentence. */
+const RELATIVE_ASIDE = /,\s+(?:which|who)\b[^,;:]*(?:,|$)/gi;
+
+/** Places named only inside a relative clause, each tested by its position. */
+function asidesOf(p: Page): (r: Mention) => boolean {
+  const spans: Array<[number, number]> = [];
+  for (const s of p.sentences) {
+    for (const m of s.text.matchAll(RELATIVE_ASIDE)) spans.push([s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
+  }
+  const inside = new Set(p.regions.filter((r) => spans.some(([a, b]) => r.start >= a && r.end <= b)));
+  return (r) => inside.has(r);
 }
 
 export const ENGLAND: Place = { name: 'England', code: null };
@@ -147,9 +181,10 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   const body = p.body;
   const hitEnd = h.end;
   const inRelative = relativeScope(s, s.start + h.start);
-  const inSentence = inRelative(spanFilter(p.regions, s.start, s.end));
+  const located = (rs: Mention[]) => withoutLocators(body, inRelative(rs), p.k.placeWords.locatesAfter);
+  const inSentence = located(spanFilter(p.regions, s.start, s.end));
   // "… at Ashford, Dover, and the Deal and Hythe units": a list of places the clause starts belongs to it whole.
-  const clauseRegions = withListMates(body, inSentence, inRelative(spanFilter(p.regions, ca, cb)));
+  const clauseRegions = withListMates(body, inSentence, located(spanFilter(p.regions, ca, cb)));
   // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
   // "one of the first areas in the North East": the wider area only ranks the place the fact is about ("only available in X" places it).
   const ranking = (r: Mention) => RANKED_IN.test(body.slice(Math.max(0, r.start - 30), r.start));
@@ -168,10 +203,18 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   if (!inClause.length && providerChange && p.k.eventCues.countedUnits.some((r) => r.test(withoutServices(p, ca, cb)))) return null;
   // "Six trusts across England have begun using it", "other trusts in the South of England": unnamed bodies are no place to file a fact under.
   if (!inClause.length && h.status === 'live' && p.k.eventCues.unnamedBodies.test(withoutServices(p, s.start, s.end))) return null;
+  // "It is already live in three health board areas, and …": the cue's own clause places it in unnamed areas only.
+  if (!inClause.length && h.status !== 'delayed' && inUnnamedAreas(withoutServices(p, ca, cb), p.k.eventCues.unnamedBodies)) return null;
   if (scope.isNational(ca, cb)) return placed([scope.nation]);
   if (inSentence.length) return placed(scope.uniq(inSentence));
   if (scope.isNational(s.start, s.end)) return placed([scope.nation]);
   return placeFromContext(p, scope, si);
+}
+
+/** "… in three health board areas", "across several trusts": a clause that places its fact in a few unnamed bodies. */
+function inUnnamedAreas(clause: string, unnamedBodies: RegExp): boolean {
+  for (const m of clause.matchAll(/\b(?:in|across|at)\s+/gi)) if (unnamedBodies.test(clause.slice((m.index ?? 0) + m[0].length))) return true;
+  return false;
 }
 
 /** The text of [a, b) with service names blanked, so the number in "NHS 111" or "111 contracts" counts nothing. */
@@ -208,9 +251,10 @@ function placeFromContext(p: Page, scope: PlaceScope, si: number): Placement | n
   const s = sentences[si];
   const c = p.k.eventCues;
   const prev = si > 0 && sentences[si - 1].paragraph === s.paragraph ? sentences[si - 1] : null;
-  const prevRegions = prev ? spanFilter(regions, prev.start, prev.end) : [];
+  // Not a place of another sentence's relative clause: "…, which is on trial in X." is that clause's detail.
+  const prevRegions = prev ? spanFilter(regions, prev.start, prev.end).filter((r) => !scope.aside(r)) : [];
   // Only places named earlier in the paragraph: a later sentence's places belong to its own fact.
-  const para = regions.filter((r) => r.start < s.start && paragraphOf(sentences, r.start) === s.paragraph);
+  const para = regions.filter((r) => r.start < s.start && paragraphOf(sentences, r.start) === s.paragraph && !scope.aside(r));
   const penalty = prevRegions.length || para.length ? 0.1 : 0.25;
   const guess = (where: Place[]): Placement => ({ where, guessed: true, penalty });
   const first = (r: Mention): Place => ({ name: scope.canon(r).name, code: scope.canon(r).code });

@@ -12,6 +12,8 @@ export interface StatusReading {
   status: RolloutStatus | null;
   /** A second status of the same words: a restart still to come is also a planned go-live. */
   also?: RolloutStatus;
+  /** The second status is a plan the text says was overtaken ("will not open in May as originally planned"). */
+  alsoSuperseded?: boolean;
   event: string;
   /** Body offsets of the verb (and particle) or phrase. */
   start: number;
@@ -75,7 +77,9 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
  */
 function nounOwningInfinitive(terms: readonly Term[], to: number, lex: StatusLexicon): Mood | null {
   const noun = terms[to - 1];
-  if (!noun || !isNoun(noun) || noun.pause) return null;
+  // "the centre, to be run by the trust,": an infinitive set off after its noun is what is intended for it.
+  if (noun && isNoun(noun) && noun.pause) return 'intent';
+  if (!noun || !isNoun(noun)) return null;
   for (let j = to - 2; j >= 0 && j >= to - 7 && !terms[j].pause && !lex.grammar.clauseStops.has(terms[j].norm); j--) {
     if (lex.grammar.ranks.has(terms[j].norm)) return 'fact';
   }
@@ -111,6 +115,10 @@ export function objectAfter(terms: readonly Term[], from: number, lex: StatusLex
   let head: Term | null = null;
   for (let j = from; j < terms.length && j < from + 7; j++) {
     const t = terms[j];
+    // "10-year contracts", "a five-year deal": a count joined to a duration by a hyphen qualifies the noun after it.
+    if (t.tags.has('Value') && t.tags.has('Hyphenated') && terms[j + 1]?.tags.has('Hyphenated') && !t.pause) { j++; continue; }
+    // "unfilled appointment bookings": a participle before a noun describes it.
+    if (!head && isVerb(t) && /ed$/.test(t.norm) && !t.pause && terms[j + 1] && isNoun(terms[j + 1])) continue;
     // "provide the service last year": a time after the head noun is not part of its phrase.
     if (head && t.tags.has('Date')) break;
     if (isNoun(t) || t.tags.has('Value')) {
@@ -132,10 +140,22 @@ export function objectAfter(terms: readonly Term[], from: number, lex: StatusLex
 function subjectBefore(terms: readonly Term[], i: number): Term | null {
   for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
     const t = terms[j];
-    if (isNoun(t) || t.tags.has('Value')) return t;
+    if (isNoun(t) || t.tags.has('Value')) return placeAfterHead(terms, j) ?? t;
     if (t.pause && j < i - 1) break;
   }
   return null;
+}
+
+/** "the service in Leeds": a place in a phrase after the head noun locates it; the head is the subject. */
+function placeAfterHead(terms: readonly Term[], j: number): Term | null {
+  if (!terms[j].tags.has('Place') || !terms[j - 1]?.tags.has('Preposition')) return null;
+  const head = terms[j - 2];
+  return head && isNoun(head) && !head.pause && !head.tags.has('Place') ? head : null;
+}
+
+/** "is run by", "has been run by": the tagger reads a participle like "run" after a passive auxiliary as a noun. */
+function passiveParticiple(terms: readonly Term[], i: number): boolean {
+  return terms[i + 1]?.norm === 'by' && i > 0 && isPassiveAux(terms[i - 1]);
 }
 
 /** The noun right before the verb group ending at `i` ("submissions will soon restart"), or null; a word of otherThings counts whatever its tag. */
@@ -189,7 +209,7 @@ function complementEnd(terms: readonly Term[], after: number, e: VerbEntry): num
 /** Whether the object (or a passive verb's subject) fits the entry; a name ("NHS 111", "Lorenzo") fits any list of things. */
 function objectOk(object: Term | null, e: VerbEntry, lex: StatusLexicon): boolean {
   if (object && lex.otherThings.has(object.norm) && e.event !== 'appoint') return false;
-  const named = e.names && object !== null && !object.tags.has('Place')
+  const named = e.names && object !== null && !object.tags.has('Place') && !object.tags.has('Person')
     && (object.tags.has('ProperNoun') || object.tags.has('Acronym') || object.tags.has('Value'));
   if (e.objects) return object !== null && (e.objects.has(object.norm) || named);
   if (e.notObjects && object !== null && e.notObjects.has(object.norm)) return false;
@@ -213,8 +233,10 @@ function nominal(terms: readonly Term[], i: number): boolean {
 function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: VerbEntry; last: number; other?: boolean } | null {
   const t = terms[i];
   const entries = lex.verbs.get(t.norm);
-  // A participle used as an adjective still states the event ("the delayed launch"); "open" as an adjective does not.
-  if (!entries || (!isVerb(t) && !(t.tags.has('Adjective') && /ed$/.test(t.norm))) || (t.tags.has('Adjective') && !/ed$/.test(t.norm))) return null;
+  // A participle used as an adjective still states the event ("the delayed launch"); "open" as an adjective does not,
+  // unless a modal shows it is a verb the tagger missed ("will temporarily close").
+  const verbal = isVerb(t) || afterModal(terms, i) || passiveParticiple(terms, i);
+  if (!entries || (!verbal && !(t.tags.has('Adjective') && /ed$/.test(t.norm))) || (t.tags.has('Adjective') && !/ed$/.test(t.norm) && !verbal)) return null;
   if (lex.baseForms.has(t.norm) && nominal(terms, i)) return null;
   // "standard centres, open 12 hours a day": a base form after a comma and a noun describes that noun.
   if (lex.baseForms.has(t.norm) && i > 1 && terms[i - 1].pause && isNoun(terms[i - 1])) return null;
@@ -222,7 +244,10 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
   for (const e of entries) {
     const last = particleEnd(terms, i, e.rest, e.rest.length === 1 && e.rest[0] === 'live' ? 0 : 8, lex);
     if (last < 0 || !complementOk(terms, last, e)) continue;
-    const object = passiveAt(terms, i) ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1, lex);
+    // "women who have chosen to give birth there": a person's choice is not a provider's appointment.
+    if (e.notSubjects?.has(subjectBefore(terms, i)?.norm ?? '')) continue;
+    const passive = passiveAt(terms, i);
+    const object = passive ? subjectBefore(terms, i) : objectAfter(terms, e.rest.length && last === i + e.rest.length ? last + 1 : i + 1, lex);
     // "staff suspended", "calls abandoned after long waits": what the verb acts on is not a service.
     // With no object, what the verb says happens to its subject ("submissions will restart").
     const actedOn = object ?? (e.rest.length || e.complements ? null : subjectOfGroup(terms, i, lex));
@@ -232,7 +257,8 @@ function matchVerb(terms: readonly Term[], i: number, lex: StatusLexicon): { e: 
       other ??= { e, last: complementEnd(terms, last, e), other: true };
       continue;
     }
-    if (!objectOk(object, e, lex)) continue;
+    // "girls have been offered the jab": a passive of a verb with two objects keeps the thing after it.
+    if (!objectOk(object, e, lex) && !(passive && e.objects && objectOk(objectAfter(terms, last + 1, lex), e, lex))) continue;
     return { e, last: complementEnd(terms, last, e) };
   }
   return other;
@@ -259,7 +285,25 @@ function matchPhrase(terms: readonly Term[], i: number, lex: StatusLexicon): { e
 
 /** "… until June", "… as planned": after a negated start, the start was moved rather than dropped. */
 function heldBack(terms: readonly Term[], last: number, lex: StatusLexicon): boolean {
-  return terms.slice(last + 1).some((t, k, rest) => t.norm === 'until' || (t.norm === 'as' && lex.grammar.asPlanned.has(rest[k + 1]?.norm ?? '')));
+  return terms.slice(last + 1).some((t) => t.norm === 'until') || movedFromPlan(terms, last, lex);
+}
+
+/** "… as planned", "… as originally intended": the start had a plan of its own, now overtaken. */
+function movedFromPlan(terms: readonly Term[], last: number, lex: StatusLexicon): boolean {
+  return terms.slice(last + 1).some((t, k, rest) => t.norm === 'as' && (lex.grammar.asPlanned.has(rest[k + 1]?.norm ?? '')
+    || (rest[k + 1]?.tags.has('Adverb') === true && lex.grammar.asPlanned.has(rest[k + 2]?.norm ?? ''))));
+}
+
+/** "is still not live", "still hasn't opened": a start the text says is overdue. */
+function overdue(terms: readonly Term[], i: number, lex: StatusLexicon): boolean {
+  return terms.slice(Math.max(0, i - 5), i).some((t) => lex.grammar.overdue.has(t.norm));
+}
+
+/** Whether the word at `i` follows a modal, over adverbs ("will temporarily close"). */
+function afterModal(terms: readonly Term[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && terms[j].tags.has('Adverb') && !terms[j].pause) j--;
+  return j >= 0 && j < i && terms[j].tags.has('Modal');
 }
 
 
@@ -283,6 +327,8 @@ function scheduledProgressive(terms: readonly Term[], i: number, last: number, l
 function conditional(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | null {
   for (let j = i - 1; j >= 0; j--) {
     if (lex.grammar.conditions.has(terms[j].norm)) return 'hedge';
+    // "the age at which screening starts": a relative clause that describes a time or an age, not the event's news.
+    if (terms[j].norm === 'which' && terms[j - 1]?.tags.has('Preposition') && lex.grammar.timeHeads.has(terms[j - 2]?.norm ?? '')) return 'hedge';
     if (j < i - 1 && lex.grammar.timeHeads.has(terms[j].norm) && terms[j - 1]?.norm === 'the' && terms[j + 1].tags.has('Pronoun')) return 'hedge';
     if (terms[j].pause) return null;
   }
@@ -318,8 +364,10 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     const reading = lex.events.get(hit.e.event)!;
     let status: RolloutStatus | null = mood === 'fact' ? reading.fact : mood === 'future' ? reading.future : mood === 'intent' ? reading.intent
       : mood === 'negative' ? reading.negated : null;
-    // "will not go live until June": a start held back to a later date is a delay.
-    if (mood === 'negative' && hit.e.event === 'start' && heldBack(terms, hit.last, lex)) status = 'delayed';
+    // "will not go live until June", "is still not live": a start held back to a later date, or overdue, is a delay.
+    if (mood === 'negative' && hit.e.event === 'start' && (heldBack(terms, hit.last, lex) || overdue(terms, i, lex))) status = 'delayed';
+    // "will not go live in March as planned": the plan it overtook stands beside the delay.
+    const overtaken = status === 'delayed' && mood === 'negative' && movedFromPlan(terms, hit.last, lex);
     // "would now switch over by June", "the plan now is to open in spring": a start given a new date is a delay.
     const rescheduled = (mood === 'future' || mood === 'intent') && hit.e.event === 'start' && terms.slice(Math.max(0, i - 3), i).some((t) => t.norm === 'now');
     if (rescheduled) status = 'delayed';
@@ -327,8 +375,10 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
     if (status === 'cancelled' && temporaryAround(terms, i, hit.last, lex)) status = 'paused';
     // The verb acts on something other than a service: a null reading, so no cue on the same words reads it either.
     if ('other' in hit && hit.other) status = null;
-    const also = status && !rescheduled && (mood === 'future' || mood === 'intent') && reading.ahead && reading.ahead !== status ? reading.ahead : undefined;
-    out.push({ status, ...(also ? { also } : {}), event: hit.e.event, start: terms[i].start, end: terms[hit.last].end, mood });
+    const ahead = status && !rescheduled && (mood === 'future' || mood === 'intent') && reading.ahead && reading.ahead !== status ? reading.ahead : undefined;
+    const also = overtaken ? 'planned' : ahead ?? (status && reading.with ? reading.with : undefined);
+    out.push({ status, ...(also ? { also } : {}), ...(overtaken ? { alsoSuperseded: true } : {}), event: hit.e.event, start: terms[i].start,
+      end: terms[hit.last].end, mood });
     for (let j = i; j <= hit.last; j++) taken.add(j);
     i = hit.last;
   }

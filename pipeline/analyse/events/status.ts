@@ -30,7 +30,8 @@ function statusHits(text: string, readings: readonly StatusReading[], k: Knowled
   const read: CueHit[] = [];
   for (const r of readings) {
     if (r.status) read.push({ status: r.status, start: r.start, end: r.end, read: true });
-    if (r.status && r.also) read.push({ status: r.also, start: r.start, end: r.end, read: true, companion: true });
+    if (!r.status || !r.also) continue;
+    read.push({ status: r.also, start: r.start, end: r.end, read: true, companion: true, ...(r.alsoSuperseded ? { superseded: true } : {}) });
   }
   // A cue on the same words as a reading gives way to it, unless it says something else over more words
   // ("the deadline for every area to launch … would move": the move is a delay, whatever "launch" says).
