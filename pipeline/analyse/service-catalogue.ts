@@ -56,6 +56,8 @@ export interface ServicePatterns {
   readonly references: ReadonlyMap<string, readonly string[]>;
   /** Words just before a product that introduce it as a record's software ("software called"), as one pattern ending at the product. */
   readonly softwareOf: RegExp;
+  /** Catalogue names of suppliers' products ("Epic", "Lorenzo"), from services.json "product". */
+  readonly products: ReadonlySet<string>;
 }
 
 export interface ServiceCatalogue {
@@ -76,6 +78,7 @@ interface CatalogueEntry {
   anywhere?: boolean | string[];
   structure?: boolean;
   part_of?: string;
+  product?: boolean;
 }
 
 interface PatternFile {
@@ -100,9 +103,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Reads `<lexDir>/services.json` and `<lexDir>/service-patterns.json`. */
 export function loadServiceCatalogue(lexDir: string): ServiceCatalogue {
-  const patterns = readPatterns(join(lexDir, 'service-patterns.json'));
   const file = join(lexDir, 'services.json');
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { services: CatalogueEntry[] };
+  const products = new Set(raw.services.filter((s) => s.product === true).map((s) => s.name));
+  const patterns = { ...readPatterns(join(lexDir, 'service-patterns.json')), products };
   return { gazetteer: buildGazetteer(raw.services, patterns, file), patterns };
 }
 
@@ -136,7 +140,7 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
   return gazetteer;
 }
 
-function readPatterns(file: string): ServicePatterns {
+function readPatterns(file: string): Omit<ServicePatterns, 'products'> {
   const p = JSON.parse(readFileSync(file, 'utf8')) as PatternFile;
   const keys = ['heads', 'capital_only', 'modifiers', 'generic', 'not_modifiers', 'stops', 'org_words', 'bodies', 'references', 'qualifiers',
     'descriptive', 'settings', 'software_of'] as const;

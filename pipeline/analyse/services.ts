@@ -147,6 +147,9 @@ function stagesBefore(body: string, found: Found[], p: ServicePatterns): Found[]
 
 // A determiner, then up to two more words (which must be descriptive too), just before a phrase.
 const DEFINITE_BEFORE = /\b(?:the|this|its|their|that)((?:\s+[A-Za-z-]+){0,2})\s+$/i;
+// "a new", then up to one more descriptive word: a system introduced before it is named.
+const NEW_BEFORE = /\ban?(\s+new(?:\s+[A-Za-z-]+)?)\s+$/i;
+const LEDE_REACH = 400;
 
 /**
  * "The NHS e-Referral Service … the electronic booking service was delayed": a definite phrase of only
@@ -155,12 +158,16 @@ const DEFINITE_BEFORE = /\b(?:the|this|its|their|that)((?:\s+[A-Za-z-]+){0,2})\s
  */
 function describedAgain(body: string, found: Found[], p: ServicePatterns): Found[] {
   return found.map((f, i) => {
-    const before = f.catalogued === null ? DEFINITE_BEFORE.exec(body.slice(Math.max(0, f.start - 40), f.start)) : null;
+    const window = body.slice(Math.max(0, f.start - 40), f.start);
+    const before = f.catalogued === null ? DEFINITE_BEFORE.exec(window) ?? NEW_BEFORE.exec(window) : null;
     if (!before) return f;
     const words = [...normTokens(before[1].replace(/-/g, ' ')), ...normTokens(f.surface.replace(/-/g, ' '))];
     if (words.length < 2 || !words.slice(0, -1).every((w) => p.descriptive.has(w))) return f;
     const allowed = p.references.get(words[words.length - 1]) ?? [];
-    const target = found.slice(0, i).filter((x) => x.catalogued !== null && (allowed.includes('*') || allowed.includes(x.serviceType))).pop();
+    const fits = (x: Found) => x.catalogued !== null && (allowed.includes('*') || allowed.includes(x.serviceType));
+    // "switching to a new record system … the introduction of Lorenzo": a lede's new system is the one the next lines name.
+    const ahead = () => found.slice(i + 1).find((x) => fits(x) && x.start - f.end < LEDE_REACH);
+    const target = /^an?\b/i.test(before[0]) ? ahead() : found.slice(0, i).filter(fits).pop();
     if (!target) return f;
     return { ...f, name: target.name, code: target.code, serviceType: target.serviceType, catalogued: target.catalogued, nameForm: false, forms: target.forms };
   });
@@ -206,17 +213,26 @@ function withRecordNoun(body: string, found: Found[]): Found[] {
   for (let j = 0; j < found.length; j++) {
     const x = found[j];
     const next = found[j + 1];
-    const adjacent = x.serviceType === 'system' && next?.serviceType === 'record' && body.slice(x.end, next.start) === ' ';
-    if (adjacent && !/^[A-Z]{2,4}s?$/.test(next.surface)) continue;
+    const adjacent = qualifiesRecord(body, found, j);
+    // "Cerner's Millennium electronic patient record … moved to Millennium": named on its own too, the product is the record.
+    const alone = adjacent && found.some((y, i) => i !== j && y.name === x.name && !qualifiesRecord(body, found, i));
+    if (adjacent && !alone && !/^[A-Z]{2,4}s?$/.test(next.surface)) continue;
     if (adjacent) {
       const surface = body.slice(x.start, next.end);
-      out.push({ ...x, end: next.end, surface, nameForm: !/[()]/.test(surface), forms: [] });
+      out.push({ ...x, end: next.end, surface, nameForm: !alone && !/[()]/.test(surface), forms: alone ? x.forms : [] });
       j++;
       continue;
     }
     out.push(x);
   }
   return out;
+}
+
+/** Whether the mention at `j` is a product written just before the kind of record it is ("Epic EPR"). */
+function qualifiesRecord(body: string, found: Found[], j: number): boolean {
+  const x = found[j];
+  const next = found[j + 1];
+  return x.serviceType === 'system' && next?.serviceType === 'record' && body.slice(x.end, next.start) === ' ';
 }
 
 // Words after a product name that make it the product ("the Epic system", "its Cerner EPR").

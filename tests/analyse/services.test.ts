@@ -267,3 +267,20 @@ describe('sites named by the activity of a service already named', () => {
   });
 });
 
+describe('a product before its record, named on its own elsewhere', () => {
+  it('is the product throughout', () => {
+    expect(names('The trust in Exeter switched on its Epic electronic patient record on Sunday. Epic now holds every chart.')).toEqual(['Epic']);
+  });
+});
+
+describe('a new system introduced before it is named', () => {
+  it('is the product the next lines name', () => {
+    expect(names('Staff in Hull struggled after moving to a new patient record system. The trust went live with Cerner Millennium in May.'))
+      .toEqual(['Cerner Millennium']);
+  });
+
+  it('stays a phrase of its own when no product follows nearby', () => {
+    expect(names(`${NHS}Staff in Hull struggled after moving to a new patient record system last spring.`)).toEqual(['patient record system']);
+  });
+});
+

@@ -3,7 +3,7 @@
 import type { Entity } from '../../types.ts';
 import { resolveServiceReference } from '../service-reference.ts';
 import type { Sentence } from '../text.ts';
-import { quoted, type Page } from './page.ts';
+import { quoted, type Page, type ServiceEntity } from './page.ts';
 import { spanFilter, type Clauses } from './spans.ts';
 import type { CueHit } from './status.ts';
 
@@ -14,9 +14,19 @@ export function mayHaveEvent(p: Page, s: Sentence): boolean {
     && (c.anaphora.test(s.text) || (p.storyService !== null && (spanFilter(p.regions, s.start, s.end).length > 0 || c.national.test(s.text)))));
 }
 
+/**
+ * "Having already gone live with Epic, the trust will share a single EPR": beside a supplier's named product, the kind of
+ * record it is (a catalogue name in lower case, "electronic patient record") is that product, so the sentence speaks of the product.
+ */
+export function productsOverKinds<T extends ServiceEntity>(p: Page, sentServices: T[]): T[] {
+  const products = p.k.servicePatterns.products;
+  if (!sentServices.some((x) => x.code !== null && products.has(x.code))) return sentServices;
+  return sentServices.filter((x) => !(x.serviceType === 'record' && x.code !== null && /^[a-z]/.test(x.code)));
+}
+
 /** The services of a sentence, or the one it refers to; null when it speaks of none. */
-export function sentenceServices(p: Page, s: Sentence, sentServices: Entity[]): { names: string[]; confidence: number } | null {
-  if (sentServices.length) return { names: [...new Set(sentServices.map((x) => x.name))], confidence: 0.9 };
+export function sentenceServices(p: Page, s: Sentence, sentServices: ServiceEntity[]): { names: string[]; confidence: number } | null {
+  if (sentServices.length) return { names: [...new Set(productsOverKinds(p, sentServices).map((x) => x.name))], confidence: 0.9 };
   const c = p.k.eventCues;
   // Outside quotes, a sentence with no service name still speaks of the article's only
   // service when it points back to it ("the pilot") or states a national fact.
@@ -80,10 +90,23 @@ export function replacementHits(p: Page, s: Sentence, sentServices: Entity[]): C
   return out;
 }
 
+// Between a status verb and its object: determiners, "services at", and a place's capitalised name ("suspending births at Ludlow MLU").
+const TO_OBJECT = /^\s+(?:(?:the|its|their|all|some|services?|births?|care|at|in|of|for|on|to|from)\s+|[A-Z][\w'’-]*\s+){0,4}$/;
+
+/**
+ * "sickness affecting the maternity service means we are suspending births at Ludlow MLU": of a clause's services, one
+ * just after the status verb is what it acts on; a service named earlier in the clause is only its background.
+ */
+function cueObject(body: string, cueEnd: number, main: Entity[]): Entity | undefined {
+  const after = main.find((x) => x.start >= cueEnd && TO_OBJECT.test(body.slice(cueEnd, x.start)));
+  return after && main.some((x) => x.end <= cueEnd && x.name !== after.name) ? after : undefined;
+}
+
 /** The services a cue speaks of: those in its clause, else the nearest one in the sentence. */
-export function servicesOfHit(p: Page, s: Sentence, h: CueHit, sentServices: Entity[], names: string[], [ca, cb]: [number, number]): string[] {
+export function servicesOfHit(p: Page, s: Sentence, h: CueHit, named: ServiceEntity[], names: string[], [ca, cb]: [number, number]): string[] {
   const switchedOff = replacementOf.get(h);
   if (switchedOff !== undefined) return [switchedOff];
+  const sentServices = productsOverKinds(p, named);
   if (sentServices.length <= 1) return names;
   const body = p.body;
   // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
@@ -97,6 +120,8 @@ export function servicesOfHit(p: Page, s: Sentence, h: CueHit, sentServices: Ent
   const main = clauseAll.filter((x) => !replaced(x) && !modifier(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
   // A clause whose only service name is a modifier speaks of the sentence's subject service.
   const fallback = clauseAll.length && clauseAll.every(modifier) ? sentServices.filter((x) => !modifier(x) && !replaced(x)).slice(0, 1) : clauseAll;
+  const object = cueObject(body, s.start + h.end, main);
+  if (object) return [object.name];
   const inClause = [...new Set((main.length ? main : fallback).map((x) => x.name))];
   // "… the new NHS App, which practices will start offering next month": a cue inside a trailing
   // relative clause speaks of the service just before the comma.

@@ -5,10 +5,13 @@ import type { Knowledge } from '../knowledge.ts';
 import type { Sentence } from '../text.ts';
 import { typedReferenceCounts } from '../service-reference.ts';
 
+/** A service mention; `serviceType` (from findServices) says what kind it is. */
+export type ServiceEntity = Entity & { serviceType?: string };
+
 export interface EventInputs {
   body: string;
   sentences: Sentence[];
-  services: Entity[];
+  services: ServiceEntity[];
   named: Mention[];
   dates: DateMention[];
   /** Spans of quoted speech: an unnamed "the service" inside a quote is too loose to make an event. */
@@ -23,7 +26,7 @@ export interface Page {
   k: Knowledge;
   body: string;
   sentences: Sentence[];
-  services: Entity[];
+  services: ServiceEntity[];
   /** Places other than England. */
   regions: Mention[];
   providers: Mention[];
