@@ -21,8 +21,6 @@ export interface ServiceHit {
   anywhere: boolean;
   /** The entry's forms that may stand as an article's name, the catalogue's name first. */
   forms: readonly string[];
-  /** A kind of NHS body ("integrated care boards"): a service only on a page that names no other. */
-  structure: boolean;
   /** The catalogue name of the programme this one is part of ("bowel scope screening" → "bowel cancer screening"). */
   partOf: string | null;
 }
@@ -76,7 +74,6 @@ interface CatalogueEntry {
   needs?: string[];
   body_too?: boolean;
   anywhere?: boolean | string[];
-  structure?: boolean;
   part_of?: string;
   product?: boolean;
 }
@@ -130,8 +127,7 @@ export function buildGazetteer(entries: CatalogueEntry[], patterns: ServicePatte
       const exact = guarded.has(alias) || !/[a-z]/.test(alias) ? alias : null;
       const anywhere = s.anywhere === true || (Array.isArray(s.anywhere) && s.anywhere.includes(alias));
       const nameForm = names ? names.has(alias) || alias === s.name : true;
-      const shape = { structure: s.structure === true, partOf: s.part_of ?? null };
-      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm, anywhere, forms, ...shape });
+      gazetteer.add(alias, { name: s.name, type, exact, needs: guarded.has(alias) ? needs : null, nameForm, anywhere, forms, partOf: s.part_of ?? null });
     }
   }
   const named = new Set(entries.map((s) => s.name));

@@ -28,8 +28,6 @@ interface Found extends ServiceMention {
   forms: readonly string[];
   /** For a stage written before its service ("Release 2 of the EPS"): the stage and the service as written. */
   stage?: { label: string; base: string };
-  /** A kind of NHS body, a service only where nothing else is (catalogue "structure"). */
-  structure?: boolean;
   /** The programme this one is part of (catalogue "part_of"). */
   partOf?: string | null;
 }
@@ -47,9 +45,9 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
   const staged = stagesBefore(body, withDefinedAcronyms(body, kept), k.servicePatterns);
   const described = describedAgain(body, [...staged, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
-  const all = framedOnly(body, bodiesBesideServices(softwareOfRecord(body, sitesOfActivity(described, k.servicePatterns), k.servicePatterns)));
+  const all = framedOnly(body, softwareOfRecord(body, sitesOfActivity(described, k.servicePatterns), k.servicePatterns));
   const names = articleNames(all, body);
-  return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, structure: _b, partOf: _p, ...e }) => ({
+  return all.map(({ short: _s, catalogued: _c, nameForm: _n, anywhere: _a, forms: _f, partOf: _p, ...e }) => ({
     ...e, name: names.get(groupKey(e, _c)) ?? e.name,
   }));
 }
@@ -98,14 +96,6 @@ function softwareOfRecord(body: string, found: Found[], p: ServicePatterns): Fou
   return found.filter((x) => x.serviceType !== 'system' || x.catalogued === null || found.filter((y) => y.name === x.name).length > 1
     || !p.softwareOf.test(body.slice(Math.max(0, x.start - 30), x.start))
     || !found.some((y) => y.serviceType === 'record' && y.catalogued !== null && y.start < x.start && sameSentence(body, x, y)));
-}
-
-/**
- * "The integrated care board said the walk-in service would stay open": a kind of NHS body is the service only in
- * an article about setting it up, one that names no other service; beside a service it is the service's commissioner.
- */
-function bodiesBesideServices(found: Found[]): Found[] {
-  return found.some((x) => !x.structure) ? found.filter((x) => !x.structure) : found;
 }
 
 /**
@@ -196,7 +186,7 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     out.push({
       kind: 'service', name: hit.name, surface, code: hit.name, start, end, serviceType: hit.type, short, catalogued: variant ?? hit.name,
       nameForm: (hit.nameForm || variant !== null) && !/[()]/.test(surface), anywhere: hit.anywhere, forms: variant !== null ? [] : hit.forms,
-      structure: hit.structure, partOf: hit.partOf,
+      partOf: hit.partOf,
     });
     i = Math.max(m.last, stage);
   }
