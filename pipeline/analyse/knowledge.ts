@@ -7,7 +7,7 @@ import { loadEventDateCues, type EventDateCues } from './effective.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { loadEventCues, type EventCues } from './events/cues.ts';
 import { loadStatusLexicon, type StatusLexicon } from './events/lexicon.ts';
-import { loadPlaceWords, type PlaceWords } from './place-words.ts';
+import { loadPlaceNesting, type PlaceNesting } from './place-nesting.ts';
 import { loadServiceCatalogue, type ServiceHit, type ServicePatterns } from './service-catalogue.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
 import { REGION_KINDS, type OrgKind, type ReferenceOrg } from './reference/types.ts';
@@ -56,7 +56,7 @@ export interface Knowledge {
   /** Cues that tell a place in a rollout fact from one named in passing (region-context.json). */
   readonly regionContext: RegionContext;
   /** How places nest: parts of a named area, and a wider area that only locates a place (places.json). */
-  readonly placeWords: PlaceWords;
+  readonly placeNesting: PlaceNesting;
   /** Words that tie a date to an event's status, or make it a target (lexicon/event-dates.json). */
   readonly eventDates: EventDateCues;
   /** What makes an organisation the provider in a sentence (provider-roles.json). */
@@ -151,7 +151,7 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
     suffixes,
     sites: loadSiteWords(join(lex, 'sites.json')),
     regionContext: loadRegionContext(join(lex, 'region-context.json')),
-    placeWords: loadPlaceWords(join(lex, 'places.json')),
+    placeNesting: loadPlaceNesting(join(lex, 'places.json')),
     eventDates: loadEventDateCues(join(lex, 'event-dates.json')),
     providerRoles: loadProviderRoles(join(lex, 'provider-roles.json')),
     needsRole,

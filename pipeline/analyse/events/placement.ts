@@ -110,7 +110,7 @@ const LISTED_BEFORE = /\b(?:including|includes|include|such as|among them|namely
 export function placeScope(p: Page): PlaceScope {
   const { regions, nationalOrgs, body } = p;
   const c = p.k.eventCues;
-  const bigger = largerAreas(regions, p.k.placeWords.partOnly);
+  const bigger = largerAreas(regions, p.k.placeNesting.partOnly);
   const canon = (r: Mention) => bigger.get(r.name) ?? r;
   const counts = new Map<string, { n: number; m: Mention }>();
   for (const r of regions) { const m = canon(r); const e = counts.get(m.name) ?? { n: 0, m }; e.n++; counts.set(m.name, e); }
@@ -140,7 +140,7 @@ export function placeScope(p: Page): PlaceScope {
   const qualifier = (o: Mention) => o.name === 'England' && QUALIFIED_BEFORE.test(body.slice(Math.max(0, o.start - 30), o.start));
   const reportsNews = (m: Entity) => c.reportsAfter.test(body.slice(m.end, m.end + 25));
   const isNational = (a: number, b: number, { reportersToo = true } = {}) =>
-    c.national.test(body.slice(a, b)) || p.k.placeWords.wholeCountry.test(body.slice(a, b))
+    c.national.test(body.slice(a, b)) || p.k.placeNesting.wholeCountry.test(body.slice(a, b))
     || nationalOrgs.some((o) => o.start >= a && o.end <= b && !qualifier(o) && (reportersToo || !reportsNews(o)));
   const uniq = (rs: Mention[]) => {
     const u = new Map<string, Mention>();
@@ -182,7 +182,7 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   const body = p.body;
   const hitEnd = h.end;
   const inRelative = relativeScope(s, s.start + h.start);
-  const located = (rs: Mention[]) => withoutLocators(body, inRelative(rs), p.k.placeWords.locatesAfter);
+  const located = (rs: Mention[]) => withoutLocators(body, inRelative(rs), p.k.placeNesting.locatesAfter);
   const inSentence = located(spanFilter(p.regions, s.start, s.end));
   // "… at Ashford, Dover, and the Deal and Hythe units": a list of places the clause starts belongs to it whole.
   const clauseRegions = withListMates(body, inSentence, located(spanFilter(p.regions, ca, cb)));

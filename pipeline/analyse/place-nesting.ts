@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
-export interface PlaceWords {
+export interface PlaceNesting {
   /** The whole of a name's extra words make it a part of the shorter name ("east" in "east London"). */
   partOnly: RegExp;
   /** Between a place and a wider one that only locates it: "A in B", "A in north B", "A, south B". */
@@ -11,7 +11,7 @@ export interface PlaceWords {
   wholeCountry: RegExp;
 }
 
-export function loadPlaceWords(path: string): PlaceWords {
+export function loadPlaceNesting(path: string): PlaceNesting {
   const file = basename(path);
   const raw = JSON.parse(readFileSync(path, 'utf8')) as { partQualifiers?: { words?: unknown }; wholeCountry?: { phrases?: unknown } };
   const phrases = raw.wholeCountry?.phrases;
