@@ -69,7 +69,6 @@ const REPLACES_AFTER = new RegExp(String.raw`^,?\s+(?:which|that)\s+(?:the|a|an|
 // A hope ("could replace") is no switch-off, and "will replace … on 15 June" is the new service's plan, not yet the old one's end.
 const HEDGED_BEFORE = new RegExp(String.raw`\b(?:could|might|may|would|will|shall|is to|are to|not|never|plans?|aims?|expected|proposals?|proposed|`
   + String.raw`wants?|hopes?|intends?|bid)\s+(?:to\s+)?(?:\w+\s+)?$`, 'i');
-const replacementOf = new WeakMap<CueHit, string>();
 
 /**
  * "The new booking system replaces the old referral line": a service the sentence says another replaces, or is due to
@@ -83,9 +82,7 @@ export function replacementHits(p: Page, s: Sentence, sentServices: Entity[]): C
     const passive = !verb && REPLACES_AFTER.test(p.body.slice(x.end, Math.min(s.end, x.end + 60)));
     if (!verb && !passive) continue;
     if (verb && HEDGED_BEFORE.test(before.slice(0, verb.index))) continue;
-    const hit: CueHit = { status: 'cancelled', start: x.start - s.start, end: x.end - s.start, read: true };
-    replacementOf.set(hit, x.name);
-    out.push(hit);
+    out.push({ status: 'cancelled', start: x.start - s.start, end: x.end - s.start, read: true, service: x.name });
   }
   return out;
 }
@@ -104,8 +101,7 @@ function cueObject(body: string, cueEnd: number, main: Entity[]): Entity | undef
 
 /** The services a cue speaks of: those in its clause, else the nearest one in the sentence. */
 export function servicesOfHit(p: Page, s: Sentence, h: CueHit, named: ServiceEntity[], names: string[], [ca, cb]: [number, number]): string[] {
-  const switchedOff = replacementOf.get(h);
-  if (switchedOff !== undefined) return [switchedOff];
+  if (h.service !== undefined) return [h.service];
   const sentServices = productsOverKinds(p, named);
   if (sentServices.length <= 1) return names;
   const body = p.body;

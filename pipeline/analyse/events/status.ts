@@ -12,7 +12,11 @@ import { blankServices, type Clauses } from './spans.ts';
  * the labels keep it as planned beside its delay, so it stands only where the page gives that delay.
  * `companion`: a second status of a reading's words ("will restart" is also planned), never dropped as an overlap.
  */
-export interface CueHit { status: RolloutStatus; start: number; end: number; read?: boolean; superseded?: boolean; companion?: boolean }
+export interface CueHit {
+  status: RolloutStatus; start: number; end: number; read?: boolean; superseded?: boolean; companion?: boolean;
+  /** The one service the hit is about, when the hit is that service's own mention ("replaces the Y": Y). */
+  service?: string;
+}
 
 export function cueHits(text: string, k: Knowledge): CueHit[] {
   const hits: CueHit[] = [];
