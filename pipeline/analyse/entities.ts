@@ -26,7 +26,8 @@ const SMALL = new Set(words.nameJoiners.words);
 const PROVIDER_WORD = new RegExp(String.raw`\b${anyOf(words.providerWords)}\b`, 'i');
 
 const COMPASS = new Set(words.compass.words);
-const PERSON_PLACE = new RegExp(String.raw`\b${anyOf(words.personBeforePlace)}\s+(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$`);
+// "GP practices in Kent", "the patient record in Norfolk": a person word that modifies the next noun places that thing, not a person.
+const PERSON_PLACE = new RegExp(String.raw`\b${anyOf(words.personBeforePlace)}\s+(?!${anyOf(words.personAsModifier)}\b)(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$`);
 
 /** A match must be written as a name: capitalised at the end, no lower-case content word, one line. */
 function writtenAsName(body: string, tokens: Token[], first: number, last: number): boolean {

@@ -40,6 +40,14 @@ describe('organisations normalised to reference data', () => {
 
   it('a place named only as where a person works is not a region', () => {
     expect(regions(['Dr Sam Reid, a GP in Leeds, welcomed the plan.'])).toEqual([]);
+    expect(regions(['A nurse working at Leeds told the inquiry about the rota.'])).toEqual([]);
+  });
+
+  it('a person word that modifies a noun does not make the place a person\'s: the place is the fact\'s', () => {
+    expect(regions(['The new patient record system in Norfolk went live on Monday.']).map(([name]) => name)).toEqual(['Norfolk']);
+    expect(regions(['GP practices in Kent began offering video consultations through the app.']).map(([name]) => name)).toEqual(['Kent']);
+    expect(run(['The launch of the electronic patient record in Suffolk has been delayed.']).events.map((e) => [e.region, e.status]))
+      .toEqual([['Suffolk', 'delayed']]);
   });
 });
 

@@ -12,7 +12,7 @@ describe('a replaced service', () => {
   it('is cancelled where the text says the new one replaces it', () => {
     expect(events(['In Wales, the new Pharmacy First scheme replaces the Minor Ailment Service from this week.']))
       .toContain('Minor Ailment Service | Wales | cancelled');
-    expect(events(['In Scotland, the new Pharmacy First service is due to replace the Minor Ailment Service.']))
+    expect(events(['In Scotland, the new Pharmacy First service is due to replace its Minor Ailment Service.']))
       .toContain('Minor Ailment Service | Scotland | cancelled');
   });
 
