@@ -142,3 +142,32 @@ describe('statuses on a page: cues weighed against their sentence', () => {
     expect(events('Hampshire was granted a six-month extension for its NHS 111 launch.')).toEqual(['NHS 111 | Hampshire | delayed']);
   });
 });
+
+describe('idioms of the trade press for a pause, a closure, a restart, a contract or a trial', () => {
+  it('reads "put on ice" as a pause', () => {
+    expect(statuses('Plans for the new unit in Weymouth have been put on ice.')).toEqual(['paused']);
+  });
+
+  it('reads "shut", "pulled the plug on", "abolished", "discontinued" and "phased out" as the end of a service', () => {
+    expect(statuses('The minor injuries unit will shut at the end of the month.')).toEqual(['cancelled']);
+    expect(statuses('The health board pulled the plug on its telehealth programme.')).toEqual(['cancelled']);
+    expect(statuses('Commissioners voted to abolish the walk-in centre.')).toEqual(['cancelled']);
+    expect(statuses('The walk-in centre was discontinued in 2019.')).toEqual(['cancelled']);
+    expect(statuses('The trust is phasing out its old administration system.')).toEqual(['cancelled']);
+  });
+
+  it('reads "restored" as a restart', () => {
+    expect(statuses('Screening invitations were restored in June.')).toEqual(['resumed']);
+  });
+
+  it('reads a contract "secured", "landed" or "taken on" as a provider appointed, and nothing when it is money that was secured', () => {
+    expect(stated('The social enterprise has secured the contract to run the helpline.')).toEqual(['provider_appointed']);
+    expect(statuses('The company landed a five-year deal with the two trusts.')).toEqual(['provider_appointed']);
+    expect(statuses('The GP co-operative took on the out-of-hours contract in 2015.')).toEqual(['provider_appointed']);
+    expect(stated('The trust secured funding for a second scanner.')).toEqual([]);
+  });
+
+  it('reads practices "trying out" a service as live there', () => {
+    expect(statuses('Practices in Sefton are trying out the new app.')).toEqual(['live']);
+  });
+});

@@ -128,12 +128,21 @@ export function objectAfter(terms: readonly Term[], from: number, lex: StatusLex
       if (terms[j + 1]?.norm === 'of' && (t.tags.has('Value') || lex.grammar.quantities.has(t.norm))) { j++; head = null; }
       continue;
     }
+    // "the out-of-hours contract in 2015": a base-form verb the tagger read after the head noun, before a preposition
+    // or the clause's end, is the noun that heads the compound.
+    if (head && t.tags.has('Infinitive') && !t.tags.has('Auxiliary') && endsPhrase(terms, j)) { head = t; break; }
     // "a new service", "two million extra routine operations": adjectives inside the noun phrase.
     if (t.tags.has('Adjective') && !t.pause) continue;
     if (head) break;
     if (t.tags.has('Preposition') || (isVerb(t) && !t.tags.has('Adjective')) || t.tags.has('Conjunction') || t.pause) break;
   }
   return head;
+}
+
+/** Nothing of the noun phrase follows term `j`: a pause, a preposition, a conjunction or the clause's end. */
+function endsPhrase(terms: readonly Term[], j: number): boolean {
+  const next = terms[j + 1];
+  return terms[j].pause || !next || next.tags.has('Preposition') || next.tags.has('Conjunction');
 }
 
 /** The head noun just before the verb group ending at `i` (the subject: what a passive verb acts on). */
