@@ -80,10 +80,17 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
     const records: SourceRunRecord[] = [];
     // Loads are serialised through one promise chain: DuckDB has one connection here.
     let writes: Promise<unknown> = Promise.resolve();
+    let writesQueued = 0;
     const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
-      const next = writes.then(work);
+      writesQueued++;
+      const next = writes.then(work).finally(() => { writesQueued--; });
       writes = next.catch(() => undefined);
       return next;
+    };
+    // Backpressure: while one batch commits and another waits, a page handler waits too, so a slow
+    // commit never lets the crawl run ahead of the file (a kill loses at most those two batches).
+    const keepPace = async (): Promise<void> => {
+      while (writesQueued > 1) await writes;
     };
 
     // Sources are crawled side by side: each is a different site with its own politeness
@@ -205,6 +212,7 @@ export async function runPipeline(loaded: LoadedConfig, options: RunOptions = {}
               batch.push(record);
               if (batch.length >= loaded.config.batchSize) await flush();
               else commitSoon();
+              await keepPace();
             },
             onNotModified: async (url, seen) => {
               count(seen.how === 'lastmod' ? 'pagesSkippedLastmod' : 'pagesNotModified');
