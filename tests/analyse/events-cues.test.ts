@@ -38,6 +38,27 @@ describe('event cue lexicon', () => {
     expect(loadEventCues(path).otherObject.test(' the inspection of the new unit')).toBe(true);
   });
 
+  it('compiles the guards that tell a status about the service from one about people, bodies or a replaced system', () => {
+    const g = cues.guards;
+    expect(g.peopleSubject.test('Two call handlers at the centre')).toBe(true);
+    expect(g.peopleSubject.test('The booking system at the centre')).toBe(false);
+    expect(g.intentionBefore.test('The board hopes to ')).toBe(true);
+    expect(g.toAppoint.test('The council expects to name a bidder ')).toBe(true);
+    expect(g.neverHappened.test(' but the pilot never got off the ground')).toBe(true);
+    expect(g.asBodyAfter.test(' as an organisation next year')).toBe(true);
+    expect(g.replaced.test('and its legacy ')).toBe(true);
+    expect(cues.aboutWhich.replacedBefore.test('the new line is replacing the ')).toBe(true);
+    expect(cues.aboutWhich.replacedBefore.test('the new line is joining the ')).toBe(false);
+    expect(cues.aboutWhich.qualifiedBefore.test('several parts of ')).toBe(true);
+  });
+
+  it('a guard word added to the file counts with no code change', () => {
+    expect(cues.guards.peopleSubject.test('The porters were stood down')).toBe(false);
+    const path = edited((raw) => raw.statusGuards.peopleNouns.push('porters'));
+    expect(loadEventCues(path).guards.peopleSubject.test('The porters were stood down')).toBe(true);
+    expect(() => loadEventCues(edited((raw) => { delete raw.aboutWhich.roleNouns; }))).toThrow(/event-cues\.json: aboutWhich\.roleNouns/);
+  });
+
   it('a missing or empty list fails naming the file and the field', () => {
     expect(() => loadEventCues(edited((raw) => { delete raw.future; }))).toThrow(/event-cues\.json: future\.words must be a non-empty list of strings/);
     expect(() => loadEventCues(edited((raw) => { raw.anaphora.nouns = []; }))).toThrow(/event-cues\.json: anaphora\.nouns/);

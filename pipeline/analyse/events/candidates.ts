@@ -45,9 +45,6 @@ export function sentenceServices(p: Page, s: Sentence, sentServices: ServiceEnti
   return { names: [anaphor ? ref.name : (p.storyService ?? ref.name)], confidence: 0.6 };
 }
 
-const OTHER_SUBJECT = new RegExp(String.raw`^\s*(?:[A-Z]\w*\s+){0,1}(?:patients|people|staff|doctors|nurses|GPs|hospitals|ambulances|waiting|waits|demand|`
-  + String.raw`the (?:hospital|trust|surgery|practice|council|union|strike|building|centre|ward|unit)|a new)\b`, 'i');
-
 /**
  * "Patients are expected to wait longer, although the 111 service remains open": a cue in a clause
  * of its own, with its own subject, says nothing about the service named in another clause.
@@ -55,12 +52,9 @@ const OTHER_SUBJECT = new RegExp(String.raw`^\s*(?:[A-Z]\w*\s+){0,1}(?:patients|
 export function clauseOfOtherSubject(p: Page, sentServices: Entity[], clauses: Clauses, [ca, cb]: [number, number]): boolean {
   const clause = p.body.slice(ca, cb);
   return sentServices.length > 0 && clauses.cuts.length > 2 && !spanFilter(sentServices, ca, cb).length
-    && !p.k.eventCues.anaphora.test(clause) && OTHER_SUBJECT.test(clause);
+    && !p.k.eventCues.anaphora.test(clause) && p.k.eventCues.aboutWhich.otherSubject.test(clause);
 }
 
-const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|taking over from|takes over from|in place of)\s+(?:the\s+)?$/i;
-const ROLE_NOUNS_AFTER = /^\s+(?:providers?|staff|call handlers|callers|clinicians)\b/i;
-const ROLE_NOUNS_END = /\s(?:providers?|staff|call handlers|callers|clinicians)$/i;
 
 // "X replaces Y", "is due to replace the Y", "Y, which the new service replaces", "Y will be replaced by X".
 const REPLACES_BEFORE = /\b(?:replac(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?$/i;
@@ -105,13 +99,14 @@ export function servicesOfHit(p: Page, s: Sentence, h: CueHit, named: ServiceEnt
   const sentServices = productsOverKinds(p, named);
   if (sentServices.length <= 1) return names;
   const body = p.body;
+  const about = p.k.eventCues.aboutWhich;
   // ", which is to replace Choose and Book,": a service inside a relative clause is not the subject.
   const relative = [...s.text.matchAll(/,\s+(?:which|who|that|replacing|alongside|as well as|like)\b[^,]*,/gi)]
     .map((m) => [s.start + (m.index ?? 0), s.start + (m.index ?? 0) + m[0].length]);
   // "X will replace Y", "replacing Y": the replaced service is not what the cue is about.
-  const replaced = (x: Entity) => REPLACED_BEFORE.test(body.slice(Math.max(0, x.start - 30), x.start));
+  const replaced = (x: Entity) => about.replacedOrTakenOverBefore.test(body.slice(Math.max(0, x.start - 30), x.start));
   // "tested by 111 providers": a service name used to describe organisations is not the subject.
-  const modifier = (x: Entity) => ROLE_NOUNS_AFTER.test(body.slice(x.end, x.end + 20)) || ROLE_NOUNS_END.test(body.slice(x.start, x.end));
+  const modifier = (x: Entity) => about.roleNounsAfter.test(body.slice(x.end, x.end + 20)) || about.roleNounsEnd.test(body.slice(x.start, x.end));
   const clauseAll = spanFilter(sentServices, ca, cb);
   const main = clauseAll.filter((x) => !replaced(x) && !modifier(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
   // A clause whose only service name is a modifier speaks of the sentence's subject service.

@@ -2,6 +2,7 @@
 // sources/lexicon/event-cues.json and compiled into regular expressions once, with the Knowledge.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { compileServiceGuards, compileStatusGuards, type ServiceGuards, type StatusGuards } from './guards.ts';
 
 export interface EventCues {
   /** A national fact somewhere in the text ("nationally", "across England"). */
@@ -46,6 +47,10 @@ export interface EventCues {
   amountAfter: RegExp;
   /** Before a bare date of a plan cue: the date is a contract's term ("the contract will run from"). */
   contractTermBefore: RegExp;
+  /** Words around a status cue that cancel it or mark an overtaken plan (statusGuards). */
+  guards: StatusGuards;
+  /** Words that tell which service or place a status speaks of (aboutWhich). */
+  aboutWhich: ServiceGuards;
 }
 
 type Raw = Record<string, unknown>;
@@ -115,6 +120,8 @@ export function loadEventCues(path: string): EventCues {
     devolvedNations: new Set(list('nations', 'devolved').split('|')),
     amountAfter: compile('notAPlan', `^\\s*(?:${list('notAPlan', 'amountVerbs')})\\s+(?:(?:${list('notAPlan', 'amountQualifiers')})\\s+)?(?:[£$€]|\\d)`),
     contractTermBefore: compile('notAPlan', `\\b(?:${list('notAPlan', 'termNouns')})\\s+(?:[\\w'’-]+\\s+){0,6}(?:${list('notAPlan', 'termVerbs')})\\s+$`),
+    guards: compileStatusGuards((key) => list('statusGuards', key), (source) => compile('statusGuards', source)),
+    aboutWhich: compileServiceGuards((key) => list('aboutWhich', key), (source) => compile('aboutWhich', source)),
   };
 }
 

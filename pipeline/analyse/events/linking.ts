@@ -116,7 +116,6 @@ export function fanOutLists(events: RolloutEvent[], sentences: Sentence[], regio
 // (paused, delayed, cancelled…) wins over "live" (plans stay: "went live, and will expand").
 const WEAK: Record<string, number> = { planned: 0, live: 1 };
 
-const REPLACED_BEFORE = /\b(?:replac(?:e|es|ed|ing)|succeed(?:s|ed|ing)?|in place of)\s+(?:the\s+)?$/i;
 const REPLACED_AFTER = /^,?\s+which\s+(?:[\w-]+\s+){0,3}(?:replaces|will replace|is replacing|succeeds)\b/i;
 
 /**
@@ -126,7 +125,7 @@ const REPLACED_AFTER = /^,?\s+which\s+(?:[\w-]+\s+){0,3}(?:replaces|will replace
  */
 export function dropBackground(p: Page, listed: RolloutEvent[], events: RolloutEvent[]): RolloutEvent[] {
   const body = p.body;
-  const replacedServices = new Set(p.services.filter((x) => REPLACED_BEFORE.test(body.slice(Math.max(0, x.start - 30), x.start))
+  const replacedServices = new Set(p.services.filter((x) => p.k.eventCues.aboutWhich.replacedBefore.test(body.slice(Math.max(0, x.start - 30), x.start))
     || REPLACED_AFTER.test(body.slice(x.end, x.end + 60))).map((x) => x.name));
   const leadName = p.services[0]?.name;
   return listed.filter((e) => !(replacedServices.has(e.service) && e.service !== leadName && (e.status === 'live' || e.status === 'planned'))).filter((e) => {

@@ -73,8 +73,6 @@ function storyAreasOf(p: Page, canon: (r: Mention) => Mention, dominant: Mention
   return leadPlaces.length > 1 && leadPlaces.length <= 3 ? leadPlaces : dominant ? [dominant] : [];
 }
 
-const QUALIFIED_BEFORE = new RegExp(String.raw`\b(?:areas?|parts?|regions?|places|corners?|CCGs|trusts)\s+(?:\w+\s+)?(?:of|in|across)\s+$|`
-  + String.raw`\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$`, 'i');
 const RANKED_IN = /\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+(?:the\s+)?$/i;
 /** Between two places of one list: a comma or "and", perhaps after the rest of the first name ("Cromer Hospital, and the", "and most of"). */
 const LIST_GAP = /^(?:\s+[A-Z][\w'’-]*){0,3}\s*(?:,|,?\s*(?:and|or|&))\s*(?:(?:most|much|parts?|all) of\s+)?(?:the\s+)?$/;
@@ -137,7 +135,7 @@ export function placeScope(p: Page): PlaceScope {
     return own.length && own.every((t) => area.has(t)) ? local : { name: r.name, code: r.code };
   };
   // "three areas of England", "one of the first in England": England qualifies the places, the fact is theirs.
-  const qualifier = (o: Mention) => o.name === 'England' && QUALIFIED_BEFORE.test(body.slice(Math.max(0, o.start - 30), o.start));
+  const qualifier = (o: Mention) => o.name === 'England' && c.aboutWhich.qualifiedBefore.test(body.slice(Math.max(0, o.start - 30), o.start));
   const reportsNews = (m: Entity) => c.reportsAfter.test(body.slice(m.end, m.end + 25));
   const isNational = (a: number, b: number, { reportersToo = true } = {}) =>
     c.national.test(body.slice(a, b)) || p.k.placeNesting.wholeCountry.test(body.slice(a, b))

@@ -3,6 +3,7 @@
 import type { Entity, RolloutStatus } from '../../types.ts';
 import type { Knowledge } from '../knowledge.ts';
 import type { Sentence } from '../text.ts';
+import type { StatusGuards } from './guards.ts';
 import type { StatusReading } from './reading.ts';
 import { blankServices, type Clauses } from './spans.ts';
 
@@ -63,15 +64,11 @@ function clauseStartBefore(text: string, hit: CueHit): number {
     text.lastIndexOf(' while ', hit.start), text.lastIndexOf(' and ', hit.start - 20));
 }
 
-const SUPERSEDED = /\b(?:original|originally|initial|initially|previous|previously|had been (?:due|planned|expected|scheduled|set))\b/i;
-const TO_APPOINT = new RegExp(String.raw`\b(?:expects?|expected|plans?|hopes?|aims?|intends?|will|due|able) to `
-  + String.raw`(?:name|appoint|choose|select|award|announce|pick|sign)\b(?:\s+\S+){0,2}\s*$`, 'i');
-
 /** "The original deadline … was June", "had been due to": a plan the text itself says was overtaken. */
-function supersededPlan(text: string, hit: CueHit): boolean {
+function supersededPlan(text: string, hit: CueHit, k: Knowledge): boolean {
   if (hit.status !== 'planned') return false;
   const window = text.slice(Math.max(clauseStartBefore(text, hit) + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
-  return SUPERSEDED.test(window);
+  return k.eventCues.guards.superseded.test(window);
 }
 
 /** Negations, hedges and intentions in the words before the cue, or a question. */
@@ -82,6 +79,7 @@ function cancelledBefore(text: string, hit: CueHit, k: Knowledge): boolean {
   const window = text.slice(Math.max(clauseStartBefore(text, hit) + 1, 0), hit.start).split(/\s+/).slice(-12).join(' ');
   const near = (n: number) => text.slice(Math.max(0, hit.start - n), hit.start);
   const { status, read } = hit;
+  const g = k.eventCues.guards;
   // "will be launched" is a plan, not a launch.
   if (!read && status === 'live' && /\b(?:will|would|to|shall|be|being)\s+(?:\w+\s+)?$/i.test(near(20))) return true;
   if (!read && (k.negation.test(window) || k.hedge.test(window))) return true;
@@ -90,67 +88,57 @@ function cancelledBefore(text: string, hit: CueHit, k: Knowledge): boolean {
   if (status === 'live' && /(?<!,)\s+where\s+(?:[\w'’-]+\s+){0,4}$/i.test(near(50))) return true;
   // "plans to restart", "wants to scrap": an intention, not the fact itself.
   if (!read && (status === 'resumed' || status === 'cancelled' || status === 'live')
-    && /\b(?:plans?|aims?|intends?|hopes?|wants?|proposals?|proposes?|seeks?|bid) to\s+(?:\w+\s+)?$/i.test(near(30))) return true;
+    && g.intentionBefore.test(near(30))) return true;
   const before = near(50);
   // "expects to name a preferred bidder": the appointment is still to come.
-  if (status === 'provider_appointed' && /\b(?:expects?|expected|plans?|hopes?|aims?|intends?|due) to\s*$/i.test(before)) return true;
+  if (status === 'provider_appointed' && g.expectationBefore.test(before)) return true;
   // "A full re-procurement … will start in Q4": the timetable of buying a service is not its rollout.
-  if (status === 'planned' && /\b(?:re-?procurement|procurement|tender)\b/i.test(text.slice(Math.max(0, hit.start - 90), hit.end + 40))) return true;
-  if (status === 'provider_appointed' && TO_APPOINT.test(before)) return true;
+  if (status === 'planned' && g.procurement.test(text.slice(Math.max(0, hit.start - 90), hit.end + 40))) return true;
+  if (status === 'provider_appointed' && g.toAppoint.test(before)) return true;
   // "after the department completed its review of the scheme": a finished review is not under way.
-  if (status === 'under_review' && /\b(?:completed|finished|concluded|published|following|after)\b(?:\s+\S+){0,4}\s*$/i.test(before)) return true;
+  if (status === 'under_review' && g.finishedReview.test(before)) return true;
   // "overwhelmed by calls by December", "cut funding by 2024": a bare date is a target only in a sentence about the future.
   if (status === 'planned' && /^(?:by|from)\b/i.test(text.slice(hit.start, hit.end)) && !k.eventCues.future.test(text)) return true;
   // "is expected to be £2m", "the contract will run from April": a sum expected, or a contract's term, is no rollout plan.
   if (status === 'planned' && (k.eventCues.amountAfter.test(text.slice(hit.end))
     || (/^(?:by|from)\b/i.test(text.slice(hit.start, hit.end)) && k.eventCues.contractTermBefore.test(text.slice(0, hit.start))))) return true;
   // "The deadline … passed in October": a date gone by is no plan.
-  if (status === 'planned' && /\b(?:passed|expired|came and went|lapsed)\b/i.test(text.slice(hit.end))) return true;
+  if (status === 'planned' && g.goneBy.test(text.slice(hit.end))) return true;
   // "the surgery stopped taking calls": a live cue under "stopped" says the opposite.
-  return status === 'live' && /\b(?:stopped|stops|stop|ceased|ceases|cease)\s+$/i.test(near(10));
+  return status === 'live' && g.stoppedBefore.test(near(10));
 }
 
-const PEOPLE_SUBJECT = new RegExp(String.raw`^\W*(?:\w+\s+){0,2}(?:staff|workers?|employees?|nurses?|doctors?|GPs|paramedics|call handlers|managers?|members|`
-  + String.raw`the (?:chief|director|manager|boss|nurse|doctor|GP|paramedic|worker|employee))\b`, 'i');
-const SERVICE_WORD = /\b(?:launch|rollout|roll-out|go-live|service|scheme|programme|system|contract|plans?|pilot)\b/i;
-const INTRODUCED_TO_PUBLIC = /^\s+to\s+(?:patients|people|practices|pharmacies|areas?|the (?:region|area|county|city|country|public))\b/i;
-const NOT_AFFECTED = new RegExp(String.raw`^\s+(?:\w+\s+)?(?:does|do|did|will|would|has|have|is|are)\s*(?:not|n['’]t)\s+`
-  + String.raw`(?:\w+\s+)?(?:affect|apply|include|cover|change|extend|reach)`, 'i');
-const NEVER_HAPPENED = new RegExp(String.raw`\b(?:never|did not|didn['’]t|has not|have not|had not) (?:\w+ )?`
-  + String.raw`(?:got|get|gone|went|come|came|happen(?:ed)?|materiali[sz]ed?|beg[au]n|start(?:ed)?|took off|taken off|go ahead|went ahead)\b`, 'i');
-const BODY_NOUN = '(?:organisation|organization|body|company|employer|statutory body)';
-const AS_BODY_AFTER = new RegExp(`^\\s*(?:\\w+\\s+)?as an? ${BODY_NOUN}\\b`, 'i');
-const AS_BODY_BEFORE = new RegExp(`\\bas an? ${BODY_NOUN}\\s+$`, 'i');
 
 /** The cue is about people, another process, a replaced system or a body, or is a condition. */
 function cancelledAround(text: string, hit: CueHit, k: Knowledge): boolean {
   const { status } = hit;
+  const g = k.eventCues.guards;
   // "handover delays", "discharge delays": another process's delays, not the service's.
   if (status === 'delayed' && /^delays?$/i.test(text.slice(hit.start, hit.end))
     && k.eventCues.otherDelayBefore.test(text.slice(Math.max(0, hit.start - 20), hit.start))) return true;
   // "was introduced to social prescribing by her GP": a person introduced to the service, not its launch.
   const rest = text.slice(hit.end);
   if (status === 'live' && /\b(?:was|were|been|being|is|are|get|got)\s+introduced$/i.test(text.slice(Math.max(0, hit.start - 12), hit.end))
-    && /^\s+to\s+(?:the\s+)?[A-Za-z]/.test(rest) && !INTRODUCED_TO_PUBLIC.test(rest)) return true;
+    && /^\s+to\s+(?:the\s+)?[A-Za-z]/.test(rest) && !g.introducedToPublic.test(rest)) return true;
   // "Staff at the 111 centre were suspended": people, not the service, were suspended or stood down.
   // (Reported speech starts its own clause: "The union said staff … were suspended".)
   const clauseBefore = text.slice(Math.max(clauseStartBefore(text, hit) + 1, 0), hit.start)
-    .replace(/^.*\b(?:said|says|told|warned|claimed|confirmed|announced|added|reported|revealed)\s+(?:that\s+)?/i, '');
+    .replace(g.reportedSpeech, '');
   const stops = status === 'paused' || status === 'cancelled' || status === 'provider_withdrawn';
-  if (stops && PEOPLE_SUBJECT.test(clauseBefore) && !SERVICE_WORD.test(clauseBefore)) return true;
+  if (stops && g.peopleSubject.test(clauseBefore) && !g.serviceWord.test(clauseBefore)) return true;
   // "the new record goes live, and the old system is switched off": what is replaced is not the service.
-  if ((status === 'cancelled' || status === 'paused') && /\b(?:the|its|their)\s+(?:old|previous|existing|legacy|former|paper)\b/i.test(clauseBefore)) {
+  if ((status === 'cancelled' || status === 'paused') && g.replaced.test(clauseBefore)) {
     return true;
   }
   const after = rest.split(/[,;]/)[0];
   // "is expected to close as an organisation": the fate of a body, not of the service it ran.
-  if (AS_BODY_AFTER.test(after) || AS_BODY_BEFORE.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
+  if (g.asBodyAfter.test(after) || g.asBodyBefore.test(text.slice(Math.max(0, hit.start - 30), hit.start))) return true;
   if (/^\s+(?:if|unless|should)\b/i.test(after)) return true;
   // "The delay does not affect the other centre": the place named is the one the event is not about.
-  if (NOT_AFFECTED.test(after)) return true;
+  if (g.notAffected.test(after)) return true;
   // "Plans to restart it … never got under way": the plan's own verb, later in the clause, is negated.
   const clauseAfter = rest.split(/[;]|,\s+(?:but|while|and)\s/)[0];
-  return NEVER_HAPPENED.test(clauseAfter);
+  return g.neverHappened.test(clauseAfter);
 }
 
 /** Negations and hedges in the same clause before the cue, a condition after it, or a question. */
@@ -173,7 +161,7 @@ export function sentenceHits(s: Sentence, sentServices: Entity[], readings: read
     && sentServices.every((x) => c.sourceBefore.test(body.slice(Math.max(s.start, x.start - 40), x.start)));
   const consequenceOnly = (h: CueHit) => sentServices.length > 0
     && sentServices.every((x) => x.start > s.start + h.end && c.consequence.test(body.slice(s.start + h.end, x.start)));
-  const marked = statusHits(s.text, readings, k).map((h) => (supersededPlan(s.text, h) ? { ...h, superseded: true } : h));
+  const marked = statusHits(s.text, readings, k).map((h) => (supersededPlan(s.text, h, k) ? { ...h, superseded: true } : h));
   // "the Extended Hours scheme": a status word that opens a service's own name says nothing of it.
   const inName = (h: CueHit) => sentServices.some((x) => x.start - s.start < h.end && x.end - s.start >= h.end
     && x.start - s.start > s.text.lastIndexOf(' ', h.end - 1));
@@ -187,22 +175,22 @@ export function sentenceHits(s: Sentence, sentServices: Entity[], readings: read
   // "shut to new admissions and kept on standby": a closure joined to a pause is that pause.
   hits = hits.filter((h) => !(h.status === 'cancelled' && hits.some((o) => o.status === 'paused' && o.start >= h.end && o.start - h.end < 60
     && /^[^,;.]*\band\b[^,;.]*$/.test(s.text.slice(h.end, o.start)))));
-  return overtakenPlans(hits, s, clauses);
+  return overtakenPlans(hits, s, clauses, c.guards);
 }
 
 /** Statuses a bare date after them times ("will close by March", "will take over from April"). */
 const DATED_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'paused', 'resumed', 'provider_appointed', 'provider_withdrawn']);
 
 /** Plans that a delay, pause or cancellation in the same sentence overtakes or explains. */
-function overtakenPlans(hits: CueHit[], s: Sentence, clauses: Clauses): CueHit[] {
+function overtakenPlans(hits: CueHit[], s: Sentence, clauses: Clauses, g: StatusGuards): CueHit[] {
   // "postponed, days before it was due to go live": a plan overtaken by the news; beside a delay it is the superseded plan.
   const overtaken = (h: CueHit) => h.status === 'planned'
-    && /\b(?:was|were|had been)\s+(?:\w+\s+)?(?:due|expected|planned|scheduled|set|meant)\b/i.test(s.text.slice(Math.max(0, h.start - 25), h.end + 12));
+    && g.overtakenPlan.test(s.text.slice(Math.max(0, h.start - 25), h.end + 12));
   if (hits.some((h) => h.status === 'delayed')) hits = hits.map((h) => (overtaken(h) ? { ...h, superseded: true } : h));
   else if (hits.some((h) => h.status === 'paused' || h.status === 'cancelled')) hits = hits.filter((h) => !overtaken(h));
   // "paused … to allow more time to explain": more time inside a pause is the pause's purpose, not a second event.
   if (hits.some((h) => h.status === 'paused')) {
-    hits = hits.filter((h) => !(h.status === 'delayed' && /\b(?:more|extra|additional) time\b/i.test(s.text.slice(h.start, h.end))));
+    hits = hits.filter((h) => !(h.status === 'delayed' && g.moreTime.test(s.text.slice(h.start, h.end))));
   }
   // "would now switch over by June": the new date of a delay in the same clause is its target, not a separate plan;
   // "will close by March": a bare date beside another status is that status's date.
