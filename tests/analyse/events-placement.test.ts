@@ -52,6 +52,14 @@ describe('relative clauses', () => {
   });
 });
 
+describe('a relative clause that ends the sentence', () => {
+  it('files the fact it states under its own place, and the main clause\'s fact under the main clause\'s place', () => {
+    const found = events(['Bristol became the first city to try the NHS App last week, which will be open to every patient in England by the autumn.']);
+    expect(found).toContain('NHS App|England|planned');
+    expect(found).not.toContain('NHS App|Bristol|planned');
+  });
+});
+
 describe('relative clauses holding a list', () => {
   it('leaves the list of a relative clause to that clause, and places the main fact from the context', () => {
     const found = events(['Commissioners in Sussex have been looking for a new NHS 111 provider since the spring.',
