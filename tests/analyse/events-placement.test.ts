@@ -60,6 +60,14 @@ describe('a relative clause that ends the sentence', () => {
   });
 });
 
+describe('a clause of reported reasons', () => {
+  it('keeps the service named after ", saying" out of the status of the main clause', () => {
+    const found = events(['Health chiefs decided to close the walk-in centre in Penrith, saying the urgent treatment centre in Carlisle could see its patients.']);
+    expect(found).toContain('walk-in centres|Penrith|cancelled');
+    expect(found.filter((e) => e.startsWith('urgent treatment centres|'))).toEqual([]);
+  });
+});
+
 describe('relative clauses holding a list', () => {
   it('leaves the list of a relative clause to that clause, and places the main fact from the context', () => {
     const found = events(['Commissioners in Sussex have been looking for a new NHS 111 provider since the spring.',
