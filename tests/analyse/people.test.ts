@@ -58,3 +58,11 @@ describe('a given name alone beside a speech verb', () => {
     expect(people('Director Helen Ranganathan set the date.', 'Ranganathan confirmed it; the Ranganathanesque plan stood.').map(([, s]) => s)).toEqual(['Helen Ranganathan', 'Ranganathan']);
   });
 });
+
+describe('organisations named like people', () => {
+  it('a place followed by a plural of carers ("Doctors", "Nurses") or a clinic word is a body, not a person', () => {
+    expect(people('Wessex Doctors will run the evening clinics from May.')).toEqual([]);
+    expect(people('Later, Fenland Nurses said the rota was full.')).toEqual([]);
+    expect(people('Harbour Clinic confirmed the change.')).toEqual([]);
+  });
+});
