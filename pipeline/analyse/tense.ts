@@ -10,6 +10,7 @@ const words = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
 const FUTURE = cues.tense.future.map((w) => w.toLowerCase().split(' '));
 const PAST = cues.tense.past.map((w) => w.toLowerCase().split(' '));
 const PERFECT = cues.tense.perfect.map((w) => w.toLowerCase().split(' '));
+const SCHEDULED = cues.tense.scheduledPresent.map((w) => w.toLowerCase().split(' '));
 const TENSELESS = cues.tense.tenseless.map((w) => w.toLowerCase().split(' '));
 const HAVE = new Set(['has', 'have', 'having', '’s', "'s"]);
 const NOT_INFINITIVE = words(cues.tense.notInfinitive);
@@ -47,6 +48,8 @@ function tenseOf(toks: string[], i: number): Tense | 'none' | undefined {
   const w = toks[i];
   if (FUTURE.some((f) => startsAt(toks, i, f))) return 'future';
   if (PAST.some((p) => startsAt(toks, i, p))) return 'past';
+  // "the contract ends in September": a present-tense milestone verb with a date is a timetable, so the date lies ahead.
+  if (SCHEDULED.some((p) => startsAt(toks, i, p))) return 'future';
   // "has proposed a change through February": a present perfect reports now on what may lie ahead.
   if (MODAL.has(w) || PERFECT.some((p) => startsAt(toks, i, p))) return 'none';
   // "agreed to close in March": the date times the infinitive, which has no tense.

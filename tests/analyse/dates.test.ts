@@ -97,6 +97,11 @@ describe('the year of a yearless date follows the tense of its sentence (publish
     expect(valuesOf('2013-05-21', 'Last week the programme board moved its deadline back from June to the end of the summer.')).toMatchObject({ June: '2013-06', 'the end of the summer': '2013-08' });
   });
 
+  it('a milestone verb in the present tense is a timetable: its date lies ahead, even in reported speech', () => {
+    expect(valuesOf('2023-02-06', 'Managers said the lease ends in October.')).toEqual({ October: '2023-10' });
+    expect(valuesOf('2023-02-06', 'Bosses said they would hire more staff before the new unit opens in November.')).toEqual({ November: '2023-11' });
+  });
+
   it('an infinitive has no tense of its own ("agreed to close in January")', () => {
     expect(valuesOf('2023-10-04', 'The trust agreed last week to close the ward in January.')).toMatchObject({ January: '2024-01' });
   });
