@@ -5,7 +5,7 @@ import type { Entity } from '../types.ts';
 import type { GazetteerMatch, Token } from './gazetteer.ts';
 import { normTokens } from './reference/names.ts';
 import type { Knowledge, NameEntry, NameHit } from './knowledge.ts';
-import { checkWordLists } from './word-lists.ts';
+import { anyOf, checkWordLists } from './word-lists.ts';
 
 const words = checkWordLists('sources/lexicon/place-words.json', wordsFile);
 
@@ -14,20 +14,19 @@ export interface Mention extends Entity {
   entry: NameEntry | null;
 }
 
-/** One alternative per fragment of a sources/lexicon/place-words.json list, in the file's order. */
-const anyOf = (list: { fragments: string[] }) => `(?:${list.fragments.join('|')})`;
 const KIND_RANK: Record<string, number> = {
   provider: 0, organisation: 1, place: 2, local_authority: 3, nhse_region: 4, icb: 5, stp: 6, ccg: 7, pct: 8, sha: 9,
   area_team: 10, trust: 11, independent_provider: 12, health_board: 13,
 };
-const NHS_BODY = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'health_board']);
+const NHS_BODY = new Set(words.nhsBodyKinds.words);
 const SMALL = new Set(words.nameJoiners.words);
 
 const PROVIDER_WORD = new RegExp(String.raw`\b${anyOf(words.providerWords)}\b`, 'i');
 
 const COMPASS = new Set(words.compass.words);
 // "GP practices in Kent", "the patient record in Norfolk": a person word that modifies the next noun places that thing, not a person.
-const PERSON_PLACE = new RegExp(String.raw`\b${anyOf(words.personBeforePlace)}\s+(?!${anyOf(words.personAsModifier)}\b)(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$`);
+const PERSON_PLACE = new RegExp(String.raw`\b${anyOf(words.personBeforePlace)}\s+(?!${anyOf(words.personAsModifier)}\b)`
+  + String.raw`(?:\w+\s+){0,2}(?:in|from|at)\s+(?:the\s+)?$`);
 
 /** A match must be written as a name: capitalised at the end, no lower-case content word, one line. */
 function writtenAsName(body: string, tokens: Token[], first: number, last: number): boolean {
@@ -195,6 +194,8 @@ const BEFORE_PLACE_OK = new Set(words.beforePlace.words);
 const NAME_OPENER = new Set(words.nameOpeners.words);
 // Words after a place that keep it a place (decoration, roles and buildings are handled elsewhere).
 const AFTER_PLACE_OK = new Set(words.afterPlace.words);
+// A determiner right after a place: the place is a verb before its object ("Reading the report").
+const DETERMINER_AFTER = new RegExp(String.raw`^ ${anyOf(words.determinersAfter)}\b`);
 // A facility named after its town ("the Lincoln Walk-In Centre", "Bolton Minor Injuries Unit") is located there: the town is a place.
 const LOCAL_HEALTH_WORD = new RegExp(String.raw`^${anyOf(words.localHealthWords)}\b`);
 // "University of York", "Bank of England": an institution named after a place.
@@ -217,7 +218,7 @@ function insideLongerName(body: string, tokens: Token[], first: number, next: nu
     && (!sentenceInitial(prev) || NAME_OPENER.has(titleCase(prevWord)))) return true;
   const lastEnd = tokens[next - 1].end;
   // "Reading the report", "Bath the baby": a place name that is also a verb, opening a sentence before its object.
-  const determinerAfter = /^ (?:a|an|the|this|that|these|those|his|her|their|our|my|your|its)\b/.test(body.slice(lastEnd, lastEnd + 8));
+  const determinerAfter = DETERMINER_AFTER.test(body.slice(lastEnd, lastEnd + 8));
   if (sentenceInitial(tokens[first]) && next - first === 1 && determinerAfter) return true;
   // "Mangtani P, Cumberland P": a surname with initials in a list of authors.
   if (/^ [A-Z]{1,2} ?(?:[,.;]|$)/.test(body.slice(lastEnd, lastEnd + 5))) return true;

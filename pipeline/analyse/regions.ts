@@ -5,16 +5,23 @@ import type { Token } from './gazetteer.ts';
 import type { Knowledge, NameEntry } from './knowledge.ts';
 import type { Mention } from './entities.ts';
 import { sentenceAt, type Sentence } from './text.ts';
+import placeFile from '../../sources/lexicon/place-words.json' with { type: 'json' };
+import contextFile from '../../sources/lexicon/region-context.json' with { type: 'json' };
+import { anyOf, checkWordLists } from './word-lists.ts';
+
+// The word lists are data (sources/lexicon/); the frames around them, which carry the grammar, stay here.
+const placeWords = checkWordLists('sources/lexicon/place-words.json', placeFile);
+const context = checkWordLists('sources/lexicon/region-context.json', contextFile);
 
 // Words that open a capitalised run without being part of a site's name.
-const NOT_NAME_START = /^(?:The|A|An|This|That|These|Those|Its|Their|Our|Both|All|Each|Every|Several|Many|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|At|In|From|To|Of|And|For|On|By)$/;
+const NOT_NAME_START = new Set(placeWords.notSiteNameStart.words);
 // Before a lower-case "hospital": a count or an article makes the words a description ("two Leeds hospitals").
-const DESCRIBED = /\b(?:an?|one|two|three|four|five|six|its|their|several|many|some|other|local|every|each|all)\s+$/i;
+const DESCRIBED = new RegExp(String.raw`\b${anyOf(placeWords.siteDescribedBy)}\s+$`, 'i');
 // "The trust, which runs the Royal Liverpool and Aintree hospitals": what a body runs is not where a fact is.
-const RUN_SITES = /\b(?:runs|operates|manages|run|operate|manage)\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+(?:and\s+)?)*$/;
-const LANDMARK = /\b(?:opposite|next to|near|nearby|beside|behind|outside|close to|adjacent to|next door to|across the road from|in front of|alongside)\s+(?:the\s+)?$/i;
+const RUN_SITES = new RegExp(String.raw`\b${anyOf(context.runsSitesBefore)}\s+(?:the\s+)?(?:[A-Z][\w'’]*,?\s+(?:and\s+)?)*$`);
+const LANDMARK = new RegExp(String.raw`\b${anyOf(context.landmarkBefore)}\s+(?:the\s+)?$`, 'i');
 // After a head: it runs on into a longer name ("Hospitals of Morecambe Bay", "hospitals NHS foundation trust").
-const RUNS_ON = /^(?:\s+of\s+[A-Z]|\s+(?:NHS|Trust|trust|Foundation|foundation|Healthcare|Charity|charity|Board|board)\b|[-’'][A-Za-z])/;
+const RUNS_ON = new RegExp(String.raw`^(?:\s+of\s+[A-Z]|\s+${anyOf(placeWords.siteNameRunsOn)}\b|[-’'][A-Za-z])`);
 
 interface SiteHead { lower: boolean; plural: boolean; hospital: boolean }
 
@@ -39,7 +46,11 @@ function nameStartBefore(body: string, tokens: Token[], i: number, allowAnd: boo
     break;
   }
   // "of"/"and" cannot open a name, and "The" or "Six" only open one as an article or a count.
-  while (start < i && (!/^[A-Z]/.test(body.slice(tokens[start].start, tokens[start].end)) || NOT_NAME_START.test(body.slice(tokens[start].start, tokens[start].end)))) start++;
+  const opens = (t: Token) => {
+    const word = body.slice(t.start, t.end);
+    return /^[A-Z]/.test(word) && !NOT_NAME_START.has(word);
+  };
+  while (start < i && !opens(tokens[start])) start++;
   return start;
 }
 
@@ -86,7 +97,8 @@ export function findSites(inp: SiteInputs, k: Knowledge): Mention[] {
   const push = (m: Mention | null, headEnd = m?.end ?? 0) => {
     if (!m) return;
     const s = sentenceAt(inp.sentences, m.start);
-    if (!inp.factual[s] || LANDMARK.test(body.slice(Math.max(0, m.start - 30), m.start)) || RUN_SITES.test(body.slice(Math.max(0, m.start - 30), m.start))) return;
+    const lead = body.slice(Math.max(0, m.start - 30), m.start);
+    if (!inp.factual[s] || LANDMARK.test(lead) || RUN_SITES.test(lead)) return;
     // "Westpoint vaccination centre in Exeter", "Chase Farm Hospital, which serves Enfield": the place after it names where the fact is.
     // Its later mentions are that place too ("… in Hampstead. The Royal Free Hospital go-live was paused").
     const after = body.slice(headEnd, headEnd + 30).match(/^(?:\s+in|,?\s+(?:which|that)\s+serves?|,?\s+serving|,?\s+covering)\s+(?:the\s+)?/);
@@ -94,7 +106,8 @@ export function findSites(inp: SiteInputs, k: Knowledge): Mention[] {
     if (where) { if (!located.has(m.name)) located.set(m.name, where); return; }
     // A site inside another body's name is that body ("University Hospitals of …" is a trust, not a site);
     // a hospital that is also a trust's name ("North Middlesex University Hospital") is still the site.
-    const inside = (n: Mention) => n.kind !== 'region' && n.start < m.end && n.end > m.start && (n.entry?.kind !== 'trust' || n.start < m.start || n.end > m.end);
+    const inside = (n: Mention) => n.kind !== 'region' && n.start < m.end && n.end > m.start
+      && (n.entry?.kind !== 'trust' || n.start < m.start || n.end > m.end);
     if (inp.places.some((p) => p.kind === 'region' && p.name === m.name) || inp.namedAll.some(inside)) return;
     if (out.some((o) => o.start === m.start)) return;
     out.push(m);
@@ -122,7 +135,8 @@ export function findSites(inp: SiteInputs, k: Knowledge): Mention[] {
     const nameWords = body.slice(a, tokens[i - 1].end);
     if (headText === 'General' && k.sites.titlesBefore.has(body.slice(tokens[i - 1].start, tokens[i - 1].end))) continue;
     // "an Norfolk hospital", "two Leeds hospitals", "London's Nightingale hospital": words that describe, not a name.
-    if (!capitalHead && !acronym && (DESCRIBED.test(body.slice(Math.max(0, a - 12), a)) || /['’]s\b/.test(nameWords) || (head.plural && !/\sand\s/.test(nameWords)))) continue;
+    const described = () => DESCRIBED.test(body.slice(Math.max(0, a - 12), a)) || /['’]s\b/.test(nameWords) || (head.plural && !/\sand\s/.test(nameWords));
+    if (!capitalHead && !acronym && described()) continue;
     if (shared && /\s(?:and|&)\s/.test(nameWords)) {
       let at = a;
       for (const part of nameWords.split(/\s+(?:and|&)\s+/)) {
@@ -149,7 +163,8 @@ function trustNamed(m: Mention, sites: Mention[], inp: SiteInputs): boolean {
   const trust = inp.namedAll.some((n) => n.entry?.kind === 'trust' && n.start === m.start && n.end === m.end);
   if (!trust) return false;
   const s = inp.sentences[sentenceAt(inp.sentences, m.start)];
-  return !sites.some((o) => o !== m && o.start >= s.start && o.end <= s.end && !inp.namedAll.some((n) => n.entry?.kind === 'trust' && n.start === o.start && n.end === o.end));
+  const isTrust = (o: Mention) => inp.namedAll.some((n) => n.entry?.kind === 'trust' && n.start === o.start && n.end === o.end);
+  return !sites.some((o) => o !== m && o.start >= s.start && o.end <= s.end && !isTrust(o));
 }
 
 /** A site's region: the known place it is named after, else its name (a hospital keeps its head word). */
@@ -183,7 +198,7 @@ function sitesAfterAt(body: string, tokens: Token[], from: number): Array<{ name
   pos += lead[0].length;
   for (let guard = 0; guard < 8; guard++) {
     const name = body.slice(pos).match(/^[A-Z][\w'’]*(?:[ -](?:[A-Z][\w'’]*|upon|on|le))*/);
-    if (!name || NOT_NAME_START.test(name[0])) break;
+    if (!name || NOT_NAME_START.has(name[0])) break;
     out.push({ name: name[0], start: pos, end: pos + name[0].length });
     pos += name[0].length;
     const rest = body.slice(pos).match(/^(?:\s*\([^)\n]{0,60}\))?(?:,\s+and\s+|,\s+|\s+and\s+)(?:the\s+)?/);
@@ -193,14 +208,15 @@ function sitesAfterAt(body: string, tokens: Token[], from: number): Array<{ name
   return out;
 }
 
-const NATIONAL_PLACE = new Set(['England', 'Wales', 'Scotland', 'Northern Ireland', 'United Kingdom', 'UK']);
+const NATIONAL_PLACE = new Set(context.nationalPlaces.words);
 // "Chief medical officer for X", "a spokeswoman at X": the trust is someone's employer here.
 // "Clinicians in the emergency department at X": the people work there; the fact is about them.
-const AFFILIATION = /\b(?:officers?|executives?|directors?|chief|head|managers?|spokes\w+|chair\w*|lead|nurses?|consultants?|doctors?|clinicians?|midwi(?:fe|ves|fery)|deputy|president|boss|staff|officials?|members?|CEO|founder|patients|department|team)\b[^.,;:]{0,40}\b(?:of|at|for|from|with)\s+(?:the\s+)?$/i;
+const AFFILIATION = new RegExp(String.raw`\b${anyOf(context.affiliationBefore)}\b[^.,;:]{0,40}\b(?:of|at|for|from|with)\s+(?:the\s+)?$`, 'i');
 
-const HOSPITALS_IN = /\b(?:hospitals?|sites|Hospitals?|General|Infirmary)\s+in\s+(?:the\s+)?$/;
-const RUN_BY = /\b(?:run|provided|operated|delivered|managed|staffed)\s+by\s+(?:the\s+)?$/i;
-const RUNS = /^\s*(?:\([A-Za-z]{2,8}\)\s*)?,?\s*(?:which\s+)?(?:runs|operates|provides|will run|will operate|will provide|is to run|is running|would run)\b/i;
+const HOSPITALS_IN = new RegExp(String.raw`\b${anyOf(context.hospitalsIn)}\s+in\s+(?:the\s+)?$`);
+const RUN_BY = new RegExp(String.raw`\b${anyOf(context.runBy)}\s+by\s+(?:the\s+)?$`, 'i');
+// After the trust's name or its acronym in brackets.
+const RUNS = new RegExp(String.raw`^\s*(?:\([A-Za-z]{2,8}\)\s*)?,?\s*(?:which\s+)?${anyOf(context.runsAfter)}\b`, 'i');
 
 /** An acute, mental health or community trust; ambulance trusts and NHS Direct serve areas, they are not one. */
 function isHospitalTrust(e: NameEntry | null): boolean {
@@ -222,7 +238,8 @@ export function trustsAsRegions(body: string, sentences: Sentence[], named: Ment
   const sentenceOf = (m: { start: number }) => sentences[sentenceAt(sentences, m.start)];
   // "In London, the system went live at the Royal Free and Barts": a place that frames the sentence does not compete.
   const framing = (r: Mention, s: Sentence) => r.start - s.start <= 3 && /^\s*,/.test(body.slice(r.end, r.end + 2));
-  const otherPlace = (m: Mention, s: Sentence) => local.some((r) => r.start >= s.start && r.end <= s.end && (r.end <= m.start || r.start >= m.end) && !framing(r, s)
+  const otherPlace = (m: Mention, s: Sentence) => local.some((r) => r.start >= s.start && r.end <= s.end
+    && (r.end <= m.start || r.start >= m.end) && !framing(r, s)
     && !(r.entry?.kind === 'site' && named.some((t) => isHospitalTrust(t.entry) && t.start >= r.start && t.end <= r.end)));
   const byTrust = new Map<string, Mention[]>();
   for (const n of named) if (isHospitalTrust(n.entry)) byTrust.set(n.name, [...(byTrust.get(n.name) ?? []), n]);
@@ -230,7 +247,8 @@ export function trustsAsRegions(body: string, sentences: Sentence[], named: Ment
   for (const mentions of byTrust.values()) {
     const qualifies = mentions.some((m) => {
       const s = sentenceOf(m);
-      if (!s || otherPlace(m, s) || k.regionContext.reportsAfter.test(body.slice(m.end, m.end + 30)) || AFFILIATION.test(body.slice(Math.max(s.start, m.start - 60), m.start))) return false;
+      if (!s || otherPlace(m, s) || k.regionContext.reportsAfter.test(body.slice(m.end, m.end + 30))) return false;
+      if (AFFILIATION.test(body.slice(Math.max(s.start, m.start - 60), m.start))) return false;
       // "The centre, to be run by X": the trust runs a service somewhere; it is not where the service is.
       if (RUN_BY.test(body.slice(Math.max(s.start, m.start - 30), m.start)) || RUNS.test(body.slice(m.end, m.end + 40))) return false;
       const text = s.text.slice(0, m.start - s.start) + ' '.repeat(m.end - m.start) + s.text.slice(m.end - s.start);
@@ -238,7 +256,8 @@ export function trustsAsRegions(body: string, sentences: Sentence[], named: Ment
     });
     if (!qualifies) continue;
     // Named as the text writes it in full, like the provider it also is.
-    const name = mentions.map((m) => m.surface.replace(/^the\s+/i, '').replace(/['’]s$/, '')).filter((x) => /[a-z]/.test(x)).sort((a, b) => b.length - a.length)[0] ?? mentions[0].name;
+    const written = mentions.map((m) => m.surface.replace(/^the\s+/i, '').replace(/['’]s$/, '')).filter((x) => /[a-z]/.test(x));
+    const name = written.sort((a, b) => b.length - a.length)[0] ?? mentions[0].name;
     for (const m of mentions) {
       const s = sentenceOf(m);
       // "the Royal Free hospital": the site already stands for this mention.
@@ -249,13 +268,20 @@ export function trustsAsRegions(body: string, sentences: Sentence[], named: Ment
   return out;
 }
 
-const COMMISSIONER = new Set(['ccg', 'pct', 'sha', 'area_team', 'nhse_region', 'stp', 'icb', 'health_board']);
+const COMMISSIONER = new Set(placeWords.nhsBodyKinds.words);
+// Kinds of body that exist only in England: a story naming one is not about a devolved nation alone.
+const ENGLISH_KIND = new Set(placeWords.englishBodyKinds.words);
 // "other trusts … in the South of England", "three health board areas in Wales": the place is the whole
 // that others, or an unnamed subset, belong to.
-const OTHERS_IN = /\b(?:other|remaining|rest of the)\s+(?:[\w-]+\s+){0,2}(?:trusts|areas|CCGs|ICBs|practices|hospitals|parts|regions|places|sites|health boards)\b[^.;]{0,90}\b(?:in|of|across)\s+(?:the\s+)?$/i;
-const SUBSET_IN = /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|a few)\s+(?:[\w-]+\s+){0,2}(?:areas|parts|regions|places|CCGs|ICBs|trusts|health boards|board areas)\s+(?:in|of|across)\s+(?:the\s+)?$/i;
+const OTHERS_IN = new RegExp(String.raw`\b(?:other|remaining|rest of the)\s+(?:[\w-]+\s+){0,2}${anyOf(context.othersIn)}\b[^.;]{0,90}`
+  + String.raw`\b(?:in|of|across)\s+(?:the\s+)?$`, 'i');
+const SUBSET_IN = new RegExp(String.raw`\b${anyOf(context.subsetCounts)}\s+(?:[\w-]+\s+){0,2}${anyOf(context.subsetNouns)}`
+  + String.raw`\s+(?:in|of|across)\s+(?:the\s+)?$`, 'i');
 // "A CCG in the North East is to close …": the place only locates a body the story names later.
-const LOCATES_BODY = /\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}(?:CCG|ICB|PCT|trust|council|health board|hospital|practice|surgery|commissioner|provider|health authority)s?\s+(?:in|from)\s+(?:the\s+)?$/i;
+const LOCATES_BODY = new RegExp(String.raw`\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}${anyOf(context.locatedBodies)}s?\s+(?:in|from)\s+(?:the\s+)?$`, 'i');
+
+// The suffix after a commissioner's name, which the source words may follow ("… CCG said").
+const BODY_SUFFIX = /^\s+(?:CCG|ICB|PCT|clinical commissioning group|integrated care board)\b/i;
 
 /**
  * Drops place mentions that are not where a fact is: the venue of a speech or an event ("speaking at the
@@ -277,13 +303,14 @@ export function dropPassingPlaces(body: string, sentences: Sentence[], places: M
     const s = sentences[sentenceAt(sentences, m.start)];
     const before = body.slice(Math.max(s?.start ?? 0, m.start - 90), m.start);
     const at = before.match(/\b(?:in|at)\s+(?:the\s+)?$/);
-    if (at && k.regionContext.venueBefore.test(before.slice(0, at.index)) && !/[,;:]\s/.test(before.slice(before.search(k.regionContext.venueBefore)))) return false;
+    const venue = k.regionContext.venueBefore;
+    if (at && venue.test(before.slice(0, at.index)) && !/[,;:]\s/.test(before.slice(before.search(venue)))) return false;
     if (previous && /^\s+in\s+(?:the\s+)?$/.test(body.slice(previous.end, m.start))) return false;
     if (OTHERS_IN.test(body.slice(Math.max(s?.start ?? 0, m.start - 180), m.start)) || SUBSET_IN.test(before)) return false;
     return !(LOCATES_BODY.test(before) && another(localNames, m));
   });
   const source = (m: Mention) => COMMISSIONER.has(m.entry?.kind ?? '')
-    && k.regionContext.reportsAfter.test(body.slice(m.end, m.end + 40).replace(/^\s+(?:CCG|ICB|PCT|clinical commissioning group|integrated care board)\b/i, ''));
+    && k.regionContext.reportsAfter.test(body.slice(m.end, m.end + 40).replace(BODY_SUFFIX, ''));
   const facts = new Set(located.filter((p) => isLocal(p) && !source(p)).map((p) => p.name));
   return located.filter((m) => !(m.kind === 'region' && source(m) && another(facts, m)));
 }
@@ -293,7 +320,8 @@ export function dropPassingPlaces(body: string, sentences: Sentence[], places: M
  * cue ("nationally", "more than half of trusts"), other than as the whole that a counted subset belongs
  * to ("six trusts across England", "the first trust in England").
  */
-export function statesNationalFact(body: string, sentences: Sentence[], named: Mention[], services: Entity[], factual: boolean[], k: Knowledge): Sentence | null {
+export function statesNationalFact(body: string, sentences: Sentence[], named: Mention[], services: Entity[], factual: boolean[],
+  k: Knowledge): Sentence | null {
   if (!services.length) return null;
   // A story about Wales or Scotland that never names England: "nationally" is that nation.
   if (devolvedOnly(named)) return null;
@@ -314,14 +342,15 @@ export function statesNationalFact(body: string, sentences: Sentence[], named: M
   return sentences.find((s, i) => {
     if ((factual[i] || i === 0) && (england.get(i) ?? []).some((n) => !subset(n.start, s))) return true;
     // ("six trusts across England": the cue's own preposition belongs to the subset before it.)
-    return [...s.text.matchAll(k.regionContext.national)].some((m) => !subset(s.start + (m.index ?? 0) + (m[0].match(/^(?:across|in|throughout)\s+/i)?.[0].length ?? 0), s));
+    const cueAt = (m: RegExpMatchArray) => s.start + (m.index ?? 0) + (m[0].match(/^(?:across|in|throughout)\s+/i)?.[0].length ?? 0);
+    return [...s.text.matchAll(k.regionContext.national)].some((m) => !subset(cueAt(m), s));
   }) ?? null;
 }
 
 /** Whether a story is about Wales, Scotland or Northern Ireland and names nothing in England. */
 export function devolvedOnly(named: Mention[]): boolean {
   const devolved = named.some((n) => n.kind === 'region' && (/^(?:Wales|Scotland|Northern Ireland)$/.test(n.name) || n.entry?.kind === 'health_board'));
-  const english = (n: Mention) => n.name === 'England' || /^E\d/.test(n.code ?? '') || ['ccg', 'pct', 'sha', 'icb', 'stp', 'area_team', 'nhse_region', 'trust'].includes(n.entry?.kind ?? '');
+  const english = (n: Mention) => n.name === 'England' || /^E\d/.test(n.code ?? '') || ENGLISH_KIND.has(n.entry?.kind ?? '');
   return devolved && !named.some((n) => n.kind === 'region' && english(n));
 }
 

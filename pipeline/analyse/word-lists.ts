@@ -1,7 +1,10 @@
-// Checks a word-list file of sources/lexicon/ (name-words.json, place-words.json) when it is
+// Checks a word-list file of sources/lexicon/ (name-words.json, place-words.json, region-context.json) when it is
 // loaded, so a bad edit stops the analyser with the file and field named, not with a wrong result.
 
 type Lists = { [key: string]: string | string[] | Lists };
+
+/** One regular-expression alternative per fragment of a list, in the file's order (order decides which alternative matches). */
+export const anyOf = (list: { fragments: string[] }) => `(?:${list.fragments.join('|')})`;
 
 /**
  * Every field but `_comment` is a non-empty list of strings, or a group of such fields; a list

@@ -8,9 +8,10 @@ const LEXICON = join(import.meta.dirname, '../../sources/lexicon');
 const read = (f: string) => JSON.parse(readFileSync(join(LEXICON, f), 'utf8')) as unknown;
 
 describe('word lists of the name and place finders', () => {
-  it('accepts the shipped name-words.json and place-words.json', () => {
+  it('accepts the shipped name-words.json, place-words.json and region-context.json', () => {
     expect(() => checkWordLists('name-words.json', read('name-words.json'))).not.toThrow();
     expect(() => checkWordLists('place-words.json', read('place-words.json'))).not.toThrow();
+    expect(() => checkWordLists('region-context.json', read('region-context.json'))).not.toThrow();
   });
 
   it('names the file and the field of an empty or missing list', () => {
