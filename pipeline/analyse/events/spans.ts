@@ -33,7 +33,8 @@ export function blankServices(s: Sentence, services: Entity[]): string {
 // ", saying …", ", adding …": the reasons given are a clause of their own, so a service named there takes no status of the main clause.
 // ", which …" running to the sentence's end states a fact of its own, with its own place; one closed by a comma is
 // embedded in the main clause ("X, which runs Y in A, will take over B") and stays part of it.
-const CLAUSE_BREAK = /,\s+(?:and|while|but|whereas|although|saying|adding|arguing|claiming)\s+|,\s+which\s+(?=[^,;]*$)|;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+/g;
+const CLAUSE_BREAK = new RegExp(String.raw`,\s+(?:and|while|but|whereas|although|saying|adding|arguing|claiming)\s+|,\s+which\s+(?=[^,;]*$)|`
+  + String.raw`;\s+|\s+while\s+|\s+whereas\s+|,\s+but\s+`, 'g');
 
 /** Clause boundaries inside a sentence, so "X went live in A, while B …" links A and B apart. */
 export interface Clauses {
