@@ -114,6 +114,8 @@ describe('statuses on a page: cues weighed against their sentence', () => {
   it('reads no plan in a sum expected or a contract term', () => {
     expect(events('The cost of the NHS 111 pilot in Powys is expected to be £250,000.')).toEqual([]);
     expect(events('The contract for NHS 111 in Dorset will run from 1 April 2026 for five years.')).toEqual([]);
+    // A count it is expected to handle is its capacity, not a plan to open.
+    expect(events('The urgent treatment centre in Yeovil is expected to see 40,000 patients a year.')).toEqual([]);
     expect(events('Under the new contract, NHS 111 in Dorset will start from 1 April 2026.')).toEqual(['NHS 111 | Dorset | planned']);
   });
 
