@@ -99,6 +99,14 @@ describe('a programme nobody listed still yields a service', () => {
     expect(names(`${NHS}The supplier begins testing in May.`)).toEqual([]);
   });
 
+  it('knows the fields of care beyond the common ones, and a checking or monitoring word inside the phrase', () => {
+    expect(names(`${NHS}Pharmacies in Hull began a hypertension case-finding service in October.`)).toEqual(['hypertension case-finding service']);
+    expect(names(`${NHS}The blood pressure checking service at the library will close.`)).toEqual(['blood pressure checking service']);
+    expect(names(`${NHS}A new menopause clinic service opens in Derby next month.`)).toEqual(['menopause clinic service']);
+    // A checking or monitoring word alone names no field of care.
+    expect(names(`${NHS}The monitoring service flagged the outage.`)).toEqual([]);
+  });
+
   it('starts a lower-case phrase at its first health word', () => {
     expect(names(`${NHS}Mothers were told to use standalone midwifery units instead.`)).toEqual(['midwifery units']);
   });
