@@ -123,6 +123,9 @@ const DEFAULT_DIR = fileURLToPath(new URL('../../sources', import.meta.url));
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
+/** A word-list group (word-lists.ts): `words` match whole, `fragments` are regex alternatives the code frames. */
+type Group<K extends 'words' | 'fragments'> = { [key in K]: string[] } & { _comment: string };
+
 type LexProvider = {
   name: string; code: string | null; aliases: string[]; from?: string; to?: string;
   needsRole?: 'agency' | 'consultancy'; national?: boolean; nations?: string[];
@@ -131,8 +134,8 @@ type LexProvider = {
 /** providers.json: the providers, and how a company's or a trust's name is written (word-lists.ts groups). */
 interface ProvidersFile {
   providers: LexProvider[];
-  companyTails: { _comment: string; fragments: string[] };
-  trustSuffixes: { _comment: string; words: string[] };
+  companyTails: Group<'fragments'>;
+  trustSuffixes: Group<'words'>;
 }
 
 function readProviders(lex: string): ProvidersFile {
@@ -174,9 +177,13 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
 /** The gazetteer of places, bodies and providers: the reference organisations, then the lexicon's own lists. */
 function loadNames(dir: string, providers: ProvidersFile): Pick<Knowledge, 'names' | 'needsRole' | 'englandOnly'> {
   const lex = join(dir, 'lexicon');
-  const { ambiguousNames } = readJson<{ ambiguousNames: { _comment: string; words: string[] } }>(join(lex, 'place-words.json'));
-  const ambiguous = new Set(checkWordLists('place-words.json', { ambiguousNames }).ambiguousNames.words);
-  const companyTail = new RegExp(`\\s+(?:${providers.companyTails.fragments.join('|')})$`);
+  const { ambiguousNames, councilKinds } = readJson<{ ambiguousNames: Group<'words'>; councilKinds: Group<'fragments'> }>(join(lex, 'place-words.json'));
+  checkWordLists('place-words.json', { ambiguousNames, councilKinds });
+  const ambiguous = new Set(ambiguousNames.words);
+  const tails: NameTails = {
+    company: new RegExp(`\\s+(?:${providers.companyTails.fragments.join('|')})$`),
+    council: new RegExp(`\\s+(?:(?:${councilKinds.fragments.join('|')})\\s+)?Council$`, 'i'),
+  };
   const names = new Gazetteer<NameHit>();
   const addName = (alias: string, entry: NameEntry) => {
     const trimmed = alias.trim().replace(/^the\s+/i, '');
@@ -190,7 +197,7 @@ function loadNames(dir: string, providers: ProvidersFile): Pick<Knowledge, 'name
     const entry: NameEntry = {
       category: REGION_KINDS.has(o.kind) ? 'region' : 'provider', kind: o.kind, name: o.name, code: o.code, from: o.from, to: o.to, national: false,
     };
-    for (const alias of [o.name, ...o.aliases]) for (const written of writtenForms(alias, o.kind, companyTail)) addName(written, entry);
+    for (const alias of [o.name, ...o.aliases]) for (const written of writtenForms(alias, o.kind, tails)) addName(written, entry);
   }
   for (const p of readJson<{ places: Array<{ name: string; code: string | null; aliases: string[] }> }>(join(lex, 'places.json')).places) {
     const entry: NameEntry = { category: 'region', kind: 'place', name: p.name, code: p.code, from: null, to: null, national: p.name === 'England' };
@@ -214,15 +221,16 @@ function loadNames(dir: string, providers: ProvidersFile): Pick<Knowledge, 'name
   return { names, needsRole, englandOnly };
 }
 
+/** What articles leave off a registered name: a company's legal form ("Limited"), a council's "County Council". */
+interface NameTails { company: RegExp; council: RegExp }
+
 /** The ways an article writes a reference organisation's name or alias. */
-function writtenForms(alias: string, kind: OrgKind, companyTail: RegExp): string[] {
-  if (kind === 'local_authority') {
-    return [alias.replace(/\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$/i, '')];
-  }
+function writtenForms(alias: string, kind: OrgKind, tails: NameTails): string[] {
+  if (kind === 'local_authority') return [alias.replace(tails.council, '')];
   if (kind !== 'trust' && kind !== 'independent_provider') return [stripOrgDecoration(alias, kind)];
   const out = [alias];
   // Articles drop the "NHS Foundation Trust" (or "Limited") tail; the matcher re-attaches a trust's as a hint.
-  const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '').replace(companyTail, '');
+  const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '').replace(tails.company, '');
   if (core !== alias && normTokens(core.replace(/^the\s+/i, '')).length >= 2) out.push(core);
   // "Norfolk and Norwich University Hospital": a trust named "… Hospitals" is also written in the singular.
   const single = core.replace(/\bHospitals$/, 'Hospital').replace(/\bAmbulance Services$/, 'Ambulance Service');
@@ -291,7 +299,6 @@ function loadRegionContext(path: string): RegionContext {
 }
 
 function loadProviderRoles(path: string): ProviderRoleCues {
-  type Group<K extends string> = { [key in K]: string[] } & { _comment: string };
   const r = readJson<{ deliveryBefore: string[]; deliveryAfter: string[]; appositions: string[]; otherBefore: string[]; shapes: string[];
     notNameEnds: string[]; reportsAfter: string[]; statistics: string[]; auxiliaries: Group<'fragments'>; notNameOpeners: Group<'words'> }>(path);
   checkWordLists('provider-roles.json', { auxiliaries: r.auxiliaries, notNameOpeners: r.notNameOpeners });
