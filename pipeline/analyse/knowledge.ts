@@ -11,6 +11,7 @@ import { loadPlaceNesting, type PlaceNesting } from './place-nesting.ts';
 import { loadServiceCatalogue, type ServiceHit, type ServicePatterns } from './service-catalogue.ts';
 import { ORG_SUFFIXES, normTokens, stripOrgDecoration } from './reference/names.ts';
 import { REGION_KINDS, type OrgKind, type ReferenceOrg } from './reference/types.ts';
+import { checkWordLists } from './word-lists.ts';
 import type { RolloutStatus } from '../types.ts';
 import { ROLLOUT_STATUSES } from '../types.ts';
 
@@ -82,6 +83,10 @@ export interface ProviderRoleCues {
   shapes: Gazetteer<true>;
   /** Last words of a name that is a publication, a body or a document ("Journal", "Board"). */
   notNameEnds: ReadonlySet<string>;
+  /** First words, as written, of a capitalised run that is no provider's name ("The", "NHS", "Mr"). */
+  notNameOpeners: ReadonlySet<string>;
+  /** Auxiliaries and adverbs after a name, before what it does ("has already"), anchored at the start. */
+  auxiliaries: RegExp;
   /** Just after a name: it announces ("said", "has confirmed"). */
   reportsAfter: RegExp;
   /** A sentence that reports figures about others ("97%", "23 of 44", "more than half"). */
@@ -118,27 +123,37 @@ const DEFAULT_DIR = fileURLToPath(new URL('../../sources', import.meta.url));
 
 const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 
-// Names in the lists that are far more often something else in news text: places ("Bury"),
-// and providers named with ordinary words that open sentences ("Here's what we know").
-const AMBIGUOUS_NAMES = new Set(['hart', 'eden', 'mid', 'test valley', 'bury', 'north', 'south', 'east', 'west', 'central', 'trust',
-  'health', 'city', 'university', 'royal', 'general', 'here', 'provide', 'forward', 'the forward', 'turning point']);
+/** A word-list group (word-lists.ts): `words` match whole, `fragments` are regex alternatives the code frames. */
+type Group<K extends 'words' | 'fragments'> = { [key in K]: string[] } & { _comment: string };
 
-// The legal-form tail of a company's registered name ("Alliance Medical Limited"), which articles leave out.
-const COMPANY_TAIL = /\s+(?:Limited|Ltd\.?|PLC|plc|LLP|CIC|C\.I\.C\.?|Community Interest Company|\(UK\))$/;
+type LexProvider = {
+  name: string; code: string | null; aliases: string[]; from?: string; to?: string;
+  needsRole?: 'agency' | 'consultancy'; national?: boolean; nations?: string[];
+};
 
-// The suffixes written after a trust's short name ("Leeds Teaching Hospitals NHS Trust"), longest first when matched.
-const TRUST_SUFFIXES = ['university nhs foundation trust', 'nhs foundation trust', 'nhs trust', 'foundation trust', 'trust', 'care trust',
-  'partnership nhs foundation trust'];
+/** providers.json: the providers, and how a company's or a trust's name is written (word-lists.ts groups). */
+interface ProvidersFile {
+  providers: LexProvider[];
+  companyTails: Group<'fragments'>;
+  trustSuffixes: Group<'words'>;
+}
+
+function readProviders(lex: string): ProvidersFile {
+  const file = readJson<ProvidersFile>(join(lex, 'providers.json'));
+  checkWordLists('providers.json', { companyTails: file.companyTails, trustSuffixes: file.trustSuffixes });
+  return file;
+}
 
 /** Reads `<dir>/reference/organisations.json` and `<dir>/lexicon/*`; dir defaults to the project's sources/. */
 export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
   const lex = join(dir, 'lexicon');
-  const { names, needsRole, englandOnly } = loadNames(dir);
+  const providers = readProviders(lex);
+  const { names, needsRole, englandOnly } = loadNames(dir, providers);
   const { gazetteer: services, patterns: servicePatterns } = loadServiceCatalogue(lex);
   const cues = loadStatusCues(join(lex, 'status-cues.json'));
   const suffixes = [
     ...ORG_SUFFIXES.map(([s, kind]) => ({ tokens: s.split(' '), kind: String(kind) })),
-    ...TRUST_SUFFIXES.map((s) => ({ tokens: s.split(' '), kind: 'trust' })),
+    ...providers.trustSuffixes.words.map((s) => ({ tokens: s.split(' '), kind: 'trust' })),
   ].sort((a, b) => b.tokens.length - a.tokens.length);
   return {
     names,
@@ -160,12 +175,21 @@ export function loadKnowledge(dir: string = DEFAULT_DIR): Knowledge {
 }
 
 /** The gazetteer of places, bodies and providers: the reference organisations, then the lexicon's own lists. */
-function loadNames(dir: string): Pick<Knowledge, 'names' | 'needsRole' | 'englandOnly'> {
+function loadNames(dir: string, providers: ProvidersFile): Pick<Knowledge, 'names' | 'needsRole' | 'englandOnly'> {
+  const lex = join(dir, 'lexicon');
+  const { ambiguousNames, councilKinds } = readJson<{ ambiguousNames: Group<'words'>; councilKinds: Group<'fragments'> }>(join(lex, 'place-words.json'));
+  checkWordLists('place-words.json', { ambiguousNames, councilKinds });
+  const ambiguous = new Set(ambiguousNames.words);
+  const tails: NameTails = {
+    company: new RegExp(`\\s+(?:${providers.companyTails.fragments.join('|')})$`),
+    council: new RegExp(`\\s+(?:(?:${councilKinds.fragments.join('|')})\\s+)?Council$`, 'i'),
+  };
   const names = new Gazetteer<NameHit>();
   const addName = (alias: string, entry: NameEntry) => {
     const trimmed = alias.trim().replace(/^the\s+/i, '');
     if (!trimmed) return;
-    if (AMBIGUOUS_NAMES.has(normTokens(trimmed).join(' '))) return;
+    // A name news text far more often uses for something else ("Bury") is never learnt.
+    if (ambiguous.has(normTokens(trimmed).join(' '))) return;
     const exact = /[a-z]/.test(trimmed) ? null : trimmed;
     names.add(trimmed, { entry, exact });
   };
@@ -173,20 +197,15 @@ function loadNames(dir: string): Pick<Knowledge, 'names' | 'needsRole' | 'englan
     const entry: NameEntry = {
       category: REGION_KINDS.has(o.kind) ? 'region' : 'provider', kind: o.kind, name: o.name, code: o.code, from: o.from, to: o.to, national: false,
     };
-    for (const alias of [o.name, ...o.aliases]) for (const written of writtenForms(alias, o.kind)) addName(written, entry);
+    for (const alias of [o.name, ...o.aliases]) for (const written of writtenForms(alias, o.kind, tails)) addName(written, entry);
   }
-  const lex = join(dir, 'lexicon');
   for (const p of readJson<{ places: Array<{ name: string; code: string | null; aliases: string[] }> }>(join(lex, 'places.json')).places) {
     const entry: NameEntry = { category: 'region', kind: 'place', name: p.name, code: p.code, from: null, to: null, national: p.name === 'England' };
     for (const a of [p.name, ...p.aliases]) addName(a, entry);
   }
-  type LexProvider = {
-    name: string; code: string | null; aliases: string[]; from?: string; to?: string;
-    needsRole?: 'agency' | 'consultancy'; national?: boolean; nations?: string[];
-  };
   const needsRole = new Map<string, 'agency' | 'consultancy'>();
   const englandOnly = new Set<string>();
-  for (const p of readJson<{ providers: LexProvider[] }>(join(lex, 'providers.json')).providers) {
+  for (const p of providers.providers) {
     const entry: NameEntry = {
       category: 'provider', kind: 'provider', name: p.name, code: p.code, from: p.from ?? null, to: p.to ?? null, national: p.national ?? false,
     };
@@ -202,15 +221,16 @@ function loadNames(dir: string): Pick<Knowledge, 'names' | 'needsRole' | 'englan
   return { names, needsRole, englandOnly };
 }
 
+/** What articles leave off a registered name: a company's legal form ("Limited"), a council's "County Council". */
+interface NameTails { company: RegExp; council: RegExp }
+
 /** The ways an article writes a reference organisation's name or alias. */
-function writtenForms(alias: string, kind: OrgKind): string[] {
-  if (kind === 'local_authority') {
-    return [alias.replace(/\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$/i, '')];
-  }
+function writtenForms(alias: string, kind: OrgKind, tails: NameTails): string[] {
+  if (kind === 'local_authority') return [alias.replace(tails.council, '')];
   if (kind !== 'trust' && kind !== 'independent_provider') return [stripOrgDecoration(alias, kind)];
   const out = [alias];
   // Articles drop the "NHS Foundation Trust" (or "Limited") tail; the matcher re-attaches a trust's as a hint.
-  const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '').replace(COMPANY_TAIL, '');
+  const core = alias.replace(/\s+(?:University\s+)?(?:NHS\s+)?(?:Foundation\s+)?Trust$/i, '').replace(tails.company, '');
   if (core !== alias && normTokens(core.replace(/^the\s+/i, '')).length >= 2) out.push(core);
   // "Norfolk and Norwich University Hospital": a trust named "… Hospitals" is also written in the singular.
   const single = core.replace(/\bHospitals$/, 'Hospital').replace(/\bAmbulance Services$/, 'Ambulance Service');
@@ -280,7 +300,8 @@ function loadRegionContext(path: string): RegionContext {
 
 function loadProviderRoles(path: string): ProviderRoleCues {
   const r = readJson<{ deliveryBefore: string[]; deliveryAfter: string[]; appositions: string[]; otherBefore: string[]; shapes: string[];
-    notNameEnds: string[]; reportsAfter: string[]; statistics: string[] }>(path);
+    notNameEnds: string[]; reportsAfter: string[]; statistics: string[]; auxiliaries: Group<'fragments'>; notNameOpeners: Group<'words'> }>(path);
+  checkWordLists('provider-roles.json', { auxiliaries: r.auxiliaries, notNameOpeners: r.notNameOpeners });
   const alt = (ws: string[]) => ws.join('|');
   const shapes = new Gazetteer<true>();
   for (const w of r.shapes) shapes.add(w, true);
@@ -292,6 +313,9 @@ function loadProviderRoles(path: string): ProviderRoleCues {
     otherBefore: new RegExp(`(?<![\\w-])(?:${alt(r.otherBefore)})\\s*(?:the\\s+)?$`, 'i'),
     shapes,
     notNameEnds: new Set(r.notNameEnds),
+    notNameOpeners: new Set(r.notNameOpeners.words),
+    // Repeated, and the first alternative that fits wins: the list's order matters.
+    auxiliaries: new RegExp(`^(?:\\s+(?:${alt(r.auxiliaries.fragments)}))*`, 'i'),
     reportsAfter: new RegExp(`^[\\s,]*(?:${alt(r.reportsAfter)})(?![\\w-])`, 'i'),
     statistics: new RegExp(alt(r.statistics), 'i'),
   };

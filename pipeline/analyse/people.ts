@@ -6,9 +6,12 @@ import { checkWordLists } from './word-lists.ts';
 
 const nameWords = checkWordLists('sources/lexicon/name-words.json', nameWordsFile);
 
-const HONORIFIC = /^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rt Hon|Rev|Revd)\.?$/;
-const PEERAGE = /^(?:Lord|Lady|Baroness|Baron|Earl|Viscount|Duke|Duchess|Countess)$/;
-// Word lists (organisations, offices, calendar words) are data: sources/lexicon/name-words.json.
+// Word lists (titles, organisations, offices, calendar words) are data: sources/lexicon/name-words.json.
+const alt = (words: readonly string[]) => words.join('|');
+const HONORIFICS = alt(nameWords.honorifics.words);
+const PEER_TITLES = alt(nameWords.peerTitles.words);
+const HONORIFIC = new RegExp(`^(?:${HONORIFICS})\\.?$`);
+const PEERAGE = new RegExp(`^(?:${PEER_TITLES}|${alt(nameWords.otherPeerages.words)})$`);
 const NOT_NAME = new Set(Object.values(nameWords.notName).flat());
 // Offices that stand before a name, so a run may go on to the person ("… Governor Nikki Haley").
 const TITLE_WORD = new Set(nameWords.titlesBeforeName);
@@ -20,12 +23,13 @@ const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}])';
 // Words of a name are separated by spaces, never by a line break: a heading or byline above a
 // paragraph ("Details" over "Penny Smith …") is not part of the name.
-const TITLE = '(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Rev|Revd)\\.?|Rt Hon|Lord|Lady|Baroness|Baron|Earl|Viscount)';
-const PARTICLE = '(?:de|van|von|da|di|du|le|la|al|bin|ap)';
+// "Rt Hon" only stacks before another title and is written without a dot.
+const TITLE = `(?:(?:${HONORIFICS})\\.?|Rt Hon|${PEER_TITLES})`;
+const PARTICLE = `(?:${alt(nameWords.particles.words)})`;
 // Titles may stack ("Professor Sir Mike Richards"); a surname may open with a particle after a title ("Mr ap Iorwerth").
 const NAME_WORDS = `(?:${PARTICLE}[ \\t]+(?=\\p{Lu}))?${NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?(?:${NAME_WORD}|[A-Z]\\.))*`;
 const RUN = new RegExp(`${START}((?:${TITLE}[ \\t]+)+)?(${NAME_WORDS})`, 'gu');
-const SPEECH = "(?:said|says|added|explained|told|stated|commented|warned|insisted|admitted|confirmed|noted|argued|continued)";
+const SPEECH = `(?:${alt(nameWords.speechVerbsBesideName.words)})`;
 
 // Names beside a speech verb even without a known given name: "said Jo Bloggs", "Jo Bloggs, chief executive, said".
 const TWO_NAME_WORDS = `(${NAME_WORD}[ \\t]+${NAME_WORD})`;
@@ -223,7 +227,7 @@ function givenNameSpeakers(body: string, found: PersonMention[]): Array<{ name: 
 // The scans below stand for a regex of the article's own names ("(?:Kim|Sam) said"), match for
 // match: built per article, such a regex was compiled per article, and compiling its \p{…}
 // classes cost more than all the rest of finding people. Each fixed piece is compiled once.
-const SPEECH_WORDS = SPEECH.slice(3, -1).split('|');
+const SPEECH_WORDS = nameWords.speechVerbsBesideName.words;
 const sticky = (source: string) => new RegExp(source, 'uy');
 const NAME_START = sticky(START);
 const NAME_END = sticky(`(?![ \\t]+\\p{Lu})${END}`);
@@ -291,7 +295,7 @@ function givenThenSpeech(body: string, c: number, given: readonly string[]): Lit
   return g && { index: c, end: g.end, word: g.word };
 }
 
-const PEER_TITLE = /^(?:Lord|Lady|Baroness|Baron|Earl|Viscount) /;
+const PEER_TITLE = new RegExp(`^(?:${PEER_TITLES}) `);
 
 /** Peers' names by the name after the title ("Darzi" for "Lord Darzi"). */
 function peerNames(byKey: ReadonlyMap<string, string>): Map<string, string> {
@@ -311,8 +315,8 @@ function surnameMentions(body: string, keys: readonly string[]): LiteralHit[] {
   });
 }
 
-const CREDIT_WORD = String.raw`\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Pp]hotographs?|[Pp]hotos?|[Pp]ictures?`
-  + String.raw`|[Ii]mages?|[Ii]llustrations?|[Vv]ideo)`;
+// A credit word may open its line, so its first letter may be a capital ("Reporting by", "photo:").
+const CREDIT_WORD = String.raw`\b(?:${nameWords.creditWords.fragments.map((w) => w.replace(/^[a-z]/, (c) => `[${c.toUpperCase()}${c}]`)).join('|')})`;
 const CREDIT_OPENER = String.raw`(?:${CREDIT_WORD}(?:\s+[Ss]ource)?(?:\s+by\b|\s*:)|(?:^|\n)\s*(?:By|BY)\b|\b(?:[Cc]redit|[Ss]ource)\s*:)`;
 // Other names of the same credit line before this one ("Reporting by Jo Bloggs and …").
 const CREDIT_BEFORE = new RegExp(String.raw`${CREDIT_OPENER}\s*(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,|\band\b|&)\s*)*$`);

@@ -17,8 +17,6 @@ export type ProviderRole = 'delivery' | 'other' | 'reports' | null;
 const LIST_JOIN = String.raw`(?:\s+|,\s+(?:an?|the)\s+[^,.;]{0,60},\s+(?:and\s+)?|,\s+(?:and\s+)?|\s+as well as\s+|,\s+as well as\s+`
   + String.raw`|\s*\([A-Za-z]{2,8}\)\s*,?\s*)`;
 const LIST_BETWEEN = new RegExp(String.raw`^(?:the\s+|its\s+|their\s+)?(?:(?:[A-Z][\w'’&.-]*|of|and|for|the|&)${LIST_JOIN})*(?:the\s+)?$`);
-const AUXILIARY = new RegExp(String.raw`^(?:\s+(?:has|have|had|will|would|is|was|were|has been|have been|had been|will be|is being|`
-  + String.raw`also|already|now|then|since|which|that|jointly|together))*`, 'i');
 
 /** The role a mention plays in its sentence: "run by X", "X has won …", "bought by X", or nothing said. */
 export function providerRole(body: string, s: { start: number; end: number }, m: { start: number; end: number }, k: Knowledge): ProviderRole {
@@ -36,7 +34,7 @@ export function providerRole(body: string, s: { start: number; end: number }, m:
     after = after.slice(appos[0].length - 1).replace(/^,/, '');
   }
   if (r.reportsAfter.test(after)) return 'reports';
-  after = after.replace(AUXILIARY, '');
+  after = after.replace(r.auxiliaries, '');
   return r.deliveryAfter.test(after) ? 'delivery' : null;
 }
 
@@ -76,8 +74,6 @@ export function providersInRole(
 
 // A capitalised name: words, "of"/"and"/"&"/"for" inside it, hyphens, apostrophes.
 const NAME = /^(?:the\s+)?((?:[A-Z][\w'’.&-]*)(?:\s+(?:(?:of|and|for|&|the)\s+)?[A-Z0-9][\w'’.&-]*)*)/;
-// Words that open a capitalised run without naming an organisation.
-const NOT_NAME = /^(?:The|A|An|It|Its|This|That|These|Those|They|He|She|We|NHS|In|On|At|From|For|By|And|But|Mr|Mrs|Ms|Dr)$/;
 
 /**
  * Organisations no list knows, found by their role in a sentence about a service ("a service run by
@@ -89,6 +85,8 @@ export function providersByRole(
   body: string, tokens: Token[], sentences: Sentence[], taken: Array<{ start: number; end: number }>, factual: boolean[], k: Knowledge,
 ): Mention[] {
   const out: Mention[] = [];
+  // Words that open a capitalised run without naming an organisation (provider-roles.json notNameOpeners).
+  const notOpener = (w: string) => k.providerRoles.notNameOpeners.has(w);
   // Spans already named, sorted, so a candidate is checked by binary search, not against every mention.
   const spans = [...taken].sort((x, y) => x.start - y.start);
   const longest = spans.reduce((n, t) => Math.max(n, t.end - t.start), 0);
@@ -104,7 +102,7 @@ export function providersByRole(
     const clean = name.replace(/['’]s$/, '').replace(/[.,]$/, '');
     const b = a + clean.length;
     const words = clean.split(/[\s-]+/);
-    if (clean.length < 3 || NOT_NAME.test(words[0]) || k.providerRoles.notNameEnds.has(words[words.length - 1]) || !free(a, b) || /\n/.test(clean)) return;
+    if (clean.length < 3 || notOpener(words[0]) || k.providerRoles.notNameEnds.has(words[words.length - 1]) || !free(a, b) || /\n/.test(clean)) return;
     const entry: NameEntry = { category: 'provider', kind: 'provider', name: clean, code: null, from: null, to: null, national: false };
     out.push({ kind: 'provider', name: clean, surface: clean, code: null, start: a, end: b, entry });
   };
@@ -126,9 +124,9 @@ export function providersByRole(
     const word = (j: number) => body.slice(tokens[j].start, tokens[j].end);
     const joins = (j: number) => /^ $/.test(body.slice(tokens[j].end, tokens[j + 1].start));
     for (;;) {
-      if (a > 0 && tokens[a - 1].capital && joins(a - 1) && !NOT_NAME.test(word(a - 1))) a--;
+      if (a > 0 && tokens[a - 1].capital && joins(a - 1) && !notOpener(word(a - 1))) a--;
       // "Westshire and Dale …": a small word between two capitalised ones.
-      else if (a > 1 && /^(?:and|of|&)$/.test(word(a - 1)) && tokens[a - 2].capital && joins(a - 1) && joins(a - 2) && !NOT_NAME.test(word(a - 2))) a -= 2;
+      else if (a > 1 && /^(?:and|of|&)$/.test(word(a - 1)) && tokens[a - 2].capital && joins(a - 1) && joins(a - 2) && !notOpener(word(a - 2))) a -= 2;
       else break;
     }
     if (a < i) add(tokens[a].start, body.slice(tokens[a].start, tokens[m.last - 1].end));

@@ -1,6 +1,8 @@
 // Spans of quoted words inside one paragraph. Every span opened by a quote mark is found,
 // closed or not: trade-press paragraphs that continue a quote leave the mark open at the end.
+import speech from '../../sources/lexicon/speech.json' with { type: 'json' };
 import type { Paragraph } from './text.ts';
+import { checkWordLists } from './word-lists.ts';
 
 export interface QuotedSpan {
   /** Offsets in the body: the opening mark, just after the closing mark (or the paragraph end). */
@@ -82,11 +84,12 @@ export function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
 }
 
-const SMALL_WORD = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|&)$/;
+// Small words a title leaves in lower case (speech.json titleSmallWords) do not count either way.
+const SMALL_WORDS = new Set(checkWordLists('sources/lexicon/speech.json', { titleSmallWords: speech.titleSmallWords }).titleSmallWords.words);
 
 /** Most words capitalised, as in the name of a report, a campaign or a show. */
 export function titleCased(inner: string): boolean {
   const words = inner.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  const content = words.filter((w) => !SMALL_WORD.test(w));
+  const content = words.filter((w) => !SMALL_WORDS.has(w));
   return content.length > 0 && content.filter((w) => /^\p{Lu}/u.test(w)).length / content.length >= 0.7;
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Gazetteer } from './gazetteer.ts';
 import { normTokens } from './reference/names.ts';
+import { checkWordLists } from './word-lists.ts';
 
 /** One alias of a catalogued service. */
 export interface ServiceHit {
@@ -56,6 +57,24 @@ export interface ServicePatterns {
   readonly softwareOf: RegExp;
   /** Catalogue names of suppliers' products ("Epic", "Lorenzo"), from services.json "product". */
   readonly products: ReadonlySet<string>;
+  /** The text after a product name starts with a word that makes it the product ("the Epic system"). */
+  readonly productNoun: RegExp;
+  /** The text before a product name ends with a word that makes it its maker ("a contract with Epic"). */
+  readonly makerBefore: RegExp;
+  /** The text after a product name starts with a word that makes it its maker ("Epic said", "Epic's"). */
+  readonly makerAfter: RegExp;
+  /** The NHS itself named on a page ("NHS", "CCGs", "integrated care board"). */
+  readonly nhsNamed: RegExp;
+  /** The text after a bare "111" makes it a count ("111 patients", "111 million"). */
+  readonly countAfter: RegExp;
+  /** Words (lower case) that end a lower-case modifier run; a number ends it too. */
+  readonly functionWords: ReadonlySet<string>;
+  /** Capitalised words, as written, that end a capitalised name's run ("The", "New"). */
+  readonly capitalStops: ReadonlySet<string>;
+  /** Heads (lower case) that make "NHS" + any word a service ("the NHS smartphone app"). */
+  readonly nhsBrandedHeads: ReadonlySet<string>;
+  /** The text after "it" makes it impersonal ("it is understood", "it's time"). */
+  readonly impersonalAfter: RegExp;
 }
 
 export interface ServiceCatalogue {
@@ -92,7 +111,20 @@ interface PatternFile {
   descriptive: string[];
   settings: string[];
   software_of: string[];
+  product_nouns: Fragments;
+  maker_before: Fragments;
+  maker_after: Fragments;
+  nhs_named: Fragments;
+  counted_nouns: Fragments;
+  function_words: Words;
+  capital_stops: Words;
+  nhs_branded_heads: Words;
+  impersonal_it: Fragments;
 }
+
+/** A word-list group of the newer shape (see word-lists.ts): exact words, or regex alternatives the code frames. */
+type Words = { _comment: string; words: string[] };
+type Fragments = { _comment: string; fragments: string[] };
 
 const fold = (s: string) => normTokens(s).join(' ');
 const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase().replace(/-/g, ' ').trim()));
@@ -158,5 +190,28 @@ function readPatterns(file: string): Omit<ServicePatterns, 'products'> {
     descriptive: lowerSet(p.descriptive),
     settings: new Set(p.settings.map(fold)),
     softwareOf: new RegExp(`\\b(?:${p.software_of.map(escape).join('|')})\\s+$`, 'i'),
+    ...readWordGroups(file, p),
+  };
+}
+
+/** The groups of service-patterns.json in word-lists.ts shape, each in the frame its `_comment` names. */
+function readWordGroups(file: string, p: PatternFile): Pick<ServicePatterns, 'productNoun' | 'makerBefore' | 'makerAfter' | 'nhsNamed'
+  | 'countAfter' | 'functionWords' | 'capitalStops' | 'nhsBrandedHeads' | 'impersonalAfter'> {
+  const { product_nouns, maker_before, maker_after, nhs_named, counted_nouns, function_words, capital_stops, nhs_branded_heads, impersonal_it } = p;
+  checkWordLists(file, { product_nouns, maker_before, maker_after, nhs_named, counted_nouns, function_words, capital_stops, nhs_branded_heads,
+    impersonal_it });
+  const alt = (g: Fragments) => g.fragments.join('|');
+  return {
+    productNoun: new RegExp(`^\\s+(?:${alt(product_nouns)})\\b`, 'i'),
+    makerBefore: new RegExp(`\\b(?:${alt(maker_before)})\\s+$`, 'i'),
+    // A possessive or an aside ("Epic, the firm …") after the name makes it the maker too.
+    makerAfter: new RegExp(`^(?:['’]s\\b|,\\s+(?:the|a|which|who)\\b|\\s+(?:${alt(maker_after)}))`),
+    nhsNamed: new RegExp(`\\b(?:${alt(nhs_named)})\\b`, 'i'),
+    // A number goes on ("111,000", "111 per cent", "111m") or counts a noun.
+    countAfter: new RegExp(`^\\s*(?:%|per cent|million|bn|m\\b|[,.]\\d|${alt(counted_nouns)})`),
+    functionWords: new Set(function_words.words),
+    capitalStops: new Set(capital_stops.words),
+    nhsBrandedHeads: new Set(nhs_branded_heads.words),
+    impersonalAfter: new RegExp(`^\\s+(?:is|was|has been)\\s+(?:${alt(impersonal_it)})\\b|^['’]s\\s`),
   };
 }

@@ -23,9 +23,8 @@ export interface ServiceReference {
 
 const DETERMINER = /^(?:the|its|their|this|that|our|these|those)$/i;
 const WORD = /[A-Za-z][\w'’-]*/g;
-// "it" as the subject of a fact, not "it's time", "it is understood".
+// "it" as the subject of a fact, not "it's time", "it is understood" (service-patterns.json impersonal_it).
 const PRONOUN = /^(?:it|It)$/;
-const IMPERSONAL_AFTER = /^\s+(?:is|was|has been)\s+(?:understood|thought|said|expected|feared|believed|hoped|likely|unclear|not clear|time|important|vital)\b|^['’]s\s/;
 
 /**
  * The first reference to a service in `text` (a clause starting at body offset `offset`): a noun of
@@ -33,7 +32,7 @@ const IMPERSONAL_AFTER = /^\s+(?:is|was|has been)\s+(?:understood|thought|said|e
  * new helpline"), else the pronoun "it". Spans inside a service's own name ("the NHS App") do not count.
  */
 export function findServiceReference(text: string, offset: number, services: readonly ServiceLike[], patterns: ServicePatterns): ServiceReference | null {
-  return nounReferences(text, offset, services, patterns)[0] ?? pronounReference(text, offset, services);
+  return nounReferences(text, offset, services, patterns)[0] ?? pronounReference(text, offset, services, patterns);
 }
 
 const wordsIn = (text: string) => [...text.matchAll(WORD)].map((m) => ({ w: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length }));
@@ -59,9 +58,9 @@ function nounReferences(text: string, offset: number, services: readonly Service
 }
 
 /** The first "it" that is the subject of a fact, not "it is understood", nor inside a service's name. */
-function pronounReference(text: string, offset: number, services: readonly ServiceLike[]): ServiceReference | null {
+function pronounReference(text: string, offset: number, services: readonly ServiceLike[], patterns: ServicePatterns): ServiceReference | null {
   for (const { w, start, end } of wordsIn(text)) {
-    if (!PRONOUN.test(w) || IMPERSONAL_AFTER.test(text.slice(end, end + 30))) continue;
+    if (!PRONOUN.test(w) || patterns.impersonalAfter.test(text.slice(end, end + 30))) continue;
     if (services.some((s) => s.start < offset + end && s.end > offset + start)) continue;
     return { noun: 'it', modifiers: [], start: offset + start, end: offset + end };
   }

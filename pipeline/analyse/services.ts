@@ -39,10 +39,12 @@ export function findServices(body: string, tokens: Token[], k: Knowledge): Servi
   // any country has ("flu vaccination"), is a service only on a page that already is one.
   const nhsPage = listed.some((x) => !x.short && !x.anywhere) || NHS_CONTEXT.test(body);
   // A kind of service any country has needs the NHS itself on the page, not only health words.
-  const nhsNamed = listed.some((x) => !x.short && !x.anywhere) || NHS_NAMED.test(body);
+  const nhsNamed = listed.some((x) => !x.short && !x.anywhere) || k.servicePatterns.nhsNamed.test(body);
   const foreign = foreignAcronyms(body, listed);
   const kept = listed.filter((x) => (!x.short && !x.anywhere) || (nhsPage && !foreign.has(x.surface) && (!x.anywhere || nhsNamed)));
-  const patterned = nhsPage && nhsNamed ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start)) : [];
+  const patterned = nhsPage && nhsNamed
+    ? patternMatches(body, tokens, k.servicePatterns).filter((p) => !listed.some((x) => x.start < p.end && x.end > p.start))
+    : [];
   const staged = stagesBefore(body, withDefinedAcronyms(body, kept), k.servicePatterns);
   const described = describedAgain(body, [...staged, ...patterned].sort((a, b) => a.start - b.start), k.servicePatterns);
   const all = framedOnly(body, softwareOfRecord(body, sitesOfActivity(described, k.servicePatterns), k.servicePatterns));
@@ -173,7 +175,7 @@ function catalogueMatches(body: string, tokens: Token[], k: Knowledge): Found[] 
     let end = tokens[m.last - 1].end;
     let surface = body.slice(start, end);
     const hit = m.values.find((h) => writtenAs(h.exact, surface) && (!h.needs || h.needs.test(body)));
-    if (!hit || surface.includes('\n') || isCount(body, surface, start, end)) { i++; continue; }
+    if (!hit || surface.includes('\n') || isCount(body, surface, start, end, k.servicePatterns)) { i++; continue; }
     // "NHS Connecting for Health": a body whose name contains a service alias is the body.
     if (bodyAt(tokens, m.first, m.last, bodies)) { i = m.last; continue; }
     if (companyUse(body, tokens, m.first, m.last, k)) { i = m.last; continue; }
@@ -225,17 +227,16 @@ function qualifiesRecord(body: string, found: Found[], j: number): boolean {
   return x.serviceType === 'system' && next?.serviceType === 'record' && body.slice(x.end, next.start) === ' ';
 }
 
-// Words after a product name that make it the product ("the Epic system", "its Cerner EPR").
-const PRODUCT_NOUN = /^\s+(?:EPR|EHR|system|systems|software|record|records|platform|go-live|rollout|roll-out|implementation|deployment)\b/i;
-
 /** "signed a contract with Epic": a product named after its maker, written where the maker is meant. */
 function companyUse(body: string, tokens: Token[], first: number, last: number, k: Knowledge): boolean {
   const maker = k.names.matchesAt(tokens, first).some((c) => c.last === last && c.values.some((v) => v.entry.category === 'provider'));
   if (!maker) return false;
   const start = tokens[first].start;
   const end = tokens[last - 1].end;
-  if (PRODUCT_NOUN.test(body.slice(end, end + 20))) return false;
-  return /\b(?:with|by|from|to|and|between)\s+$/i.test(body.slice(Math.max(0, start - 12), start)) || /^(?:['’]s\b|,\s+(?:the|a|which|who)\b|\s+(?:said|says|has|have|was|is|will|won|signed|announced|confirmed))/.test(body.slice(end, end + 14));
+  // "the Epic system": a product noun after the name makes it the product, whatever comes before.
+  const p = k.servicePatterns;
+  if (p.productNoun.test(body.slice(end, end + 20))) return false;
+  return p.makerBefore.test(body.slice(Math.max(0, start - 12), start)) || p.makerAfter.test(body.slice(end, end + 14));
 }
 
 const STAGE_NUMBER = /^(?:\d{1,2}|[IVX]{1,4}|one|two|three|four|five|six)$/i;
@@ -261,17 +262,6 @@ function settingAfter(body: string, tokens: Token[], i: number, p: ServicePatter
   return i;
 }
 
-const NHS_NAMED = /\b(?:NHS|CCGs?|ICBs?|PCTs?|GPs?)\b|\b(?:clinical commissioning groups?|integrated care boards?|Department of Health and Social Care)\b/i;
-
-// Capitalised words that do not make a name a brand: diseases and acronyms for kinds of service.
-const UNBRANDED = /^(?:COVID|Covid|COVID-19|Covid-19|Coronavirus|HPV|GP|GPs|FIT|[A-Z]{2,6}s?)$/;
-
-/** Whether a surface is a programme's own name ("Pharmacy First", "NHS App", "111 online", "care.data"), not a kind of service. */
-function branded(surface: string): boolean {
-  if (/\d|\./.test(surface.replace(/\bCOVID-19\b/gi, ''))) return true;
-  return surface.split(/[\s-]+/).some((w) => /[A-Z]/.test(w) && !UNBRANDED.test(w));
-}
-
 /** An alias that only matches as written ("Epic", "vaccination centre") also matches a lower-case one capitalised to open a sentence. */
 function writtenAs(exact: string | null, surface: string): boolean {
   if (exact === null || exact === surface) return true;
@@ -279,10 +269,9 @@ function writtenAs(exact: string | null, surface: string): boolean {
 }
 
 /** A bare "111" is the service unless it is a count or part of a larger number. */
-function isCount(body: string, surface: string, start: number, end: number): boolean {
+function isCount(body: string, surface: string, start: number, end: number, p: ServicePatterns): boolean {
   if (surface !== '111') return false;
-  return /[\d£$.,]\s?$/.test(body.slice(Math.max(0, start - 2), start))
-    || /^\s*(?:%|per cent|million|bn|m\b|[,.]\d|patients|people|beds|staff|deaths|cases)/.test(body.slice(end, end + 12));
+  return /[\d£$.,]\s?$/.test(body.slice(Math.max(0, start - 2), start)) || p.countAfter.test(body.slice(end, end + 12));
 }
 
 /** Whether a body's name ("NHS Digital", "NHS Connecting for Health") covers tokens [first, last), with "NHS" before it. */
@@ -326,9 +315,9 @@ function wordsOf(body: string, tokens: Token[]): Word[] {
 }
 
 const MAX_MODIFIERS = 4;
-// Words that end a modifier run: determiners, pronouns, prepositions, auxiliaries, numbers.
-const FUNCTION_WORD = /^(?:the|a|an|this|that|these|those|its|their|our|his|her|my|your|whose|which|who|what|of|in|on|at|to|for|from|by|with|and|or|but|as|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|not|no|than|then|into|onto|over|under|about|after|before|such|each|every|both|own|one|two|three|said|says|how|when|where|why|if|so|up|out|off|via|per|also|only|just|very|more|most|less|\d+)$/;
 const CAPITAL_JOINER = /^(?:and|of|for|&)$/;
+// A number ends a modifier run, as a function word does.
+const functionWord = (lower: string, p: ServicePatterns) => p.functionWords.has(lower) || /^\d+$/.test(lower);
 
 /**
  * A health phrase headed by a service noun that the catalogue does not know: "the minor ailment
@@ -350,7 +339,8 @@ function patternMatches(body: string, tokens: Token[], p: ServicePatterns): Foun
     if (!acceptable(run, head, strong !== undefined, capitalMode, p)) continue;
     // "the Birth Centre Trust", "Centre for Mental Health": the phrase is part of a longer name.
     const next = words[i + 1];
-    if (capitalMode && next && /^ +$/.test(body.slice(head.end, next.start)) && (/^[A-Z]/.test(next.text) || (/^(?:for|of)$/.test(next.lower) && /^[A-Z]/.test(words[i + 2]?.text ?? '')))) continue;
+    if (capitalMode && next && /^ +$/.test(body.slice(head.end, next.start))
+      && (/^[A-Z]/.test(next.text) || (/^(?:for|of)$/.test(next.lower) && /^[A-Z]/.test(words[i + 2]?.text ?? '')))) continue;
     const start = run[0].start;
     const surface = body.slice(start, head.end);
     if (p.bodies.has(normTokens(surface).join(' '))) continue;
@@ -376,8 +366,8 @@ function modifierRun(body: string, words: Word[], i: number, capitalMode: boolea
     if (p.notModifiers.has(norm)) { spoilt = true; break; }
     if (capitalMode) {
       if (!/^[A-Z0-9]/.test(w.text) && !(CAPITAL_JOINER.test(w.lower) && run.length > 0)) break;
-      if (/^(?:The|A|An|This|That|Its|Their|Our|New)$/.test(w.text)) break;
-    } else if ((/^[A-Z]/.test(w.text) && !p.modifiers.has(norm) && /[a-z]/.test(w.text)) || FUNCTION_WORD.test(w.lower) || p.stops.has(norm)
+      if (p.capitalStops.has(w.text)) break;
+    } else if ((/^[A-Z]/.test(w.text) && !p.modifiers.has(norm) && /[a-z]/.test(w.text)) || functionWord(w.lower, p) || p.stops.has(norm)
       || /['’]s$/i.test(w.text) || (/(?:ly|ed|ing)$/.test(w.lower) && !p.modifiers.has(norm))) break;
     if (p.weakHeads.has(w.lower) && !p.modifiers.has(norm)) break;
     run.unshift(w);
@@ -394,15 +384,19 @@ function acceptable(run: Word[], head: Word, strong: boolean, capitalMode: boole
   if (capitalMode && [...lower, head.lower].some((w) => w.split(' ').some((x) => p.orgWords.has(x)))) return false;
   const text = ` ${lower.join(' ')} `;
   // "the NHS Digital service": a body's name before the head makes it the body's, not a programme.
-  for (let a = 0; a < lower.length; a++) for (let b = a + 1; b <= lower.length; b++) if (p.bodies.has(normTokens(lower.slice(a, b).join(' ')).join(' '))) return false;
+  for (let a = 0; a < lower.length; a++) {
+    for (let b = a + 1; b <= lower.length; b++) if (p.bodies.has(normTokens(lower.slice(a, b).join(' ')).join(' '))) return false;
+  }
   const health = [...p.modifiers].filter((m) => text.includes(` ${m} `));
   if (strong) return health.length > 0 || capitalMode;
   if (health.some((m) => !p.generic.has(m))) return true;
   // "the NHS smartphone app": an NHS-branded app or line is a service even with an ordinary word before it.
-  return lower[0] === 'nhs' && lower.length >= 2 && /^(?:app|apps|line|helpline|pass|portal)$/.test(head.lower);
+  return lower[0] === 'nhs' && lower.length >= 2 && p.nhsBrandedHeads.has(head.lower);
 }
 
-const foldKey = (s: string) => normTokens(s.replace(/-/g, ' ')).filter((w) => w !== 'nhs').map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)).join(' ');
+// Folded for grouping: no "NHS", hyphens as spaces, a plural's "s" dropped ("walk-in centres" = "Walk In Centre").
+const foldKey = (s: string) => normTokens(s.replace(/-/g, ' ')).filter((w) => w !== 'nhs')
+  .map((w) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w)).join(' ');
 
 function groupKey(e: { surface: string }, catalogued: string | null): string {
   return catalogued !== null ? `c:${catalogued}` : `p:${foldKey(e.surface)}`;

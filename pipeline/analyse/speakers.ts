@@ -4,6 +4,11 @@
 import speech from '../../sources/lexicon/speech.json' with { type: 'json' };
 import type { Mention } from './entities.ts';
 import { foldName, type PersonMention } from './people.ts';
+import { checkWordLists } from './word-lists.ts';
+
+const { titleGenders, beforeVerb, roleOpeners } = checkWordLists('sources/lexicon/speech.json', {
+  titleGenders: speech.titleGenders, beforeVerb: speech.beforeVerb, roleOpeners: speech.roleOpeners,
+});
 
 const alternation = (words: string[]) =>
   [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|');
@@ -27,8 +32,9 @@ const UNNAMED = speech.unnamedSpeakers.map((u) => ({ re: new RegExp(`\\b${u.word
 const UNNAMED_ANY = new RegExp(`\\b(?:${alternation(speech.unnamedSpeakers.map((u) => u.word))})\\b`, 'i');
 // The pronoun is who speaks ("he said", "she told MPs", "said he"), not someone spoken about.
 const PRONOUN_SPEAKS = new RegExp(`\\b(he|she)\\s+(?:\\w+\\s+)?(?:${SPEECH}|${STANCE})\\b|\\b${SPEECH}\\s+(he|she)\\b`, 'i');
+// An aside between commas, then a word before the verb ("has", "later") or "was quoted … as", then the verb.
 const SUBJECT_OF_VERB = new RegExp(
-  `^(?:\\s*,[^“”"]{1,160},)?\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|later\\s+|then\\s+|previously\\s+|today\\s+|yesterday\\s+`
+  `^(?:\\s*,[^“”"]{1,160},)?\\s+(?:${beforeVerb.fragments.map((w) => `${w}\\s+`).join('|')}`
   + `|was\\s+quoted\\s+[^.]{0,60}?\\s+as\\s+)?(?:${SPEECH}|${STANCE})\\b`, 'i');
 const VERB_BEFORE = new RegExp(`\\b(?:${alternation(speech.invertedVerbs)})\\s+(?:the\\s+)?(?:[\\w'’-]+\\s+){0,6}$`, 'i');
 const ROLE_WORD = new RegExp(`\\b(?:${alternation(speech.roleWords)})\\b`, 'i');
@@ -106,10 +112,13 @@ function pronounReferent(ctx: SpeakerContext, gender: 'f' | 'm', before: number)
   return person.name;
 }
 
+const GENDER_TITLE = new RegExp(`^(${[...titleGenders.men, ...titleGenders.women].join('|')})\\b`);
+const MEN_TITLES = new Set(titleGenders.men);
+
 /** What a person's title or given name says about "he"/"she", when it says anything. */
 function genderOf(p: PersonMention, nameGender: ReadonlyMap<string, 'f' | 'm'>): 'f' | 'm' | undefined {
-  const title = p.surface.match(/^(Mr|Sir|Lord|Baron|Earl|Viscount|Mrs|Ms|Miss|Dame|Lady|Baroness|Countess)\b/)?.[1];
-  if (title) return /^(?:Mr|Sir|Lord|Baron|Earl|Viscount)$/.test(title) ? 'm' : 'f';
+  const title = p.surface.match(GENDER_TITLE)?.[1];
+  if (title) return MEN_TITLES.has(title) ? 'm' : 'f';
   return nameGender.get(foldName(p.name.split(/\s+/)[0]));
 }
 
@@ -120,6 +129,7 @@ export function unnamedOrBody(ctx: SpeakerContext, a: number, b: number): boolea
 
 const FROM_SPEECH_WORD = new RegExp(`\\s*\\b(?:${SPEECH}|${STANCE})\\b.*$`, 'i');
 const TO_SPEECH_WORD = new RegExp(`^.*\\b${SPEECH}\\s+`, 'i');
+const ROLE_OPENER = new RegExp(`^(?:${roleOpeners.fragments.join('|')})\\s+`, 'i');
 
 /** The role written beside a speaker: "X, role at Y, said", "said X, role", "role X said". */
 function roleFor(body: string, p: PersonMention, aStart: number, aEnd: number): string | null {
@@ -132,7 +142,7 @@ function roleFor(body: string, p: PersonMention, aStart: number, aEnd: number): 
   const before = body.slice(aStart, p.start).replace(/\s+$/, '');
   const b = before.match(/((?:[A-Za-z&’'-]+\s+){0,6}[A-Za-z&’'-]+)$/);
   if (b) {
-    let r = b[1].replace(TO_SPEECH_WORD, '').replace(/^(?:the|a|an|by|and|but|meanwhile|also|former)\s+/i, '').trim();
+    let r = b[1].replace(TO_SPEECH_WORD, '').replace(ROLE_OPENER, '').trim();
     r = r.replace(/^(?:the|a|an)\s+/i, '');
     if (r && ROLE_WORD.test(r) && !/[.!?]/.test(r)) return r;
   }

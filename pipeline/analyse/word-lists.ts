@@ -1,5 +1,5 @@
-// Checks a word-list file of sources/lexicon/ (name-words.json, place-words.json, region-context.json) when it is
-// loaded, so a bad edit stops the analyser with the file and field named, not with a wrong result.
+// Checks a word-list file of sources/lexicon/ (name-words.json, place-words.json, region-context.json, and the word-list
+// groups of the others) when it is loaded, so a bad edit stops the analyser with the file and field named, not with a wrong result.
 
 type Lists = { [key: string]: string | string[] | Lists };
 

@@ -98,9 +98,13 @@ for (const r of table('ons/2012_PCO_2012.csv')) add('pct', r.PCO12CDO, r.PCO12NM
 for (const r of table('ons/2012_SHA_2012.csv')) add('sha', r.SHA12CDO, r.SHA12NM, { gss: r.SHA12CD, from: '2006-07-01', to: '2013-03-31' });
 
 // NHS England area teams (2013-2015) and local offices (2015-2018).
-for (const r of table('ons/2013_area_teams_ons_to_ods_at.csv')) add('area_team', r.hscic_code, r.name, { gss: r.ons_code, from: '2013-04-01', to: '2015-03-31' });
+for (const r of table('ons/2013_area_teams_ons_to_ods_at.csv')) {
+  add('area_team', r.hscic_code, r.name, { gss: r.ons_code, from: '2013-04-01', to: '2015-03-31' });
+}
 for (const r of raw('ods/eauth_2018-11_testdata.csv')) {
-  if (/^Q\d\d$/.test(r[0])) add('area_team', r[0], r[1].replace(/^NHS ENGLAND /, ''), { from: isoDay(r[10]) ?? '2015-04-01', to: isoDay(r[11]) ?? '2018-03-31', parent: r[2] || null });
+  if (/^Q\d\d$/.test(r[0])) {
+    add('area_team', r[0], r[1].replace(/^NHS ENGLAND /, ''), { from: isoDay(r[10]) ?? '2015-04-01', to: isoDay(r[11]) ?? '2018-03-31', parent: r[2] || null });
+  }
   if (/^Y5\d$/.test(r[0])) add('nhse_region', r[0], r[1].replace(/ COMMISSIONING REGION$/, ''), { from: isoDay(r[10]) ?? '2013-04-01', to: '2019-03-31' });
 }
 for (const r of table('ons/2019_NHSER19_names.csv')) add('nhse_region', r.NHSER19CDH, r.NHSER19NM, { gss: r.NHSER19CD, from: '2019-04-01' });
@@ -108,13 +112,18 @@ for (const r of table('ons/2022_LOC22_ICB22_NHSER22_EN_LU.csv')) add('nhse_regio
 
 // STPs / ICSs (2016-2022) and ICBs (from 2022-07-01).
 for (const r of table('ons/2020_STP20_names.csv')) add('stp', r.STP20CDH, r.STP20NM, { gss: r.STP20CD, from: '2016-03-01', to: '2022-06-30' });
-for (const r of table('ons/2021_CCG21_STP21_NHSER21_EN_LU.csv')) add('stp', r.STP21CDH, r.STP21NM, { gss: r.STP21CD, from: '2016-03-01', to: '2022-06-30', parent: r.NHSER21CDH });
+for (const r of table('ons/2021_CCG21_STP21_NHSER21_EN_LU.csv')) {
+  add('stp', r.STP21CDH, r.STP21NM, { gss: r.STP21CD, from: '2016-03-01', to: '2022-06-30', parent: r.NHSER21CDH });
+}
 for (const r of table('ons/2024_ICB24_names.csv')) add('icb', r.ICB24CDH, r.ICB24NM, { gss: r.ICB24CD, from: '2022-07-01' });
-for (const r of table('ons/2022_LOC22_ICB22_NHSER22_EN_LU.csv')) add('icb', r.ICB22CDH, r.ICB22NM, { gss: r.ICB22CD, from: '2022-07-01', parent: r.NHSER22CDH });
+for (const r of table('ons/2022_LOC22_ICB22_NHSER22_EN_LU.csv')) {
+  add('icb', r.ICB22CDH, r.ICB22NM, { gss: r.ICB22CD, from: '2022-07-01', parent: r.NHSER22CDH });
+}
 
 // Trusts (open and closed), ambulance trusts included.
 for (const r of raw('ods/etr_2024-25.csv')) add('trust', r[0], r[1], { from: isoDay(r[10]), to: isoDay(r[11]) });
-const torchbox = JSON.parse(readFileSync(join(srcDir, 'other/nhsi_organisations_2019_torchbox.json'), 'utf8')) as Array<{ model: string; fields: { code: string; name: string; organisation_type: string } }>;
+type TorchboxRecord = { model: string; fields: { code: string; name: string; organisation_type: string } };
+const torchbox = JSON.parse(readFileSync(join(srcDir, 'other/nhsi_organisations_2019_torchbox.json'), 'utf8')) as TorchboxRecord[];
 for (const t of torchbox) {
   if (t.model !== 'nhsorganisations.organisation') continue;
   const f = t.fields;
@@ -131,7 +140,8 @@ const supplement = JSON.parse(readFileSync(join(outDir, 'supplement.json'), 'utf
 };
 for (const s of supplement.organisations) {
   orgs.set(`${s.kind}:${s.code}:${s.from ?? ''}`, {
-    kind: s.kind, code: s.code, gss: s.gss ?? lhbGss.get(s.name) ?? null, name: stripOrgDecoration(s.name, s.kind), aliases: [s.name, ...s.aliases], from: s.from, to: s.to, parent: s.parent ?? null,
+    kind: s.kind, code: s.code, gss: s.gss ?? lhbGss.get(s.name) ?? null, name: stripOrgDecoration(s.name, s.kind), aliases: [s.name, ...s.aliases],
+    from: s.from, to: s.to, parent: s.parent ?? null,
   });
 }
 
@@ -154,10 +164,13 @@ for (const r of table('other/mysociety_lookup_name_to_registry.csv')) {
 for (const r of table('other/mysociety_uk_local_authorities_current.csv')) {
   if (!['England', 'Wales', 'Scotland'].includes(r.nation) || !r['gss-code']) continue;
   const nice = r['nice-name'].replace(/\s+(?:County|Council)$/, '');
-  add('local_authority', r['gss-code'], r['nice-name'], { gss: r['gss-code'], name: nice, aliases: [r['official-name'], ...(laAliases.get(r['local-authority-code']) ?? [])], from: r['start-date'] || null, to: r['end-date'] || null });
+  const aliases = [r['official-name'], ...(laAliases.get(r['local-authority-code']) ?? [])];
+  add('local_authority', r['gss-code'], r['nice-name'], { gss: r['gss-code'], name: nice, aliases, from: r['start-date'] || null, to: r['end-date'] || null });
 }
 for (const r of table('ons/2020_LAD20_CTY20_EN_LU.csv')) add('local_authority', r.CTY20CD, r.CTY20NM, { gss: r.CTY20CD, name: r.CTY20NM });
-for (const r of table('ons/2019_LTLA19_UTLA19_EW_LU.csv')) if (r.LTLA19CD.startsWith('E')) add('local_authority', r.LTLA19CD, r.LTLA19NM, { gss: r.LTLA19CD, name: r.LTLA19NM });
+for (const r of table('ons/2019_LTLA19_UTLA19_EW_LU.csv')) {
+  if (r.LTLA19CD.startsWith('E')) add('local_authority', r.LTLA19CD, r.LTLA19NM, { gss: r.LTLA19CD, name: r.LTLA19NM });
+}
 
 addSupplementAliases();
 
