@@ -1,6 +1,7 @@
 // Candidate sentences and the services a status in them speaks of: a service named in the clause,
 // else the one a sentence points back to ("the pilot"), else the story's own service.
 import type { Entity } from '../../types.ts';
+import type { Knowledge } from '../knowledge.ts';
 import { resolveServiceReference } from '../service-reference.ts';
 import type { Sentence } from '../text.ts';
 import { quoted, type Page, type ServiceEntity } from './page.ts';
@@ -81,15 +82,12 @@ export function replacementHits(p: Page, s: Sentence, sentServices: Entity[]): C
   return out;
 }
 
-// Between a status verb and its object: determiners, "services at", and a place's capitalised name ("suspending births at Ludlow MLU").
-const TO_OBJECT = /^\s+(?:(?:the|its|their|all|some|services?|births?|care|at|in|of|for|on|to|from)\s+|[A-Z][\w'’-]*\s+){0,4}$/;
-
 /**
  * "sickness affecting the maternity service means we are suspending births at Ludlow MLU": of a clause's services, one
  * just after the status verb is what it acts on; a service named earlier in the clause is only its background.
  */
-function cueObject(body: string, cueEnd: number, main: Entity[]): Entity | undefined {
-  const after = main.find((x) => x.start >= cueEnd && TO_OBJECT.test(body.slice(cueEnd, x.start)));
+function cueObject(body: string, cueEnd: number, main: Entity[], k: Knowledge): Entity | undefined {
+  const after = main.find((x) => x.start >= cueEnd && k.eventCues.aboutWhich.toObject.test(body.slice(cueEnd, x.start)));
   return after && main.some((x) => x.end <= cueEnd && x.name !== after.name) ? after : undefined;
 }
 
@@ -111,7 +109,7 @@ export function servicesOfHit(p: Page, s: Sentence, h: CueHit, named: ServiceEnt
   const main = clauseAll.filter((x) => !replaced(x) && !modifier(x) && !relative.some(([a, b]) => x.start >= a && x.end <= b));
   // A clause whose only service name is a modifier speaks of the sentence's subject service.
   const fallback = clauseAll.length && clauseAll.every(modifier) ? sentServices.filter((x) => !modifier(x) && !replaced(x)).slice(0, 1) : clauseAll;
-  const object = cueObject(body, s.start + h.end, main);
+  const object = cueObject(body, s.start + h.end, main, p.k);
   if (object) return [object.name];
   const inClause = [...new Set((main.length ? main : fallback).map((x) => x.name))];
   // "… the new NHS App, which practices will start offering next month": a cue inside a trailing

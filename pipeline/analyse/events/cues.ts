@@ -121,7 +121,7 @@ export function loadEventCues(path: string): EventCues {
     amountAfter: compile('notAPlan', `^\\s*(?:${list('notAPlan', 'amountVerbs')})\\s+(?:(?:${list('notAPlan', 'amountQualifiers')})\\s+)?(?:[£$€]|\\d)`),
     contractTermBefore: compile('notAPlan', `\\b(?:${list('notAPlan', 'termNouns')})\\s+(?:[\\w'’-]+\\s+){0,6}(?:${list('notAPlan', 'termVerbs')})\\s+$`),
     guards: compileStatusGuards((key) => list('statusGuards', key), (source) => compile('statusGuards', source)),
-    aboutWhich: compileServiceGuards((key) => list('aboutWhich', key), (source) => compile('aboutWhich', source)),
+    aboutWhich: compileServiceGuards((key) => list('aboutWhich', key), (source, flags) => compile('aboutWhich', source, flags)),
   };
 }
 

@@ -80,9 +80,11 @@ export interface ServiceGuards {
   otherSubject: RegExp;
   /** "areas of", "the first in": before England, only part of the country. */
   qualifiedBefore: RegExp;
+  /** Between a status verb and its object: determiners, "services at", a place's name ("suspending births at Ludlow MLU"). */
+  toObject: RegExp;
 }
 
-export function compileServiceGuards(list: (key: string) => string, compile: (source: string) => RegExp): ServiceGuards {
+export function compileServiceGuards(list: (key: string) => string, compile: (source: string, flags?: string) => RegExp): ServiceGuards {
   const g = (key: string) => `(?:${list(key)})`;
   const roles = g('roleNouns');
   return {
@@ -93,5 +95,6 @@ export function compileServiceGuards(list: (key: string) => string, compile: (so
     otherSubject: compile(String.raw`^\s*(?:[A-Z]\w*\s+){0,1}(?:${list('otherSubjects')}|the ${g('otherBodies')}|a new)\b`),
     qualifiedBefore: compile(String.raw`\b${g('areaParts')}\s+(?:\w+\s+)?(?:of|in|across)\s+$|`
       + String.raw`\b(?:the|a)\s+(?:first|only|last|few)\s+(?:\w+\s+)?in\s+$`),
+    toObject: compile(String.raw`^\s+(?:(?:the|its|their|all|some|${list('beforeObject')}|at|in|of|for|on|to|from)\s+|[A-Z][\w'’-]*\s+){0,4}$`, ''),
   };
 }
