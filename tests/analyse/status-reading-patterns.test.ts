@@ -173,3 +173,23 @@ describe('idioms of the trade press for a pause, a closure, a restart, a contrac
     expect(statuses('Practices in Sefton are trying out the new app.')).toEqual(['live']);
   });
 });
+
+describe('a plan the text says was given up', () => {
+  const events = (...paragraphs: string[]) =>
+    analyse(article(paragraphs, '2016-03-01'), knowledge()).events.map((e) => `${e.service} | ${e.region} | ${e.status}`);
+
+  it('reads no closure when plans to close a service are dropped, abandoned or reversed', () => {
+    expect(events('Plans to close the walk-in centre in Hexham have been dropped after a petition.')).toEqual([]);
+    expect(events('Proposals to shut the minor injuries unit in Alnwick were abandoned.')).toEqual([]);
+    expect(events('The board reversed its decision to close the walk-in centre in Morpeth.')).toEqual([]);
+  });
+
+  it('reads a plan to start a service that is dropped as its cancellation, not as a plan', () => {
+    expect(events('Plans to launch the NHS App in Berwick were dropped last month.')).toEqual(['NHS App | Berwick | cancelled']);
+  });
+
+  it('leaves a plan that is approved, or one the same sentence does not give up, as it was', () => {
+    expect(events('Plans to close the walk-in centre in Hexham were approved.')).toEqual(['walk-in centres | Hexham | cancelled']);
+    expect(events('The trust plans to launch the NHS App in Berwick in May.')).toEqual(['NHS App | Berwick | planned']);
+  });
+});

@@ -61,6 +61,8 @@ export interface StatusLexicon {
   readonly negative: ReadonlySet<string>;
   /** Nouns whose infinitive is the plan itself ("the offer to put back", "approval to open"), not what the noun is for. */
   readonly planNouns: ReadonlySet<string>;
+  /** Verbs that say a plan no longer stands ("plans to close … were dropped"). */
+  readonly abandoned: ReadonlySet<string>;
   /** Head nouns whose pause, launch or end is not a service's: people, calls, meetings. */
   readonly otherThings: ReadonlySet<string>;
   /** Function words the reading walks over or stops at (copulas, clause stops, skippable adverbs…), by list name. */
@@ -86,7 +88,10 @@ interface RawLexicon {
   nounTime: { ahead: string[]; past: string[]; doubt: string[] };
   temporary: string[];
   current?: string[];
-  modality: { future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[]; planNouns?: string[] };
+  modality: {
+    future: string[]; intent: string[]; ongoing: string[]; scheduledAfter: string[]; hedge: string[]; negative: string[]; planNouns?: string[];
+    abandoned: string[];
+  };
   otherThings: string[];
   grammar: Record<string, string[]>;
 }
@@ -159,9 +164,11 @@ export function compileStatusLexicon(raw: RawLexicon, file = 'status-verbs.json'
   const set = (ws: string[]) => new Set(ws.map((w) => w.toLowerCase()));
   const nounTime = { ahead: set(raw.nounTime.ahead), past: set(raw.nounTime.past), doubt: set(raw.nounTime.doubt) };
   const m = raw.modality;
+  if (!Array.isArray(m.abandoned)) throw new Error(`${file}: modality.abandoned must be a list of verbs`);
   return { verbs, baseForms, phrases, nouns, nounTime, temporary: set(raw.temporary), current: set(raw.current ?? []), events,
     future: set(m.future), intent: set(m.intent), ongoing: set(m.ongoing), scheduledAfter: set(m.scheduledAfter), hedge: set(m.hedge),
-    negative: set(m.negative), planNouns: set(m.planNouns ?? []), otherThings: set(raw.otherThings), grammar: grammarOf(raw, file) };
+    negative: set(m.negative), planNouns: set(m.planNouns ?? []), abandoned: set(m.abandoned), otherThings: set(raw.otherThings),
+    grammar: grammarOf(raw, file) };
 }
 
 function grammarOf(raw: RawLexicon, file: string): Record<GrammarList, ReadonlySet<string>> {

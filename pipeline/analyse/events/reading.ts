@@ -6,6 +6,7 @@ import type { RolloutStatus } from '../../types.ts';
 import type { Term } from './clause.ts';
 import type { StatusLexicon, VerbEntry } from './lexicon.ts';
 import { readNouns } from './nouns.ts';
+import { withAbandonedPlans } from './abandoned.ts';
 
 export interface StatusReading {
   /** null when the event is negated or only a possibility: it cancels other cues on the same words. */
@@ -404,5 +405,5 @@ export function readStatuses(terms: readonly Term[], lex: StatusLexicon): Status
   }
   // "launched an inquiry into …": the noun that is the verb's own object says nothing more.
   const nouns = readNouns(terms, lex, taken).filter((n) => !out.some((v) => v.event === n.event && v.end <= n.start && n.start - v.end < 30));
-  return [...out, ...nouns].sort((a, b) => a.start - b.start);
+  return withAbandonedPlans(terms, [...out, ...nouns], lex);
 }
