@@ -16,6 +16,11 @@ describe('the catalogue of programmes, products and service types', () => {
     expect(names('Clinicians in Crewe moved onto SystmOne and then onto Meditech Expanse.')).toEqual(['SystmOne', 'Meditech Expanse']);
   });
 
+  it('files integrated urgent care (NHS 111 with its clinical assessment service) under NHS 111', () => {
+    expect(found(`${NHS}Two bidders are left for the integrated urgent care contract in Dorset.`).map((s) => s.code)).toEqual(['NHS 111']);
+    expect(found(`${NHS}The IUC service in Dorset takes calls all night.`).map((s) => s.code)).toEqual(['NHS 111']);
+  });
+
   it('reads an ambiguous product name only beside its maker or an EPR', () => {
     expect(names('Crowds crossed the Millennium Bridge at dawn.')).toEqual([]);
     expect(names('The hospital went live with Cerner software; Millennium now holds every chart.')).toEqual(['Millennium']);
