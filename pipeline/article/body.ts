@@ -40,14 +40,21 @@ const UNLIKELY = new RegExp(
   'i',
 );
 // Furniture words that win over MAYBE ("article-byline", "post-share"), unless the element holds most of the page's text.
-const STRONG_UNLIKELY =
-  /(?:^|[^a-z])(?:comment|kommentar|share|sharing|social|related|cookie|consent|newsletter|byline|dateline|timestamp|caption|credit|promo|sponsor|outbrain|taboola|ad-|ads(?:$|[^a-z])|author|meta(?:$|[^a-z])|tags?(?:$|[^a-z])|recommend|more-|read-more|breadcrumb|toolbar|subscri|signup)/i;
+const STRONG_UNLIKELY = new RegExp(
+  '(?:^|[^a-z])(?:comment|kommentar|share|sharing|social|related|cookie|consent|newsletter|byline|dateline|timestamp|caption|credit|' +
+    'promo|sponsor|outbrain|taboola|ad-|ads(?:$|[^a-z])|author|meta(?:$|[^a-z])|tags?(?:$|[^a-z])|recommend|more-|read-more|breadcrumb|' +
+    'toolbar|subscri|signup)',
+  'i',
+);
 // Reader comments can outweigh a short post, so no size guard protects them.
 const COMMENTS = /(?:^|[^a-z])(?:comment|kommentar|commentaire|comentario|disqus|replies|respond)/i;
 const MAYBE = /article|body|content|main|entry|post|story|text|column|shadow|blog/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|artikel|inhalt|contenu|contenido|testo|texto|tekst/i;
-const NEGATIVE =
-  /hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|social|caption|byline|author|newsletter|cookie/i;
+const NEGATIVE = new RegExp(
+  'hidden|banner|combx|comment|com-|contact|foot|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|' +
+    'skyscraper|sponsor|shopping|tags|tool|widget|teaser|social|caption|byline|author|newsletter|cookie',
+  'i',
+);
 const UNLIKELY_ROLES = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog', 'banner', 'contentinfo', 'search']);
 
 interface Stats {
@@ -86,7 +93,10 @@ function prune(root: Element, strict: boolean, whole: Map<Element, Stats>): Set<
     const node = stack.pop() as AnyNode;
     if (!isElement(node)) continue;
     const name = node.name;
-    let drop = DROP_TAGS.has(name) || isHidden(node) || (name !== 'body' && name !== 'html' && COMMENTS.test(hint(node)) && !/comment-?s?-?(?:body|content|text)/i.test(hint(node)));
+    let drop =
+      DROP_TAGS.has(name) ||
+      isHidden(node) ||
+      (name !== 'body' && name !== 'html' && COMMENTS.test(hint(node)) && !/comment-?s?-?(?:body|content|text)/i.test(hint(node)));
     if (!drop && strict && name !== 'body' && name !== 'html' && name !== 'a' && name !== 'article' && name !== 'main') {
       const h = hint(node);
       if (h.length > 1 && UNLIKELY.test(h)) {
@@ -189,12 +199,35 @@ function hasBlockChild(el: Element, removed: Set<Element>): boolean {
 
 /** Picks the element most likely to hold the article and the siblings that continue it. */
 function pickContent(root: Element, ctx: Ctx): Element[] {
+  const { scores, candidates } = scoreCandidates(root, ctx);
+  const best = bestCandidate(candidates, scores, ctx);
+  if (!best || best.top.name === 'body' || best.top.name === 'html') return [root];
+  const top = enclosingWrapper(sharedAncestor(best.top, best.topScore, candidates, scores), scores, ctx);
+  return withContinuingSiblings(top, scores, ctx);
+}
+
+/**
+ * Readability's paragraph scoring: every paragraph-like unit of 25+ characters credits its
+ * parent and up to four more ancestors (less the further up). The candidates are the credited
+ * elements, in the order first credited.
+ */
+function scoreCandidates(root: Element, ctx: Ctx): { scores: Map<Element, number>; candidates: Element[] } {
   const scores = new Map<Element, number>();
   const candidates: Element[] = [];
   const init = (el: Element) => {
     if (!scores.has(el)) {
       scores.set(el, baseScore(el) + (ctx.strict ? classWeight(el) : 0));
       candidates.push(el);
+    }
+  };
+  const credit = (from: Element | null, s: Stats): void => {
+    const score = 1 + s.commas + Math.min(Math.floor(s.text / 100), 3);
+    let anc = from;
+    for (let level = 0; anc && isElement(anc) && level < 5; level++) {
+      init(anc);
+      const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(anc, (scores.get(anc) ?? 0) + score / div);
+      anc = anc.parent as Element | null;
     }
   };
   const stack: Element[] = [root];
@@ -217,16 +250,11 @@ function pickContent(root: Element, ctx: Ctx): Element[] {
     }
     for (const c of el.children) if (isElement(c) && !ctx.removed.has(c)) stack.push(c);
   }
-  function credit(from: Element | null, s: Stats): void {
-        const score = 1 + s.commas + Math.min(Math.floor(s.text / 100), 3);
-        let anc = from;
-        for (let level = 0; anc && isElement(anc) && level < 5; level++) {
-          init(anc);
-          const div = level === 0 ? 1 : level === 1 ? 2 : level * 3;
-          scores.set(anc, (scores.get(anc) ?? 0) + score / div);
-          anc = anc.parent as Element | null;
-        }
-  }
+  return { scores, candidates };
+}
+
+/** Scores scaled by how little of each candidate is link text (written back into `scores`), and the highest. */
+function bestCandidate(candidates: Element[], scores: Map<Element, number>, ctx: Ctx): { top: Element; topScore: number } | null {
   let top: Element | null = null;
   let topScore = -Infinity;
   for (const el of candidates) {
@@ -237,25 +265,28 @@ function pickContent(root: Element, ctx: Ctx): Element[] {
       top = el;
     }
   }
-  if (!top || top.name === 'body' || top.name === 'html') return [root];
+  return top ? { top, topScore } : null;
+}
 
-  // Readability's observation: when several strong candidates share an ancestor, the article is that ancestor.
+/** Readability's observation: when several strong candidates share an ancestor, the article is that ancestor. */
+function sharedAncestor(top: Element, topScore: number, candidates: Element[], scores: Map<Element, number>): Element {
   const ranked = candidates
     .filter((c) => c !== top)
     .sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0))
     .slice(0, 5)
     .filter((c) => (scores.get(c) ?? 0) / topScore >= 0.75);
-  if (ranked.length >= 3) {
-    let parent = top.parent as Element | null;
-    while (parent && isElement(parent) && parent.name !== 'body') {
-      const holds = ranked.filter((c) => contains(parent as Element, c)).length;
-      if (holds >= 3) {
-        top = parent;
-        break;
-      }
-      parent = parent.parent as Element | null;
-    }
+  if (ranked.length < 3) return top;
+  let parent = top.parent as Element | null;
+  while (parent && isElement(parent) && parent.name !== 'body') {
+    const holds = ranked.filter((c) => contains(parent as Element, c)).length;
+    if (holds >= 3) return parent;
+    parent = parent.parent as Element | null;
   }
+  return top;
+}
+
+/** The outermost wrapper of the text: parents that score comparably, then parents with no other child. */
+function enclosingWrapper(top: Element, scores: Map<Element, number>, ctx: Ctx): Element {
   // Climb while the parent scores comparably (the text is split over nested wrappers).
   let last = scores.get(top) ?? 0;
   let parent = top.parent as Element | null;
@@ -276,7 +307,11 @@ function pickContent(root: Element, ctx: Ctx): Element[] {
   while (top.parent && isElement(top.parent) && top.parent.name !== 'body' && elementChildren(top.parent, ctx.removed).length === 1) {
     top = top.parent;
   }
+  return top;
+}
 
+/** The chosen element and those of its siblings that continue the article (scored close to it, or plain prose paragraphs). */
+function withContinuingSiblings(top: Element, scores: Map<Element, number>, ctx: Ctx): Element[] {
   const picked: Element[] = [];
   const finalTop = scores.get(top) ?? 0;
   const threshold = Math.max(10, finalTop * 0.2);
@@ -433,12 +468,21 @@ function paragraphsOf(nodes: Element[], ctx: Ctx): string[] {
 }
 
 /** Short lines that are page furniture in any article (share prompts, ad labels). */
-const FURNITURE_LINE =
-  /^(advertisement|anzeige|publicité|publicidad|pubblicità|advertentie|sponsored|share( this( article| story)?)?|tweet|email|print|read more|continue reading|related( articles| stories)?|weiterlesen|lire la suite|leer más|click here|skip to (main )?content|photo|image|getty images|loading\.*|comments?|\d+ comments?)[.:!…]*$/i;
+const FURNITURE_LINE = new RegExp(
+  String.raw`^(advertisement|anzeige|publicité|publicidad|pubblicità|advertentie|sponsored|share( this( article| story)?)?|tweet|email|print|` +
+    String.raw`read more|continue reading|related( articles| stories)?|weiterlesen|lire la suite|leer más|click here|skip to (main )?content|` +
+    String.raw`photo|image|getty images|loading\.*|comments?|\d+ comments?)[.:!…]*$`,
+  'i',
+);
 
 /** A line that is only a date or time, as bylines and datelines print them. */
-const DATE_ONLY =
-  /^(?:(?:published|updated|posted|on|am|le|el|il|op)\b[:\s]*)?(?:[\p{L}.]+,?\s+)?(?:\d{1,4}[./\-\s]+(?:\d{1,2}|\p{L}+\.?)[./\-\s,]+\d{2,4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})(?:[\s,|at-]+\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$/iu;
+const DATE_ONLY = new RegExp(
+  // An optional label and weekday, then the date (numeric, or month name first), then an optional time and zone.
+  String.raw`^(?:(?:published|updated|posted|on|am|le|el|il|op)\b[:\s]*)?(?:[\p{L}.]+,?\s+)?` +
+    String.raw`(?:\d{1,4}[./\-\s]+(?:\d{1,2}|\p{L}+\.?)[./\-\s,]+\d{2,4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})` +
+    String.raw`(?:[\s,|at-]+\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?$`,
+  'iu',
+);
 /** "Author:", "Publish date:": field labels whose value sits in the next element. */
 const FIELD_LABEL = /^[\p{L} ]{2,24}:$/u;
 /** "Jo Bloggs said:": a short line that introduces the quote in the next paragraph is story text, not a label. */

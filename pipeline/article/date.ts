@@ -39,16 +39,22 @@ const PUBLISHED_RANK = new Map(PUBLISHED_META.map((k, i) => [k, i]));
 const UPDATED_SET = new Set(UPDATED_META);
 
 /** Words that mark a nearby date as a revision, in the supported languages. */
-const UPDATE_WORDS =
-  /(updated?|modified|last\s+changed|revised|edited|aktualisiert|geändert|zuletzt|mis à jour|modifié|actualizado|actualización|modificado|aggiornat|bijgewerkt|gewijzigd|atualizado)\W{0,20}$/i;
+const UPDATE_WORDS = new RegExp(
+  String.raw`(updated?|modified|last\s+changed|revised|edited|aktualisiert|geändert|zuletzt|mis à jour|modifié|actualizado|actualización|` +
+    String.raw`modificado|aggiornat|bijgewerkt|gewijzigd|atualizado)\W{0,20}$`,
+  'i',
+);
 // Class/id words of elements that print the date, strongest first (htmldate's order of XPath hints).
 const DATE_HINTS = [
   /publi|pubdate|posted|erschienen|veröffentlicht|created|dateline/i,
   /date|datum|fecha|data(?!-)|time|zeit|heure/i,
   /byline|meta|info|author|autor|submitted|header/i,
 ];
-const PUBLISH_LABEL =
-  /(published|posted|date|dated|datum|vom|veröffentlicht|erschienen|publié|publicado|publicada|pubblicato|gepubliceerd|geplaatst|fecha|data)\W{0,3}(on|am|le|el|il|op|em|:)?\W{0,3}$/i;
+const PUBLISH_LABEL = new RegExp(
+  String.raw`(published|posted|date|dated|datum|vom|veröffentlicht|erschienen|publié|publicado|publicada|pubblicato|gepubliceerd|geplaatst|` +
+    String.raw`fecha|data)\W{0,3}(on|am|le|el|il|op|em|:)?\W{0,3}$`,
+  'i',
+);
 const COPYRIGHT = /(?:©|\(c\)|copyright)\W{0,12}$/i;
 
 function attr(el: Element, name: string): string | undefined {
@@ -176,83 +182,23 @@ function fromUrl(url: string): Found | null {
  */
 export function extractPublicationDate($: CheerioAPI, url: string, order: DateOrder, html = ''): PublicationDate {
   const root = $.root()[0];
-  const metas: Element[] = [];
-  const microdata: Element[] = [];
-  const times: Element[] = [];
-  /** <time> and microdata date elements in page order, for the date readers were shown. */
-  const shown: Element[] = [];
-  const hinted: Element[][] = DATE_HINTS.map(() => []);
-  for (const el of elements(root)) {
-    const name = el.name;
-    if (name === 'script' || name === 'style') continue;
-    if (name === 'meta') {
-      metas.push(el);
-      continue;
-    }
-    const prop = attr(el, 'itemprop');
-    if (prop && /^date(published|created)$/i.test(prop)) {
-      microdata.push(el);
-      shown.push(el);
-    } else if (name === 'time' || name === 'abbr') {
-      times.push(el);
-      shown.push(el);
-    }
-    else if (el.children.length > 0 && el.children.length < 20) {
-      const h = hint(el);
-      if (h.length > 2) {
-        const tier = DATE_HINTS.findIndex((re) => re.test(h));
-        if (tier >= 0) hinted[tier].push(el);
-      }
-    }
-  }
-
+  const page = dateElements(root);
   const ld = fromJsonLd($, order);
-  const meta = fromMeta(metas, order);
+  const meta = fromMeta(page.metas, order);
   let updated = ld.updated ?? meta.updated;
 
-  const printed = shownDay(shown, order);
+  const printed = shownDay(page.shown, order);
   let found: Found | null = pickStructured(ld.published, meta.published, printed);
+  found ??= fromMicrodata(page.microdata, order);
   if (!found) {
-    for (const el of microdata) {
-      const d = elementDate(el, order);
-      if (d) {
-        found = { ...d, source: 'microdata' };
-        break;
-      }
-    }
+    const time = fromTimeElements(page.times, order);
+    updated ??= time.revised;
+    found = time.published;
   }
-  if (!found) {
-    // <time>: an explicit publication marker first; revision stamps go to `updated`.
-    let first: Found | null = null;
-    for (const el of times) {
-      const h = hint(el);
-      const d = elementDate(el, order);
-      if (!d || inFurniture(el)) continue; // a sidebar's or comment's <time> dates another text
-      if (/updat|modif|revis|aktualis/i.test(h) || UPDATE_WORDS.test(labelBefore(el))) {
-        updated ??= d.iso;
-        continue;
-      }
-      if ('pubdate' in el.attribs || /publish|pubdate|posted|entry-date|created/i.test(h)) {
-        found = d;
-        break;
-      }
-      first ??= d;
-    }
-    found ??= first;
-  }
-  if (found && found.source !== 'time') {
-    // A timestamp's day depends on the zone it is written in (UTC stamps near midnight fall on the
-    // next or previous day), and CMSs often cut a bare day from such a stamp; the day printed on
-    // the page is the local publication day readers saw.
-    if (printed && daysApart(printed.iso, found.iso) === 1) found = printed;
-    // Dublin Core and generic "date" metas often carry a filing or indexing day; the page's printed day wins.
-    else if (printed && found === meta.published && !ld.published && (PUBLISHED_RANK.get(meta.key ?? '') ?? Infinity) >= GENERIC_META_FROM) {
-      found = printed;
-    }
-  }
+  if (found && found.source !== 'time') found = preferPrintedDay(found, printed, ld.published, meta);
   found ??= fromUrl(url);
-  found ??= fromDescription(metas, order);
-  if (!found) found = fromVisibleText(hinted, root as unknown as Element, order);
+  found ??= fromDescription(page.metas, order);
+  if (!found) found = fromVisibleText(page.hinted, root as unknown as Element, order);
   if (!found) found = fromSource(html);
 
   return {
@@ -261,6 +207,87 @@ export function extractPublicationDate($: CheerioAPI, url: string, order: DateOr
     publishedSource: found?.source ?? 'none',
     updated: updated && updated !== found?.iso ? updated : null,
   };
+}
+
+/** The elements a date can be read from, sorted in one walk of the page. */
+interface DateElements {
+  metas: Element[];
+  microdata: Element[];
+  times: Element[];
+  /** <time> and microdata date elements in page order, for the date readers were shown. */
+  shown: Element[];
+  /** Elements whose class/id hints at a printed date, by DATE_HINTS tier. */
+  hinted: Element[][];
+}
+
+function dateElements(root: AnyNode): DateElements {
+  const page: DateElements = { metas: [], microdata: [], times: [], shown: [], hinted: DATE_HINTS.map(() => []) };
+  for (const el of elements(root)) {
+    const name = el.name;
+    if (name === 'script' || name === 'style') continue;
+    if (name === 'meta') {
+      page.metas.push(el);
+      continue;
+    }
+    const prop = attr(el, 'itemprop');
+    if (prop && /^date(published|created)$/i.test(prop)) {
+      page.microdata.push(el);
+      page.shown.push(el);
+    } else if (name === 'time' || name === 'abbr') {
+      page.times.push(el);
+      page.shown.push(el);
+    }
+    else if (el.children.length > 0 && el.children.length < 20) {
+      const h = hint(el);
+      if (h.length > 2) {
+        const tier = DATE_HINTS.findIndex((re) => re.test(h));
+        if (tier >= 0) page.hinted[tier].push(el);
+      }
+    }
+  }
+  return page;
+}
+
+/** The first itemprop datePublished/dateCreated element that holds a date. */
+function fromMicrodata(microdata: Element[], order: DateOrder): Found | null {
+  for (const el of microdata) {
+    const d = elementDate(el, order);
+    if (d) return { ...d, source: 'microdata' };
+  }
+  return null;
+}
+
+/**
+ * <time>: an explicit publication marker first, else the first outside furniture; revision
+ * stamps seen on the way are not publication dates (the first is `revised`).
+ */
+function fromTimeElements(times: Element[], order: DateOrder): { published: Found | null; revised: string | null } {
+  let first: Found | null = null;
+  let revised: string | null = null;
+  for (const el of times) {
+    const h = hint(el);
+    const d = elementDate(el, order);
+    if (!d || inFurniture(el)) continue; // a sidebar's or comment's <time> dates another text
+    if (/updat|modif|revis|aktualis/i.test(h) || UPDATE_WORDS.test(labelBefore(el))) {
+      revised ??= d.iso;
+      continue;
+    }
+    if ('pubdate' in el.attribs || /publish|pubdate|posted|entry-date|created/i.test(h)) return { published: d, revised };
+    first ??= d;
+  }
+  return { published: first, revised };
+}
+
+/** A structured (non-<time>) date overruled by the day the page prints, where the structured one is known to drift. */
+function preferPrintedDay(found: Found, printed: Found | null, ldPublished: Found | null, meta: ReturnType<typeof fromMeta>): Found {
+  if (!printed) return found;
+  // A timestamp's day depends on the zone it is written in (UTC stamps near midnight fall on the
+  // next or previous day), and CMSs often cut a bare day from such a stamp; the day printed on
+  // the page is the local publication day readers saw.
+  if (daysApart(printed.iso, found.iso) === 1) return printed;
+  // Dublin Core and generic "date" metas often carry a filing or indexing day; the page's printed day wins.
+  if (found === meta.published && !ldPublished && (PUBLISHED_RANK.get(meta.key ?? '') ?? Infinity) >= GENERIC_META_FROM) return printed;
+  return found;
 }
 
 /** JSON-LD and head meta disagreeing: the day the page prints settles it, else the head meta. */
@@ -407,6 +434,18 @@ function inFurniture(el: Element): boolean {
   return false;
 }
 
+/** Elements whose text is not the page's: the head, scripts and styles, comment threads, and furniture when asked. */
+function isOutsideText(el: Element, skipFurniture: boolean): boolean {
+  const name = el.name;
+  return (
+    name === 'head' ||
+    name === 'script' ||
+    name === 'style' ||
+    (!WRAPPERS.has(name) && COMMENT_HINT.test(hint(el))) ||
+    (skipFurniture && FURNITURE_TAGS.has(name))
+  );
+}
+
 /** Page text, optionally without furniture (asides, footers, comment threads). */
 function bodyText(root: Element, skipFurniture: boolean): string {
   const parts: string[] = [];
@@ -422,7 +461,7 @@ function bodyText(root: Element, skipFurniture: boolean): string {
       length += collapse(data).length;
     }
     else if (isElement(n) || n.type === 'root') {
-      if (isElement(n) && (n.name === 'head' || n.name === 'script' || n.name === 'style' || (!WRAPPERS.has(n.name) && COMMENT_HINT.test(hint(n))) || (skipFurniture && FURNITURE_TAGS.has(n.name)))) continue;
+      if (isElement(n) && isOutsideText(n, skipFurniture)) continue;
       const children = (n as Element).children;
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }

@@ -67,7 +67,8 @@ export async function readArchiveIndex(deps: ArchiveDeps, data: ArchiveHopData, 
     const text = response.body.toString('utf8');
     if (a.cdx) {
       const p = parseCdxJson(text);
-      page = { captures: p.captures, more: p.resumeKey ? cdxQueryUrl({ cdx: a.cdx, urlPrefix: a.urlPrefix, from: a.from, to: a.to, resumeKey: p.resumeKey }) : null };
+      const more = p.resumeKey ? cdxQueryUrl({ cdx: a.cdx, urlPrefix: a.urlPrefix, from: a.from, to: a.to, resumeKey: p.resumeKey }) : null;
+      page = { captures: p.captures, more };
     } else {
       const p = parseTimeMap(text);
       page = { captures: p.captures, more: p.next };
@@ -92,7 +93,14 @@ export async function readArchiveIndex(deps: ArchiveDeps, data: ArchiveHopData, 
   if (requests.length) await deps.enqueue(requests);
 }
 
-function mementoRequest(deps: Pick<ArchiveDeps, 'request'>, original: string, timestamp: string, memento: string, entry: number | undefined, hops: number): RequestOptions {
+function mementoRequest(
+  deps: Pick<ArchiveDeps, 'request'>,
+  original: string,
+  timestamp: string,
+  memento: string,
+  entry: number | undefined,
+  hops: number,
+): RequestOptions {
   return deps.request(ARCHIVE_LABELS.memento, { publicUrl: memento, key: canonicalUrl(original), hops, seen: [], entry, original, timestamp });
 }
 
@@ -117,7 +125,8 @@ export async function readMemento(
     const original = target?.[2];
     if (target && original && ctx.urls.isAllowedUrl(original) && ctx.urls.isArticleUrl(original) && data.hops + 1 < ctx.limits.maxRedirects) {
       const a = declaration(ctx, data.entry);
-      const memento = rawCaptureUrl(a ? replayPrefix(a) : `${new URL(data.publicUrl).origin}/web/`, { original, timestamp: target[1]!, status: null, digest: null });
+      const replay = a ? replayPrefix(a) : `${new URL(data.publicUrl).origin}/web/`;
+      const memento = rawCaptureUrl(replay, { original, timestamp: target[1]!, status: null, digest: null });
       await deps.enqueue([mementoRequest(deps, original, target[1]!, memento, data.entry, data.hops + 1)], true);
       return;
     }

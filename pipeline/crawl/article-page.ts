@@ -72,7 +72,9 @@ export async function handleArticleResponse(ctx: SourceContext, page: ArticleRes
     const detail = response.omitted === 'too_large' ? `body over ${ctx.limits.maxBytes} bytes` : `Content-Type ${type}`;
     return ctx.fail(key, response.omitted, response.status, detail);
   }
-  if (!response.headers['content-type'] && looksBinary(response.body)) return ctx.fail(key, 'not_html', response.status, 'no Content-Type and the body is binary');
+  if (!response.headers['content-type'] && looksBinary(response.body)) {
+    return ctx.fail(key, 'not_html', response.status, 'no Content-Type and the body is binary');
+  }
   const contentHash = createHash('sha256').update(page.renderedHtml ?? response.body).digest('hex');
   if (known?.contentHash && known.contentHash === contentHash) {
     ctx.stats.notModified += 1;

@@ -2,7 +2,11 @@
 // into one document identity.
 
 /** Query parameters that only track a click; they never select content. */
-const TRACKING_PARAMS = new Set(['fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'igshid', 'twclid', 'li_fat_id', 'mkt_tok', '_ga', '_gl', '_hsenc', '_hsmi', 'hsctatracking', 'oly_anon_id', 'oly_enc_id', 'vero_id', 'wickedid', 'rb_clickid', 's_cid', 'ncid', 'cmpid', 'ito', 'sr_share']);
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'igshid', 'twclid', 'li_fat_id', 'mkt_tok', '_ga', '_gl',
+  '_hsenc', '_hsmi', 'hsctatracking', 'oly_anon_id', 'oly_enc_id', 'vero_id', 'wickedid', 'rb_clickid', 's_cid', 'ncid', 'cmpid',
+  'ito', 'sr_share',
+]);
 const TRACKING_PREFIXES = ['utm_', 'mc_', 'pk_', 'piwik_', 'matomo_', 'mtm_'];
 /** Directory index file names a server also answers at the bare directory. */
 const INDEX_FILE = /\/(index|default)\.(html?|php|aspx?)$/i;

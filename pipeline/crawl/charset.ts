@@ -3,7 +3,10 @@
 import iconv from 'iconv-lite';
 
 /** WHATWG maps these labels to windows-1252: sites that say Latin-1 mean cp1252 (curly quotes, €). */
-const WINDOWS_1252_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1', 'windows-1252', 'cp1252', 'x-cp1252']);
+const WINDOWS_1252_LABELS = new Set([
+  'iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1',
+  'windows-1252', 'cp1252', 'x-cp1252',
+]);
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8']);
 /** How far into the document to look for <meta charset> (WHATWG prescan uses 1024; real pages put comments first). */
 const META_SCAN_BYTES = 4096;

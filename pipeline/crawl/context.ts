@@ -43,7 +43,17 @@ export class SourceContext {
     readonly options: CrawlOptions,
     readonly hooks: CrawlHooks,
   ) {
-    this.stats = { sourceId: source.id, discovered: 0, fetched: 0, notModified: 0, skippedLastmod: 0, failed: 0, articles: 0, skippedDone: 0, discoveryPages: 0 };
+    this.stats = {
+      sourceId: source.id,
+      discovered: 0,
+      fetched: 0,
+      notModified: 0,
+      skippedLastmod: 0,
+      failed: 0,
+      articles: 0,
+      skippedDone: 0,
+      discoveryPages: 0,
+    };
     this.urls = new UrlSpace(source, options.fetchOrigin);
     this.hosts = options.hosts ?? new CrawlHosts();
     this.limits = {
@@ -107,7 +117,14 @@ export class SourceContext {
 
   async archiveResponse(publicUrl: string, response: RawResponse, extra: Record<string, string> = {}): Promise<ArchiveRef> {
     const headers = { ...response.headers, ...extra, ...(response.omitted ? { 'x-rollwatch-body-omitted': response.omitted } : {}) };
-    return this.archive.append({ url: publicUrl, fetchedAt: response.fetchedAt, status: response.status, headers, body: response.body, sourceId: this.source.id });
+    return this.archive.append({
+      url: publicUrl,
+      fetchedAt: response.fetchedAt,
+      status: response.status,
+      headers,
+      body: response.body,
+      sourceId: this.source.id,
+    });
   }
 
   /** Null when robots.txt allows the URL, else the reason code for refusing it. */

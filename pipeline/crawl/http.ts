@@ -145,7 +145,8 @@ export async function fetchOnce(url: string, options: FetchOnceOptions): Promise
       }
       // zlib says Z_BUF_ERROR ("unexpected end of file") when the stream stops before its trailer.
       const cut = (err as { code?: string }).code === 'Z_BUF_ERROR';
-      throw new FetchFailure(cut ? 'truncated' : 'decode', status, `cannot decode ${encoding} body: ${(err as Error).message}`, { url, status, fetchedAt, headers, body: raw, omitted: null });
+      const detail = `cannot decode ${encoding} body: ${(err as Error).message}`;
+      throw new FetchFailure(cut ? 'truncated' : 'decode', status, detail, { url, status, fetchedAt, headers, body: raw, omitted: null });
     }
     return { url, status, fetchedAt, headers, body, omitted: null };
   } catch (err) {

@@ -61,9 +61,9 @@ async function crawlWith(ctx: SourceContext, source: Source, options: CrawlOptio
       ? await (await import('./browser-crawler.ts')).browserCrawl(ctx, fetcher, proxies, concurrency)
       : httpCrawl(ctx, fetcher, concurrency);
   const screen = (c: Candidate): Promise<boolean> => screenArticle(ctx, c, (url) => fetcher.refusal(url));
-  ctx.frontier = new Frontier(hooks, options.maxArticles ?? 0, concurrency * 2, screen, (batch) =>
-    crawl.enqueue(batch.map((c) => requestFor(ctx, LABELS.article, { publicUrl: c.url, key: c.canonical, hops: 0, seen: [], ...(c.lastmod ? { lastmod: c.lastmod } : {}) }))),
-  );
+  const articleRequest = (c: Candidate) =>
+    requestFor(ctx, LABELS.article, { publicUrl: c.url, key: c.canonical, hops: 0, seen: [], ...(c.lastmod ? { lastmod: c.lastmod } : {}) });
+  ctx.frontier = new Frontier(hooks, options.maxArticles ?? 0, concurrency * 2, screen, (batch) => crawl.enqueue(batch.map((c) => articleRequest(c))));
   const stop = (): void => {
     ctx.frontier.close();
     ctx.stopCrawler();

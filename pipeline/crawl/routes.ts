@@ -103,147 +103,186 @@ function addCandidate(ctx: SourceContext, raw: string, lastmod?: string): void {
   if (ctx.urls.isAllowedUrl(url) && ctx.urls.isArticleUrl(url)) ctx.frontier.add(url, lastmod);
 }
 
+/** The hop a request carries (its `userData`, as `requestFor` set it). */
+const hopData = (c: CrawlingContext): HopData => c.request.userData as HopData;
+
+/**
+ * The router: one handler per label. The handlers share nothing but `deps` (the source's
+ * context and the crawler's obtain/enqueue/rendered), which each is handed explicitly.
+ */
 export function createRouter<C extends CrawlingContext>(deps: RouteDeps<C>) {
-  const { ctx } = deps;
   const router = Router.create<C>();
-  const data = (c: C): HopData => c.request.userData as HopData;
   // The router types its handlers' context through its own wrapper of C; it is the crawler's context.
   const handle = (label: Label, handler: (c: C) => Promise<void>): void => router.addHandler(label, (c) => handler(c as unknown as C));
 
-  /** Follows a redirect by queueing its target as the next hop: each hop is gated and robots-checked like any request. */
-  async function reach(c: C, label: Label, hop: Omit<HopRequest, 'publicUrl'>): Promise<HopOutcome | 'redirected'> {
-    const d = data(c);
-    const outcome = await deps.obtain(c, { ...hop, publicUrl: d.publicUrl });
-    if (outcome.kind !== 'response') return outcome;
-    const { response, fetchUrl } = outcome;
-    const location = response.headers.location;
-    if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) return outcome;
-    const failed = (reason: string, detail: string): HopOutcome => ({ kind: 'failed', failure: new FetchFailure(reason, response.status, detail) });
-    let next: string;
-    try {
-      next = ctx.urls.toPublicUrl(new URL(location, fetchUrl).toString());
-    } catch {
-      return failed('bad_redirect', `unusable Location: ${location}`);
-    }
-    if (!ctx.urls.isAllowedUrl(next)) return failed('offsite_redirect', `redirect to ${next} leaves the source's hosts`);
-    const seen = [...d.seen, fetchUrl];
-    if (seen.includes(ctx.urls.toFetchUrl(next))) return failed('redirect_loop', `redirect loop at ${next} after ${d.hops + 1} hops`);
-    if (d.hops + 1 >= ctx.limits.maxRedirects) return failed('too_many_redirects', `more than ${ctx.limits.maxRedirects} redirects`);
-    await deps.enqueue([requestFor(ctx, label, { ...d, publicUrl: next, hops: d.hops + 1, seen })], true);
-    return 'redirected';
-  }
+  handle(LABELS.sitemap, (c) => readSitemapPage(deps, c));
+  handle(LABELS.feed, (c) => readFeedPage(deps, c));
+  handle(LABELS.listing, (c) => readListingPage(deps, c));
 
-  /** A discovery document, fresh (never conditional: it is how new articles are found), or null after reporting why not. */
-  async function readDiscovery(c: C, label: Label): Promise<{ response: RawResponse; fetchUrl: string } | null> {
-    const d = data(c);
-    const reached = await reach(c, label, { maxBytes: Math.max(ctx.limits.maxBytes, DISCOVERY_MAX_BYTES) });
-    if (reached === 'redirected' || reached.kind === 'aborted') return null;
-    if (reached.kind === 'failed') {
-      await ctx.fail(d.key, reached.failure.reason, reached.failure.httpStatus, reached.failure.message);
-      return null;
-    }
-    const { response } = reached;
-    if (response.status < 200 || response.status >= 300 || response.omitted) {
-      const reason = response.omitted ?? `http_${response.status}`;
-      await ctx.fail(d.key, reason, response.status, `discovery page ${d.key} answered ${response.status}${response.omitted ? ` (${response.omitted})` : ''}`);
-      return null;
-    }
-    ctx.stats.discoveryPages += 1;
-    return reached;
-  }
-
-  handle(LABELS.sitemap, async (c) => {
-    const res = await readDiscovery(c, LABELS.sitemap);
-    if (!res) return;
-    let body = res.response.body;
-    // sitemap.xml.gz is often served as application/octet-stream, without Content-Encoding.
-    if (body[0] === 0x1f && body[1] === 0x8b) {
-      try {
-        body = gunzipSync(body, { maxOutputLength: Math.max(ctx.limits.maxBytes, DISCOVERY_MAX_BYTES) });
-      } catch (err) {
-        return ctx.fail(data(c).key, 'decode', res.response.status, `cannot gunzip sitemap: ${(err as Error).message}`);
-      }
-    }
-    const links = parseSitemap(body.toString('utf8'), res.fetchUrl);
-    for (const page of links.pages) addCandidate(ctx, ctx.urls.toPublicUrl(page), links.lastModified.get(page));
-    const children: RequestOptions[] = [];
-    for (const child of links.sitemaps) {
-      const url = ctx.urls.toPublicUrl(child);
-      if (!ctx.urls.isAllowedUrl(url) || ctx.sitemapsSeen.has(url) || ctx.sitemapsSeen.size >= MAX_SITEMAP_DOCUMENTS) continue;
-      ctx.sitemapsSeen.add(url);
-      children.push(requestFor(ctx, LABELS.sitemap, { publicUrl: url, key: url, hops: 0, seen: [] }));
-    }
-    if (children.length) await deps.enqueue(children);
-    await ctx.frontier.topUp();
-  });
-
-  handle(LABELS.feed, async (c) => {
-    const res = await readDiscovery(c, LABELS.feed);
-    if (!res) return;
-    const xml = decodeHtml(res.response.body, res.response.headers['content-type'] ?? null);
-    for (const link of parseFeed(xml, res.fetchUrl)) addCandidate(ctx, ctx.urls.toPublicUrl(link));
-    await ctx.frontier.topUp();
-  });
-
-  handle(LABELS.listing, async (c) => {
-    const d = data(c);
-    const entry = ctx.source.discover[d.entry ?? 0];
-    const res = await readDiscovery(c, LABELS.listing);
-    if (!res || !entry || !('listing' in entry)) return;
-    const html = decodeHtml(res.response.body, res.response.headers['content-type'] ?? null);
-    const links = parseListing(html, res.fetchUrl, entry.articleLinks, entry.nextPage);
-    for (const link of links.articles) addCandidate(ctx, ctx.urls.toPublicUrl(link));
-    const next = links.next ? ctx.urls.toPublicUrl(links.next) : null;
-    const page = (d.page ?? 0) + 1;
-    const seen = listingSeen(ctx, d.entry ?? 0);
-    if (next && ctx.urls.isAllowedUrl(next) && page < entry.maxPages && !ctx.stopped) {
-      const url = stripTracking(next);
-      if (!seen.has(url)) {
-        seen.add(url);
-        await deps.enqueue([requestFor(ctx, LABELS.listing, { publicUrl: url, key: url, hops: 0, seen: [], entry: d.entry, page })], true);
-      }
-    }
-    await ctx.frontier.topUp();
-  });
-
+  // One archive view for both archive handlers, as they share the source's context and queue.
+  const { ctx } = deps;
   const archiveDeps = { ctx, request: (label: string, d: ArchiveHopData) => requestFor(ctx, label as Label, d), enqueue: deps.enqueue };
   handle(LABELS.index, async (c) => {
-    const res = await readDiscovery(c, LABELS.index);
-    if (res) await readArchiveIndex(archiveDeps, data(c), res.response);
+    const res = await readDiscovery(deps, c, LABELS.index);
+    if (res) await readArchiveIndex(archiveDeps, hopData(c), res.response);
   });
   handle(LABELS.memento, async (c) => {
-    if (!ctx.stopped) await readMemento(archiveDeps, data(c), (hop) => deps.obtain(c, hop));
+    if (!ctx.stopped) await readMemento(archiveDeps, hopData(c), (hop) => deps.obtain(c, hop));
     ctx.progress();
   });
 
-  handle(LABELS.article, async (c) => {
-    const d = data(c);
-    const outcome = await articleOutcome(c, d);
-    if (outcome === 'redirected') return;
-    ctx.frontier.finished();
-    ctx.progress();
-    await ctx.frontier.topUp();
-  });
+  handle(LABELS.article, (c) => readArticlePage(deps, c));
+  return router;
+}
 
-  async function articleOutcome(c: C, d: HopData): Promise<'done' | 'redirected'> {
-    if (ctx.stopped) return 'done';
-    const known = ctx.hooks.known(d.key);
-    const reached = await reach(c, LABELS.article, { headers: conditionalHeaders(known), skipBody: htmlOnly });
-    if (reached === 'redirected') return 'redirected';
-    if (reached.kind === 'aborted') return 'done';
-    if (reached.kind === 'failed') {
-      await ctx.fail(d.key, reached.failure.reason, reached.failure.httpStatus, reached.failure.message);
-      return 'done';
+/** Follows a redirect by queueing its target as the next hop: each hop is gated and robots-checked like any request. */
+async function reach<C extends CrawlingContext>(
+  deps: RouteDeps<C>,
+  c: C,
+  label: Label,
+  hop: Omit<HopRequest, 'publicUrl'>,
+): Promise<HopOutcome | 'redirected'> {
+  const { ctx } = deps;
+  const d = hopData(c);
+  const outcome = await deps.obtain(c, { ...hop, publicUrl: d.publicUrl });
+  if (outcome.kind !== 'response') return outcome;
+  const { response, fetchUrl } = outcome;
+  const location = response.headers.location;
+  if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) return outcome;
+  const failed = (reason: string, detail: string): HopOutcome => ({ kind: 'failed', failure: new FetchFailure(reason, response.status, detail) });
+  let next: string;
+  try {
+    next = ctx.urls.toPublicUrl(new URL(location, fetchUrl).toString());
+  } catch {
+    return failed('bad_redirect', `unusable Location: ${location}`);
+  }
+  if (!ctx.urls.isAllowedUrl(next)) return failed('offsite_redirect', `redirect to ${next} leaves the source's hosts`);
+  const seen = [...d.seen, fetchUrl];
+  if (seen.includes(ctx.urls.toFetchUrl(next))) return failed('redirect_loop', `redirect loop at ${next} after ${d.hops + 1} hops`);
+  if (d.hops + 1 >= ctx.limits.maxRedirects) return failed('too_many_redirects', `more than ${ctx.limits.maxRedirects} redirects`);
+  await deps.enqueue([requestFor(ctx, label, { ...d, publicUrl: next, hops: d.hops + 1, seen })], true);
+  return 'redirected';
+}
+
+/** A discovery document, fresh (never conditional: it is how new articles are found), or null after reporting why not. */
+async function readDiscovery<C extends CrawlingContext>(
+  deps: RouteDeps<C>,
+  c: C,
+  label: Label,
+): Promise<{ response: RawResponse; fetchUrl: string } | null> {
+  const { ctx } = deps;
+  const d = hopData(c);
+  const reached = await reach(deps, c, label, { maxBytes: Math.max(ctx.limits.maxBytes, DISCOVERY_MAX_BYTES) });
+  if (reached === 'redirected' || reached.kind === 'aborted') return null;
+  if (reached.kind === 'failed') {
+    await ctx.fail(d.key, reached.failure.reason, reached.failure.httpStatus, reached.failure.message);
+    return null;
+  }
+  const { response } = reached;
+  if (response.status < 200 || response.status >= 300 || response.omitted) {
+    const reason = response.omitted ?? `http_${response.status}`;
+    await ctx.fail(d.key, reason, response.status, `discovery page ${d.key} answered ${response.status}${response.omitted ? ` (${response.omitted})` : ''}`);
+    return null;
+  }
+  ctx.stats.discoveryPages += 1;
+  return reached;
+}
+
+/** A sitemap (or sitemap index): its pages go to the frontier, its child sitemaps are queued. */
+async function readSitemapPage<C extends CrawlingContext>(deps: RouteDeps<C>, c: C): Promise<void> {
+  const { ctx } = deps;
+  const res = await readDiscovery(deps, c, LABELS.sitemap);
+  if (!res) return;
+  let body = res.response.body;
+  // sitemap.xml.gz is often served as application/octet-stream, without Content-Encoding.
+  if (body[0] === 0x1f && body[1] === 0x8b) {
+    try {
+      body = gunzipSync(body, { maxOutputLength: Math.max(ctx.limits.maxBytes, DISCOVERY_MAX_BYTES) });
+    } catch (err) {
+      return ctx.fail(hopData(c).key, 'decode', res.response.status, `cannot gunzip sitemap: ${(err as Error).message}`);
     }
-    const { response, publicUrl } = reached;
-    const good = response.status >= 200 && response.status < 300 && !response.omitted;
-    const rendered = good && deps.rendered ? await deps.rendered(c, publicUrl, response) : undefined;
-    const ref = rendered?.ref ?? reached.ref;
-    await handleArticleResponse(ctx, { key: d.key, finalUrl: publicUrl, response, ref, known, sitemapLastmod: d.lastmod ?? null, renderedHtml: rendered?.html });
+  }
+  const links = parseSitemap(body.toString('utf8'), res.fetchUrl);
+  for (const page of links.pages) addCandidate(ctx, ctx.urls.toPublicUrl(page), links.lastModified.get(page));
+  const children: RequestOptions[] = [];
+  for (const child of links.sitemaps) {
+    const url = ctx.urls.toPublicUrl(child);
+    if (!ctx.urls.isAllowedUrl(url) || ctx.sitemapsSeen.has(url) || ctx.sitemapsSeen.size >= MAX_SITEMAP_DOCUMENTS) continue;
+    ctx.sitemapsSeen.add(url);
+    children.push(requestFor(ctx, LABELS.sitemap, { publicUrl: url, key: url, hops: 0, seen: [] }));
+  }
+  if (children.length) await deps.enqueue(children);
+  await ctx.frontier.topUp();
+}
+
+/** An RSS or Atom feed: its links go to the frontier. */
+async function readFeedPage<C extends CrawlingContext>(deps: RouteDeps<C>, c: C): Promise<void> {
+  const { ctx } = deps;
+  const res = await readDiscovery(deps, c, LABELS.feed);
+  if (!res) return;
+  const xml = decodeHtml(res.response.body, res.response.headers['content-type'] ?? null);
+  for (const link of parseFeed(xml, res.fetchUrl)) addCandidate(ctx, ctx.urls.toPublicUrl(link));
+  await ctx.frontier.topUp();
+}
+
+/** One page of a listing: its article links go to the frontier, its next page is queued (once, up to `maxPages`). */
+async function readListingPage<C extends CrawlingContext>(deps: RouteDeps<C>, c: C): Promise<void> {
+  const { ctx } = deps;
+  const d = hopData(c);
+  const entry = ctx.source.discover[d.entry ?? 0];
+  const res = await readDiscovery(deps, c, LABELS.listing);
+  if (!res || !entry || !('listing' in entry)) return;
+  const html = decodeHtml(res.response.body, res.response.headers['content-type'] ?? null);
+  const links = parseListing(html, res.fetchUrl, entry.articleLinks, entry.nextPage);
+  for (const link of links.articles) addCandidate(ctx, ctx.urls.toPublicUrl(link));
+  const next = links.next ? ctx.urls.toPublicUrl(links.next) : null;
+  const page = (d.page ?? 0) + 1;
+  const seen = listingSeen(ctx, d.entry ?? 0);
+  if (next && ctx.urls.isAllowedUrl(next) && page < entry.maxPages && !ctx.stopped) {
+    const url = stripTracking(next);
+    if (!seen.has(url)) {
+      seen.add(url);
+      await deps.enqueue([requestFor(ctx, LABELS.listing, { publicUrl: url, key: url, hops: 0, seen: [], entry: d.entry, page })], true);
+    }
+  }
+  await ctx.frontier.topUp();
+}
+
+/** An article page: captured (or failed), then its frontier slot freed — unless it redirected, when the next hop carries on. */
+async function readArticlePage<C extends CrawlingContext>(deps: RouteDeps<C>, c: C): Promise<void> {
+  const { ctx } = deps;
+  const outcome = await articleOutcome(deps, c, hopData(c));
+  if (outcome === 'redirected') return;
+  ctx.frontier.finished();
+  ctx.progress();
+  await ctx.frontier.topUp();
+}
+
+async function articleOutcome<C extends CrawlingContext>(deps: RouteDeps<C>, c: C, d: HopData): Promise<'done' | 'redirected'> {
+  const { ctx } = deps;
+  if (ctx.stopped) return 'done';
+  const known = ctx.hooks.known(d.key);
+  const reached = await reach(deps, c, LABELS.article, { headers: conditionalHeaders(known), skipBody: htmlOnly });
+  if (reached === 'redirected') return 'redirected';
+  if (reached.kind === 'aborted') return 'done';
+  if (reached.kind === 'failed') {
+    await ctx.fail(d.key, reached.failure.reason, reached.failure.httpStatus, reached.failure.message);
     return 'done';
   }
-
-  return router;
+  const { response, publicUrl } = reached;
+  const good = response.status >= 200 && response.status < 300 && !response.omitted;
+  const rendered = good && deps.rendered ? await deps.rendered(c, publicUrl, response) : undefined;
+  const ref = rendered?.ref ?? reached.ref;
+  await handleArticleResponse(ctx, {
+    key: d.key,
+    finalUrl: publicUrl,
+    response,
+    ref,
+    known,
+    sitemapLastmod: d.lastmod ?? null,
+    renderedHtml: rendered?.html,
+  });
+  return 'done';
 }
 
 /**

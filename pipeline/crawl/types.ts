@@ -60,7 +60,10 @@ export interface RetryOptions {
 
 export interface CrawlOptions {
   userAgent: string;
-  /** Fetch the source from this origin instead of `source.site` (sample sites on 127.0.0.1, mirrors). URLs handed to hooks and stored use the public `site` origin, so identity never depends on the port. */
+  /**
+   * Fetch the source from this origin instead of `source.site` (sample sites on 127.0.0.1, mirrors). URLs handed to hooks
+   * and stored use the public `site` origin, so identity never depends on the port.
+   */
   fetchOrigin?: string;
   archive: Archive;
   /** Politeness delays off (bench/tests); robots.txt (Disallow and Crawl-delay) is still obeyed. */
