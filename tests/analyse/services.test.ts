@@ -21,6 +21,10 @@ describe('the catalogue of programmes, products and service types', () => {
     expect(found(`${NHS}The IUC service in Dorset takes calls all night.`).map((s) => s.code)).toEqual(['NHS 111']);
   });
 
+  it('reads the short form a headline gives the lung health check programme', () => {
+    expect(found(`${NHS}Lung checks resume in Wigan next week.`).map((s) => s.code)).toEqual(['lung health checks']);
+  });
+
   it('reads an ambiguous product name only beside its maker or an EPR', () => {
     expect(names('Crowds crossed the Millennium Bridge at dawn.')).toEqual([]);
     expect(names('The hospital went live with Cerner software; Millennium now holds every chart.')).toEqual(['Millennium']);
