@@ -6,6 +6,10 @@ import { readStatuses } from '../../pipeline/analyse/events/reading.ts';
 import { analyse } from '../../pipeline/analyse/index.ts';
 import { article, knowledge } from './helpers.ts';
 
+/** The events of a page of these paragraphs, published 1 March 2016, as 'service | region | status'. */
+const events = (...paragraphs: string[]) =>
+  analyse(article(paragraphs, '2016-03-01'), knowledge()).events.map((e) => `${e.service} | ${e.region} | ${e.status}`);
+
 function statuses(sentence: string): Array<string | null> {
   const [terms] = tagClauses([{ text: sentence, offset: 0 }]);
   return readStatuses(terms, knowledge().statusVerbs).flatMap((r) => (r.also ? [r.status, r.also] : [r.status]));
@@ -98,9 +102,6 @@ describe('what the verb acts on, and in what frame', () => {
 });
 
 describe('statuses on a page: cues weighed against their sentence', () => {
-  const events = (...paragraphs: string[]) =>
-    analyse(article(paragraphs, '2016-03-01'), knowledge()).events.map((e) => `${e.service} | ${e.region} | ${e.status}`);
-
   it('reads a closure joined to a standby as a pause', () => {
     const got = events('The Riverside walk-in centre in Leeds will be closed to admissions and kept on standby.');
     expect(got).toContain('walk-in centres | Leeds | paused');
@@ -175,9 +176,6 @@ describe('idioms of the trade press for a pause, a closure, a restart, a contrac
 });
 
 describe('a plan the text says was given up', () => {
-  const events = (...paragraphs: string[]) =>
-    analyse(article(paragraphs, '2016-03-01'), knowledge()).events.map((e) => `${e.service} | ${e.region} | ${e.status}`);
-
   it('reads no closure when plans to close a service are dropped, abandoned or reversed', () => {
     expect(events('Plans to close the walk-in centre in Hexham have been dropped after a petition.')).toEqual([]);
     expect(events('Proposals to shut the minor injuries unit in Alnwick were abandoned.')).toEqual([]);

@@ -1,8 +1,6 @@
 // A commit that is slow (a busy disk, a big batch) must hold the crawl back: pages fetched but not
 // yet in the file are what a kill loses, so the crawl may not run more than a couple of batches ahead.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +8,7 @@ import { Store } from '../../pipeline/load/store.ts';
 import { createProgress } from '../../pipeline/run/progress.ts';
 import { runPipeline } from '../../pipeline/run/run.ts';
 import { loadConfig } from '../../pipeline/sources/load.ts';
+import { sitemapSite, type SitemapSite } from './sitemap-site.ts';
 
 const ARTICLES = 24;
 const BATCH = 2;
@@ -18,34 +17,14 @@ const page = (i: number): string =>
   `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Notice ${i}</title></head><body><article>` +
   `<h1>Notice ${i}</h1><p>The walk-in centre in Truro extended its opening hours, notice ${i} from the practice said.</p></article></body></html>`;
 
-let server: Server;
+let site: SitemapSite;
 let origin = '';
-let served = 0;
 const dir = mkdtempSync(join(tmpdir(), 'rollwatch-backpressure-'));
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = req.url ?? '/';
-    if (path === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
-    if (path === '/sitemap.xml') {
-      const urls = Array.from({ length: ARTICLES }, (_, i) => `<url><loc>${origin}/news/${i}</loc></url>`).join('');
-      res.setHeader('content-type', 'application/xml');
-      return res.end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`);
-    }
-    const m = /^\/news\/(\d+)$/.exec(path);
-    if (!m) {
-      res.statusCode = 404;
-      return res.end();
-    }
-    // A page takes longer to arrive than a batch waits, so most batches go on the timer, one page each.
-    setTimeout(() => {
-      served++;
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(page(Number(m[1])));
-    }, 30);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A page takes longer to arrive than a batch waits, so most batches go on the timer, one page each.
+  site = await sitemapSite(ARTICLES, page, 30);
+  origin = site.origin;
   writeFileSync(join(dir, 'site.json'), JSON.stringify({
     id: 'notices', name: 'Notices', site: origin, hosts: [new URL(origin).host],
     discover: [{ sitemap: `${origin}/sitemap.xml` }], articles: { include: ['^/news/\\d+$'] },
@@ -59,8 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await site.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -73,7 +51,7 @@ describe('a slow commit', () => {
       await new Promise((r) => setTimeout(r, 120));
       const result = await commit.apply(this, args);
       committed += args[1].pages.length;
-      ahead = Math.max(ahead, served - committed);
+      ahead = Math.max(ahead, site.served() - committed);
       return result;
     });
     const report = await runPipeline(loadConfig(join(dir, 'run.json')), { progress: createProgress(process.stderr, true) });

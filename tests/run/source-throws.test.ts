@@ -1,8 +1,6 @@
 // A source whose crawl stops on an error (here: a batch the database refused) must leave a
 // source_runs row that says how far it got and why it stopped, not a row of zeros.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,35 +9,20 @@ import { Store } from '../../pipeline/load/store.ts';
 import { createProgress } from '../../pipeline/run/progress.ts';
 import { runPipeline } from '../../pipeline/run/run.ts';
 import { loadConfig } from '../../pipeline/sources/load.ts';
+import { sitemapSite, type SitemapSite } from './sitemap-site.ts';
 
 const ARTICLES = 8;
 const page = (i: number): string =>
   `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Bulletin ${i}</title></head><body><article>` +
   `<h1>Bulletin ${i}</h1><p>The minor injuries unit in Bodmin reopened after refurbishment, bulletin ${i} of the trust said.</p></article></body></html>`;
 
-let server: Server;
+let site: SitemapSite;
 let origin = '';
 const dir = mkdtempSync(join(tmpdir(), 'rollwatch-source-throws-'));
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const path = req.url ?? '/';
-    if (path === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
-    if (path === '/sitemap.xml') {
-      const urls = Array.from({ length: ARTICLES }, (_, i) => `<url><loc>${origin}/news/${i}</loc></url>`).join('');
-      res.setHeader('content-type', 'application/xml');
-      return res.end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls}</urlset>`);
-    }
-    const m = /^\/news\/(\d+)$/.exec(path);
-    if (!m) {
-      res.statusCode = 404;
-      return res.end();
-    }
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(page(Number(m[1])));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await sitemapSite(ARTICLES, page);
+  origin = site.origin;
   writeFileSync(join(dir, 'site.json'), JSON.stringify({
     id: 'bulletins', name: 'Bulletins', site: origin, hosts: [new URL(origin).host],
     discover: [{ sitemap: `${origin}/sitemap.xml` }], articles: { include: ['^/news/\\d+$'] }, rateLimit: { maxConcurrency: 1, delayMs: 0 },
@@ -51,8 +34,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   vi.restoreAllMocks();
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await site.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

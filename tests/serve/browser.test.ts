@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../pipeline/crawl/browser-crawler.ts';
 import type { RunningServer } from '../../pipeline/serve/server.ts';
 import type { TestDb } from '../export/test-db.ts';
 import { parseCsv } from '../export/parse-csv.ts';
@@ -33,16 +34,8 @@ describe.skipIf(!available && !process.env.CI)('serve in a real browser', () => 
       executablePath: CHROMIUM,
       headless: true,
       acceptDownloads: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      // The same flags the browser crawler launches Chromium with.
+      args: ['--headless', ...CHROMIUM_ARGS],
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (r) => requests.push(r.url()));
