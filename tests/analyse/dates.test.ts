@@ -126,7 +126,7 @@ describe('whether a date times a rollout milestone', () => {
   });
 
   it('a list item is timed by the line that introduces the list', () => {
-    const m = mentions('2022-05-24', 'The age range will be extended in stages:', 'Year 1 (2021/22) 56-year-olds', 'Year 2 (2022/23) 58-year-olds');
+    const m = mentions('2022-05-24', 'Invitations will reach younger people in stages:', 'Stage one (2021/22): people aged 56', 'Stage two (2022/23): people aged 58');
     expect(m.map((d) => [d.surface, d.milestone])).toEqual([['2021/22', true], ['2022/23', true]]);
   });
 });

@@ -57,7 +57,7 @@ export function clauseOfOtherSubject(p: Page, sentServices: Entity[], clauses: C
 }
 
 
-// "X replaces Y", "is due to replace the Y", "Y, which the new service replaces", "Y will be replaced by X".
+// "X replaces Y", "is due to replace the Y", "Y, which the new line takes over from", "Y will be replaced by X".
 const REPLACES_BEFORE = /\b(?:replac(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?$/i;
 const REPLACES_AFTER = new RegExp(String.raw`^,?\s+(?:which|that)\s+(?:the|a|an|its|their|this)\s+(?:[\w-]+\s+){0,3}`
   + String.raw`(?:replaces|replaced|has replaced|is replacing)\b|^\s+(?:was|has been|is being)\s+replaced\b`, 'i');

@@ -26,7 +26,7 @@ const SEPARATOR = '\n\n';
 interface CompromiseTerm { text: string; post?: string; normal?: string; implicit?: string; tags: Set<string>; offset?: { start: number; length: number } }
 
 // Tags of windows already seen, relative to the window (offset 0). A site repeats its standard
-// sentences on page after page ("NHS 111 is free to call from landlines and mobiles"), and the tags
+// sentences on page after page (a line saying how to call the helpline, under every story), and the tags
 // of a text depend on that text alone, so a bounded memo saves the tagger's time without changing
 // any result. Oldest entries go first when it is full.
 const MEMO_LIMIT = 20_000;

@@ -119,7 +119,7 @@ const WEAK: Record<string, number> = { planned: 0, live: 1 };
 const REPLACED_AFTER = /^,?\s+which\s+(?:[\w-]+\s+){0,3}(?:replaces|will replace|is replacing|succeeds)\b/i;
 
 /**
- * A service the story says is being replaced ("Choose and Book, which the new service replaces") is
+ * A service the story says is being replaced ("the old booking system, which the new one replaces") is
  * background: its past launch or its plan is not news; only its switch-off is. And a "live" gives way
  * to a more specific status of the same sentence, service and place.
  */

@@ -45,7 +45,7 @@ function doubted(terms: readonly Term[], i: number, lex: StatusLexicon): Mood | 
 
 /** A start noun timed by the words next to it: "since its launch" (gone by), "the go-live date", "launch set for" (ahead). */
 /**
- * "a new go-live date cannot be set", "the launch will not happen": the noun's own verb, just after it, is negated
+ * "a fresh go-live date can not yet be fixed", "the launch will not happen": the noun's own verb, just after it, is negated
  * (a null reading, so no cue reads it either).
  */
 function deniedAfter(terms: readonly Term[], last: number, lex: StatusLexicon): boolean {

@@ -185,7 +185,7 @@ export function placeHit(p: Page, scope: PlaceScope, si: number, h: CueHit, [ca,
   // "… at Ashford, Dover, and the Deal and Hythe units": a list of places the clause starts belongs to it whole.
   const clauseRegions = withListMates(body, inSentence, located(spanFilter(p.regions, ca, cb)));
   // "…that previously covered Cheshire, Halton…": places of the old arrangement are not where the new one applies.
-  // "one of the first areas in the North East": the wider area only ranks the place the fact is about ("only available in X" places it).
+  // "among the first towns in the South West": the wider area only ranks the place the fact is about ("only available in X" places it).
   const ranking = (r: Mention) => RANKED_IN.test(body.slice(Math.max(0, r.start - 30), r.start));
   const notSource = clauseRegions.filter((r) => !ranking(r) && !scope.reportsNews(r)
     && !/\b(?:previously|formerly|former|predecessors?)\b/i.test(body.slice(Math.max(ca, s.start + hitEnd), r.start)));

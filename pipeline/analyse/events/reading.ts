@@ -52,7 +52,7 @@ export function moodBefore(terms: readonly Term[], i: number, lex: StatusLexicon
       const owner = nounOwningInfinitive(terms, j, lex);
       if (owner) return owner;
     }
-    // "not asking the board to scrap it", "will not be asked to go live": the governing verb's words count too.
+    // "not asking the board to scrap it", "is not being asked to go live": the governing verb's words count too.
     if (infinitive) continue;
     const grammatical = t.tags.has('Auxiliary') || t.tags.has('Modal') || t.tags.has('Copula') || t.tags.has('Adverb') || t.tags.has('Pronoun')
       || t.norm === 'to' || lex.grammar.copulas.has(t.norm) || lex.future.has(t.norm) || lex.hedge.has(t.norm) || t.tags.has('Adjective');

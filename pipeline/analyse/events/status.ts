@@ -183,7 +183,7 @@ const DATED_STATUSES: ReadonlySet<string> = new Set(['cancelled', 'paused', 'res
 
 /** Plans that a delay, pause or cancellation in the same sentence overtakes or explains. */
 function overtakenPlans(hits: CueHit[], s: Sentence, clauses: Clauses, g: StatusGuards): CueHit[] {
-  // "postponed, days before it was due to go live": a plan overtaken by the news; beside a delay it is the superseded plan.
+  // "postponed a week before it was meant to launch": a plan overtaken by the news; beside a delay it is the superseded plan.
   const overtaken = (h: CueHit) => h.status === 'planned'
     && g.overtakenPlan.test(s.text.slice(Math.max(0, h.start - 25), h.end + 12));
   if (hits.some((h) => h.status === 'delayed')) hits = hits.map((h) => (overtaken(h) ? { ...h, superseded: true } : h));
