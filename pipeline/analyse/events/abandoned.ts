@@ -1,10 +1,9 @@
 // A plan the text says was given up: "plans to close the unit have been dropped", "the board reversed its
 // decision to close the unit". The plan's own event no longer stands; a plan to stop a service that is given
 // up states nothing at all, and a plan to start one that is given up is its cancellation.
-import type { Term } from './clause.ts';
+import { isVerb, type Term } from './clause.ts';
 import type { StatusLexicon } from './lexicon.ts';
 import type { StatusReading } from './reading.ts';
-import { isVerb } from './reading.ts';
 
 const REACH = 14;
 

@@ -15,6 +15,10 @@ export interface Term {
   pause: boolean;
 }
 
+/** Word classes from compromise's tags, as the status reading uses them. */
+export const isVerb = (t: Term) => t.tags.has('Verb') || t.tags.has('PhrasalVerb');
+export const isNoun = (t: Term) => t.tags.has('Noun') && !t.tags.has('Pronoun');
+
 export interface ClauseText {
   text: string;
   /** Offset of `text` in the body, so terms carry body offsets. */

@@ -2,9 +2,9 @@
 // "the award of the contract to …", "is the sole provider of 111 in …". A noun has no tense of its
 // own, so the words around it time it; a start noun that nothing times says nothing.
 import type { RolloutStatus } from '../../types.ts';
-import type { Term } from './clause.ts';
+import { isNoun, isVerb, type Term } from './clause.ts';
 import type { StatusLexicon, VerbEntry } from './lexicon.ts';
-import { isNoun, isVerb, objectAfter, type Mood, type StatusReading } from './reading.ts';
+import { objectAfter, type Mood, type StatusReading } from './reading.ts';
 
 
 /** The entry the noun at `i` names (a hyphenated one spans two terms), with its last term. */

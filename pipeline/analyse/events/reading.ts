@@ -3,7 +3,7 @@
 // of their verb group once, the same way for every entry ("went live" → live, "will go live" →
 // planned, "has not yet gone live" → nothing, "could be scrapped" → nothing).
 import type { RolloutStatus } from '../../types.ts';
-import type { Term } from './clause.ts';
+import { isNoun, isVerb, type Term } from './clause.ts';
 import type { StatusLexicon, VerbEntry } from './lexicon.ts';
 import { readNouns } from './nouns.ts';
 import { withAbandonedPlans } from './abandoned.ts';
@@ -28,8 +28,6 @@ export type Mood = 'fact' | 'future' | 'intent' | 'hedge' | 'negative';
 
 
 
-export const isVerb = (t: Term) => t.tags.has('Verb') || t.tags.has('PhrasalVerb');
-export const isNoun = (t: Term) => t.tags.has('Noun') && !t.tags.has('Pronoun');
 const isPassiveAux = (t: Term) => ['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets'].includes(t.norm);
 
 /** The mood of the verb at `i`: the words of its group before it (auxiliaries, modals, "plans to", "unable to"). */
